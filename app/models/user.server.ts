@@ -1,0 +1,96 @@
+import { normalizeWhatsApp } from "~/domain/links";
+import { db, Prisma } from "~/services/db.server";
+import { randomToken, sha256 } from "~/services/ids.server";
+import { dummyHash, hashPassword, verifyPassword } from "~/services/password.server";
+
+export const RESET_TOKEN_MINUTES = 60;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string) {
+  return db.user.findUnique({ where: { email: normalizeEmail(email) } });
+}
+
+export type NewUser = { name: string; email: string; password: string; whatsapp?: string | null };
+
+/** Creates the account; returns null when the email is already taken (race-safe via the unique index). */
+export async function createUser(input: NewUser) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      data: {
+        name: input.name.trim(),
+        email: normalizeEmail(input.email),
+        passwordHash,
+        whatsapp: input.whatsapp ? normalizeWhatsApp(input.whatsapp) : null,
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+    throw error;
+  }
+}
+
+/** Returns the user when the password matches; spends the same time when the account does not exist. */
+export async function verifyLogin(email: string, password: string) {
+  const user = await findUserByEmail(email);
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+/** Issues a one-time reset token (only its hash is stored). Earlier unused tokens stop working. */
+export async function createPasswordResetToken(userId: string, now: Date): Promise<string> {
+  const token = randomToken(32);
+  await db.$transaction([
+    db.userToken.updateMany({ where: { userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } }),
+    db.userToken.create({
+      data: {
+        userId,
+        purpose: "PASSWORD_RESET",
+        tokenHash: sha256(token),
+        expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000),
+      },
+    }),
+  ]);
+  return token;
+}
+
+export type TokenState = { ok: true; userId: string; tokenId: string } | { ok: false; reason: "invalid" | "expired" };
+
+export async function checkResetToken(token: string, now: Date): Promise<TokenState> {
+  const row = await db.userToken.findUnique({ where: { tokenHash: sha256(token) } });
+  if (!row || row.purpose !== "PASSWORD_RESET" || row.usedAt) return { ok: false, reason: "invalid" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, userId: row.userId, tokenId: row.id };
+}
+
+/** Sets the new password, burns the token and ends every session, atomically. */
+export async function resetPassword(token: string, password: string, now: Date): Promise<TokenState> {
+  const state = await checkResetToken(token, now);
+  if (!state.ok) return state;
+  const passwordHash = await hashPassword(password);
+  const used = await db.$transaction(async (tx) => {
+    const burned = await tx.userToken.updateMany({ where: { id: state.tokenId, usedAt: null }, data: { usedAt: now } });
+    if (burned.count !== 1) return false;
+    await tx.user.update({ where: { id: state.userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: state.userId } });
+    return true;
+  });
+  return used ? state : { ok: false, reason: "invalid" };
+}
+
+export async function countSessions(userId: string, now: Date): Promise<number> {
+  return db.session.count({ where: { userId, expiresAt: { gt: now } } });
+}
+
+export async function getProfile(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, whatsapp: true, isAdmin: true, createdAt: true },
+  });
+}

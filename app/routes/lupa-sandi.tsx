@@ -1,0 +1,75 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { createPasswordResetToken, findUserByEmail, normalizeEmail, RESET_TOKEN_MINUTES } from "~/models/user.server";
+import { env } from "~/services/env.server";
+import { getT } from "~/services/i18n.server";
+import { sendMail } from "~/services/mail.server";
+import { clientIp, consume, RateLimited } from "~/services/rate-limit.server";
+import { forgotSchema } from "~/validation/auth";
+
+export const meta: MetaFunction = () => [{ title: "Lupa kata sandi — KIM Hackathon" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: forgotSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
+  const email = normalizeEmail(submission.value.email);
+  try {
+    await consume([
+      ["resetIp", clientIp(request)],
+      ["resetAccount", email],
+    ]);
+  } catch (e) {
+    if (e instanceof RateLimited) {
+      const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
+      return data(
+        { result: submission.reply({ formErrors: [`errors.rateLimited|${JSON.stringify({ minutes })}`] }), sent: false },
+        { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds) } },
+      );
+    }
+    throw e;
+  }
+  const user = await findUserByEmail(email);
+  // The answer is the same whether or not the account exists.
+  if (user) {
+    const token = await createPasswordResetToken(user.id, new Date());
+    const t = await getT(request);
+    const link = new URL(`/atur-ulang-sandi/${token}`, env().APP_URL).toString();
+    await sendMail({
+      to: user.email,
+      subject: t("auth.resetMailSubject"),
+      text: t("auth.resetMailBody", { name: user.name, link, minutes: RESET_TOKEN_MINUTES }),
+    });
+  }
+  return { result: submission.reply({ resetForm: true }), sent: true };
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("auth.forgotTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("auth.forgotIntro", { minutes: RESET_TOKEN_MINUTES })}</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-3">
+        {actionData?.sent ? <FormAlert tone="success" errors={["auth.forgotSent"]} /> : null}
+        <FormAlert errors={serverFormErrors(actionData?.result)} />
+        <TextField label={t("auth.email")} field={fields.email} type="email" autoComplete="email" inputMode="email" />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("auth.forgotSubmit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { reply } from "~/services/forms.server";
+import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { safeRedirect } from "~/domain/links";
+import { normalizeEmail, verifyLogin } from "~/models/user.server";
+import { clientIp, consume, RateLimited, reset } from "~/services/rate-limit.server";
+import { requireAnonymous, startSession } from "~/services/session.server";
+import { loginSchema } from "~/validation/auth";
+
+export const meta: MetaFunction = () => [{ title: "Masuk — KIM Hackathon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  const email = normalizeEmail(submission.value.email);
+  try {
+    await consume([
+      ["loginIp", clientIp(request)],
+      ["loginAccount", email],
+    ]);
+  } catch (e) {
+    if (e instanceof RateLimited) {
+      const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
+      return data(reply(submission, { formErrors: [`errors.rateLimited|${JSON.stringify({ minutes })}`] }), {
+        status: 429,
+        headers: { "Retry-After": String(e.retryAfterSeconds) },
+      });
+    }
+    throw e;
+  }
+  const user = await verifyLogin(email, submission.value.password);
+  if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });
+  await reset("loginAccount", email);
+  const cookie = await startSession(user.id, request);
+  return redirect(safeRedirect(submission.value.redirectTo, "/dasbor"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const redirectTo = params.get("redirectTo") ?? "";
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("auth.loginTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("auth.loginIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-3">
+        <FormAlert errors={serverFormErrors(lastResult)} />
+        {params.get("reset") === "1" ? <FormAlert tone="success" errors={["auth.resetDone"]} /> : null}
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField label={t("auth.email")} field={fields.email} type="email" autoComplete="email" inputMode="email" />
+        <TextField label={t("auth.password")} field={fields.password} type="password" autoComplete="current-password" />
+        <div className="text-right text-sm">
+          <Link to="/lupa-sandi" className="btn-link">
+            {t("auth.forgot")}
+          </Link>
+        </div>
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("auth.submitLogin")}
+        </button>
+        <p className="text-center text-sm text-slate-700">
+          {t("auth.noAccount")}{" "}
+          <Link to={`/daftar${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} className="btn-link">
+            {t("auth.submitSignup")}
+          </Link>
+        </p>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// Production server: Express in front of the Remix handler for compression, request logging,
+// security headers, the Origin check on writes and static files.
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { isSameOrigin } from "./services/origin.server";
+import { env } from "./services/env.server";
+
+let config;
+try {
+  config = env();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const { db, dbReady } = await import("./services/db.server");
+await dbReady;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", config.TRUST_PROXY);
+app.use(compression());
+if (config.LOG_REQUESTS) app.use(morgan(config.NODE_ENV === "production" ? "combined" : "dev"));
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  const dev = config.NODE_ENV === "development";
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob: https:",
+      "font-src 'self' data:",
+      `connect-src 'self'${dev ? " ws:" : ""}`,
+      "frame-src https://www.youtube-nocookie.com",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (config.APP_URL.startsWith("https://")) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  // Only the server decides the client address (rate limits key on it).
+  req.headers["x-client-ip"] = req.ip ?? "unknown";
+  next();
+});
+
+// Every state-changing request must come from our own pages.
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const ok = isSameOrigin({
+    origin: req.get("origin") ?? null,
+    referer: req.get("referer") ?? null,
+    host: req.get("host") ?? null,
+    appUrl: config.APP_URL,
+  });
+  if (ok) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Permintaan ditolak: asal permintaan (Origin) tidak sah.\nRequest refused: cross-origin request.");
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }),
+  }),
+);
+
+const server = app.listen(config.PORT, () => {
+  console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);
+});
+
+function shutdown(signal: string) {
+  console.log(`${signal} diterima, menutup server…`);
+  server.close(() => {
+    void db.$disconnect().finally(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,49 @@
+// Environment parsed once at boot. A bad value stops the process with a message naming it.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:./data/kim.db"),
+  DATA_DIR: z.string().default("./data"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must look like smtp://user:pass@host:587")
+    .optional(),
+  MAIL_FROM: z.string().default("KIM Hackathon <noreply@kim-hackathon.local>"),
+  ADMIN_EMAIL: z.string().email().optional(),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  LOG_REQUESTS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** Tests change variables at run time; production parses once. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

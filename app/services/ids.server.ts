@@ -1,0 +1,19 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** A URL-safe secret with `bytes` bytes of entropy. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+/** Short, unambiguous code for people to type (no 0/O/1/I/L). */
+export function shortCode(length = 8): string {
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const bytes = randomBytes(length);
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i] % alphabet.length];
+  return out;
+}
+
+export function sha256(input: string | Uint8Array): string {
+  return createHash("sha256").update(input).digest("hex");
+}

@@ -1,0 +1,68 @@
+// Request-level guards. They throw a redirect or a 403/404 response, so loaders read top to bottom.
+import { redirect } from "@remix-run/node";
+import type { Session, User } from "lucia";
+import { safeRedirect } from "~/domain/links";
+import { lucia } from "./auth.server";
+
+export type AuthUser = User;
+
+const cache = new WeakMap<Request, Promise<{ user: User | null; session: Session | null; cookie: string | null }>>();
+
+/** Validates the session cookie once per request; refreshes it when Lucia extends it. */
+export function getAuth(request: Request) {
+  let found = cache.get(request);
+  if (!found) {
+    found = (async () => {
+      const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+      if (!sessionId) return { user: null, session: null, cookie: null };
+      const { session, user } = await lucia.validateSession(sessionId);
+      let cookie: string | null = null;
+      if (session?.fresh) cookie = lucia.createSessionCookie(session.id).serialize();
+      if (!session) cookie = lucia.createBlankSessionCookie().serialize();
+      return { user, session, cookie };
+    })();
+    cache.set(request, found);
+  }
+  return found;
+}
+
+export async function getUser(request: Request): Promise<User | null> {
+  return (await getAuth(request)).user;
+}
+
+export async function requireUser(request: Request): Promise<User> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = safeRedirect(url.pathname + url.search);
+    throw redirect(`/masuk?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getUser(request)) throw redirect("/dasbor");
+}
+
+export async function requireAdmin(request: Request): Promise<User> {
+  const user = await requireUser(request);
+  if (!user.isAdmin) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function startSession(userId: string, request: Request): Promise<string> {
+  const session = await lucia.createSession(userId, { userAgent: request.headers.get("User-Agent")?.slice(0, 200) ?? null });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const { session } = await getAuth(request);
+  if (session) await lucia.invalidateSession(session.id);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function endAllSessions(userId: string): Promise<string> {
+  await lucia.invalidateUserSessions(userId);
+  return lucia.createBlankSessionCookie().serialize();
+}

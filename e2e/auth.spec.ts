@@ -1,0 +1,91 @@
+import { expect, expectAccessible, makeUser, PHONE, test } from "./fixtures";
+
+test("home page lists the seeded event in Indonesian and is accessible", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Kelompok Informasi Masyarakat");
+  await expect(page.getByRole("link", { name: "KIM Hackathon Jawa Timur 2026", exact: true })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("switching to English is remembered", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("community information groups");
+  await page.goto("/masuk");
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+});
+
+test("sign up on a phone, see errors next to fields, log out and log back in", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/daftar");
+  await expectAccessible(page);
+  await page.getByLabel("Nama lengkap").fill("Dewi Kartika");
+  await page.getByLabel("Email").fill("bukan-email");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("pendek");
+  await page.getByLabel("Ulangi kata sandi").fill("pendek");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByText("Masukkan alamat email yang valid")).toBeVisible();
+  await expect(page.getByText("Kata sandi minimal 8 karakter.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+
+  const email = `dewi-${Date.now()}@contoh.id`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/Nomor WhatsApp/).fill("0812 3456 7890");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
+  await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await expect(page.getByRole("heading", { name: "Halo, Dewi Kartika" })).toBeVisible();
+
+  await page.getByText("Dewi Kartika", { exact: true }).click();
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
+
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill("salah-sandi-1");
+  await page.getByRole("button", { name: "Masuk" }).last().click();
+  await expect(page.getByText("Email atau kata sandi salah.")).toBeVisible();
+  await page.getByLabel("Kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Masuk" }).last().click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+});
+
+test("forms work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/daftar");
+  await page.getByLabel("Nama lengkap").fill("Tanpa JS");
+  await page.getByLabel("Email").fill("tanpa-js@");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
+  await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByText("Masukkan alamat email yang valid")).toBeVisible();
+  await context.close();
+});
+
+test("a write from a foreign origin is refused with 403", async ({ request }) => {
+  const res = await request.post("/masuk", { headers: { Origin: "https://evil.example" }, form: { email: "a@b.id", password: "x" } });
+  expect(res.status()).toBe(403);
+});
+
+test("the account page logs out every device", async ({ page }) => {
+  const user = await makeUser({ name: "Pengguna Dua Perangkat" });
+  const { loginAs } = await import("./fixtures");
+  await loginAs(page, user);
+  await page.goto("/akun");
+  await expect(page.getByText(/sedang masuk di 1 perangkat/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
+  await expect(page).toHaveURL(/\/masuk/);
+});
+
+test("healthz reports the database", async ({ request }) => {
+  const res = await request.get("/healthz");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+});
