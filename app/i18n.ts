@@ -1,8 +1,22 @@
-import en from "./locales/en.json";
-import id from "./locales/id.json";
+import enCommon from "./locales/en/common.json";
+import enEvent from "./locales/en/event.json";
+import enJudging from "./locales/en/judging.json";
+import enResults from "./locales/en/results.json";
+import enSubmission from "./locales/en/submission.json";
+import enTeam from "./locales/en/team.json";
+import idCommon from "./locales/id/common.json";
+import idEvent from "./locales/id/event.json";
+import idJudging from "./locales/id/judging.json";
+import idResults from "./locales/id/results.json";
+import idSubmission from "./locales/id/submission.json";
+import idTeam from "./locales/id/team.json";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+// One namespace; each area keeps its keys in its own file under distinct top-level keys.
+const id = { ...idCommon, ...idEvent, ...idTeam, ...idSubmission, ...idJudging, ...idResults };
+const en = { ...enCommon, ...enEvent, ...enTeam, ...enSubmission, ...enJudging, ...enResults };
 
 export const resources = { id: { common: id }, en: { common: en } } as const;
 

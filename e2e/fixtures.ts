@@ -4,8 +4,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
-process.env.DATABASE_URL ??= "file:./data/e2e/kim.db";
-process.env.DATA_DIR ??= "./data/e2e";
+const port = process.env.E2E_PORT ?? "3100";
+process.env.DATABASE_URL = `file:./data/e2e-${port}/kim.db`;
+process.env.DATA_DIR = `./data/e2e-${port}`;
 
 export async function getDb() {
   const { db } = await import("../app/services/db.server");
@@ -27,8 +28,7 @@ export async function loginAs(page: Page, user: TestUser) {
   const db = await getDb();
   const id = randomBytes(20).toString("hex");
   await db.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + 7 * 864e5) } });
-  const url = new URL(page.context()["_options" as never]?.["baseURL" as never] ?? "http://localhost:3100");
-  await page.context().addCookies([{ name: "kim_session", value: id, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await page.context().addCookies([{ name: "kim_session", value: id, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 
 export async function expectAccessible(page: Page) {

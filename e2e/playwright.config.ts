@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
-export const E2E_DB = "file:./data/e2e/kim.db";
+const E2E_DIR = `./data/e2e-${PORT}`;
+export const E2E_DB = `file:${E2E_DIR}/kim.db`;
 
 // Debian's Chromium when present (no browser download is possible on our machines).
 const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
@@ -32,7 +33,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], executablePath } as never },
   ],
   webServer: {
-    command: "rm -rf data/e2e && tsx prisma/scripts/setup.ts && node build/index.js",
+    command: `rm -rf ${E2E_DIR} && tsx prisma/scripts/setup.ts && node build/index.js`,
     cwd: rootDir,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
@@ -44,7 +45,7 @@ export default defineConfig({
       PORT: String(PORT),
       APP_URL: `http://localhost:${PORT}`,
       DATABASE_URL: E2E_DB,
-      DATA_DIR: "./data/e2e",
+      DATA_DIR: E2E_DIR,
       LOG_REQUESTS: "false",
     },
   },

@@ -59,3 +59,11 @@ export async function listEventsForMember(userId: string) {
     orderBy: { createdAt: "desc" },
   });
 }
+
+/** The whole event record with its timeline rounds, or null. */
+export async function getEventBySlug(slug: string) {
+  return db.event.findUnique({
+    where: { slug },
+    include: { rounds: { orderBy: { order: "asc" } } },
+  });
+}
