@@ -6,6 +6,7 @@ import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { env } from "./services/env.server";
 
@@ -75,6 +76,42 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+
+const microcache = new MicroCache();
+app.use(async (req, res, next) => {
+  const key = cacheKey({ method: req.method, path: req.path, search: req.url.slice(req.path.length), cookie: req.headers.cookie });
+  if (!key) return next();
+  if (microcache.isInflight(key)) await microcache.waitForInflight(key);
+  const hit = microcache.get(key, Date.now());
+  if (hit) {
+    res.status(hit.status).set(hit.headers).set("X-Cache", "HIT").end(hit.body);
+    return;
+  }
+  const finish = microcache.begin(key);
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (chunk) chunks.push(Buffer.from(chunk as Uint8Array));
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
+    if (res.statusCode === 200 && !res.getHeader("set-cookie")) {
+      const headers: Record<string, string> = {};
+      for (const name of ["content-type", "content-security-policy", "cache-control", "vary"]) {
+        const v = res.getHeader(name);
+        if (v !== undefined) headers[name] = String(v);
+      }
+      microcache.set(key, { status: 200, headers, body: Buffer.concat(chunks) }, Date.now());
+    }
+    finish();
+    return end(chunk, ...rest);
+  }) as typeof res.end;
+  res.on("close", finish);
+  res.set("X-Cache", "MISS");
+  next();
+});
 
 app.all(
   "*",

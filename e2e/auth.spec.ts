@@ -89,3 +89,19 @@ test("healthz reports the database", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
 });
+
+test("a cached public page is never served to a signed-in visitor", async ({ page, browser }) => {
+  const anonymous = await browser.newContext();
+  const anonPage = await anonymous.newPage();
+  await anonPage.goto("/");
+  await anonPage.goto("/");
+  await expect(anonPage.getByRole("link", { name: "Masuk" })).toBeVisible();
+  await anonymous.close();
+
+  const user = await makeUser({ name: "Pengunjung Masuk" });
+  const { loginAs } = await import("./fixtures");
+  await loginAs(page, user);
+  const res = await page.goto("/");
+  expect(res?.headers()["x-cache"]).toBeUndefined();
+  await expect(page.getByText("Pengunjung Masuk")).toBeVisible();
+});

@@ -1,0 +1,63 @@
+// A few seconds of caching for anonymous visitors' public pages (home, event page, gallery,
+// leaderboard). Rendering costs ~60× the bytes alone; with thousands of phones reloading the
+// leaderboard in a ceremony, each instance renders a page at most once per TTL per language.
+// Signed-in visitors (session cookie) always get a fresh render.
+
+export type CachedPage = { status: number; headers: Record<string, string>; body: Buffer; expires: number };
+
+const PUBLIC_PATH = /^\/(?:$|acara\/[a-z0-9-]+(?:\/(?:galeri|hasil|proyek\/[A-Za-z0-9_-]+))?\/?$)/;
+
+export function cacheKey(input: { method: string; path: string; search: string; cookie: string | undefined }): string | null {
+  if (input.method !== "GET") return null;
+  if (!PUBLIC_PATH.test(input.path)) return null;
+  const cookie = input.cookie ?? "";
+  if (/(?:^|;\s*)kim_session=/.test(cookie)) return null;
+  const lng = /(?:^|;\s*)lng=([^;]*)/.exec(cookie)?.[1] ?? "";
+  return `${input.path}${input.search}|${lng}`;
+}
+
+export class MicroCache {
+  private entries = new Map<string, CachedPage>();
+  private inflight = new Map<string, Promise<void>>();
+
+  constructor(
+    private ttlMs = 5_000,
+    private maxEntries = 500,
+  ) {}
+
+  get(key: string, now: number): CachedPage | null {
+    const hit = this.entries.get(key);
+    if (!hit) return null;
+    if (hit.expires <= now) {
+      this.entries.delete(key);
+      return null;
+    }
+    return hit;
+  }
+
+  set(key: string, page: Omit<CachedPage, "expires">, now: number): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { ...page, expires: now + this.ttlMs });
+  }
+
+  /** Lets the first request for a key render while the others wait for its result. */
+  async waitForInflight(key: string): Promise<void> {
+    await this.inflight.get(key);
+  }
+
+  begin(key: string): () => void {
+    let done!: () => void;
+    this.inflight.set(key, new Promise<void>((r) => (done = r)));
+    return () => {
+      this.inflight.delete(key);
+      done();
+    };
+  }
+
+  isInflight(key: string): boolean {
+    return this.inflight.has(key);
+  }
+}
