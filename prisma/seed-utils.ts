@@ -38,17 +38,26 @@ export type TimelineOffsets = {
   announcement: number;
 };
 
-/** Offsets in days from `now` (negative = past). */
+const WIB_OFFSET = 7 * 60 * 60 * 1000;
+
+/** `days` from `now`, placed at a wall-clock time in WIB the way organizers set deadlines. */
+function dayAt(now: Date, days: number, hour: number, minute: number): Date {
+  const wibMidnight = Math.floor((now.getTime() + WIB_OFFSET) / DAY) * DAY - WIB_OFFSET;
+  return new Date(wibMidnight + days * DAY + (hour * 60 + minute) * 60_000);
+}
+
+/** Offsets in days from `now` (negative = past): openings at 08.00 WIB, closings at 23.59 WIB. */
 export function timelineFrom(now: Date, o: TimelineOffsets) {
-  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  const opens = (days: number) => dayAt(now, days, 8, 0);
+  const closes = (days: number) => dayAt(now, days, 23, 59);
   return {
-    registrationOpensAt: at(o.registrationOpens),
-    registrationClosesAt: at(o.registrationCloses),
-    screeningClosesAt: at(o.screeningCloses),
-    submissionOpensAt: at(o.submissionOpens),
-    submissionClosesAt: at(o.submissionCloses),
-    announcementAt: at(o.announcement),
-    rounds: o.rounds.map(at),
+    registrationOpensAt: opens(o.registrationOpens),
+    registrationClosesAt: closes(o.registrationCloses),
+    screeningClosesAt: closes(o.screeningCloses),
+    submissionOpensAt: opens(o.submissionOpens),
+    submissionClosesAt: closes(o.submissionCloses),
+    announcementAt: dayAt(now, o.announcement, 19, 0),
+    rounds: o.rounds.map(closes),
   };
 }
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+describe("environment", () => {
+  it("has working defaults", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe("file:./data/kim.db");
+    expect(env.PORT).toBe(3000);
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://localhost/kim"],
+    ["PORT", "tujuh"],
+    ["APP_URL", "bukan url"],
+    ["SMTP_URL", "mail.contoh.id"],
+    ["ADMIN_EMAIL", "admin"],
+    ["TRUST_PROXY", "kadang"],
+  ])("refuses a bad %s with a message naming it", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+});
