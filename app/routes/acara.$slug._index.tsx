@@ -126,7 +126,7 @@ export default function PublicEventPage() {
       </header>
 
       <div className="grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
+        <div className="space-y-8 lg:col-span-2 lg:row-span-2">
           {event.descriptionHtml ? (
             <section aria-labelledby="tentang" className="card">
               <h2 id="tentang" className="text-xl font-bold">
@@ -204,7 +204,8 @@ export default function PublicEventPage() {
           ) : null}
         </div>
 
-        <aside className="space-y-8">
+        {/* On a phone the timeline comes right after the hero: "when?" is the first question. */}
+        <aside className="order-first lg:order-none lg:col-start-3 lg:row-start-1">
           <section aria-labelledby="linimasa" className="card">
             <h2 id="linimasa" className="text-xl font-bold">
               {t("event.public.timeline")}
@@ -212,7 +213,9 @@ export default function PublicEventPage() {
             <p className="mt-1 text-sm text-slate-700">{t("event.public.zoneNote", { zone: event.zone })}</p>
             <StepList />
           </section>
-          {event.contactEmail || event.whatsapp ? (
+        </aside>
+        {event.contactEmail || event.whatsapp ? (
+          <aside className="lg:col-start-3">
             <section aria-labelledby="kontak" className="card">
               <h2 id="kontak" className="text-xl font-bold">
                 {t("event.public.contact")}
@@ -234,8 +237,8 @@ export default function PublicEventPage() {
                 ) : null}
               </ul>
             </section>
-          ) : null}
-        </aside>
+          </aside>
+        ) : null}
       </div>
     </article>
   );

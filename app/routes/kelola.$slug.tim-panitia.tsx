@@ -113,7 +113,7 @@ export default function StaffPage() {
               <div className="min-w-0">
                 <p className="break-all font-medium">{i.email ?? t("organizer.staff.linkOnly")}</p>
                 <p className="text-sm text-slate-700">
-                  {t(`invite.roles.${i.role}`)} · {i.expired ? t("organizer.staff.expired") : t("organizer.staff.expires", { at: i.expires })}
+                  {t(`invite.roleLabels.${i.role}`)} · {i.expired ? t("organizer.staff.expired") : t("organizer.staff.expires", { at: i.expires })}
                 </p>
               </div>
               <Form method="post">
@@ -148,7 +148,7 @@ function InviteForm({ actionData }: { actionData?: ActionData }) {
       </h3>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2">
         <input type="hidden" name="intent" value="invite" />
-        <SelectField label={t("organizer.staff.role")} field={fields.role} options={(["JUDGE", "ORGANIZER"] as const).map((r) => ({ value: r, label: t(`invite.roles.${r}`) }))} />
+        <SelectField label={t("organizer.staff.role")} field={fields.role} options={(["JUDGE", "ORGANIZER"] as const).map((r) => ({ value: r, label: t(`invite.roleLabels.${r}`) }))} />
         <TextField label={`${t("auth.email")} (${t("common.optional")})`} hint={t("organizer.staff.emailHint")} field={fields.email} type="email" inputMode="email" />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("organizer.staff.inviteSubmit")}
@@ -171,7 +171,7 @@ function Member({ member, regions, isMe, actionData }: { member: LoaderData["mem
           </p>
           <p className="break-all text-sm text-slate-700">{member.user.email}</p>
           <p className="mt-1">
-            <span className={`badge ${member.role === "ORGANIZER" ? "bg-brand-100 text-brand-900" : "bg-purple-100 text-purple-900"}`}>{t(`invite.roles.${member.role}`)}</span>
+            <span className={`badge ${member.role === "ORGANIZER" ? "bg-brand-100 text-brand-900" : "bg-purple-100 text-purple-900"}`}>{t(`invite.roleLabels.${member.role}`)}</span>
           </p>
           {affiliation ? <p className="mt-1 text-sm text-slate-700">{affiliation}</p> : null}
         </div>
