@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireOrganizer } from "~/services/guards.server";
 
@@ -27,6 +28,12 @@ export default function OrganizerLayout() {
   const { t } = useTranslation();
   const { event } = useLoaderData<typeof loader>();
   const base = `/kelola/${event.slug}`;
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone most tabs are off-screen; keep the current one in view.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "center" });
+  }, [pathname]);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -43,7 +50,7 @@ export default function OrganizerLayout() {
           {t("organizer.viewPublic")}
         </Link>
       </div>
-      <nav aria-label={t("organizer.tabsLabel")} className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+      <nav ref={nav} aria-label={t("organizer.tabsLabel")} className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
         <ul className="flex min-w-max gap-1">
           {TABS.map((tab) => (
             <li key={tab.key}>
