@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}`
       : null;
     const group = state.phase === "upcoming" ? "upcoming" : state.phase === "announcement" ? "past" : "running";
-    return { slug: e.slug, name: e.name, summary: e.summary, phase: state.phase, nextLabel, teams: e._count.teams, group };
+    const bannerUrl = e.bannerKey ? `/acara/${e.slug}/banner?v=${e.bannerKey.slice(-8)}` : null;
+    return { slug: e.slug, name: e.name, summary: e.summary, phase: state.phase, nextLabel, teams: e._count.teams, group, bannerUrl };
   });
   return { cards };
 }

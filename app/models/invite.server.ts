@@ -1,0 +1,162 @@
+// The organizing team of an event: organizers and judges (EventMember) and invites to join.
+// Invite tokens are shown or emailed once; only their SHA-256 is stored.
+import { inviteExpiry, inviteState, type InviteState } from "~/domain/event-setup";
+import { audit } from "~/services/audit.server";
+import { db } from "~/services/db.server";
+import { randomToken, sha256 } from "~/services/ids.server";
+import type { Actor } from "./event-setup.server";
+import { normalizeEmail } from "./user.server";
+
+export type Role = "ORGANIZER" | "JUDGE";
+
+export async function listMembers(eventId: string) {
+  return db.eventMember.findMany({
+    where: { eventId },
+    orderBy: [{ role: "desc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      role: true,
+      kimName: true,
+      institution: true,
+      regionId: true,
+      region: { select: { name: true } },
+      user: { select: { id: true, name: true, email: true } },
+    },
+  });
+}
+
+/** Invites not yet used or revoked, newest first; expired ones are listed so they can be re-sent. */
+export async function listOpenInvites(eventId: string) {
+  return db.invite.findMany({
+    where: { eventId, acceptedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, role: true, email: true, expiresAt: true, createdAt: true },
+  });
+}
+
+export type InviteResult =
+  | { kind: "added"; name: string; email: string }
+  | { kind: "invited"; token: string; email: string | null }
+  | { kind: "alreadyMember" };
+
+/**
+ * Someone with an account is added at once (they are told by email); anyone else gets an invite
+ * link, emailed when an address is given and shown once to the organizer either way.
+ */
+export async function inviteMember(eventId: string, input: { role: Role; email?: string }, actor: Actor, now: Date): Promise<InviteResult> {
+  const email = input.email ? normalizeEmail(input.email) : null;
+  const user = email ? await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } }) : null;
+  if (user) {
+    return db.$transaction(async (tx) => {
+      const existing = await tx.eventMember.findFirst({ where: { eventId, userId: user.id, role: input.role } });
+      if (existing) return { kind: "alreadyMember" } as const;
+      const member = await tx.eventMember.create({ data: { eventId, userId: user.id, role: input.role } });
+      await audit({ eventId, actorId: actor.id, action: "member.add", entity: "member", entityId: member.id, after: { userId: user.id, email: user.email, role: input.role } }, tx);
+      return { kind: "added", name: user.name, email: user.email } as const;
+    });
+  }
+  const token = randomToken(32);
+  await db.$transaction(async (tx) => {
+    const invite = await tx.invite.create({
+      data: { eventId, role: input.role, email, tokenHash: sha256(token), invitedById: actor.id, expiresAt: inviteExpiry(now) },
+    });
+    await audit({ eventId, actorId: actor.id, action: "invite.create", entity: "invite", entityId: invite.id, after: { role: input.role, email, expiresAt: invite.expiresAt } }, tx);
+  });
+  return { kind: "invited", token, email };
+}
+
+export async function revokeInvite(eventId: string, id: string, actor: Actor, now: Date): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.findFirst({ where: { id, eventId } });
+    if (!invite) return false;
+    const done = await tx.invite.updateMany({ where: { id, revokedAt: null, acceptedAt: null }, data: { revokedAt: now } });
+    if (done.count === 1) {
+      await audit({ eventId, actorId: actor.id, action: "invite.revoke", entity: "invite", entityId: id, before: { role: invite.role, email: invite.email }, after: { revokedAt: now } }, tx);
+    }
+    return true;
+  });
+}
+
+export type RemoveResult = { ok: true } | { ok: false; error: "notFound" | "lastOrganizer" };
+
+/** An event always keeps at least one organizer, so it can never be orphaned by a slip of the finger. */
+export async function removeMember(eventId: string, memberId: string, actor: Actor): Promise<RemoveResult> {
+  return db.$transaction(async (tx) => {
+    const member = await tx.eventMember.findFirst({ where: { id: memberId, eventId }, include: { user: { select: { email: true } } } });
+    if (!member) return { ok: false, error: "notFound" } as const;
+    if (member.role === "ORGANIZER" && (await tx.eventMember.count({ where: { eventId, role: "ORGANIZER" } })) <= 1) {
+      return { ok: false, error: "lastOrganizer" } as const;
+    }
+    await tx.eventMember.delete({ where: { id: memberId } });
+    await audit({ eventId, actorId: actor.id, action: "member.remove", entity: "member", entityId: memberId, before: { userId: member.userId, email: member.user.email, role: member.role } }, tx);
+    return { ok: true } as const;
+  });
+}
+
+export type Affiliation = { regionId?: string; kimName: string; institution: string };
+
+async function regionOf(eventId: string, regionId: string | undefined): Promise<string | null | false> {
+  if (!regionId) return null;
+  const region = await db.region.findFirst({ where: { id: regionId, eventId }, select: { id: true } });
+  return region ? region.id : false;
+}
+
+/** Returns "badRegion" for a region of another event, "notFound" for a member who is not a judge here. */
+export async function updateAffiliation(eventId: string, memberId: string, input: Affiliation, actor: Actor): Promise<"ok" | "notFound" | "badRegion"> {
+  const regionId = await regionOf(eventId, input.regionId);
+  if (regionId === false) return "badRegion";
+  return db.$transaction(async (tx) => {
+    const member = await tx.eventMember.findFirst({ where: { id: memberId, eventId, role: "JUDGE" } });
+    if (!member) return "notFound";
+    const data = { regionId, kimName: input.kimName || null, institution: input.institution || null };
+    await tx.eventMember.update({ where: { id: memberId }, data });
+    await audit(
+      { eventId, actorId: actor.id, action: "member.affiliation", entity: "member", entityId: memberId, before: { regionId: member.regionId, kimName: member.kimName, institution: member.institution }, after: data },
+      tx,
+    );
+    return "ok";
+  });
+}
+
+/** The invite behind a token with its state, for the acceptance page; null for an unknown token. */
+export async function findInvite(token: string, now: Date) {
+  if (!token || token.length > 100) return null;
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { event: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!invite) return null;
+  return { ...invite, state: inviteState(invite, now) };
+}
+
+export type AcceptResult = { ok: true; eventSlug: string; role: Role } | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" };
+
+/**
+ * Uses the invite once: the guarded update makes two simultaneous clicks (or two people with a
+ * forwarded link) produce exactly one acceptance.
+ */
+export async function acceptInvite(token: string, userId: string, affiliation: Affiliation, now: Date): Promise<AcceptResult> {
+  const invite = await findInvite(token, now);
+  if (!invite) return { ok: false, state: "invalid" };
+  if (invite.state !== "valid") return { ok: false, state: invite.state };
+  const regionId = invite.role === "JUDGE" ? await regionOf(invite.eventId, affiliation.regionId) : null;
+  if (regionId === false) return { ok: false, state: "badRegion" };
+  return db.$transaction(async (tx) => {
+    const used = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { acceptedAt: now, acceptedById: userId },
+    });
+    if (used.count !== 1) return { ok: false, state: "used" } as const;
+    const judgeData = invite.role === "JUDGE" ? { regionId, kimName: affiliation.kimName || null, institution: affiliation.institution || null } : {};
+    const member = await tx.eventMember.upsert({
+      where: { eventId_userId_role: { eventId: invite.eventId, userId, role: invite.role } },
+      create: { eventId: invite.eventId, userId, role: invite.role, ...judgeData },
+      update: judgeData,
+    });
+    await audit(
+      { eventId: invite.eventId, actorId: userId, action: "invite.accept", entity: "invite", entityId: invite.id, after: { memberId: member.id, role: invite.role, ...judgeData } },
+      tx,
+    );
+    return { ok: true, eventSlug: invite.event.slug, role: invite.role } as const;
+  });
+}

@@ -1,0 +1,276 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Countdown } from "~/components/countdown";
+import { PhaseBadge } from "~/components/event-card";
+import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
+import { canRegister, phaseAt, timelineSteps, type StepStatus } from "~/domain/phase";
+import { isOrganizer } from "~/domain/permissions";
+import { formatInZone, isEventTimeZone, zoneAbbreviation } from "~/domain/time";
+import { toTimeline } from "~/models/event.server";
+import { getPublicEvent } from "~/models/public-event.server";
+import { actorFor, notFound } from "~/services/guards.server";
+import { getLanguage, getT } from "~/services/i18n.server";
+import { renderMarkdown } from "~/services/markdown.server";
+import { getUser } from "~/services/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.event.name} — KIM Hackathon` }, { name: "description", content: data.event.summary }] : [{ title: "KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
+  const event = await getPublicEvent(params.slug ?? "");
+  if (!event) throw notFound();
+  const user = await getUser(request);
+  const organizer = user ? isOrganizer(await actorFor(user, event.id)) : false;
+  // A private event does not exist for anyone but its organizers.
+  if (!event.isPublic && !organizer) throw notFound();
+
+  const [lang, t] = await Promise.all([getLanguage(request), getT(request)]);
+  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const fmt = (d: Date) => formatInZone(d, tz, lang);
+  const timeline = toTimeline(event);
+  const state = phaseAt(timeline, now);
+  const steps = timelineSteps(timeline, now).map((s) => {
+    const lines: string[] = [];
+    if (s.key === "registration") lines.push(`${fmt(s.startsAt)} – ${fmt(event.registrationClosesAt)}`);
+    if (s.key === "screening") lines.push(t("event.public.screeningUntil", { at: fmt(event.screeningClosesAt) }));
+    if (s.key === "submission") lines.push(`${fmt(s.startsAt)} – ${fmt(event.submissionClosesAt)}`);
+    if (s.key === "announcement") lines.push(fmt(s.startsAt));
+    const rounds = s.key === "judging" ? s.rounds.map((r) => ({ id: r.round.id, name: r.round.name, status: r.status, closes: fmt(r.closesAt) })) : [];
+    return { key: s.key, status: s.status, lines, rounds };
+  });
+  const whatsapp = event.contactWhatsapp ? normalizeWhatsApp(event.contactWhatsapp) : null;
+  return {
+    event: {
+      slug: event.slug,
+      name: event.name,
+      summary: event.summary,
+      isPublic: event.isPublic,
+      zone: zoneAbbreviation(tz),
+      bannerUrl: event.bannerKey ? `/acara/${event.slug}/banner?v=${event.bannerKey.slice(-8)}` : null,
+      descriptionHtml: renderMarkdown(event.description),
+      rulesHtml: renderMarkdown(event.rules),
+      contactEmail: event.contactEmail,
+      whatsapp: whatsapp ? { display: whatsapp, href: whatsAppLink(whatsapp, t("event.public.waGreeting", { event: event.name })) } : null,
+      teamSize: { min: event.minTeamSize, max: event.maxTeamSize },
+      pools: event.pools,
+      tracks: event.tracks,
+      awards: event.awards,
+      faqs: event.faqs.map((f) => ({ id: f.id, question: f.question, answerHtml: renderMarkdown(f.answer) })),
+      peoplesChoice: event.peoplesChoice && event.votingOpensAt && event.votingClosesAt ? `${fmt(event.votingOpensAt)} – ${fmt(event.votingClosesAt)}` : null,
+      galleryPublished: event.galleryPublished,
+    },
+    phase: state.phase,
+    roundName: state.round?.name ?? null,
+    next: state.next
+      ? {
+          label: t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" }),
+          at: fmt(state.next.at),
+          targetMs: state.next.at.getTime(),
+        }
+      : null,
+    steps,
+    serverNowMs: now.getTime(),
+    registrationOpen: canRegister(timeline, now).allowed,
+    organizer,
+  };
+}
+
+const STEP_STYLE: Record<StepStatus, string> = {
+  done: "border-slate-300 bg-white text-slate-700",
+  current: "border-brand-600 bg-brand-50 text-slate-900 ring-2 ring-brand-600",
+  upcoming: "border-slate-200 bg-white text-slate-800",
+};
+
+export default function PublicEventPage() {
+  const { t } = useTranslation();
+  const { event, phase, roundName, next, serverNowMs, registrationOpen, organizer } = useLoaderData<typeof loader>();
+  return (
+    <article className="space-y-8">
+      <header className="overflow-hidden rounded-2xl bg-brand-800 text-white">
+        {event.bannerUrl ? <img src={event.bannerUrl} alt="" className="aspect-[3/1] w-full object-cover" /> : null}
+        <div className="space-y-4 px-5 py-6 sm:px-8 sm:py-8">
+          <div className="flex flex-wrap items-center gap-2">
+            <PhaseBadge phase={phase} />
+            {roundName ? <span className="badge bg-white/20 text-white">{roundName}</span> : null}
+            {!event.isPublic ? <span className="badge bg-amber-100 text-amber-900">{t("event.public.privatePreview")}</span> : null}
+          </div>
+          <h1 className="text-3xl font-extrabold leading-tight text-white sm:text-4xl">{event.name}</h1>
+          {event.summary ? <p className="max-w-2xl text-base text-brand-50 sm:text-lg">{event.summary}</p> : null}
+          {next ? (
+            <div className="space-y-1">
+              <Countdown targetMs={next.targetMs} serverNowMs={serverNowMs} label={`${next.label} — ${next.at}`} />
+            </div>
+          ) : (
+            <p className="font-semibold text-brand-50">{t("event.public.finished")}</p>
+          )}
+          <div className="flex flex-wrap gap-2">
+            {registrationOpen ? (
+              <Link to={`/acara/${event.slug}/daftar-tim`} className="btn bg-white text-brand-800 hover:bg-brand-50">
+                {t("event.public.registerTeam")}
+              </Link>
+            ) : null}
+            {organizer ? (
+              <Link to={`/kelola/${event.slug}`} className="btn border border-white/60 text-white hover:bg-white/10">
+                {t("event.public.manage")}
+              </Link>
+            ) : null}
+            {event.galleryPublished ? (
+              <Link to={`/acara/${event.slug}/galeri`} className="btn border border-white/60 text-white hover:bg-white/10">
+                {t("event.public.gallery")}
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="space-y-8 lg:col-span-2 lg:row-span-2">
+          {event.descriptionHtml ? (
+            <section aria-labelledby="tentang" className="card">
+              <h2 id="tentang" className="text-xl font-bold">
+                {t("event.public.about")}
+              </h2>
+              <div className="prose-kim mt-3" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+            </section>
+          ) : null}
+
+          {event.tracks.length ? (
+            <section aria-labelledby="trek">
+              <h2 id="trek" className="text-xl font-bold">
+                {t("event.public.tracks")}
+              </h2>
+              <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+                {event.tracks.map((tr) => (
+                  <li key={tr.id} className="card">
+                    <h3 className="font-bold">{tr.name}</h3>
+                    {tr.description ? <p className="mt-1 text-sm text-slate-700">{tr.description}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {event.awards.length ? (
+            <section aria-labelledby="hadiah">
+              <h2 id="hadiah" className="text-xl font-bold">
+                {t("event.public.prizes")}
+              </h2>
+              <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+                {event.awards.map((a) => (
+                  <li key={a.id} className="card flex items-start gap-3">
+                    <span aria-hidden="true" className="flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-accent-100 text-lg">
+                      {a.kind === "PLACE" ? "🏆" : a.kind === "PEOPLES_CHOICE" ? "❤" : "★"}
+                    </span>
+                    <div>
+                      <h3 className="font-bold">{a.name}</h3>
+                      {a.prize ? <p className="text-sm text-slate-800">{a.prize}</p> : null}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              {event.peoplesChoice ? <p className="mt-2 text-sm text-slate-700">{t("event.public.voting", { window: event.peoplesChoice })}</p> : null}
+            </section>
+          ) : null}
+
+          {event.rulesHtml ? (
+            <section aria-labelledby="aturan" className="card">
+              <h2 id="aturan" className="text-xl font-bold">
+                {t("event.public.rules")}
+              </h2>
+              <p className="mt-2 text-sm text-slate-700">
+                {t("event.public.teamSize", { min: event.teamSize.min, max: event.teamSize.max })}
+                {event.pools.length ? ` ${t("event.public.pools", { pools: event.pools.map((p) => `${p.label} ${p.quota}`).join(", ") })}` : ""}
+              </p>
+              <div className="prose-kim mt-3" dangerouslySetInnerHTML={{ __html: event.rulesHtml }} />
+            </section>
+          ) : null}
+
+          {event.faqs.length ? (
+            <section aria-labelledby="faq">
+              <h2 id="faq" className="text-xl font-bold">
+                {t("event.public.faq")}
+              </h2>
+              <div className="mt-3 space-y-2">
+                {event.faqs.map((f) => (
+                  <details key={f.id} className="card !p-0">
+                    <summary className="flex min-h-[48px] cursor-pointer items-center px-4 py-3 font-semibold">{f.question}</summary>
+                    <div className="prose-kim px-4 pb-4" dangerouslySetInnerHTML={{ __html: f.answerHtml }} />
+                  </details>
+                ))}
+              </div>
+            </section>
+          ) : null}
+        </div>
+
+        {/* On a phone the timeline comes right after the hero: "when?" is the first question. */}
+        <aside className="order-first lg:order-none lg:col-start-3 lg:row-start-1">
+          <section aria-labelledby="linimasa" className="card">
+            <h2 id="linimasa" className="text-xl font-bold">
+              {t("event.public.timeline")}
+            </h2>
+            <p className="mt-1 text-sm text-slate-700">{t("event.public.zoneNote", { zone: event.zone })}</p>
+            <StepList />
+          </section>
+        </aside>
+        {event.contactEmail || event.whatsapp ? (
+          <aside className="lg:col-start-3">
+            <section aria-labelledby="kontak" className="card">
+              <h2 id="kontak" className="text-xl font-bold">
+                {t("event.public.contact")}
+              </h2>
+              <ul className="mt-3 space-y-2">
+                {event.contactEmail ? (
+                  <li>
+                    <a href={`mailto:${event.contactEmail}`} className="btn-link break-all">
+                      {event.contactEmail}
+                    </a>
+                  </li>
+                ) : null}
+                {event.whatsapp ? (
+                  <li>
+                    <a href={event.whatsapp.href} className="btn-secondary w-full" rel="noopener noreferrer" target="_blank">
+                      {t("event.public.whatsapp")}
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
+            </section>
+          </aside>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+function StepList() {
+  const { t } = useTranslation();
+  const { steps } = useLoaderData<typeof loader>();
+  return (
+    <ol className="mt-4 space-y-3">
+      {steps.map((s) => (
+        <li key={s.key} className={`rounded-lg border p-3 ${STEP_STYLE[s.status]}`} aria-current={s.status === "current" ? "step" : undefined}>
+          <div className="flex items-center justify-between gap-2">
+            <h3 className="font-bold">{t(`phase.${s.key}`)}</h3>
+            <span className="text-xs font-semibold">{t(`event.public.step.${s.status}`)}</span>
+          </div>
+          {s.lines.map((l) => (
+            <p key={l} className="mt-1 text-sm">
+              {l}
+            </p>
+          ))}
+          {s.rounds.length ? (
+            <ul className="mt-2 space-y-1">
+              {s.rounds.map((r) => (
+                <li key={r.id} className={`text-sm ${r.status === "current" ? "font-bold" : ""}`} aria-current={r.status === "current" ? "step" : undefined}>
+                  {t("event.public.roundCloses", { name: r.name, at: r.closes })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

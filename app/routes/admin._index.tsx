@@ -1,0 +1,135 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectField, TextAreaField } from "~/components/event-forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { splitEmails } from "~/domain/event-setup";
+import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
+import { createEvent, listAllEvents } from "~/models/event-setup.server";
+import { inviteMember } from "~/models/invite.server";
+import { reply } from "~/services/forms.server";
+import { getT } from "~/services/i18n.server";
+import { mailInviteResult } from "~/services/invite-mail.server";
+import { requireAdmin } from "~/services/session.server";
+import { createEventSchema, timelineToUtc } from "~/validation/event";
+
+export const meta: MetaFunction = () => [{ title: "Admin — KIM Hackathon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const events = await listAllEvents();
+  return {
+    events: events.map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      name: e.name,
+      isPublic: e.isPublic,
+      teams: e._count.teams,
+      organizers: e.members.map((m) => m.user.name),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: createEventSchema });
+  if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  const v = submission.value;
+  const created = await createEvent({ name: v.name, slug: v.slug, timezone: v.timezone, timeline: timelineToUtc(v, v.timezone) }, admin);
+  if (!created.ok) return data(reply(submission, { fieldErrors: { slug: ["event.errors.slugTaken"] } }), { status: 400 });
+  const t = await getT(request);
+  const now = new Date();
+  for (const email of splitEmails(v.organizerEmails ?? "")) {
+    const result = await inviteMember(created.id, { role: "ORGANIZER", email }, admin, now);
+    await mailInviteResult(t, result, { eventName: v.name, eventSlug: v.slug, role: "ORGANIZER", inviter: admin.name });
+  }
+  return redirect(`/kelola/${v.slug}/tim-panitia?tersimpan=created`);
+}
+
+const DATE_FIELDS = ["registrationOpensAt", "registrationClosesAt", "screeningClosesAt", "submissionOpensAt", "submissionClosesAt"] as const;
+
+export default function AdminPage() {
+  const { t } = useTranslation();
+  const { events } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "create-event",
+    lastResult,
+    defaultValue: { timezone: "Asia/Jakarta", rounds: [{ name: t("admin.defaultRound"), closesAt: "" }] },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createEventSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const round = fields.rounds.getFieldList()[0]?.getFieldset();
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("admin.title")}</h1>
+      <section aria-labelledby="daftar-acara" className="space-y-3">
+        <h2 id="daftar-acara" className="text-xl font-bold">
+          {t("admin.events")}
+        </h2>
+        {events.length === 0 ? <p className="text-slate-700">{t("admin.noEvents")}</p> : null}
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {events.map((e) => (
+            <li key={e.id} className="card space-y-2">
+              <p className="font-bold">{e.name}</p>
+              <p className="text-sm text-slate-700">
+                <span className={`badge mr-2 ${e.isPublic ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>{e.isPublic ? t("organizer.public") : t("organizer.private")}</span>
+                {t("admin.teams", { count: e.teams })}
+              </p>
+              <p className="text-sm text-slate-700">{e.organizers.length ? t("admin.organizers", { names: e.organizers.join(", ") }) : t("admin.noOrganizers")}</p>
+              <div className="flex flex-wrap gap-2">
+                <Link to={`/kelola/${e.slug}`} className="btn-secondary text-sm" aria-label={`${t("admin.manage")}: ${e.name}`}>
+                  {t("admin.manage")}
+                </Link>
+                <Link to={`/acara/${e.slug}`} className="btn-link self-center text-sm" aria-label={`${t("admin.view")}: ${e.name}`}>
+                  {t("admin.view")}
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="buat-acara">
+        <h2 id="buat-acara" className="text-xl font-bold">
+          {t("admin.create")}
+        </h2>
+        <p className="mt-1 text-slate-700">{t("admin.createIntro")}</p>
+        <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-3">
+          <FormAlert errors={serverFormErrors(lastResult)} />
+          <TextField label={t("event.settings.name")} field={fields.name} />
+          <TextField label={t("event.settings.slug")} hint={t("event.settings.slugHint")} field={fields.slug} autoComplete="off" />
+          <SelectField
+            label={t("event.settings.timezone")}
+            field={fields.timezone}
+            options={EVENT_TIME_ZONES.map((z) => ({ value: z, label: `${zoneAbbreviation(z)} — ${t(`event.zones.${zoneAbbreviation(z)}`)}` }))}
+          />
+          <fieldset className="space-y-2">
+            <legend className="font-bold">{t("admin.timeline")}</legend>
+            <p className="text-sm text-slate-700">{t("admin.timelineHint")}</p>
+            {DATE_FIELDS.map((name) => (
+              <TextField key={name} label={t(`timeline.fields.${name}`)} field={fields[name]} type="datetime-local" />
+            ))}
+            {round ? (
+              <>
+                <TextField label={t("timeline.roundName", { n: 1 })} field={round.name} />
+                <TextField label={t("timeline.roundClosesAt", { n: 1 })} field={round.closesAt} type="datetime-local" />
+              </>
+            ) : null}
+            <FieldErrors id={fields.rounds.errorId} errors={fields.rounds.errors} />
+            <TextField label={t("timeline.fields.announcementAt")} field={fields.announcementAt} type="datetime-local" />
+          </fieldset>
+          <TextAreaField label={`${t("admin.organizerEmails")} (${t("common.optional")})`} hint={t("admin.organizerEmailsHint")} field={fields.organizerEmails} rows={3} />
+          <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
+            {t("admin.createSubmit")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, itemErrors, PageIntro, PlainField, SavedNotice, SelectField } from "~/components/event-forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { RANKING_METHODS } from "~/domain/ranking";
+import { addTrack, deleteTrack, getStructure, moveTrack, saveJudgingSettings, saveTeamRules, updateTrack, type ItemResult } from "~/models/structure.server";
+import { reply } from "~/services/forms.server";
+import { notFound, requireOrganizer } from "~/services/guards.server";
+import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { judgingSettingsSchema, teamRulesSchema, trackSchema } from "~/validation/structure";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireOrganizer(request, params.slug);
+  const s = await getStructure(event.id);
+  return {
+    version: String(event.updatedAt.getTime()),
+    tracks: s.tracks.map((tr) => ({ id: tr.id, name: tr.name, description: tr.description, teams: tr._count.teams })),
+    teamRules: { minTeamSize: s.minTeamSize, maxTeamSize: s.maxTeamSize, pools: s.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })) },
+    judging: {
+      blindJudging: s.blindJudging,
+      conflictSameRegion: s.conflictSameRegion,
+      conflictSameKim: s.conflictSameKim,
+      conflictSameInstitution: s.conflictSameInstitution,
+      requireProposal: s.requireProposal,
+      requireVideo: s.requireVideo,
+      galleryPublished: s.galleryPublished,
+      rankingMethod: s.rankingMethod,
+    },
+  };
+}
+
+function itemReply(intent: string, id: string | null, result: ItemResult, ok: () => Response) {
+  if (result.ok) return ok();
+  if (result.error === "notFound") throw notFound();
+  return fieldError(intent, "name", `structure.errors.${result.error}`, id);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { event, user } = await requireOrganizer(request, params.slug);
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const done = () => saved(`/kelola/${event.slug}/struktur`, intent.startsWith("track") ? "tracks" : intent);
+
+  if (intent === "track-add" || intent === "track-update") {
+    const submission = parseWithZod(formData, { schema: trackSchema });
+    if (submission.status !== "success") return badRequest(intent, reply(submission), id);
+    const input = { name: submission.value.name, description: submission.value.description };
+    if (intent === "track-add") return itemReply(intent, id, await addTrack(event.id, input, user), done);
+    if (!id) throw notFound();
+    return itemReply(intent, id, await updateTrack(event.id, id, input, user), done);
+  }
+  if (intent === "track-delete" && id) return itemReply(intent, id, await deleteTrack(event.id, id, user), done);
+  if ((intent === "track-up" || intent === "track-down") && id) {
+    return itemReply(intent, id, await moveTrack(event.id, id, intent === "track-up" ? "up" : "down", user), done);
+  }
+  if (intent === "teamRules") {
+    const submission = parseWithZod(formData, { schema: teamRulesSchema });
+    if (submission.status !== "success") return badRequest(intent, reply(submission), null, submission.status === "error" ? 400 : 200);
+    await saveTeamRules(event.id, submission.value, user);
+    return done();
+  }
+  if (intent === "judging") {
+    const submission = parseWithZod(formData, { schema: judgingSettingsSchema });
+    if (submission.status !== "success") return badRequest(intent, reply(submission));
+    await saveJudgingSettings(event.id, submission.value, user);
+    return done();
+  }
+  return fieldError(intent, "", "validation.invalid");
+}
+
+type ActionData = { intent: string; id: string | null; result: { error?: Record<string, string[] | null> } };
+type LoaderData = Awaited<ReturnType<typeof loader>>;
+
+export default function StructureGeneral() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  return (
+    <div className="space-y-6">
+      <PageIntro title={t("structure.pages.general")} intro={t("structure.generalIntro")} />
+      <SavedNotice hidden={Boolean(actionData)} />
+      <Tracks tracks={data.tracks} actionData={actionData} />
+      <TeamRules key={`rules-${data.version}`} defaults={data.teamRules} actionData={actionData} />
+      <JudgingSettings key={`judging-${data.version}`} defaults={data.judging} actionData={actionData} />
+    </div>
+  );
+}
+
+function Tracks({ tracks, actionData }: { tracks: LoaderData["tracks"]; actionData?: ActionData }) {
+  const { t } = useTranslation();
+  const addErrors = itemErrors(actionData, "track-add", null);
+  return (
+    <section className="card space-y-4" aria-labelledby="tracks-title">
+      <h3 id="tracks-title" className="text-lg font-bold">
+        {t("structure.tracks.title")}
+      </h3>
+      {tracks.length === 0 ? <p className="text-slate-700">{t("structure.tracks.none")}</p> : null}
+      <ol className="space-y-3">
+        {tracks.map((tr, i) => {
+          const errors = itemErrors(actionData, "track-update", tr.id) ?? itemErrors(actionData, "track-delete", tr.id);
+          return (
+            <li key={tr.id} className="rounded-lg border border-slate-200 p-3">
+              <Form method="post" className="space-y-2">
+                <input type="hidden" name="id" value={tr.id} />
+                <PlainField id={`track-name-${tr.id}`} name="name" label={t("structure.tracks.name", { n: i + 1 })} defaultValue={tr.name} errors={errors?.name} />
+                <PlainField id={`track-desc-${tr.id}`} name="description" label={t("structure.tracks.description")} defaultValue={tr.description} errors={errors?.description} multiline />
+                {tr.teams ? <p className="text-sm text-slate-700">{t("structure.tracks.teams", { count: tr.teams })}</p> : null}
+                <div className="flex flex-wrap gap-2">
+                  <button type="submit" name="intent" value="track-update" className="btn-secondary">
+                    {t("common.save")}
+                  </button>
+                  <button type="submit" name="intent" value="track-up" className="btn-secondary" disabled={i === 0} formNoValidate aria-label={t("structure.moveUp", { name: tr.name })}>
+                    ↑
+                  </button>
+                  <button type="submit" name="intent" value="track-down" className="btn-secondary" disabled={i === tracks.length - 1} formNoValidate aria-label={t("structure.moveDown", { name: tr.name })}>
+                    ↓
+                  </button>
+                  <button type="submit" name="intent" value="track-delete" className="btn-secondary text-red-800" formNoValidate>
+                    {t("common.delete")}
+                  </button>
+                </div>
+              </Form>
+            </li>
+          );
+        })}
+      </ol>
+      <Form method="post" key={tracks.length} className="space-y-2 border-t border-slate-200 pt-4">
+        <h4 className="font-bold">{t("structure.tracks.add")}</h4>
+        <PlainField id="track-name-new" name="name" label={t("structure.tracks.newName")} errors={addErrors?.name} />
+        <PlainField id="track-desc-new" name="description" label={t("structure.tracks.description")} errors={addErrors?.description} multiline />
+        <button type="submit" name="intent" value="track-add" className="btn-secondary">
+          {t("structure.tracks.addSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function TeamRules({ defaults, actionData }: { defaults: LoaderData["teamRules"]; actionData?: ActionData }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "team-rules",
+    lastResult: actionData?.intent === "teamRules" ? (actionData.result as never) : undefined,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: teamRulesSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const pools = fields.pools.getFieldList();
+  return (
+    <section className="card" aria-labelledby="rules-title">
+      <h3 id="rules-title" className="text-lg font-bold">
+        {t("structure.team.title")}
+      </h3>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="teamRules" />
+        <FormAlert errors={actionData?.intent === "teamRules" ? serverFormErrors(actionData.result) : undefined} />
+        <div className="grid grid-cols-2 gap-3">
+          <TextField label={t("structure.team.min")} field={fields.minTeamSize} type="number" inputMode="numeric" min="1" max="50" />
+          <TextField label={t("structure.team.max")} field={fields.maxTeamSize} type="number" inputMode="numeric" min="1" max="50" />
+        </div>
+        <h4 className="font-bold">{t("structure.team.pools")}</h4>
+        <p className="text-sm text-slate-700">{t("structure.team.poolsHint")}</p>
+        <FieldErrors id={fields.pools.errorId} errors={fields.pools.errors} />
+        <ol className="space-y-3">
+          {pools.map((pool, index) => {
+            const p = pool.getFieldset();
+            return (
+              <li key={pool.key} className="rounded-lg border border-slate-200 p-3">
+                <div className="grid gap-2 sm:grid-cols-3">
+                  <TextField label={t("structure.team.poolKey")} field={p.key} autoComplete="off" />
+                  <TextField label={t("structure.team.poolLabel")} field={p.label} />
+                  <TextField label={t("structure.team.poolQuota")} field={p.quota} type="number" inputMode="numeric" min="1" />
+                </div>
+                <button {...form.remove.getButtonProps({ name: fields.pools.name, index })} className="btn-secondary text-sm text-red-800">
+                  {t("structure.team.removePool", { n: index + 1 })}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <div className="flex flex-wrap gap-2">
+          <button {...form.insert.getButtonProps({ name: fields.pools.name, defaultValue: { key: "", label: "", quota: undefined } })} className="btn-secondary">
+            {t("structure.team.addPool")}
+          </button>
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("structure.team.save")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function JudgingSettings({ defaults, actionData }: { defaults: LoaderData["judging"]; actionData?: ActionData }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "judging",
+    lastResult: actionData?.intent === "judging" ? (actionData.result as never) : undefined,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgingSettingsSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="card" aria-labelledby="judging-title">
+      <h3 id="judging-title" className="text-lg font-bold">
+        {t("structure.judging.title")}
+      </h3>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2">
+        <input type="hidden" name="intent" value="judging" />
+        <SelectField
+          label={t("structure.judging.rankingMethod")}
+          hint={t("structure.judging.rankingHint")}
+          field={fields.rankingMethod}
+          options={RANKING_METHODS.map((m) => ({ value: m, label: t(`structure.ranking.${m}`) }))}
+        />
+        <CheckboxField label={t("structure.judging.blind")} hint={t("structure.judging.blindHint")} field={fields.blindJudging} />
+        <fieldset className="space-y-1">
+          <legend className="font-bold">{t("structure.judging.conflicts")}</legend>
+          <CheckboxField label={t("structure.judging.sameRegion")} field={fields.conflictSameRegion} />
+          <CheckboxField label={t("structure.judging.sameKim")} field={fields.conflictSameKim} />
+          <CheckboxField label={t("structure.judging.sameInstitution")} field={fields.conflictSameInstitution} />
+        </fieldset>
+        <fieldset className="space-y-1">
+          <legend className="font-bold">{t("structure.judging.requirements")}</legend>
+          <CheckboxField label={t("structure.judging.requireProposal")} field={fields.requireProposal} />
+          <CheckboxField label={t("structure.judging.requireVideo")} field={fields.requireVideo} />
+          <CheckboxField label={t("structure.judging.galleryPublished")} hint={t("structure.judging.galleryHint")} field={fields.galleryPublished} />
+        </fieldset>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("structure.judging.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

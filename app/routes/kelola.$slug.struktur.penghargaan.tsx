@@ -1,0 +1,174 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { isEventTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
+import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
+import type { ItemResult } from "~/models/structure.server";
+import { reply } from "~/services/forms.server";
+import { notFound, requireOrganizer } from "~/services/guards.server";
+import { getT } from "~/services/i18n.server";
+import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { AWARD_KINDS, awardSchema, peoplesChoiceSchema } from "~/validation/structure";
+
+const zoneOf = (tz: string): EventTimeZone => (isEventTimeZone(tz) ? tz : "Asia/Jakarta");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireOrganizer(request, params.slug);
+  const tz = zoneOf(event.timezone);
+  const awards = await listAwards(event.id);
+  return {
+    tz,
+    version: String(event.updatedAt.getTime()),
+    awards: awards.map((a) => ({ id: a.id, name: a.name, kind: a.kind, place: a.place, prize: a.prize, given: a._count.recipients })),
+    peoplesChoice: {
+      peoplesChoice: event.peoplesChoice,
+      votingOpensAt: event.votingOpensAt ? utcToZonedLocal(event.votingOpensAt, tz) : "",
+      votingClosesAt: event.votingClosesAt ? utcToZonedLocal(event.votingClosesAt, tz) : "",
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { event, user } = await requireOrganizer(request, params.slug);
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const done = () => saved(`/kelola/${event.slug}/struktur/penghargaan`, intent === "peoplesChoice" ? "peoplesChoice" : "awards");
+  const answer = (result: ItemResult) => {
+    if (result.ok) return done();
+    if (result.error === "notFound") throw notFound();
+    return fieldError(intent, "name", "structure.errors.award.inUse", id);
+  };
+  if (intent === "award-add" || intent === "award-update") {
+    const submission = parseWithZod(formData, { schema: awardSchema });
+    if (submission.status !== "success") return badRequest(intent, reply(submission), id);
+    if (intent === "award-add") return answer(await addAward(event.id, submission.value, user));
+    if (!id) throw notFound();
+    return answer(await updateAward(event.id, id, submission.value, user));
+  }
+  if (intent === "award-delete" && id) return answer(await deleteAward(event.id, id, user));
+  if (intent === "peoplesChoice") {
+    const tz = zoneOf(event.timezone);
+    const submission = parseWithZod(formData, { schema: peoplesChoiceSchema(tz) });
+    if (submission.status !== "success") return badRequest(intent, reply(submission));
+    const v = submission.value;
+    const at = (s?: string) => (s ? zonedLocalToUtc(s, tz) : null);
+    const t = await getT(request);
+    await savePeoplesChoice(event.id, { peoplesChoice: v.peoplesChoice, votingOpensAt: at(v.votingOpensAt), votingClosesAt: at(v.votingClosesAt) }, t("structure.awards.peoplesChoiceName"), user);
+    return done();
+  }
+  return fieldError(intent, "", "validation.invalid");
+}
+
+type ActionData = { intent: string; id: string | null; result: { error?: Record<string, string[] | null> } };
+type Award = Awaited<ReturnType<typeof loader>>["awards"][number];
+
+function AwardFields({ prefix, award, errors }: { prefix: string; award?: Award; errors: Record<string, string[] | null> | null }) {
+  const { t } = useTranslation();
+  const kindId = `${prefix}-kind`;
+  return (
+    <div className="space-y-2">
+      <PlainField id={`${prefix}-name`} name="name" label={t("structure.awards.name")} defaultValue={award?.name} errors={errors?.name} />
+      <div className="grid grid-cols-2 gap-2">
+        <div>
+          <label htmlFor={kindId} className="field-label">
+            {t("structure.awards.kind")}
+          </label>
+          <select id={kindId} name="kind" defaultValue={award?.kind ?? "PLACE"} className="field-input">
+            {AWARD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`structure.awards.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={`${kindId}-error`} errors={errors?.kind ?? undefined} />
+        </div>
+        <PlainField id={`${prefix}-place`} name="place" type="number" inputMode="numeric" label={`${t("structure.awards.place")} (${t("common.optional")})`} defaultValue={award?.place} errors={errors?.place} />
+      </div>
+      <PlainField id={`${prefix}-prize`} name="prize" label={`${t("structure.awards.prize")} (${t("common.optional")})`} defaultValue={award?.prize} errors={errors?.prize} />
+    </div>
+  );
+}
+
+export default function AwardsPage() {
+  const { t } = useTranslation();
+  const { awards, peoplesChoice, tz, version } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  return (
+    <div className="space-y-6">
+      <PageIntro title={t("structure.awards.title")} intro={t("structure.awards.intro")} />
+      <SavedNotice hidden={Boolean(actionData)} />
+      <section className="card space-y-4" aria-labelledby="awards-title">
+        <h3 id="awards-title" className="text-lg font-bold">
+          {t("structure.awards.list")}
+        </h3>
+        {awards.length === 0 ? <p className="text-slate-700">{t("structure.awards.none")}</p> : null}
+        <ol className="space-y-3">
+          {awards.map((a) => {
+            const errors = itemErrors(actionData, "award-update", a.id) ?? itemErrors(actionData, "award-delete", a.id);
+            return (
+              <li key={a.id} className="rounded-lg border border-slate-200 p-3">
+                <Form method="post" className="space-y-2">
+                  <input type="hidden" name="id" value={a.id} />
+                  <AwardFields prefix={`award-${a.id}`} award={a} errors={errors} />
+                  <div className="flex flex-wrap gap-2">
+                    <button type="submit" name="intent" value="award-update" className="btn-secondary">
+                      {t("common.save")}
+                    </button>
+                    <button type="submit" name="intent" value="award-delete" className="btn-secondary text-red-800" formNoValidate>
+                      {t("common.delete")}
+                    </button>
+                  </div>
+                </Form>
+              </li>
+            );
+          })}
+        </ol>
+        <Form method="post" key={awards.length} className="space-y-2 border-t border-slate-200 pt-4">
+          <h4 className="font-bold">{t("structure.awards.add")}</h4>
+          <AwardFields prefix="award-new" errors={itemErrors(actionData, "award-add", null)} />
+          <button type="submit" name="intent" value="award-add" className="btn-secondary">
+            {t("structure.awards.addSubmit")}
+          </button>
+        </Form>
+      </section>
+      <PeoplesChoice key={version} defaults={peoplesChoice} tz={tz} actionData={actionData} />
+    </div>
+  );
+}
+
+function PeoplesChoice({ defaults, tz, actionData }: { defaults: Awaited<ReturnType<typeof loader>>["peoplesChoice"]; tz: EventTimeZone; actionData?: ActionData }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const schema = peoplesChoiceSchema(tz);
+  const [form, fields] = useForm({
+    id: "peoples-choice",
+    lastResult: actionData?.intent === "peoplesChoice" ? (actionData.result as never) : undefined,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const zone = zoneAbbreviation(tz);
+  return (
+    <section className="card" aria-labelledby="pc-title">
+      <h3 id="pc-title" className="text-lg font-bold">
+        {t("structure.awards.peoplesChoice")}
+      </h3>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2">
+        <input type="hidden" name="intent" value="peoplesChoice" />
+        <FormAlert errors={actionData?.intent === "peoplesChoice" ? serverFormErrors(actionData.result) : undefined} />
+        <CheckboxField label={t("structure.awards.peoplesChoiceOn")} hint={t("structure.awards.peoplesChoiceHint")} field={fields.peoplesChoice} />
+        <TextField label={`${t("structure.awards.votingOpensAt")} (${zone})`} field={fields.votingOpensAt} type="datetime-local" />
+        <TextField label={`${t("structure.awards.votingClosesAt")} (${zone})`} field={fields.votingClosesAt} type="datetime-local" />
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("common.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

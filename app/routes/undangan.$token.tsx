@@ -1,0 +1,106 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PlainField } from "~/components/event-forms";
+import { FieldErrors, FormAlert } from "~/components/forms";
+import { acceptInvite, findInvite } from "~/models/invite.server";
+import { listRegions } from "~/models/structure.server";
+import { getUser, requireUser } from "~/services/session.server";
+import { affiliationSchema } from "~/validation/structure";
+
+export const meta: MetaFunction = () => [{ title: "Undangan — KIM Hackathon" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const [invite, user] = await Promise.all([findInvite(token, new Date()), getUser(request)]);
+  const back = `/undangan/${encodeURIComponent(token)}`;
+  if (!invite) return data({ state: "invalid" as const, back, signedIn: Boolean(user), invite: null, regions: [] }, { status: 404 });
+  const view = { eventName: invite.event.name, role: invite.role, email: invite.email };
+  if (invite.state !== "valid") return data({ state: invite.state, back, signedIn: Boolean(user), invite: view, regions: [] }, { status: 410 });
+  const regions = invite.role === "JUDGE" && user ? await listRegions(invite.eventId) : [];
+  return { state: "valid" as const, back, signedIn: Boolean(user), invite: view, regions: regions.map((r) => ({ id: r.id, name: r.name })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: affiliationSchema });
+  if (submission.status !== "success") return data({ error: submission.reply().error ?? {} }, { status: 400 });
+  const result = await acceptInvite(params.token ?? "", user.id, submission.value, new Date());
+  if (!result.ok) {
+    if (result.state === "badRegion") return data({ error: { regionId: ["validation.invalid"] } }, { status: 400 });
+    return data({ error: { "": [`invite.errors.${result.state}`] } }, { status: result.state === "invalid" ? 404 : 410 });
+  }
+  return redirect(result.role === "ORGANIZER" ? `/kelola/${result.eventSlug}?tersimpan=welcome` : `/juri/${result.eventSlug}`);
+}
+
+export default function InvitePage() {
+  const { t } = useTranslation();
+  const { state, back, signedIn, invite, regions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { error?: Record<string, string[] | null> } | undefined;
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.error;
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("invite.title")}</h1>
+      {state !== "valid" ? (
+        <div className="card space-y-3">
+          <FormAlert errors={[`invite.errors.${state}`]} />
+          <p className="text-slate-700">{t("invite.askAgain")}</p>
+          <Link to="/" className="btn-secondary">
+            {t("errors.backHome")}
+          </Link>
+        </div>
+      ) : invite ? (
+        <div className="card space-y-4">
+          <p className="text-lg">{t("invite.intro", { event: invite.eventName, role: t(`invite.roles.${invite.role}`) })}</p>
+          {invite.email ? <p className="text-sm text-slate-700">{t("invite.sentTo", { email: invite.email })}</p> : null}
+          {!signedIn ? (
+            <>
+              <p className="text-slate-700">{t("invite.signInFirst")}</p>
+              <div className="flex flex-wrap gap-2">
+                <Link to={`/masuk?redirectTo=${encodeURIComponent(back)}`} className="btn-primary">
+                  {t("nav.login")}
+                </Link>
+                <Link to={`/daftar?redirectTo=${encodeURIComponent(back)}`} className="btn-secondary">
+                  {t("auth.submitSignup")}
+                </Link>
+              </div>
+            </>
+          ) : (
+            <Form method="post" className="space-y-3">
+              <FormAlert errors={errors?.[""] ?? undefined} />
+              {invite.role === "JUDGE" ? (
+                <fieldset className="space-y-2">
+                  <legend className="font-bold">{t("invite.affiliation")}</legend>
+                  <p className="text-sm text-slate-700">{t("invite.affiliationHint")}</p>
+                  <div>
+                    <label htmlFor="regionId" className="field-label">
+                      {t("invite.region")}
+                    </label>
+                    <select id="regionId" name="regionId" defaultValue="" className="field-input" aria-invalid={errors?.regionId ? true : undefined}>
+                      <option value="">{t("invite.noRegion")}</option>
+                      {regions.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.name}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldErrors errors={errors?.regionId ?? undefined} />
+                  </div>
+                  <PlainField id="kimName" name="kimName" label={`${t("invite.kimName")} (${t("common.optional")})`} errors={errors?.kimName} />
+                  <PlainField id="institution" name="institution" label={`${t("invite.institution")} (${t("common.optional")})`} errors={errors?.institution} />
+                </fieldset>
+              ) : null}
+              <button type="submit" className="btn-primary w-full" disabled={busy}>
+                {t("invite.accept")}
+              </button>
+            </Form>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { utcToZonedLocal } from "../app/domain/time";
+import { expect, expectAccessible, getDb, loginAs, makeUser, PHONE, test } from "./fixtures";
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A datetime-local value in WIB, `days` from now. */
+const wib = (days: number) => utcToZonedLocal(new Date(Math.floor((Date.now() + days * DAY) / 60_000) * 60_000), "Asia/Jakarta");
+
+test("an admin creates an event and an organizer sets it up on a phone and publishes it", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await makeUser({ name: "Admin Uji", isAdmin: true });
+  const organizer = await makeUser({ name: "Panitia Uji" });
+  const slug = `kim-uji-${Date.now().toString(36)}`;
+
+  const adminContext = await browser.newContext({ viewport: PHONE });
+  const adminPage = await adminContext.newPage();
+  await loginAs(adminPage, admin);
+  await adminPage.goto("/admin");
+  await expect(adminPage.getByRole("heading", { name: "Buat acara baru" })).toBeVisible();
+  await expectAccessible(adminPage);
+  await adminPage.getByLabel("Nama acara").fill("KIM Hackathon Uji Coba");
+  await adminPage.getByLabel("Alamat halaman").fill(slug);
+  await adminPage.getByLabel("Pendaftaran dibuka").fill(wib(10));
+  await adminPage.getByLabel("Pendaftaran ditutup").fill(wib(20));
+  await adminPage.getByLabel("Seleksi administrasi selesai").fill(wib(25));
+  await adminPage.getByLabel("Pengumpulan karya dibuka").fill(wib(26));
+  await adminPage.getByLabel("Pengumpulan karya ditutup").fill(wib(40));
+  await adminPage.getByLabel("Babak 1 ditutup").fill(wib(45));
+  await adminPage.getByLabel("Pengumuman pemenang").fill(wib(50));
+  await adminPage.getByLabel(/Email panitia/).fill(organizer.email);
+  await adminPage.getByRole("button", { name: "Buat acara" }).click();
+  await expect(adminPage).toHaveURL(new RegExp(`/kelola/${slug}/tim-panitia`));
+  await expect(adminPage.getByText(organizer.email)).toBeVisible();
+  await adminContext.close();
+
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await loginAs(page, organizer);
+
+  // A private event is not public yet.
+  const anon = await browser.newContext({ viewport: PHONE });
+  const visitor = await anon.newPage();
+  expect((await visitor.goto(`/acara/${slug}`))?.status()).toBe(404);
+
+  await page.goto("/dasbor");
+  await page.getByRole("link", { name: "KIM Hackathon Uji Coba" }).click();
+  await expect(page).toHaveURL(new RegExp(`/kelola/${slug}$`));
+  await expect(page.getByRole("heading", { name: "Persiapan acara" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Settings.
+  await page.getByRole("link", { name: "Pengaturan" }).click();
+  await page.getByLabel("Ringkasan").fill("Uji coba hackathon untuk KIM se-Jawa Timur.");
+  await page.getByLabel("Deskripsi").fill("## Tentang\nMembangun **layanan informasi** desa.");
+  await page.getByLabel(/Email kontak/).fill("panitia-uji@contoh.id");
+  await page.getByLabel(/WhatsApp kontak/).fill("0812 3456 7890");
+  await page.getByRole("button", { name: "Simpan", exact: true }).first().click();
+  await expect(page.getByText("Pengaturan tersimpan.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Timeline: a date out of order is refused on its field, then fixed so registration is open now.
+  await page.getByRole("link", { name: "Linimasa" }).click();
+  await page.getByLabel("Pendaftaran dibuka (WIB)").fill(wib(-1));
+  await page.getByLabel("Pendaftaran ditutup (WIB)").fill(wib(-2));
+  await page.getByRole("button", { name: "Simpan linimasa" }).click();
+  await expect(page.getByText("Harus setelah tanggal sebelumnya di linimasa.")).toBeVisible();
+  await expect(page.getByLabel("Pendaftaran ditutup (WIB)")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Pendaftaran ditutup (WIB)").fill(wib(14));
+  await page.getByRole("button", { name: "Simpan linimasa" }).click();
+  await expect(page.getByText("Linimasa tersimpan.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Structure: a track.
+  await page.getByRole("link", { name: "Struktur" }).click();
+  await page.getByLabel("Nama trek", { exact: true }).fill("Layanan Publik Desa");
+  await page.getByRole("button", { name: "Tambahkan trek" }).click();
+  await expect(page.getByText("Trek diperbarui.")).toBeVisible();
+  await expect(page.getByLabel("Nama trek 1")).toHaveValue("Layanan Publik Desa");
+  await expectAccessible(page);
+
+  // Rubric: weights must total 100.
+  await page.getByRole("link", { name: "Rubrik" }).click();
+  await page.getByRole("button", { name: "Tambah kriteria" }).click();
+  await page.getByRole("button", { name: "Tambah kriteria" }).click();
+  await page.getByLabel("Kriteria 1", { exact: true }).fill("Dampak bagi masyarakat");
+  await page.getByLabel("Bobot (%)").nth(0).fill("60");
+  await page.getByLabel("Kriteria 2", { exact: true }).fill("Inovasi");
+  await page.getByLabel("Bobot (%)").nth(1).fill("30");
+  await page.getByRole("button", { name: "Simpan rubrik" }).click();
+  await expect(page.getByText("Total bobot harus tepat 100.")).toBeVisible();
+  await page.getByLabel("Bobot (%)").nth(1).fill("40");
+  await expect(page.getByText("Total bobot: 100 dari 100")).toBeVisible();
+  await page.getByRole("button", { name: "Simpan rubrik" }).click();
+  await expect(page.getByText("Rubrik tersimpan.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Publish.
+  await page.getByRole("link", { name: "Pengaturan" }).click();
+  await page.getByLabel("Tampilkan acara untuk umum").check();
+  await page.getByRole("button", { name: "Simpan", exact: true }).first().click();
+  await expect(page.getByText("Pengaturan tersimpan.")).toBeVisible();
+
+  for (const path of ["tim-panitia", "struktur/wilayah", "struktur/penghargaan", "audit"]) {
+    await page.goto(`/kelola/${slug}/${path}`);
+    await expectAccessible(page);
+  }
+  await expect(page.getByText("Linimasa diubah").first()).toBeVisible();
+
+  // The public sees the event in registration with a countdown and the register button.
+  await visitor.goto(`/acara/${slug}`);
+  await expect(visitor.getByRole("heading", { level: 1, name: "KIM Hackathon Uji Coba" })).toBeVisible();
+  await expect(visitor.locator("header").getByText("Pendaftaran", { exact: true })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "Daftarkan tim" })).toHaveAttribute("href", `/acara/${slug}/daftar-tim`);
+  await expect(visitor.getByText(/Pendaftaran ditutup —/)).toBeVisible();
+  await expect(visitor.getByTestId("countdown")).toContainText("hari");
+  await expect(visitor.locator('[aria-current="step"]').first()).toContainText("Pendaftaran");
+  await expect(visitor.getByRole("link", { name: "Chat WhatsApp panitia" })).toHaveAttribute("href", /^https:\/\/wa\.me\/6281234567890/);
+  await expect(visitor.getByText("Layanan Publik Desa")).toBeVisible();
+  await expectAccessible(visitor);
+
+  const db = await getDb();
+  const saved = await db.event.findUniqueOrThrow({ where: { slug }, include: { criteria: true, tracks: true } });
+  expect(saved.isPublic).toBe(true);
+  expect(saved.criteria.map((c) => c.weight).sort()).toEqual([40, 60]);
+  await anon.close();
+  await context.close();
+});
+
+test("a judge accepts an emailed invite link after signing in", async ({ browser }) => {
+  const organizer = await makeUser({ name: "Panitia Undangan" });
+  const db = await getDb();
+  const event = await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2027" } });
+  await db.eventMember.create({ data: { eventId: event.id, userId: organizer.id, role: "ORGANIZER" } });
+
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/tim-panitia`);
+  await page.getByRole("button", { name: "Undang", exact: true }).click();
+  const link = await page.getByLabel("Tautan undangan").inputValue();
+  expect(link).toContain("/undangan/");
+  await context.close();
+
+  const judge = await makeUser({ name: "Juri Baru" });
+  const judgeContext = await browser.newContext({ viewport: PHONE });
+  const judgePage = await judgeContext.newPage();
+  await judgePage.goto(new URL(link).pathname);
+  await expect(judgePage.getByText("Masuk atau buat akun dulu")).toBeVisible();
+  await expectAccessible(judgePage);
+  await loginAs(judgePage, judge);
+  await judgePage.reload();
+  await judgePage.getByLabel("Kabupaten/kota").selectOption({ label: "Kota Malang" });
+  await judgePage.getByLabel(/Nama KIM/).fill("KIM Arjuna");
+  await expectAccessible(judgePage);
+  await judgePage.getByRole("button", { name: "Terima undangan" }).click();
+  await expect(judgePage).toHaveURL(new RegExp(`/juri/${event.slug}`));
+  const member = await db.eventMember.findFirstOrThrow({ where: { eventId: event.id, userId: judge.id }, include: { region: true } });
+  expect(member).toMatchObject({ role: "JUDGE", kimName: "KIM Arjuna" });
+  expect(member.region?.name).toBe("Kota Malang");
+
+  await judgePage.goto(new URL(link).pathname);
+  await expect(judgePage.getByText("Undangan ini sudah dipakai.")).toBeVisible();
+  await judgeContext.close();
+});
