@@ -178,3 +178,25 @@ export function verifyDocumentText(text: string, expected: string): Verification
     return { valid: false, computed: null, readable: false };
   }
 }
+
+export async function listAwards(eventId: string) {
+  return db.award.findMany({
+    where: { eventId },
+    orderBy: [{ order: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, kind: true, place: true, prize: true },
+  });
+}
+
+/** A publication as its public page shows it, with the stored document checked against its hash. */
+export async function publicationRecord(id: string) {
+  const pub = await getPublication(id);
+  if (!pub) return null;
+  const check = verifyDocumentText(pub.document, pub.sha256);
+  let doc: PublicationDocument | null = null;
+  try {
+    doc = JSON.parse(pub.document) as PublicationDocument;
+  } catch {
+    doc = null;
+  }
+  return { pub, doc, valid: check.valid };
+}
