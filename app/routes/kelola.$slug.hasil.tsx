@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors } from "~/components/forms";
-import { ChangeBadge, fmt, JudgeChart, JudgeLabelBadge, PlaceCell, TieList } from "~/components/results";
+import { ChangeBadge, fmt, JudgeChart, JudgeLabelBadge, PlaceCell, TieList, useTieKeyLabel } from "~/components/results";
 import { type PublicationAwardKind, suggestRecipients } from "~/domain/publication";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { formatInZone, isEventTimeZone } from "~/domain/time";
@@ -98,6 +98,7 @@ export default function OrganizerResults() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const live = useLiveResults(event.slug);
+  const keyLabel = useTieKeyLabel(results.criteria);
   const names = results.entries;
   const errors = (lastResult?.error ?? {}) as Record<string, string[] | null>;
   const unfinished = results.progress.assignments - results.progress.finalized;
@@ -180,7 +181,7 @@ export default function OrganizerResults() {
         {results.comparison.length === 0 ? (
           <p className="text-slate-700">{t("results.compare.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("results.compare.title")}>
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">{t("results.compare.title")}</caption>
               <thead>
@@ -222,7 +223,7 @@ export default function OrganizerResults() {
         <h2 id="seri" className="text-lg font-bold">
           {t("results.ties.title")}
         </h2>
-        <p className="text-sm text-slate-700">{t("results.ties.order", { keys: results.tieBreak.length })}</p>
+        <p className="text-sm text-slate-700">{t("results.ties.order", { keys: results.tieBreak.map(keyLabel).join(" → ") })}</p>
         <TieList ties={results.ties} names={names} criteria={results.criteria} />
       </section>
 
@@ -235,7 +236,7 @@ export default function OrganizerResults() {
         ) : (
           <>
             <JudgeChart judges={results.judges} overallMean={results.overall.mean} />
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("results.judges.title")}>
               <table className="w-full min-w-[30rem] text-left text-sm">
                 <caption className="sr-only">{t("results.judges.title")}</caption>
                 <thead>
