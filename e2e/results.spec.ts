@@ -100,3 +100,38 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
   expect(forged?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Sertifikat tidak valid" })).toBeVisible();
 });
+
+test("announcements, People's Choice and team feedback pages are accessible", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(PHONE);
+  const db = await getDb();
+  const organizer = await makeUser({ name: "Panitia Pengumuman" });
+  const participant = await makeUser({ name: "Peserta Umpan Balik" });
+  const event = await judgedEventWith(organizer.id, participant.id);
+  await db.event.update({ where: { id: event.id }, data: { peoplesChoice: true, votingOpensAt: new Date(Date.now() - 3_600_000), votingClosesAt: new Date(Date.now() + 3_600_000) } });
+
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/pengumuman`);
+  await page.getByLabel("Judul").fill("x");
+  await page.getByRole("button", { name: "Umumkan dan kirim email" }).click();
+  await expect(page.getByText("Judul minimal 3 karakter.")).toBeVisible();
+  await expect(page.getByLabel("Judul")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Judul").fill("Jadwal malam penganugerahan");
+  await page.getByLabel("Isi").fill("Malam penganugerahan digelar **Sabtu** pukul 19.00 WIB.");
+  await page.getByLabel("Kirim email ke").selectOption("judges");
+  await page.getByRole("button", { name: "Umumkan dan kirim email" }).click();
+  await expect(page.getByText("Pengumuman dipublikasikan dan dikirim ke 4 alamat email.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await loginAs(page, participant);
+  await page.goto(`/acara/${event.slug}/pilih`);
+  await page.getByRole("button", { name: /Pilih karya ini/ }).first().click();
+  await expect(page.getByText("Terima kasih, suara Anda sudah tercatat.")).toBeVisible();
+  await expectAccessible(page);
+
+  const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, name: "Sigap Desa" } });
+  await page.goto(`/tim/${team.id}/umpan-balik`);
+  await expect(page.getByText("Umpan balik tersedia setelah panitia mempublikasikan hasil.")).toBeVisible();
+  await expectAccessible(page);
+});

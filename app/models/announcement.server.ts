@@ -3,7 +3,8 @@ import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
 
-export const SEGMENTS = ["all", "accepted", "finalists", "judges"] as const;
+import type { SEGMENTS } from "~/validation/results";
+
 export type Segment = (typeof SEGMENTS)[number];
 
 /** Newest first; for the public event page and the results page. */

@@ -7,13 +7,13 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { formatInZone, isEventTimeZone } from "~/domain/time";
-import { listAnnouncements, postAnnouncement, SEGMENTS } from "~/models/announcement.server";
+import { listAnnouncements, postAnnouncement } from "~/models/announcement.server";
 import { env } from "~/services/env.server";
 import { reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
-import { announcementSchema } from "~/validation/results";
+import { announcementSchema, SEGMENTS } from "~/validation/results";
 
 export const meta: MetaFunction = () => [{ title: "Pengumuman — KIM Hackathon" }];
 

@@ -1,6 +1,8 @@
 // Results forms. Messages are locale keys.
 import { z } from "zod";
 
+export const SEGMENTS = ["all", "accepted", "finalists", "judges"] as const;
+
 export const publishSchema = z.object({
   intent: z.literal("publish"),
   method: z.enum(["raw", "zscore", "borda"], { errorMap: () => ({ message: "publication.errors.method" }) }),
@@ -12,7 +14,7 @@ export const publishSchema = z.object({
 export const announcementSchema = z.object({
   title: z.string({ required_error: "validation.required" }).trim().min(3, "announcement.errors.titleShort").max(150, "validation.tooLong"),
   body: z.string({ required_error: "validation.required" }).trim().min(10, "announcement.errors.bodyShort").max(10_000, "validation.tooLong"),
-  segment: z.enum(["all", "accepted", "finalists", "judges"], { errorMap: () => ({ message: "announcement.errors.segment" }) }),
+  segment: z.enum(SEGMENTS, { errorMap: () => ({ message: "announcement.errors.segment" }) }),
 });
 
 export const voteSchema = z.object({
