@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Db } from "../app/services/db.server";
 import { seedEvents } from "./seed-events";
+import { seedResults } from "./seed-results";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
 
 export type DemoCredentials = { role: string; email: string; password: string }[];
@@ -121,6 +122,7 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
 
   void participants;
   await seedEvents(db, now);
+  await seedResults(db, now);
   return creds;
 }
 

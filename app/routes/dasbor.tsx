@@ -29,6 +29,11 @@ export default function Dashboard() {
           {t("dashboard.findEvent")}
         </Link>
       </section>
+      <p>
+        <Link to="/sertifikat" className="btn-link">
+          {t("certificate.mineTitle")}
+        </Link>
+      </p>
       {organizing.length ? (
         <section className="card" aria-labelledby="kelola">
           <h2 id="kelola" className="text-lg font-bold">

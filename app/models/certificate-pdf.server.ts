@@ -1,0 +1,28 @@
+// Renders a stored certificate row as a PDF with the verification QR.
+import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { env } from "~/services/env.server";
+import { certificatePdf } from "~/services/pdf.server";
+import type { CertificateRecord } from "./certificate.server";
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+export function verifyUrl(code: string): string {
+  return `${env().APP_URL.replace(/\/$/, "")}/verifikasi/${code}`;
+}
+
+export function renderCertificate(c: CertificateRecord, signatory: { name: string; title: string }, t: T): Promise<Uint8Array> {
+  const tz = isEventTimeZone(c.event.timezone) ? c.event.timezone : "Asia/Jakarta";
+  return certificatePdf(
+    {
+      code: c.code,
+      name: c.name,
+      role: t(`certificate.kind.${c.kind}`),
+      awardName: c.awardName,
+      eventName: c.event.name,
+      date: formatInZone(c.issuedAt, tz, "id", "date"),
+      signatory,
+      verifyUrl: verifyUrl(c.code),
+    },
+    t,
+  );
+}

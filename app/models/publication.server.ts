@@ -1,0 +1,202 @@
+// Publishing results: freezes the ranking into a hashed record (berita acara), records the award
+// recipients and issues certificates, all in one transaction. Public pages read the frozen
+// document only.
+import { canonicalJson } from "~/domain/canonical";
+import { publicationDocument, type PublicationAward, type PublicationAwardKind, type PublicationDocument } from "~/domain/publication";
+import type { RankingMethod } from "~/domain/ranking";
+import { audit } from "~/services/audit.server";
+import { db } from "~/services/db.server";
+import { sha256 } from "~/services/ids.server";
+import { issueCertificates } from "./certificate.server";
+import { loadRoundResults } from "./results.server";
+import { voteTally } from "./vote.server";
+
+export type PublishInput = {
+  eventId: string;
+  actorId: string;
+  roundId: string | null;
+  method: RankingMethod;
+  /** awardId → submission ids */
+  recipients: Record<string, string[]>;
+  override: boolean;
+  overrideReason: string;
+  now: Date;
+};
+
+export type PublishError =
+  | { field: "override"; code: "publication.errors.unfinished" }
+  | { field: "overrideReason"; code: "publication.errors.reasonRequired" }
+  | { field: ""; code: "publication.errors.alreadyPublished" | "publication.errors.nothingJudged" | "publication.errors.unknownAward" }
+  | { field: string; code: "publication.errors.awardNotInEvent" };
+
+export type PublishResult = { ok: true; publicationId: string } | { ok: false; error: PublishError };
+
+export async function latestPublication(eventId: string) {
+  return db.publication.findFirst({ where: { eventId }, orderBy: { publishedAt: "desc" } });
+}
+
+export async function publishResults(input: PublishInput): Promise<PublishResult> {
+  const event = await db.event.findUniqueOrThrow({
+    where: { id: input.eventId },
+    include: { awards: { orderBy: [{ order: "asc" }, { id: "asc" }] } },
+  });
+  if (await latestPublication(event.id)) return { ok: false, error: { field: "", code: "publication.errors.alreadyPublished" } };
+
+  const results = await loadRoundResults(event, { roundId: input.roundId, method: input.method });
+  if (!results.round || results.rows.every((r) => r.place === null)) {
+    return { ok: false, error: { field: "", code: "publication.errors.nothingJudged" } };
+  }
+  const unfinished = results.progress.assignments - results.progress.finalized;
+  if (unfinished > 0 && !input.override) return { ok: false, error: { field: "override", code: "publication.errors.unfinished" } };
+  const reason = input.overrideReason.trim();
+  if (unfinished > 0 && reason.length < 5) return { ok: false, error: { field: "overrideReason", code: "publication.errors.reasonRequired" } };
+
+  const awardIds = new Set(event.awards.map((a) => a.id));
+  for (const awardId of Object.keys(input.recipients)) {
+    if (!awardIds.has(awardId)) return { ok: false, error: { field: "", code: "publication.errors.unknownAward" } };
+  }
+  // Recipients must be submissions of this event's ranked round.
+  for (const [awardId, ids] of Object.entries(input.recipients)) {
+    for (const id of ids) {
+      if (!results.entries[id]) return { ok: false, error: { field: `award-${awardId}`, code: "publication.errors.awardNotInEvent" } };
+    }
+  }
+
+  const votingClosed = event.peoplesChoice && event.votingClosesAt !== null && event.votingClosesAt.getTime() <= input.now.getTime();
+  const votes = votingClosed ? await voteTally(event.id) : null;
+  const awards: PublicationAward[] = event.awards.map((a) => ({
+    id: a.id,
+    name: a.name,
+    kind: a.kind as PublicationAwardKind,
+    place: a.place,
+    recipients: [...new Set(input.recipients[a.id] ?? [])],
+  }));
+  const judgeIds = Object.keys(results.judgeNames);
+  const document: PublicationDocument = publicationDocument({
+    event: { id: event.id, name: event.name, slug: event.slug },
+    method: input.method,
+    tieBreak: results.tieBreakKeys,
+    rows: results.rows,
+    judges: judgeIds.map((id) => ({ id, name: results.judgeNames[id] })),
+    publishedAt: input.now,
+    round: results.round && { id: results.round.id, name: results.round.name },
+    criteria: results.criteria,
+    entries: Object.values(results.entries).map(({ trackId: _t, regionId: _r, ...e }) => e),
+    awards,
+    votes,
+    override: unfinished > 0 ? { unfinished, reason } : null,
+  });
+  const text = canonicalJson(document);
+  const hash = sha256(text);
+
+  const publication = await db.$transaction(async (tx) => {
+    await tx.awardRecipient.deleteMany({ where: { award: { eventId: event.id } } });
+    const pairs = awards.flatMap((a) => a.recipients.map((submissionId) => ({ awardId: a.id, submissionId })));
+    if (pairs.length) await tx.awardRecipient.createMany({ data: pairs });
+    const pub = await tx.publication.create({
+      data: {
+        eventId: event.id,
+        roundId: results.round?.id ?? null,
+        method: input.method,
+        document: text,
+        sha256: hash,
+        overrideUnfinished: unfinished > 0,
+        overrideReason: unfinished > 0 ? reason : null,
+        publishedById: input.actorId,
+        publishedAt: input.now,
+      },
+    });
+    await tx.event.update({ where: { id: event.id }, data: { rankingMethod: input.method } });
+    const issued = await issueCertificates(tx, { eventId: event.id, document, issuedAt: input.now });
+    await audit(
+      {
+        eventId: event.id,
+        actorId: input.actorId,
+        action: "results.publish",
+        entity: "Publication",
+        entityId: pub.id,
+        before: { rankingMethod: event.rankingMethod },
+        after: { method: input.method, sha256: hash, awards: pairs, overrideUnfinished: unfinished > 0, overrideReason: unfinished > 0 ? reason : null, certificates: issued },
+      },
+      tx,
+    );
+    return pub;
+  });
+  return { ok: true, publicationId: publication.id };
+}
+
+// The frozen document never changes, so its parsed form can be kept per process.
+const parsed = new Map<string, PublicationDocument>();
+
+export function parseDocument(id: string, text: string): PublicationDocument {
+  let doc = parsed.get(id);
+  if (!doc) {
+    doc = JSON.parse(text) as PublicationDocument;
+    if (parsed.size > 200) parsed.clear();
+    parsed.set(id, doc);
+  }
+  return doc;
+}
+
+/** The latest publication of a public event, parsed; null when none. */
+export async function getPublishedResults(slug: string) {
+  const event = await db.event.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, timezone: true, isPublic: true, peoplesChoice: true },
+  });
+  if (!event) return null;
+  const pub = await latestPublication(event.id);
+  if (!pub) return { event, publication: null, document: null };
+  return {
+    event,
+    publication: { id: pub.id, sha256: pub.sha256, publishedAt: pub.publishedAt, method: pub.method },
+    document: parseDocument(pub.id, pub.document),
+  };
+}
+
+export async function getPublication(id: string) {
+  return db.publication.findUnique({
+    where: { id },
+    include: { event: { select: { slug: true, name: true, timezone: true } } },
+  });
+}
+
+export type Verification = { valid: boolean; computed: string | null; readable: boolean };
+
+/** Re-hashes a document text (as stored, or pasted by anyone) and compares with the recorded hash. */
+export function verifyDocumentText(text: string, expected: string): Verification {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { valid: false, computed: null, readable: false };
+  }
+  try {
+    const computed = sha256(canonicalJson(value));
+    return { valid: computed === expected, computed, readable: true };
+  } catch {
+    return { valid: false, computed: null, readable: false };
+  }
+}
+
+export async function listAwards(eventId: string) {
+  return db.award.findMany({
+    where: { eventId },
+    orderBy: [{ order: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, kind: true, place: true, prize: true },
+  });
+}
+
+/** A publication as its public page shows it, with the stored document checked against its hash. */
+export async function publicationRecord(id: string) {
+  const pub = await getPublication(id);
+  if (!pub) return null;
+  const check = verifyDocumentText(pub.document, pub.sha256);
+  let doc: PublicationDocument | null = null;
+  try {
+    doc = JSON.parse(pub.document) as PublicationDocument;
+  } catch {
+    doc = null;
+  }
+  return { pub, doc, valid: check.valid };
+}

@@ -1,0 +1,61 @@
+// People's Choice: one vote per verified account per event, only inside the voting window; the
+// tally stays hidden until the window closes.
+import { db, Prisma } from "~/services/db.server";
+
+export type VoteWindow = "disabled" | "not_open" | "open" | "closed";
+
+export function voteWindow(
+  event: { peoplesChoice: boolean; votingOpensAt: Date | null; votingClosesAt: Date | null },
+  now: Date,
+): VoteWindow {
+  if (!event.peoplesChoice || !event.votingOpensAt || !event.votingClosesAt) return "disabled";
+  if (now.getTime() < event.votingOpensAt.getTime()) return "not_open";
+  if (now.getTime() >= event.votingClosesAt.getTime()) return "closed";
+  return "open";
+}
+
+export async function voteTally(eventId: string): Promise<{ submissionId: string; count: number }[]> {
+  const groups = await db.vote.groupBy({ by: ["submissionId"], where: { eventId }, _count: { _all: true } });
+  return groups.map((g) => ({ submissionId: g.submissionId, count: g._count._all })).sort((a, b) => b.count - a.count);
+}
+
+export type VoteError = "vote.errors.unverified" | "vote.errors.notOpen" | "vote.errors.closed" | "vote.errors.invalidSubmission" | "vote.errors.already";
+
+export async function castVote(input: {
+  event: { id: string; peoplesChoice: boolean; votingOpensAt: Date | null; votingClosesAt: Date | null };
+  userId: string;
+  submissionId: string;
+  now: Date;
+}): Promise<{ ok: true } | { ok: false; error: VoteError }> {
+  const window = voteWindow(input.event, input.now);
+  if (window === "disabled" || window === "not_open") return { ok: false, error: "vote.errors.notOpen" };
+  if (window === "closed") return { ok: false, error: "vote.errors.closed" };
+  const user = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { emailVerifiedAt: true } });
+  if (!user.emailVerifiedAt) return { ok: false, error: "vote.errors.unverified" };
+  const submission = await db.submission.findFirst({
+    where: { id: input.submissionId, eventId: input.event.id, status: "SUBMITTED" },
+    select: { id: true },
+  });
+  if (!submission) return { ok: false, error: "vote.errors.invalidSubmission" };
+  try {
+    await db.vote.create({ data: { eventId: input.event.id, userId: input.userId, submissionId: submission.id, createdAt: input.now } });
+  } catch (e) {
+    // The unique (event, user) index settles a double click or two tabs racing.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, error: "vote.errors.already" };
+    throw e;
+  }
+  return { ok: true };
+}
+
+export async function myVote(eventId: string, userId: string) {
+  return db.vote.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { submissionId: true, createdAt: true } });
+}
+
+/** Submitted projects a visitor can vote for. */
+export async function voteCandidates(eventId: string) {
+  return db.submission.findMany({
+    where: { eventId, status: "SUBMITTED" },
+    select: { id: true, title: true, tagline: true, team: { select: { name: true, region: { select: { name: true } } } }, track: { select: { name: true } } },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+  });
+}

@@ -1,0 +1,191 @@
+// Public results: rendered from the frozen publication document only (never live data).
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { fmt, PlaceCell } from "~/components/results";
+import { subsetPlaces } from "~/domain/publication";
+import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { listAnnouncements } from "~/models/announcement.server";
+import { getPublishedResults } from "~/models/publication.server";
+import { notFound } from "~/services/guards.server";
+import { getLanguage } from "~/services/i18n.server";
+import { renderMarkdown } from "~/services/markdown.server";
+import { getUser } from "~/services/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.event.name ? `Hasil ${d.event.name}` : "Hasil"} — KIM Hackathon` }];
+
+// The document never changes; a signed-in visitor's page carries their name in the header, so
+// only anonymous pages may sit in shared caches.
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "private, no-cache",
+  Vary: "Cookie",
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [published, lang, user] = await Promise.all([getPublishedResults(params.slug ?? ""), getLanguage(request), getUser(request)]);
+  if (!published?.document || !published.publication || !published.event.isPublic) throw notFound();
+  const { event, document: doc, publication } = published;
+  const url = new URL(request.url);
+  const track = url.searchParams.get("jalur") || null;
+  const region = url.searchParams.get("daerah") || null;
+  const entries = new Map(doc.entries.map((e) => [e.submissionId, e]));
+  const rows = subsetPlaces(
+    doc.rows
+      .filter((r) => r.place !== null)
+      .filter((r) => (!track || entries.get(r.submissionId)?.track === track) && (!region || entries.get(r.submissionId)?.region === region)),
+  ).map((r) => ({ place: r.subsetPlace, overallPlace: r.place, joint: r.joint, score: r.score, ...entries.get(r.submissionId) }));
+  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const announcements = await listAnnouncements(event.id, 5);
+  return data(
+    {
+      event: { name: event.name, slug: event.slug },
+      publication: { id: publication.id, sha256: publication.sha256, publishedAt: formatInZone(publication.publishedAt, tz, lang), method: doc.method },
+      filters: {
+        track,
+        region,
+        tracks: [...new Set(doc.entries.map((e) => e.track).filter((x): x is string => !!x))].sort(),
+        regions: [...new Set(doc.entries.map((e) => e.region).filter((x): x is string => !!x))].sort(),
+      },
+      rows,
+      awards: doc.awards
+        .filter((a) => a.recipients.length > 0)
+        .map((a) => ({ id: a.id, name: a.name, recipients: a.recipients.map((id) => ({ team: entries.get(id)?.teamName ?? "", title: entries.get(id)?.title ?? "" })) })),
+      votes: doc.votes?.slice(0, 10).map((v) => ({ count: v.count, team: entries.get(v.submissionId)?.teamName ?? "", title: entries.get(v.submissionId)?.title ?? "" })) ?? null,
+      announcements: announcements.map((a) => ({ id: a.id, title: a.title, html: renderMarkdown(a.body), date: formatInZone(a.createdAt, tz, lang) })),
+    },
+    { headers: { "Cache-Control": user ? "private, max-age=60" : "public, max-age=60, stale-while-revalidate=300" } },
+  );
+}
+
+export default function PublicResults() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm font-semibold text-brand-700">
+          <Link to={`/acara/${d.event.slug}`} className="btn-link">
+            {d.event.name}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("leaderboard.title")}</h1>
+        <p className="mt-1 text-sm text-slate-700">{t("leaderboard.publishedAt", { date: d.publication.publishedAt, method: t(`results.method.${d.publication.method}`) })}</p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link to={`/berita-acara/${d.publication.id}`} className="btn-secondary !min-h-[40px]">
+            {t("publication.viewRecord")}
+          </Link>
+          <Link to={`/acara/${d.event.slug}/hasil/tayang`} className="btn-secondary !min-h-[40px]">
+            {t("results.reveal.open")}
+          </Link>
+        </div>
+      </div>
+
+      {d.awards.length ? (
+        <section aria-labelledby="pemenang" className="space-y-3">
+          <h2 id="pemenang" className="text-xl font-bold">{t("leaderboard.winners")}</h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {d.awards.map((a) => (
+              <li key={a.id} className="card">
+                <p className="text-sm font-bold uppercase tracking-wide text-brand-700">{a.name}</p>
+                {a.recipients.map((r) => (
+                  <p key={r.team} className="mt-1">
+                    <span className="text-lg font-bold">{r.team}</span>
+                    <span className="block text-sm text-slate-700">{r.title}</span>
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="peringkat" className="card space-y-4">
+        <h2 id="peringkat" className="text-xl font-bold">{t("leaderboard.ranking")}</h2>
+        <Form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+          <div>
+            <label htmlFor="jalur" className="field-label">{t("leaderboard.track")}</label>
+            <select id="jalur" name="jalur" defaultValue={d.filters.track ?? ""} className="field-input">
+              <option value="">{t("leaderboard.allTracks")}</option>
+              {d.filters.tracks.map((x) => (
+                <option key={x} value={x}>{x}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="daerah" className="field-label">{t("leaderboard.region")}</label>
+            <select id="daerah" name="daerah" defaultValue={d.filters.region ?? ""} className="field-input">
+              <option value="">{t("leaderboard.allRegions")}</option>
+              {d.filters.regions.map((x) => (
+                <option key={x} value={x}>{x}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">{t("leaderboard.apply")}</button>
+        </Form>
+        {d.rows.length === 0 ? (
+          <p className="text-slate-700">{t("leaderboard.empty")}</p>
+        ) : (
+          <ol className="divide-y divide-slate-200" aria-label={t("leaderboard.ranking")}>
+            {d.rows.map((r) => (
+              <li key={r.submissionId} className="flex items-start gap-3 py-3">
+                <span className="w-12 shrink-0 text-center text-xl">
+                  <PlaceCell place={r.place} joint={r.joint} />
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="font-bold">{r.teamName}</p>
+                  <p className="text-sm text-slate-700">
+                    <Link to={`/acara/${d.event.slug}/proyek/${r.submissionId}`} className="btn-link font-normal">
+                      {r.title}
+                    </Link>
+                  </p>
+                  <p className="mt-1 flex flex-wrap gap-1 text-xs">
+                    {r.track ? <span className="badge bg-slate-100 text-slate-800">{r.track}</span> : null}
+                    {r.region ? <span className="badge bg-slate-100 text-slate-800">{r.region}</span> : null}
+                    {d.filters.track || d.filters.region ? <span className="badge bg-brand-50 text-brand-800">{t("leaderboard.overallPlace", { place: r.overallPlace })}</span> : null}
+                  </p>
+                </div>
+                <span className="shrink-0 text-right font-semibold tabular-nums">
+                  {fmt(r.score)}
+                  <span className="sr-only"> {t("leaderboard.points")}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {d.votes ? (
+        <section aria-labelledby="suara" className="card space-y-2">
+          <h2 id="suara" className="text-xl font-bold">{t("vote.resultsTitle")}</h2>
+          <ol className="space-y-1">
+            {d.votes.map((v, i) => (
+              <li key={i} className="flex gap-2">
+                <span className="font-semibold">{v.team}</span>
+                <span className="text-slate-700">{v.title}</span>
+                <span className="ml-auto tabular-nums">{t("vote.count", { count: v.count })}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {d.announcements.length ? (
+        <section aria-labelledby="pengumuman" className="space-y-3">
+          <h2 id="pengumuman" className="text-xl font-bold">{t("announcement.title")}</h2>
+          {d.announcements.map((a) => (
+            <article key={a.id} className="card">
+              <h3 className="text-lg font-bold">{a.title}</h3>
+              <p className="text-xs text-slate-600">{a.date}</p>
+              <div className="prose-kim mt-2" dangerouslySetInnerHTML={{ __html: a.html }} />
+            </article>
+          ))}
+        </section>
+      ) : null}
+
+      <p className="break-all text-xs text-slate-600">
+        {t("leaderboard.hash")} <span className="font-mono">{d.publication.sha256}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+// The publication record (berita acara): what was published, by which method, and whether the
+// stored document still matches its SHA-256. Anyone can also check a copy of the document.
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors } from "~/components/forms";
+import { fmt, PlaceCell, useTieKeyLabel } from "~/components/results";
+import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { publicationRecord, verifyDocumentText } from "~/models/publication.server";
+import { reply } from "~/services/forms.server";
+import { notFound } from "~/services/guards.server";
+import { getLanguage } from "~/services/i18n.server";
+import { verifyDocumentSchema } from "~/validation/results";
+
+export const meta: MetaFunction = () => [{ title: "Berita acara hasil — KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [record, lang] = await Promise.all([publicationRecord(params.id ?? ""), getLanguage(request)]);
+  if (!record) throw notFound();
+  const { pub, doc, valid } = record;
+  const tz = isEventTimeZone(pub.event.timezone) ? pub.event.timezone : "Asia/Jakarta";
+  const entries = new Map((doc?.entries ?? []).map((e) => [e.submissionId, e]));
+  const team = (id: string) => entries.get(id)?.teamName ?? id;
+  return {
+    id: pub.id,
+    valid,
+    sha256: pub.sha256,
+    event: { name: pub.event.name, slug: pub.event.slug },
+    publishedAt: formatInZone(pub.publishedAt, tz, lang),
+    method: pub.method,
+    override: pub.overrideUnfinished ? pub.overrideReason : null,
+    round: doc?.round?.name ?? null,
+    tieBreak: doc?.tieBreak ?? [],
+    criteria: doc?.criteria ?? [],
+    judges: (doc?.judges ?? []).map((j) => j.name ?? j.id),
+    awards: (doc?.awards ?? []).map((a) => ({ name: a.name, recipients: a.recipients.map(team) })),
+    rows: (doc?.rows ?? []).map((r) => ({ id: r.submissionId, place: r.place, joint: r.joint, score: r.score, team: team(r.submissionId), title: entries.get(r.submissionId)?.title ?? "" })),
+    document: pub.document,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const record = await publicationRecord(params.id ?? "");
+  if (!record) throw notFound();
+  const form = await request.formData();
+  const file = form.get("file");
+  if (file && typeof file === "object" && "text" in file && file.size > 0) {
+    if (file.size > 5_000_000) return data({ checked: null, error: ["validation.tooLong"] }, { status: 400 });
+    form.set("document", await file.text());
+  }
+  const submission = parseWithZod(form, { schema: verifyDocumentSchema });
+  if (submission.status !== "success") return data({ checked: null, error: reply(submission).error?.document ?? ["publication.errors.pasteRequired"] }, { status: 400 });
+  const check = verifyDocumentText(submission.value.document, record.pub.sha256);
+  return { checked: check.valid, computed: check.computed, error: null };
+}
+
+export default function PublicationRecordPage() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const keyLabel = useTieKeyLabel(d.criteria);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm font-semibold">
+          <Link to={`/acara/${d.event.slug}`} className="btn-link">{d.event.name}</Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("publication.recordTitle")}</h1>
+      </div>
+      <div role="status" className={`card ${d.valid ? "border-green-400 bg-green-50" : "border-red-400 bg-red-50"}`}>
+        <p className={`text-xl font-bold ${d.valid ? "text-green-900" : "text-red-900"}`}>{d.valid ? t("publication.verified") : t("publication.tampered")}</p>
+        <p className="mt-1 break-all font-mono text-xs text-slate-800">SHA-256 {d.sha256}</p>
+        <a href={`/berita-acara/${d.id}/pdf`} className="btn-secondary mt-3">{t("publication.downloadPdf")}</a>
+      </div>
+
+      <section className="card" aria-labelledby="rincian">
+        <h2 id="rincian" className="text-lg font-bold">{t("publication.details")}</h2>
+        <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-[11rem_1fr]">
+          <dt className="font-semibold text-slate-700">{t("publication.pdf.publishedAt")}</dt>
+          <dd>{d.publishedAt}</dd>
+          <dt className="font-semibold text-slate-700">{t("publication.pdf.round")}</dt>
+          <dd>{d.round ?? "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("publication.pdf.method")}</dt>
+          <dd>{t(`results.method.${d.method}`)}</dd>
+          <dt className="font-semibold text-slate-700">{t("publication.pdf.tieBreak")}</dt>
+          <dd>{d.tieBreak.map(keyLabel).join(" → ")}</dd>
+          <dt className="font-semibold text-slate-700">{t("publication.pdf.judges")}</dt>
+          <dd>{d.judges.join(", ")}</dd>
+          {d.override ? (
+            <>
+              <dt className="font-semibold text-amber-900">{t("publication.overrideLabel")}</dt>
+              <dd className="text-amber-900">{d.override}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="penghargaan">
+        <h2 id="penghargaan" className="text-lg font-bold">{t("publication.pdf.awards")}</h2>
+        <ul className="mt-2 space-y-1">
+          {d.awards.map((a) => (
+            <li key={a.name}>
+              <span className="font-semibold">{a.name}:</span> {a.recipients.length ? a.recipients.join(", ") : "—"}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="urutan">
+        <h2 id="urutan" className="text-lg font-bold">{t("publication.pdf.ranking")}</h2>
+        <ol className="mt-2 divide-y divide-slate-200">
+          {d.rows.map((r) => (
+            <li key={r.id} className="flex gap-3 py-2 text-sm">
+              <span className="w-12 shrink-0"><PlaceCell place={r.place} joint={r.joint} /></span>
+              <span className="min-w-0 flex-1"><span className="font-semibold">{r.team}</span> — {r.title}</span>
+              <span className="tabular-nums">{fmt(r.score)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="cek">
+        <h2 id="cek" className="text-lg font-bold">{t("publication.checkTitle")}</h2>
+        <p className="text-sm text-slate-700">{t("publication.checkIntro")}</p>
+        <details>
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("publication.showDocument")}</summary>
+          <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">{d.document}</pre>
+        </details>
+        <Form method="post" encType="multipart/form-data" className="space-y-3">
+          <div>
+            <label htmlFor="document" className="field-label">{t("publication.pasteLabel")}</label>
+            <textarea id="document" name="document" rows={4} className="field-input font-mono text-xs" aria-describedby="document-error" />
+            <FieldErrors id="document-error" errors={result?.error ?? undefined} />
+          </div>
+          <div>
+            <label htmlFor="file" className="field-label">{t("publication.uploadLabel")}</label>
+            <input id="file" name="file" type="file" accept="application/json,.json,.txt" className="block text-sm" />
+          </div>
+          <button type="submit" className="btn-primary">{t("publication.checkSubmit")}</button>
+        </Form>
+        {result && result.checked !== null ? (
+          <p role="status" className={`rounded-lg border px-3 py-2 font-semibold ${result.checked ? "border-green-400 bg-green-50 text-green-900" : "border-red-400 bg-red-50 text-red-900"}`}>
+            {result.checked ? t("publication.verified") : t("publication.tampered")}
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

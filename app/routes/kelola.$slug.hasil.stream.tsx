@@ -1,0 +1,68 @@
+// Server-sent events for the organizer's results page: "changed" whenever the event's judgment
+// data changes. The signal is read from the database every few seconds, so a score saved through
+// any app instance reaches every open stream.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { resultsSignal } from "~/models/results.server";
+import { requireOrganizer } from "~/services/guards.server";
+
+export const POLL_MS = 2500;
+const HEARTBEAT_MS = 20_000;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireOrganizer(request, params.slug);
+  const encoder = new TextEncoder();
+  let last = await resultsSignal(event.id);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let beat: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    clearInterval(timer);
+    clearInterval(beat);
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      send(`retry: 5000\nevent: ready\ndata: ${last}\n\n`);
+      let checking = false;
+      timer = setInterval(() => {
+        if (checking) return;
+        checking = true;
+        resultsSignal(event.id)
+          .then((now) => {
+            if (now !== last) {
+              last = now;
+              send(`event: changed\ndata: ${now}\n\n`);
+            }
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            checking = false;
+          });
+      }, POLL_MS);
+      beat = setInterval(() => send(": ping\n\n"), HEARTBEAT_MS);
+      request.signal.addEventListener("abort", () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel: stop,
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform keeps the compression middleware from buffering the stream.
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

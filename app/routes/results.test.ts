@@ -1,0 +1,304 @@
+import { PDFDocument } from "pdf-lib";
+import { strFromU8, unzipSync } from "fflate";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "~/services/db.server";
+import { call, formRequest, getRequest } from "~/test/request";
+import { cookieFor, judgedEvent } from "~/test/results-fixture";
+import { action as hasilAction, loader as hasilLoader } from "~/routes/kelola.$slug.hasil";
+import { loader as streamLoader } from "~/routes/kelola.$slug.hasil.stream";
+import { loader as exportLoader } from "~/routes/kelola.$slug.hasil.ekspor";
+import { loader as zipLoader } from "~/routes/kelola.$slug.hasil.sertifikat[.]zip";
+import { loader as publicLoader } from "~/routes/acara.$slug_.hasil";
+import { loader as revealLoader } from "~/routes/acara.$slug_.hasil_.tayang";
+import { action as recordAction, loader as recordLoader } from "~/routes/berita-acara.$id";
+import { loader as recordPdfLoader } from "~/routes/berita-acara.$id.pdf";
+import { loader as certPdfLoader } from "~/routes/sertifikat.$code[.]pdf";
+import { loader as verifyLoader } from "~/routes/verifikasi.$code";
+import { loader as feedbackLoader } from "~/routes/tim.$teamId_.umpan-balik";
+import { action as announceAction } from "~/routes/kelola.$slug.pengumuman";
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+type Body = Record<string, unknown>;
+const errorsOf = (body: unknown) => ((body as { error?: Record<string, string[]> }).error ?? {}) as Record<string, string[]>;
+
+async function publish(fx: Awaited<ReturnType<typeof judgedEvent>>, fields: Record<string, string> = {}) {
+  const cookie = await cookieFor(fx.organizer.id);
+  return call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })));
+}
+
+async function awardFields(fx: Awaited<ReturnType<typeof judgedEvent>>) {
+  const cookie = await cookieFor(fx.organizer.id);
+  const view = (await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, cookie), { slug: fx.event.slug })))).body as {
+    suggestions: Record<string, string[]>;
+  };
+  const fields: Record<string, string> = {};
+  for (const [id, subs] of Object.entries(view.suggestions)) if (subs[0]) fields[`award-${id}`] = subs[0];
+  return fields;
+}
+
+describe("organizer results view", () => {
+  it("compares the three methods, explains ties, labels judges; only for organizers", async () => {
+    const fx = await judgedEvent();
+    const cookie = await cookieFor(fx.organizer.id);
+    const res = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, cookie), { slug: fx.event.slug })));
+    expect(res.status).toBe(200);
+    const body = res.body as { results: { round: { name: string }; comparison: { places: Record<string, number> }[]; judges: { label: string; mean: number }[]; progress: { assignments: number; finalized: number } } };
+    expect(body.results.round.name).toBe("Final");
+    expect(body.results.comparison).toHaveLength(5);
+    expect(body.results.comparison[0].places.zscore).toBe(1);
+    expect(body.results.judges.length).toBeGreaterThan(0);
+    expect(body.results.progress.assignments).toBe(body.results.progress.finalized);
+
+    const participant = fx.teams[0].members[0].user;
+    const denied = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, await cookieFor(participant.id)), { slug: fx.event.slug })));
+    expect(denied.status).toBe(404);
+    const judge = await call(async () => exportLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/ekspor?data=scores`, await cookieFor(fx.judges[0].id)), { slug: fx.event.slug })));
+    expect(judge.status).toBe(404);
+    const anon = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`), { slug: fx.event.slug })));
+    expect(anon.status).toBe(302);
+    const anonStream = await call(async () => streamLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/stream`), { slug: fx.event.slug })));
+    expect(anonStream.status).toBe(302);
+  });
+
+  it("streams a 'changed' event when a judgment changes (signal read from the database)", async () => {
+    const fx = await judgedEvent();
+    const cookie = await cookieFor(fx.organizer.id);
+    const controller = new AbortController();
+    const request = new Request(`http://localhost:3000/kelola/${fx.event.slug}/hasil/stream`, { headers: { Cookie: cookie }, signal: controller.signal });
+    const res = (await streamLoader(args(request, { slug: fx.event.slug }))) as Response;
+    expect(res.headers.get("Content-Type")).toContain("text/event-stream");
+    expect(res.headers.get("Cache-Control")).toContain("no-transform");
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    expect(decoder.decode((await reader.read()).value)).toContain("event: ready");
+    const judgment = await db.judgment.findFirstOrThrow({ where: { assignment: { round: { eventId: fx.event.id } } } });
+    await db.judgment.update({ where: { id: judgment.id }, data: { comment: "Diubah", version: { increment: 1 } } });
+    const next = decoder.decode((await reader.read()).value);
+    expect(next).toContain("event: changed");
+    controller.abort();
+  });
+});
+
+describe("publication", () => {
+  it("refuses unfinished judgments without the override (nothing written), accepts with override + reason", async () => {
+    const fx = await judgedEvent();
+    const a = await db.assignment.findFirstOrThrow({ where: { roundId: fx.rounds[1].id } });
+    await db.judgment.update({ where: { assignmentId: a.id }, data: { finalizedAt: null } });
+    const fields = await awardFields(fx);
+
+    const refused = await publish(fx, fields);
+    expect(refused.status).toBe(400);
+    expect(errorsOf(refused.body).override).toContain("publication.errors.unfinished");
+    const noReason = await publish(fx, { ...fields, override: "on" });
+    expect(noReason.status).toBe(400);
+    expect(errorsOf(noReason.body).overrideReason).toContain("publication.errors.reasonRequired");
+    expect(await db.publication.count({ where: { eventId: fx.event.id } })).toBe(0);
+    expect(await db.certificate.count({ where: { eventId: fx.event.id } })).toBe(0);
+
+    const ok = await publish(fx, { ...fields, override: "on", overrideReason: "Satu juri berhalangan; disetujui ketua panitia." });
+    expect(ok.status).toBe(302);
+    const pub = await db.publication.findFirstOrThrow({ where: { eventId: fx.event.id } });
+    expect(pub.overrideUnfinished).toBe(true);
+    expect(pub.overrideReason).toContain("berhalangan");
+    expect(JSON.parse(pub.document).override.unfinished).toBe(1);
+    expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "results.publish" } })).toBe(1);
+  });
+
+  it("refuses an award to a submission that is not in the event, writing nothing", async () => {
+    const fx = await judgedEvent();
+    const other = await judgedEvent();
+    const award = await db.award.findFirstOrThrow({ where: { eventId: fx.event.id, place: 1 } });
+    const res = await publish(fx, { [`award-${award.id}`]: other.teams[0].submission!.id });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.body)[`award-${award.id}`]).toContain("publication.errors.awardNotInEvent");
+    expect(await db.publication.count({ where: { eventId: fx.event.id } })).toBe(0);
+    expect(await db.awardRecipient.count({ where: { award: { eventId: fx.event.id } } })).toBe(0);
+  });
+
+  it("freezes a hashed record that verifies, and detects one changed score", async () => {
+    const fx = await judgedEvent();
+    const fields = await awardFields(fx);
+    const ok = await publish(fx, fields);
+    expect(ok.status).toBe(302);
+    const pub = await db.publication.findFirstOrThrow({ where: { eventId: fx.event.id } });
+    expect(pub.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await db.awardRecipient.count({ where: { award: { eventId: fx.event.id } } })).toBe(3);
+
+    const again = await publish(fx, fields);
+    expect(again.status).toBe(400);
+    expect(errorsOf(again.body)[""]).toContain("publication.errors.alreadyPublished");
+
+    const view = await call(async () => recordLoader(args(getRequest(`/berita-acara/${pub.id}`), { id: pub.id })));
+    expect((view.body as Body).valid).toBe(true);
+    const pasted = await call(async () => recordAction(args(formRequest(`/berita-acara/${pub.id}`, { document: pub.document }), { id: pub.id })));
+    expect((pasted.body as Body).checked).toBe(true);
+
+    const doc = JSON.parse(pub.document);
+    doc.rows[0].score = doc.rows[0].score + 0.01;
+    const forged = JSON.stringify(doc);
+    const pastedForged = await call(async () => recordAction(args(formRequest(`/berita-acara/${pub.id}`, { document: forged }), { id: pub.id })));
+    expect((pastedForged.body as Body).checked).toBe(false);
+    const empty = await call(async () => recordAction(args(formRequest(`/berita-acara/${pub.id}`, { document: "" }), { id: pub.id })));
+    expect(empty.status).toBe(400);
+
+    await db.publication.update({ where: { id: pub.id }, data: { document: forged } });
+    const tampered = await call(async () => recordLoader(args(getRequest(`/berita-acara/${pub.id}`), { id: pub.id })));
+    expect((tampered.body as Body).valid).toBe(false);
+  });
+
+  it("renders the berita acara PDF with the hash in its metadata", async () => {
+    const fx = await judgedEvent();
+    await publish(fx, await awardFields(fx));
+    const pub = await db.publication.findFirstOrThrow({ where: { eventId: fx.event.id } });
+    const res = (await recordPdfLoader(args(getRequest(`/berita-acara/${pub.id}/pdf`), { id: pub.id }))) as Response;
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    const pdf = await PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(pdf.getSubject()).toBe(pub.sha256);
+    expect(pdf.getTitle()).toContain(fx.event.name);
+  });
+});
+
+describe("public results", () => {
+  it("is 404 before publication and renders the frozen document after, cached, with filters", async () => {
+    const fx = await judgedEvent();
+    const before = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil`), { slug: fx.event.slug })));
+    expect(before.status).toBe(404);
+    const anonReveal = await call(async () => revealLoader(args(getRequest(`/acara/${fx.event.slug}/hasil/tayang`), { slug: fx.event.slug })));
+    expect(anonReveal.status).toBe(404);
+    const rehearsal = await call(async () => revealLoader(args(getRequest(`/acara/${fx.event.slug}/hasil/tayang`, await cookieFor(fx.organizer.id)), { slug: fx.event.slug })));
+    expect((rehearsal.body as Body).rehearsal).toBe(true);
+
+    await publish(fx, await awardFields(fx));
+    const after = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil`), { slug: fx.event.slug })));
+    expect(after.status).toBe(200);
+    expect(after.headers.get("Cache-Control")).toContain("public");
+    const body = after.body as { rows: { place: number; track: string }[]; awards: { name: string; recipients: { team: string }[] }[] };
+    expect(body.rows[0].place).toBe(1);
+    expect(body.awards.map((a) => a.name)).toContain("Juara I");
+
+    // Live data changing afterwards does not change the public page.
+    await db.score.updateMany({ where: { judgment: { assignment: { round: { eventId: fx.event.id } } } }, data: { value: 1 } });
+    const still = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil`), { slug: fx.event.slug })));
+    expect(still.body).toEqual(after.body);
+
+    const track = body.rows[0].track;
+    const filtered = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil?jalur=${encodeURIComponent(track)}`), { slug: fx.event.slug })));
+    const frows = (filtered.body as { rows: { place: number; track: string }[] }).rows;
+    expect(frows.every((r) => r.track === track)).toBe(true);
+    expect(frows[0].place).toBe(1);
+
+    const reveal = await call(async () => revealLoader(args(getRequest(`/acara/${fx.event.slug}/hasil/tayang?langkah=99`), { slug: fx.event.slug })));
+    const rb = reveal.body as { slides: { award: string }[]; step: number; total: number; rehearsal: boolean };
+    expect(rb.rehearsal).toBe(false);
+    expect(rb.slides.at(-1)?.award).toBe("Juara I");
+    expect(rb.step).toBe(rb.total);
+  });
+});
+
+describe("certificates", () => {
+  it("are issued on publication, downloadable by owner/organizer only, and verifiable; forged codes are not", async () => {
+    const fx = await judgedEvent();
+    await publish(fx, await awardFields(fx));
+    const members = fx.teams.flatMap((t) => t.members).length;
+    expect(await db.certificate.count({ where: { eventId: fx.event.id, kind: "PARTICIPANT" } })).toBe(members);
+    expect(await db.certificate.count({ where: { eventId: fx.event.id, kind: "JUDGE" } })).toBe(6);
+    expect(await db.certificate.count({ where: { eventId: fx.event.id, kind: "FINALIST" } })).toBe(10);
+    const winner = await db.certificate.findFirstOrThrow({ where: { eventId: fx.event.id, kind: "WINNER", awardName: "Juara I" } });
+
+    const own = (await certPdfLoader(args(getRequest(`/sertifikat/${winner.code}.pdf`, await cookieFor(winner.userId)), { code: winner.code }))) as Response;
+    expect(own.status).toBe(200);
+    const pdf = await PDFDocument.load(new Uint8Array(await own.arrayBuffer()));
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toContain(winner.name);
+    expect(pdf.getSubject()).toContain("Juara I");
+    expect(pdf.getKeywords()).toContain(winner.code);
+
+    const stranger = await fx.mk("Orang Lain");
+    const denied = await call(async () => certPdfLoader(args(getRequest(`/sertifikat/${winner.code}.pdf`, await cookieFor(stranger.id)), { code: winner.code })));
+    expect(denied.status).toBe(404);
+    const organizer = (await certPdfLoader(args(getRequest(`/sertifikat/${winner.code}.pdf`, await cookieFor(fx.organizer.id)), { code: winner.code }))) as Response;
+    expect(organizer.status).toBe(200);
+
+    const valid = await call(async () => verifyLoader(args(getRequest(`/verifikasi/${winner.code}`), { code: winner.code })));
+    expect(valid.status).toBe(200);
+    expect(valid.body).toMatchObject({ valid: true, name: winner.name, kind: "WINNER", awardName: "Juara I" });
+    const forged = await call(async () => verifyLoader(args(getRequest(`/verifikasi/PALSU${winner.code.slice(5)}x`), { code: `PALSU${winner.code.slice(5)}x` })));
+    expect(forged.status).toBe(404);
+    expect(forged.body).toMatchObject({ valid: false });
+
+    const zip = (await zipLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/sertifikat.zip`, await cookieFor(fx.organizer.id)), { slug: fx.event.slug }))) as Response;
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    expect(Object.keys(files)).toHaveLength(await db.certificate.count({ where: { eventId: fx.event.id } }));
+  });
+});
+
+describe("feedback", () => {
+  it("shows criterion means and comments to team members, never the private note; 404 for others", async () => {
+    const fx = await judgedEvent();
+    const team = fx.teams.find((t) => t.submission)!;
+    const member = team.members[0].user;
+    const early = await call(async () => feedbackLoader(args(getRequest(`/tim/${team.id}/umpan-balik`, await cookieFor(member.id)), { teamId: team.id })));
+    expect((early.body as Body).published).toBe(false);
+    await publish(fx, await awardFields(fx));
+    const res = await call(async () => feedbackLoader(args(getRequest(`/tim/${team.id}/umpan-balik`, await cookieFor(member.id)), { teamId: team.id })));
+    expect(res.status).toBe(200);
+    const body = res.body as { comments: string[]; criterionMeans: Record<string, number> };
+    expect(body.comments.length).toBeGreaterThan(0);
+    expect(Object.keys(body.criterionMeans).length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toContain("Catatan internal");
+    const other = await call(async () => feedbackLoader(args(getRequest(`/tim/${team.id}/umpan-balik`, await cookieFor(fx.judges[0].id)), { teamId: team.id })));
+    expect(other.status).toBe(404);
+  });
+});
+
+describe("exports", () => {
+  it("CSV has a BOM and guards formulas; XLSX unzips to a workbook holding the values", async () => {
+    const fx = await judgedEvent();
+    await db.team.update({ where: { id: fx.teams[0].id }, data: { name: "=SUM(A1:A9)" } });
+    const cookie = await cookieFor(fx.organizer.id);
+    const csvRes = (await exportLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/ekspor?data=teams&format=csv`, cookie), { slug: fx.event.slug }))) as Response;
+    const csv = Buffer.from(await csvRes.arrayBuffer()).toString("utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain("'=SUM(A1:A9)");
+    const bad = await call(async () => exportLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/ekspor?data=nope&format=csv`, cookie), { slug: fx.event.slug })));
+    expect(bad.status).toBe(400);
+
+    const xRes = (await exportLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/ekspor?format=xlsx`, cookie), { slug: fx.event.slug }))) as Response;
+    const files = unzipSync(new Uint8Array(await xRes.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(
+      ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"].sort(),
+    );
+    expect(strFromU8(files["xl/workbook.xml"])).toContain('name="ranking"');
+    const teamsSheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
+    expect(teamsSheet).toContain(`<t xml:space="preserve">${fx.teams[1].name}</t>`);
+    expect(teamsSheet).toContain("'=SUM(A1:A9)");
+    const scores = strFromU8(files["xl/worksheets/sheet3.xml"]);
+    expect(scores).toMatch(/<c r="F2"><v>\d+<\/v><\/c>/);
+  });
+});
+
+describe("announcements", () => {
+  it("posts, emails the segment and audits; bad input writes nothing", async () => {
+    const fx = await judgedEvent();
+    const cookie = await cookieFor(fx.organizer.id);
+    const bad = await call(async () => announceAction(args(formRequest(`/kelola/${fx.event.slug}/pengumuman`, { title: "x", body: "pendek", segment: "all" }, { cookie }), { slug: fx.event.slug })));
+    expect(bad.status).toBe(400);
+    expect(errorsOf(bad.body).title).toContain("announcement.errors.titleShort");
+    expect(await db.announcement.count({ where: { eventId: fx.event.id } })).toBe(0);
+
+    const ok = await call(async () =>
+      announceAction(args(formRequest(`/kelola/${fx.event.slug}/pengumuman`, { title: "Jadwal final", body: "Final digelar **Sabtu** pukul 09.00 WIB.", segment: "judges" }, { cookie }), { slug: fx.event.slug })),
+    );
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("Location")).toContain("terkirim=6");
+    const outbox = join(process.env.DATA_DIR!, "outbox");
+    const mails = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8")).filter((m) => m.includes("Jadwal final"));
+    expect(mails).toHaveLength(6);
+    expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "announcement.create" } })).toBe(1);
+    const { listAnnouncements } = await import("~/models/announcement.server");
+    expect((await listAnnouncements(fx.event.id))[0].title).toBe("Jadwal final");
+  });
+});

@@ -1,0 +1,77 @@
+// A team's feedback after publication: its criterion averages and the judges' comments.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { fmt } from "~/components/results";
+import { teamFeedback } from "~/models/feedback.server";
+import { notFound } from "~/services/guards.server";
+import { requireUser } from "~/services/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Umpan balik — KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const feedback = await teamFeedback(params.teamId ?? "", user.id);
+  if (!feedback) throw notFound();
+  return feedback;
+}
+
+export default function TeamFeedback() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm font-semibold">
+          <Link to={`/tim/${d.team.id}`} className="btn-link">{d.team.name}</Link> · {d.team.event.name}
+        </p>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("feedback.title")}</h1>
+      </div>
+      {!d.published ? (
+        <p className="card text-slate-700">{t("feedback.notYet")}</p>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="posisi">
+            <h2 id="posisi" className="text-lg font-bold">{t("feedback.placeTitle")}</h2>
+            <p className="mt-2 text-slate-800">
+              {d.place === null ? t("feedback.unranked") : t("feedback.place", { place: d.place, total: d.total })}
+              {d.joint ? ` (${t("results.joint")})` : ""}
+            </p>
+          </section>
+          <section className="card" aria-labelledby="kriteria">
+            <h2 id="kriteria" className="text-lg font-bold">{t("feedback.criteriaTitle")}</h2>
+            <ul className="mt-3 space-y-3">
+              {d.criteria.map((c) => {
+                const mean = d.criterionMeans[c.id];
+                return (
+                  <li key={c.id}>
+                    <div className="flex justify-between gap-2 text-sm">
+                      <span className="font-semibold">{c.name}</span>
+                      <span className="tabular-nums">{fmt(mean ?? null, 1)}</span>
+                    </div>
+                    <p className="text-xs text-slate-600">{t("feedback.weight", { weight: c.weight })}</p>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="komentar">
+            <h2 id="komentar" className="text-lg font-bold">{t("feedback.commentsTitle")}</h2>
+            {d.comments.length === 0 ? (
+              <p className="mt-2 text-slate-700">{t("feedback.noComments")}</p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {d.comments.map((c, i) => (
+                  <li key={i} className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-slate-800">
+                    <p className="text-xs font-semibold text-slate-600">{t("feedback.judgeN", { n: i + 1 })}</p>
+                    <p className="mt-1 whitespace-pre-line">{c}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

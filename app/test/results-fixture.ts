@@ -1,0 +1,61 @@
+// A judged event for the results tests: organizer, six judges, eight accepted teams with
+// submitted projects, both rounds judged and finalized.
+import { randomBytes } from "node:crypto";
+import { createEvent, createUser } from "../../prisma/seed-utils";
+import { judgeEvent } from "../../prisma/seed-results";
+import { db } from "~/services/db.server";
+
+export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt?: Date; votingClosesAt?: Date } = {}) {
+  const now = new Date();
+  const tag = randomBytes(4).toString("hex");
+  const mk = (name: string, verified = true) =>
+    createUser(db, { email: `${name}-${tag}-${randomBytes(3).toString("hex")}@contoh.id`, name, password: "rahasia-123", verified });
+  const organizer = await mk("Rina Panitia");
+  const event = await createEvent(db, now, {
+    slug: `hasil-${tag}`,
+    name: `KIM Hackathon Uji ${tag}`,
+    summary: "Uji",
+    description: "Uji",
+    rules: "Uji",
+    offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: [-2, 3], announcement: 5 },
+    roundNames: ["Penyisihan", "Final"],
+    minTeamSize: 1,
+    maxTeamSize: 5,
+    tracks: [
+      { name: "Layanan Publik Desa", description: "" },
+      { name: "Literasi Digital", description: "" },
+    ],
+    criteria: [
+      [
+        { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 },
+        { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
+      ],
+    ],
+    awards: [
+      { name: "Juara I", kind: "PLACE", place: 1, prize: "" },
+      { name: "Juara II", kind: "PLACE", place: 2, prize: "" },
+      { name: "Juara III", kind: "PLACE", place: 3, prize: "" },
+      { name: "Inovasi Terbaik", kind: "SPECIAL", prize: "" },
+    ],
+    faqs: [],
+    settings: { peoplesChoice: opts.peoplesChoice ?? false },
+  });
+  if (opts.votingOpensAt) await db.event.update({ where: { id: event.id }, data: { votingOpensAt: opts.votingOpensAt, votingClosesAt: opts.votingClosesAt ?? null } });
+  await db.eventMember.create({ data: { eventId: event.id, userId: organizer.id, role: "ORGANIZER" } });
+  const judges = [];
+  for (let i = 0; i < 6; i++) {
+    const j = await mk(`Juri ${i + 1}`);
+    judges.push(j);
+    await db.eventMember.create({ data: { eventId: event.id, userId: j.id, role: "JUDGE" } });
+  }
+  await judgeEvent(db, event.id, now, { teams: 8, finalists: 5, seed: 7 });
+  const teams = await db.team.findMany({ where: { eventId: event.id }, include: { members: { include: { user: true } }, submission: true }, orderBy: { name: "asc" } });
+  const rounds = await db.round.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
+  return { event, organizer, judges, teams, rounds, mk };
+}
+
+export async function cookieFor(userId: string) {
+  const { startSession } = await import("~/services/session.server");
+  const set = await startSession(userId, new Request("http://localhost:3000/"));
+  return set.split(";")[0];
+}

@@ -1,0 +1,26 @@
+// Results forms. Messages are locale keys.
+import { z } from "zod";
+
+export const SEGMENTS = ["all", "accepted", "finalists", "judges"] as const;
+
+export const publishSchema = z.object({
+  intent: z.literal("publish"),
+  method: z.enum(["raw", "zscore", "borda"], { errorMap: () => ({ message: "publication.errors.method" }) }),
+  roundId: z.string().optional(),
+  override: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  overrideReason: z.string().trim().max(500, "validation.tooLong").optional().default(""),
+});
+
+export const announcementSchema = z.object({
+  title: z.string({ required_error: "validation.required" }).trim().min(3, "announcement.errors.titleShort").max(150, "validation.tooLong"),
+  body: z.string({ required_error: "validation.required" }).trim().min(10, "announcement.errors.bodyShort").max(10_000, "validation.tooLong"),
+  segment: z.enum(SEGMENTS, { errorMap: () => ({ message: "announcement.errors.segment" }) }),
+});
+
+export const voteSchema = z.object({
+  submissionId: z.string({ required_error: "vote.errors.invalidSubmission" }).min(1, "vote.errors.invalidSubmission").max(64, "vote.errors.invalidSubmission"),
+});
+
+export const verifyDocumentSchema = z.object({
+  document: z.string({ required_error: "publication.errors.pasteRequired" }).min(2, "publication.errors.pasteRequired").max(5_000_000, "validation.tooLong"),
+});

@@ -1,0 +1,137 @@
+// Results end to end: an organizer publishes a judged event through the UI, the public sees the
+// leaderboard, a participant downloads and verifies a certificate.
+import { randomBytes } from "node:crypto";
+import { expect, expectAccessible, getDb, loginAs, makeUser, PHONE, test } from "./fixtures";
+
+async function judgedEventWith(organizerId: string, participantId: string) {
+  const db = await getDb();
+  const { createEvent } = await import("../prisma/seed-utils");
+  const { judgeEvent } = await import("../prisma/seed-results");
+  const now = new Date();
+  const tag = randomBytes(3).toString("hex");
+  const event = await createEvent(db, now, {
+    slug: `e2e-hasil-${tag}`,
+    name: `Hackathon Uji Hasil ${tag}`,
+    summary: "Uji",
+    description: "Uji",
+    rules: "Uji",
+    offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: [-2], announcement: 5 },
+    roundNames: ["Penyisihan"],
+    minTeamSize: 1,
+    maxTeamSize: 5,
+    tracks: [{ name: "Layanan Publik Desa", description: "" }, { name: "Literasi Digital", description: "" }],
+    criteria: [[{ name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 }, { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 }]],
+    awards: [
+      { name: "Juara I", kind: "PLACE", place: 1, prize: "Rp15.000.000" },
+      { name: "Juara II", kind: "PLACE", place: 2, prize: "Rp10.000.000" },
+      { name: "Juara III", kind: "PLACE", place: 3, prize: "Rp7.500.000" },
+    ],
+    faqs: [],
+  });
+  await db.eventMember.create({ data: { eventId: event.id, userId: organizerId, role: "ORGANIZER" } });
+  const judges = await db.user.findMany({ where: { email: { startsWith: "juri" } }, take: 4, orderBy: { email: "asc" } });
+  for (const j of judges) await db.eventMember.create({ data: { eventId: event.id, userId: j.id, role: "JUDGE" } });
+  await judgeEvent(db, event.id, now, { teams: 6, finalists: 0 });
+  // The participant joins the best team (the first one made).
+  const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, name: "Sigap Desa" } });
+  await db.teamMember.create({ data: { eventId: event.id, teamId: team.id, userId: participantId } });
+  return event;
+}
+
+test("organizer publishes, the public sees the leaderboard, a participant downloads and verifies a certificate", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(PHONE);
+  const organizer = await makeUser({ name: "Rina Panitia Uji" });
+  const participant = await makeUser({ name: "Dewi Peserta" });
+  const event = await judgedEventWith(organizer.id, participant.id);
+
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/hasil`);
+  await expect(page.getByRole("heading", { name: "Hasil penjurian" })).toBeVisible();
+  await expect(page.getByText("Diperbarui langsung")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Statistik juri" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Rehearsal of the ceremony before publication.
+  await page.goto(`/acara/${event.slug}/hasil/tayang`);
+  await expect(page.getByText("Gladi — belum dipublikasikan")).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("heading", { name: "Juara III" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/kelola/${event.slug}/hasil`);
+  await expect(page.getByLabel("Penerima").first()).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Publikasikan hasil" }).click();
+  await expect(page.getByText("Hasil sudah dipublikasikan dan sertifikat diterbitkan.")).toBeVisible();
+  await page.getByRole("link", { name: "Lihat berita acara" }).click();
+  await expect(page.getByText("Terverifikasi — dokumen sesuai dengan sidik SHA-256")).toBeVisible();
+  await expectAccessible(page);
+
+  // The public (a fresh, anonymous context) sees the leaderboard and the winners.
+  const anonContext = await browser.newContext({ viewport: PHONE, locale: "id-ID" });
+  const anon = await anonContext.newPage();
+  const res = await anon.goto(`/acara/${event.slug}/hasil`);
+  expect(res?.headers()["cache-control"]).toContain("public");
+  await expect(anon.getByRole("heading", { name: "Pemenang" })).toBeVisible();
+  await expect(anon.getByText("Juara I", { exact: true })).toBeVisible();
+  await expect(anon.getByRole("list", { name: "Papan peringkat" }).getByRole("listitem")).toHaveCount(6);
+  await anon.getByLabel("Jalur").selectOption("Literasi Digital");
+  await anon.getByRole("button", { name: "Terapkan" }).click();
+  await expect(anon.getByRole("list", { name: "Papan peringkat" }).getByRole("listitem")).toHaveCount(3);
+  await expectAccessible(anon);
+  await anonContext.close();
+
+  // The participant downloads their certificate and verifies it.
+  await page.context().clearCookies();
+  await loginAs(page, participant);
+  await page.goto("/sertifikat");
+  await expect(page.getByText("Pemenang — Juara I")).toBeVisible();
+  await expectAccessible(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Unduh PDF" }).first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+  await page.getByRole("link", { name: "Halaman verifikasi" }).first().click();
+  await expect(page.getByRole("heading", { name: "Sertifikat terverifikasi" })).toBeVisible();
+  await expect(page.locator("#konten").getByText("Dewi Peserta")).toBeVisible();
+  await expectAccessible(page);
+
+  const forged = await page.goto("/verifikasi/PALSU-1234567890abcdef");
+  expect(forged?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Sertifikat tidak valid" })).toBeVisible();
+});
+
+test("announcements, People's Choice and team feedback pages are accessible", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize(PHONE);
+  const db = await getDb();
+  const organizer = await makeUser({ name: "Panitia Pengumuman" });
+  const participant = await makeUser({ name: "Peserta Umpan Balik" });
+  const event = await judgedEventWith(organizer.id, participant.id);
+  await db.event.update({ where: { id: event.id }, data: { peoplesChoice: true, votingOpensAt: new Date(Date.now() - 3_600_000), votingClosesAt: new Date(Date.now() + 3_600_000) } });
+
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/pengumuman`);
+  await page.getByLabel("Judul").fill("x");
+  await page.getByRole("button", { name: "Umumkan dan kirim email" }).click();
+  await expect(page.getByText("Judul minimal 3 karakter.")).toBeVisible();
+  await expect(page.getByLabel("Judul")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Judul").fill("Jadwal malam penganugerahan");
+  await page.getByLabel("Isi").fill("Malam penganugerahan digelar **Sabtu** pukul 19.00 WIB.");
+  await page.getByLabel("Kirim email ke").selectOption("judges");
+  await page.getByRole("button", { name: "Umumkan dan kirim email" }).click();
+  await expect(page.getByText("Pengumuman dipublikasikan dan dikirim ke 4 alamat email.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await loginAs(page, participant);
+  await page.goto(`/acara/${event.slug}/pilih`);
+  await page.getByRole("button", { name: /Pilih karya ini/ }).first().click();
+  await expect(page.getByText("Terima kasih, suara Anda sudah tercatat.")).toBeVisible();
+  await expectAccessible(page);
+
+  const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, name: "Sigap Desa" } });
+  await page.goto(`/tim/${team.id}/umpan-balik`);
+  await expect(page.getByText("Umpan balik tersedia setelah panitia mempublikasikan hasil.")).toBeVisible();
+  await expectAccessible(page);
+});
