@@ -73,6 +73,7 @@ app.use((req, res, next) => {
   res.status(403).type("text/plain; charset=utf-8").send("Permintaan ditolak: asal permintaan (Origin) tidak sah.\nRequest refused: cross-origin request.");
 });
 
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
