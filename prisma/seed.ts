@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Db } from "../app/services/db.server";
+import { seedJudging } from "./seed-judging";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
 
 export type DemoCredentials = { role: string; email: string; password: string }[];
@@ -119,6 +120,7 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
   await db.eventMember.create({ data: { eventId: (await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2027" } })).id, userId: organizer.id, role: "ORGANIZER" } });
 
   void participants;
+  await seedJudging(db, now);
   return creds;
 }
 
