@@ -82,8 +82,10 @@ export function RubricForm({
   const [errors, setErrors] = useState<Record<string, string[]>>(() => failed?.error ?? {});
   const [conflict, setConflict] = useState<Snapshot | null>(() => (failed?.code === "stale" ? failed.current ?? null : null));
   const valuesRef = useRef(values);
+  // The values the server last acknowledged: a save is only sent when something differs.
+  const savedRef = useRef<Values | null>(failed ? null : values);
   const versionRef = useRef(version);
-  const inFlight = useRef(false);
+  const pending = useRef<Promise<boolean> | null>(null);
   const again = useRef(false);
   const conflictRef = useRef(conflict !== null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -98,17 +100,16 @@ export function RubricForm({
     }
   }, [actionData]);
 
-  const send = useCallback(async (): Promise<boolean> => {
+  const sendNow = useCallback(async (): Promise<boolean> => {
     if (conflictRef.current) return false;
-    if (inFlight.current) {
-      again.current = true;
-      return false;
+    if (valuesRef.current === savedRef.current) {
+      setStatus((s) => (s === "offline" || s === "pending" ? "saved" : s));
+      return true;
     }
     if (!navigator.onLine) {
       setStatus("offline");
       return false;
     }
-    inFlight.current = true;
     setStatus("saving");
     const sent = valuesRef.current;
     let ok = false;
@@ -117,6 +118,7 @@ export function RubricForm({
       const reply = (await res.json()) as ActionReply;
       if (reply.ok) {
         ok = true;
+        savedRef.current = sent;
         versionRef.current = reply.version;
         setVersion(reply.version);
         setErrors({});
@@ -138,15 +140,26 @@ export function RubricForm({
     } catch {
       // Network failure: the draft stays on the device until the connection returns.
       setStatus("offline");
-    } finally {
-      inFlight.current = false;
     }
     if (again.current && !conflictRef.current) {
       again.current = false;
-      return send();
+      return sendNow();
     }
     return ok;
   }, [assignmentId, criteria, saveUrl]);
+
+  /** Saves are strictly sequential: each names the version the previous one produced. */
+  const send = useCallback((): Promise<boolean> => {
+    if (pending.current) {
+      again.current = true;
+      return pending.current;
+    }
+    const p = sendNow().finally(() => {
+      pending.current = null;
+    });
+    pending.current = p;
+    return p;
+  }, [sendNow]);
 
   // A draft left from an earlier visit (offline, tab closed) is sent or shown as a conflict.
   useEffect(() => {
@@ -207,6 +220,7 @@ export function RubricForm({
     removeDrafts(assignmentId);
     conflictRef.current = false;
     valuesRef.current = next;
+    savedRef.current = next;
     versionRef.current = conflict.version;
     setValues(next);
     setVersion(conflict.version);
@@ -231,14 +245,11 @@ export function RubricForm({
     const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
     e.preventDefault();
     clearTimeout(timer.current);
-    if (intent !== "finalize") {
-      await send();
-      return;
-    }
-    if (readDraft(assignmentId) || inFlight.current) {
-      const ok = await send();
-      if (!ok && (conflictRef.current || !navigator.onLine)) return;
-    }
+    await send();
+    while (pending.current) await pending.current;
+    if (intent !== "finalize") return;
+    // Finalize only what the server already holds, on the version it holds.
+    if (conflictRef.current || valuesRef.current !== savedRef.current) return;
     submit(bodyOf(valuesRef.current, versionRef.current, "finalize", criteria), { method: "post" });
   }
 
@@ -339,7 +350,7 @@ export function RubricForm({
         </div>
       </fieldset>
       {editable ? (
-        <div className="sticky bottom-0 -mx-4 space-y-3 border-t border-slate-200 bg-white/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
+        <div className="sticky bottom-0 -mx-4 space-y-3 border-t border-slate-200 bg-white px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0 sm:shadow-none">
           <p className="min-h-[1.25rem] text-sm font-medium text-slate-700" aria-live="polite" data-testid="save-status">
             {statusText[status]}
           </p>

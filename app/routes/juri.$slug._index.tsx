@@ -31,7 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: item.status,
     });
   }
-  return { slug: event.slug, blind: event.blindJudging, rounds: [...rounds.values()] };
+  // The round being scored comes first; closed ones follow for reference.
+  const ordered = [...rounds.values()].sort((a, b) => Number(b.open) - Number(a.open));
+  return { slug: event.slug, blind: event.blindJudging, rounds: ordered };
 }
 
 const BADGE: Record<JudgmentStatus, string> = {
