@@ -168,3 +168,33 @@ test("the organizer assigns automatically and can see why a judge is not assigne
   await expect(page.getByText("Afiliasi dan konflik tersimpan.")).toBeVisible();
   expect(await db.conflict.count({ where: { eventId: event.id, judgeId: judges[1].id, source: "DECLARED" } })).toBe(1);
 });
+
+test("scoring works without JavaScript: refusal keeps the values, save, finalize", async ({ browser }) => {
+  const { db, event, round, judges, submissions } = await judgingEvent();
+  const judge = judges[0];
+  await db.roundEntry.create({ data: { roundId: round.id, submissionId: submissions[0].id } });
+  const a = await db.assignment.create({ data: { roundId: round.id, judgeId: judge.id, submissionId: submissions[0].id } });
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+  const page = await context.newPage();
+  await loginAs(page, judge);
+  await page.goto(`/juri/${event.slug}/nilai/${a.id}`);
+  const dampak7 = page.getByRole("group", { name: /^Dampak/ }).getByRole("radio", { name: "7", exact: true });
+  await dampak7.check();
+  await page.getByText("Finalisasi…").click();
+  await page.getByRole("button", { name: "Ya, finalisasi nilai" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Semua kriteria harus dinilai sebelum finalisasi." })).toBeVisible();
+  await expect(page.getByText("Kriteria ini belum dinilai.")).toBeVisible();
+  await expect(dampak7).toBeChecked();
+  expect(await db.judgment.count({ where: { assignmentId: a.id } })).toBe(0);
+
+  await page.getByRole("group", { name: /^Inovasi/ }).getByRole("radio", { name: "3", exact: true }).check();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Tersimpan");
+  expect((await db.judgment.findUniqueOrThrow({ where: { assignmentId: a.id } })).version).toBe(1);
+
+  await page.getByText("Finalisasi…").click();
+  await page.getByRole("button", { name: "Ya, finalisasi nilai" }).click();
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+  await expect(page.getByText("Difinalisasi", { exact: true })).toBeVisible();
+  await context.close();
+});
