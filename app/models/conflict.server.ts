@@ -8,7 +8,7 @@ import {
   type ConflictTeam,
   conflictLookup,
   conflictMatrix,
-  conflictsFor,
+  detectConflicts,
 } from "~/domain/conflicts";
 import { audit } from "~/services/audit.server";
 import { db, type Prisma } from "~/services/db.server";
@@ -45,10 +45,20 @@ export function lookupFor(matrix: ConflictMatrix, submissions: readonly { id: st
   return conflictLookup(matrix, submissions);
 }
 
-/** Reasons one judge may not judge one team, from live data. */
+/** Reasons one judge may not judge one team, from live data; checked on every save, so kept to one pair. */
 export async function conflictReasons(eventId: string, judgeId: string, teamId: string, client: Tx = db): Promise<readonly ConflictReason[]> {
-  const { matrix } = await conflictContext(eventId, client);
-  return conflictsFor(matrix, judgeId, teamId);
+  const [event, judge, team, declared] = await Promise.all([
+    client.event.findUniqueOrThrow({ where: { id: eventId }, select: { conflictSameRegion: true, conflictSameKim: true, conflictSameInstitution: true } }),
+    client.eventMember.findFirst({ where: { eventId, userId: judgeId, role: "JUDGE" }, select: { regionId: true, kimName: true, institution: true } }),
+    client.team.findFirst({ where: { id: teamId, eventId }, select: { id: true, regionId: true, kimName: true, institution: true, members: { select: { userId: true } } } }),
+    client.conflict.findFirst({ where: { eventId, judgeId, teamId, source: "DECLARED" }, select: { id: true } }),
+  ]);
+  if (!team) return [];
+  return detectConflicts(
+    { userId: judgeId, ...judge, declaredTeamIds: declared ? [teamId] : [] },
+    { ...team, memberUserIds: team.members.map((m) => m.userId) },
+    { sameRegion: event.conflictSameRegion, sameKim: event.conflictSameKim, sameInstitution: event.conflictSameInstitution },
+  );
 }
 
 /** Replaces the stored DETECTED rows with what the rules find now. */
