@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Db } from "../app/services/db.server";
 import { seedEvents } from "./seed-events";
 import { seedResults } from "./seed-results";
+import { seedJudging } from "./seed-judging";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
 
 export type DemoCredentials = { role: string; email: string; password: string }[];
@@ -122,6 +123,7 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
 
   void participants;
   await seedEvents(db, now);
+  await seedJudging(db, now);
   await seedResults(db, now);
   return creds;
 }

@@ -58,7 +58,7 @@ export default function Dashboard() {
           <ul className="mt-3 space-y-2">
             {judging.map((m) => (
               <li key={m.event.id}>
-                <Link to={`/acara/${m.event.slug}`} className="btn-link">
+                <Link to={`/juri/${m.event.slug}`} className="btn-link">
                   {m.event.name}
                 </Link>
               </li>

@@ -1,0 +1,214 @@
+// The organizer's side of judging beyond assignment: progress per judge and per submission,
+// reminders, the judging audit trail and advancing submissions to the next round.
+import { rankByMean, topN, type AdvanceRow } from "~/domain/advance";
+import { judgmentStatus, type JudgmentStatus } from "~/domain/judgment";
+import { weightedTotal } from "~/domain/scoring";
+import { audit } from "~/services/audit.server";
+import { db } from "~/services/db.server";
+import { sendMail } from "~/services/mail.server";
+import { notFound, requireOrganizer } from "~/services/guards.server";
+
+const scoreMap = (scores: readonly { criterionId: string; value: number }[]) => Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
+
+async function roundAssignments(roundId: string) {
+  return db.assignment.findMany({
+    where: { roundId },
+    select: {
+      id: true,
+      judgeId: true,
+      submissionId: true,
+      judge: { select: { name: true, email: true } },
+      submission: { select: { title: true, team: { select: { name: true } } } },
+      judgment: { select: { finalizedAt: true, updatedAt: true, scores: { select: { criterionId: true, value: true } } } },
+    },
+  });
+}
+
+export type JudgeProgress = { judgeId: string; name: string; email: string; assigned: number; complete: number; finalized: number; lastActivity: Date | null };
+export type SubmissionProgress = { submissionId: string; title: string; teamName: string; assigned: number; finalized: number; mean: number | null; judges: { name: string; status: JudgmentStatus }[] };
+
+export async function roundProgress(eventId: string, roundId: string) {
+  const round = await db.round.findFirst({ where: { id: roundId, eventId }, include: { criteria: true } });
+  if (!round) return null;
+  const [judges, assignments, entries] = await Promise.all([
+    db.eventMember.findMany({ where: { eventId, role: "JUDGE" }, select: { userId: true, user: { select: { name: true, email: true } } } }),
+    roundAssignments(roundId),
+    db.roundEntry.findMany({ where: { roundId }, select: { submission: { select: { id: true, title: true, team: { select: { name: true } } } } } }),
+  ]);
+  const byJudge = new Map<string, JudgeProgress>(
+    judges.map((j) => [j.userId, { judgeId: j.userId, name: j.user.name, email: j.user.email, assigned: 0, complete: 0, finalized: 0, lastActivity: null }]),
+  );
+  const bySubmission = new Map<string, SubmissionProgress & { totals: number[] }>(
+    entries.map((e) => [e.submission.id, { submissionId: e.submission.id, title: e.submission.title, teamName: e.submission.team.name, assigned: 0, finalized: 0, mean: null, judges: [], totals: [] }]),
+  );
+  for (const a of assignments) {
+    const scores = a.judgment ? scoreMap(a.judgment.scores) : {};
+    const status = judgmentStatus(round.criteria, a.judgment ? { finalizedAt: a.judgment.finalizedAt, scores } : null);
+    const j = byJudge.get(a.judgeId) ?? { judgeId: a.judgeId, name: a.judge.name, email: a.judge.email, assigned: 0, complete: 0, finalized: 0, lastActivity: null };
+    j.assigned++;
+    if (status === "complete" || status === "finalized") j.complete++;
+    if (status === "finalized") j.finalized++;
+    if (a.judgment && (!j.lastActivity || a.judgment.updatedAt > j.lastActivity)) j.lastActivity = a.judgment.updatedAt;
+    byJudge.set(a.judgeId, j);
+    const s = bySubmission.get(a.submissionId);
+    if (s) {
+      s.assigned++;
+      if (status === "finalized") s.finalized++;
+      s.judges.push({ name: a.judge.name, status });
+      const total = weightedTotal(round.criteria, scores);
+      if (total !== null) s.totals.push(total);
+    }
+  }
+  const submissions = [...bySubmission.values()].map(({ totals, ...s }) => ({
+    ...s,
+    mean: totals.length ? totals.reduce((x, y) => x + y, 0) / totals.length : null,
+  }));
+  submissions.sort((a, b) => a.title.localeCompare(b.title, "id"));
+  const judgeRows = [...byJudge.values()].sort((a, b) => a.name.localeCompare(b.name, "id"));
+  return { round, judges: judgeRows, submissions };
+}
+
+/** Emails every judge (or the one named) who still has unfinalized assignments in the round. */
+export async function remindJudges(
+  eventId: string,
+  roundId: string,
+  actorId: string,
+  judgeId: string | null,
+  message: (judge: { name: string; open: number }) => { subject: string; text: string },
+) {
+  const progress = await roundProgress(eventId, roundId);
+  if (!progress) return { sent: 0 };
+  const late = progress.judges.filter((j) => j.assigned > j.finalized && (judgeId === null || j.judgeId === judgeId));
+  for (const j of late) {
+    const { subject, text } = message({ name: j.name, open: j.assigned - j.finalized });
+    await sendMail({ to: j.email, subject, text });
+  }
+  await audit({
+    eventId,
+    actorId,
+    action: "judging.remind",
+    entity: "round",
+    entityId: roundId,
+    after: { judges: late.map((j) => ({ judgeId: j.judgeId, open: j.assigned - j.finalized })) },
+  });
+  return { sent: late.length };
+}
+
+const JUDGING_ENTITIES = ["judgment", "assignment", "round", "judge"];
+
+/** Judging-related audit rows of the event, newest first, with actor names. */
+export async function judgingAudit(eventId: string, options: { take?: number; judgeId?: string | null; submissionId?: string | null } = {}) {
+  const rows = await db.auditLog.findMany({
+    where: { eventId, entity: { in: JUDGING_ENTITIES } },
+    orderBy: { at: "desc" },
+    take: options.judgeId || options.submissionId ? 2000 : (options.take ?? 300),
+  });
+  const parse = (s: string | null) => (s ? (JSON.parse(s) as Record<string, unknown>) : null);
+  let parsed = rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
+  if (options.judgeId) parsed = parsed.filter((r) => (r.after?.judgeId ?? r.before?.judgeId) === options.judgeId);
+  if (options.submissionId) parsed = parsed.filter((r) => (r.after?.submissionId ?? r.before?.submissionId) === options.submissionId);
+  parsed = parsed.slice(0, options.take ?? 300);
+  const userIds = new Set<string>();
+  const submissionIds = new Set<string>();
+  for (const r of parsed) {
+    if (r.actorId) userIds.add(r.actorId);
+    const judgeId = r.after?.judgeId ?? r.before?.judgeId;
+    if (typeof judgeId === "string") userIds.add(judgeId);
+    const sub = r.after?.submissionId ?? r.before?.submissionId;
+    if (typeof sub === "string") submissionIds.add(sub);
+  }
+  const [users, submissions, criteria] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
+    db.submission.findMany({ where: { id: { in: [...submissionIds] } }, select: { id: true, title: true } }),
+    db.criterion.findMany({ where: { eventId }, select: { id: true, name: true } }),
+  ]);
+  return {
+    rows: parsed,
+    names: Object.fromEntries(users.map((u) => [u.id, u.name])),
+    titles: Object.fromEntries(submissions.map((s) => [s.id, s.title])),
+    criteria: Object.fromEntries(criteria.map((c) => [c.id, c.name])),
+  };
+}
+
+/** The round's entries ranked by the mean of their complete judgments' weighted totals. */
+export async function advanceCandidates(eventId: string, roundId: string) {
+  const round = await db.round.findFirst({ where: { id: roundId, eventId }, include: { criteria: true } });
+  if (!round) return null;
+  const next = await db.round.findFirst({ where: { eventId, order: { gt: round.order } }, orderBy: { order: "asc" } });
+  const entries = await db.roundEntry.findMany({
+    where: { roundId },
+    select: {
+      submission: {
+        select: {
+          id: true,
+          title: true,
+          team: { select: { name: true } },
+          assignments: {
+            where: { roundId },
+            select: { judgment: { select: { finalizedAt: true, scores: { select: { criterionId: true, value: true } } } } },
+          },
+        },
+      },
+    },
+  });
+  const rows: AdvanceRow[] = rankByMean(
+    entries.map((e) => ({
+      submissionId: e.submission.id,
+      totals: e.submission.assignments
+        .map((a) => (a.judgment ? weightedTotal(round.criteria, scoreMap(a.judgment.scores)) : null))
+        .filter((t): t is number => t !== null),
+    })),
+  );
+  const info = new Map(entries.map((e) => [e.submission.id, { title: e.submission.title, teamName: e.submission.team.name }]));
+  const advanced = next ? new Set((await db.roundEntry.findMany({ where: { roundId: next.id }, select: { submissionId: true } })).map((r) => r.submissionId)) : new Set<string>();
+  return {
+    round,
+    next,
+    rows: rows.map((r) => ({ ...r, ...(info.get(r.submissionId) ?? { title: "", teamName: "" }), advanced: advanced.has(r.submissionId) })),
+  };
+}
+
+export type AdvanceSelection = { mode: "top"; n: number } | { mode: "pick"; submissionIds: string[] };
+
+export async function advanceToNextRound(eventId: string, roundId: string, selection: AdvanceSelection, actorId: string) {
+  const data = await advanceCandidates(eventId, roundId);
+  if (!data) return { error: "unknown_round" as const };
+  if (!data.next) return { error: "no_next_round" as const };
+  let chosen: string[];
+  let tieAtCut = false;
+  if (selection.mode === "top") {
+    const top = topN(data.rows, selection.n);
+    chosen = top.submissionIds;
+    tieAtCut = top.tieAtCut;
+  } else {
+    const inRound = new Set(data.rows.map((r) => r.submissionId));
+    if (selection.submissionIds.some((id) => !inRound.has(id))) return { error: "unknown_submission" as const };
+    chosen = [...new Set(selection.submissionIds)];
+  }
+  if (chosen.length === 0) return { error: "none_selected" as const };
+  const nextId = data.next.id;
+  const created = await db.$transaction(async (tx) => {
+    const existing = new Set((await tx.roundEntry.findMany({ where: { roundId: nextId }, select: { submissionId: true } })).map((e) => e.submissionId));
+    const fresh = chosen.filter((id) => !existing.has(id));
+    for (const submissionId of fresh) await tx.roundEntry.create({ data: { roundId: nextId, submissionId } });
+    await audit(
+      { eventId, actorId, action: "round.advance", entity: "round", entityId: nextId, after: { fromRoundId: roundId, selection, submissionIds: fresh, tieAtCut } },
+      tx,
+    );
+    return fresh.length;
+  });
+  return { ok: true as const, created, tieAtCut, nextRoundName: data.next.name };
+}
+
+/** The round an organizer page works on: the one asked for, else the first still open, else the last. */
+export function pickRound<R extends { id: string; closesAt: Date }>(rounds: readonly R[], requested: string | null, now: Date): R | null {
+  return rounds.find((r) => r.id === requested) ?? rounds.find((r) => now.getTime() < r.closesAt.getTime()) ?? rounds[rounds.length - 1] ?? null;
+}
+
+/** The signed-in organizer and the round named by `?babak=` (see pickRound); 404 when the event has no rounds. */
+export async function requireOrganizerRound(request: Request, slug: string | undefined, now: Date) {
+  const ctx = await requireOrganizer(request, slug);
+  const round = pickRound(ctx.event.rounds, new URL(request.url).searchParams.get("babak"), now);
+  if (!round) throw notFound();
+  return { ...ctx, round };
+}

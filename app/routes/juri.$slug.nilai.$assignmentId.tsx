@@ -1,0 +1,237 @@
+// One assignment: the project as the judge needs it (phone first) and the rubric.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RubricForm, type ActionReply } from "~/components/rubric-form";
+import { parseHttpUrl, youtubeEmbedUrl, youtubeId } from "~/domain/links";
+import { canScore } from "~/domain/phase";
+import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { conflictReasons } from "~/models/conflict.server";
+import { toTimeline } from "~/models/event.server";
+import { blindLabel, getAssignmentForJudge, judgeQueue } from "~/models/judging.server";
+import { notFound, requireJudge } from "~/services/guards.server";
+import { getLanguage } from "~/services/i18n.server";
+import { renderMarkdown } from "~/services/markdown.server";
+import { parseJudgmentForm } from "~/validation/judging";
+import { saveFromRequest } from "./juri.$slug.nilai.$assignmentId.simpan";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.submission.title ?? ""} — Penilaian — KIM Hackathon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event } = await requireJudge(request, params.slug);
+  const a = await getAssignmentForJudge(event.id, params.assignmentId ?? "", user.id);
+  if (!a) throw notFound();
+  const now = new Date();
+  const lang = await getLanguage(request);
+  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const capability = canScore(toTimeline(event), a.round.id, now);
+  const conflicts = await conflictReasons(event.id, user.id, a.submission.teamId);
+  const finalized = a.judgment?.finalizedAt ?? null;
+  const state = finalized ? "finalized" : conflicts.length ? "conflict" : capability.allowed ? "open" : capability.reason === "not_open_yet" ? "not_open" : "closed";
+  const video = youtubeId(a.submission.videoUrl);
+  const queue = await judgeQueue(event.id, user.id);
+  const sameRound = queue.filter((q) => q.round.id === a.round.id);
+  const at = sameRound.findIndex((q) => q.id === a.id);
+  const next = [...sameRound.slice(at + 1), ...sameRound.slice(0, at)].find((q) => q.status !== "finalized");
+  const s = a.submission;
+  return {
+    slug: event.slug,
+    assignmentId: a.id,
+    state,
+    conflicts,
+    round: { name: a.round.name, closes: formatInZone(a.round.closesAt, tz, lang), opens: capability.allowed ? null : "at" in capability ? formatInZone(capability.at, tz, lang) : null },
+    finalizedAt: finalized ? formatInZone(finalized, tz, lang) : null,
+    criteria: a.round.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    judgment: {
+      version: a.judgment?.version ?? 0,
+      scores: a.judgment?.scores ?? {},
+      comment: a.judgment?.comment ?? "",
+      privateNote: a.judgment?.privateNote ?? "",
+      finalized: finalized !== null,
+    },
+    submission: {
+      title: s.title,
+      tagline: s.tagline,
+      track: s.track?.name ?? null,
+      descriptionHtml: renderMarkdown(s.description),
+      repoUrl: parseHttpUrl(s.repoUrl),
+      demoUrl: parseHttpUrl(s.demoUrl),
+      videoUrl: video ? null : parseHttpUrl(s.videoUrl),
+      embedUrl: video ? youtubeEmbedUrl(video) : null,
+      attachments: s.attachments,
+    },
+    team: event.blindJudging
+      ? null
+      : { name: s.team.name, kimName: s.team.kimName, institution: s.team.institution, region: s.team.region?.name ?? null, members: s.team.members.map((m) => m.user.name) },
+    blindId: blindLabel(s.id),
+    nextId: next?.id ?? null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const copy = request.clone();
+  const { status, body } = await saveFromRequest(request, params, new Date());
+  if (body.ok && body.finalized) throw redirect(`/juri/${params.slug}`);
+  if (body.ok) return data<ActionReply>(body, { status });
+  // Echo what was sent so a page without JavaScript keeps the judge's values after a refusal.
+  const parsed = parseJudgmentForm(await copy.formData());
+  const submitted = parsed.ok ? { scores: parsed.value.scores, comment: parsed.value.comment, privateNote: parsed.value.privateNote } : undefined;
+  return data<ActionReply>({ ...body, submitted }, { status });
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export default function ScoreAssignment() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionReply | undefined;
+  const s = d.submission;
+  const editable = d.state === "open";
+  return (
+    <div className="space-y-6">
+      <Link to={`/juri/${d.slug}`} className="btn-link text-sm">
+        ← {t("scoring.backToQueue")}
+      </Link>
+      <article className="space-y-4">
+        <header>
+          <p className="text-sm font-semibold text-brand-700">{d.round.name}</p>
+          <h1 className="text-2xl font-bold">{s.title || t("scoring.untitled")}</h1>
+          {s.tagline ? <p className="mt-1 text-slate-700">{s.tagline}</p> : null}
+        </header>
+        <section aria-labelledby="tim" className="card !p-4 text-sm">
+          <h2 id="tim" className="sr-only">
+            {t("scoring.team")}
+          </h2>
+          {d.team ? (
+            <dl className="grid grid-cols-[auto,1fr] gap-x-3 gap-y-1">
+              <dt className="font-semibold">{t("scoring.team")}</dt>
+              <dd>{d.team.name}</dd>
+              {d.team.kimName ? (
+                <>
+                  <dt className="font-semibold">{t("scoring.kim")}</dt>
+                  <dd>{d.team.kimName}</dd>
+                </>
+              ) : null}
+              {d.team.region ? (
+                <>
+                  <dt className="font-semibold">{t("scoring.region")}</dt>
+                  <dd>{d.team.region}</dd>
+                </>
+              ) : null}
+              {d.team.institution ? (
+                <>
+                  <dt className="font-semibold">{t("scoring.institution")}</dt>
+                  <dd>{d.team.institution}</dd>
+                </>
+              ) : null}
+              <dt className="font-semibold">{t("scoring.members")}</dt>
+              <dd>{d.team.members.join(", ")}</dd>
+            </dl>
+          ) : (
+            <p>
+              <span className="font-semibold">{t("scoring.blindTeam", { id: d.blindId })}</span> — {t("scoring.blindNote")}
+            </p>
+          )}
+          {s.track ? (
+            <p className="mt-2">
+              <span className="font-semibold">{t("scoring.track")}:</span> {s.track}
+            </p>
+          ) : null}
+        </section>
+        {s.embedUrl ? (
+          <div className="aspect-video overflow-hidden rounded-xl bg-black">
+            <iframe src={s.embedUrl} title={t("scoring.video", { title: s.title })} className="h-full w-full" allow="encrypted-media; picture-in-picture" allowFullScreen loading="lazy" />
+          </div>
+        ) : null}
+        {s.repoUrl || s.demoUrl || s.videoUrl || s.attachments.length ? (
+          <section aria-labelledby="tautan" className="card !p-4">
+            <h2 id="tautan" className="text-base font-bold">
+              {t("scoring.links")}
+            </h2>
+            <ul className="mt-2 space-y-2 text-sm">
+              {s.demoUrl ? (
+                <li>
+                  <a href={s.demoUrl} className="btn-link" target="_blank" rel="noopener noreferrer nofollow">
+                    {t("scoring.demo")}
+                  </a>
+                </li>
+              ) : null}
+              {s.repoUrl ? (
+                <li>
+                  <a href={s.repoUrl} className="btn-link" target="_blank" rel="noopener noreferrer nofollow">
+                    {t("scoring.repo")}
+                  </a>
+                </li>
+              ) : null}
+              {s.videoUrl ? (
+                <li>
+                  <a href={s.videoUrl} className="btn-link" target="_blank" rel="noopener noreferrer nofollow">
+                    {t("scoring.videoLink")}
+                  </a>
+                </li>
+              ) : null}
+              {s.attachments.map((f) => (
+                <li key={f.id}>
+                  <a href={`/berkas/${f.id}`} className="btn-link">
+                    {f.filename}
+                  </a>{" "}
+                  <span className="text-slate-600">({formatSize(f.size)})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {s.descriptionHtml.trim() ? (
+          <section aria-labelledby="deskripsi">
+            <h2 id="deskripsi" className="text-lg font-bold">
+              {t("scoring.description")}
+            </h2>
+            <div className="prose-kim mt-2" dangerouslySetInnerHTML={{ __html: s.descriptionHtml }} />
+          </section>
+        ) : null}
+      </article>
+
+      <section aria-labelledby="rubrik" className="card space-y-4">
+        <h2 id="rubrik" className="text-xl font-bold">
+          {t("scoring.rubric")}
+        </h2>
+        {d.state === "finalized" ? (
+          <p role="status" className="rounded-lg border border-green-300 bg-green-50 px-4 py-3 text-sm font-medium text-green-900">
+            {t("scoring.finalizedAt", { at: d.finalizedAt })}
+          </p>
+        ) : d.state === "conflict" ? (
+          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-900">
+            {t("scoring.errors.conflict")} ({d.conflicts.map((r) => t(`conflict.reason.${r}`)).join(", ")})
+          </p>
+        ) : d.state === "closed" ? (
+          <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900">
+            {t("scoring.closedAt", { at: d.round.closes })}
+          </p>
+        ) : d.state === "not_open" ? (
+          <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900">
+            {t("scoring.opensAt", { at: d.round.opens })}
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700">{t("scoring.openUntil", { at: d.round.closes })}</p>
+        )}
+        <RubricForm
+          key={`${d.assignmentId}:${d.judgment.version}:${d.judgment.finalized}`}
+          assignmentId={d.assignmentId}
+          saveUrl={`/juri/${d.slug}/nilai/${d.assignmentId}/simpan`}
+          criteria={d.criteria}
+          initial={d.judgment}
+          editable={editable}
+          actionData={actionData}
+        />
+      </section>
+      {d.nextId ? (
+        <Link to={`/juri/${d.slug}/nilai/${d.nextId}`} className="btn-secondary w-full">
+          {t("scoring.next")} →
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// The judge area of one event: a slim header with the event name and the judge's two pages.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireJudge } from "~/services/guards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? ""} — Juri — KIM Hackathon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireJudge(request, params.slug);
+  return { event: { name: event.name, slug: event.slug } };
+}
+
+export default function JudgeArea() {
+  const { t } = useTranslation();
+  const { event } = useLoaderData<typeof loader>();
+  const tab = ({ isActive }: { isActive: boolean }) =>
+    `inline-flex min-h-[44px] items-center rounded-md px-3 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="text-sm font-semibold text-brand-700">{t("judge.area")}</p>
+      <p className="text-lg font-bold text-slate-900">{event.name}</p>
+      <nav aria-label={t("judge.nav")} className="mt-2 flex gap-1 overflow-x-auto border-b border-slate-200 pb-2">
+        <NavLink to={`/juri/${event.slug}`} end className={tab}>
+          {t("judge.queueTab")}
+        </NavLink>
+        <NavLink to={`/juri/${event.slug}/konflik`} className={tab}>
+          {t("judge.conflictsTab")}
+        </NavLink>
+      </nav>
+      <div className="mt-4">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Every conflict of interest of the event (declared by judges or detected by the event's rules),
+// the judges' affiliations, and a refresh of the stored detection.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert } from "~/components/forms";
+import { conflictOverview, refreshDetectedConflicts } from "~/models/conflict.server";
+import { audit } from "~/services/audit.server";
+import { db } from "~/services/db.server";
+import { requireOrganizer } from "~/services/guards.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireOrganizer(request, params.slug);
+  const [overview, regions] = await Promise.all([conflictOverview(event.id), db.region.findMany({ where: { eventId: event.id }, select: { id: true, name: true } })]);
+  const regionName = Object.fromEntries(regions.map((r) => [r.id, r.name]));
+  return {
+    rules: { region: event.conflictSameRegion, kim: event.conflictSameKim, institution: event.conflictSameInstitution },
+    rows: overview.rows,
+    judges: overview.judgeProfiles.map((j) => ({ ...j, region: j.regionId ? (regionName[j.regionId] ?? null) : null })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, event } = await requireOrganizer(request, params.slug);
+  const result = await refreshDetectedConflicts(event.id);
+  await audit({ eventId: event.id, actorId: user.id, action: "conflict.refresh", entity: "judge", entityId: event.id, after: result });
+  return { ok: true, ...result };
+}
+
+export default function OrganizerConflicts() {
+  const { t } = useTranslation();
+  const { rules, rows, judges } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const onOff = (on: boolean) => (on ? t("conflict.on") : t("conflict.off"));
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="aturan" className="card space-y-2">
+        <h2 id="aturan" className="text-lg font-bold">
+          {t("conflict.rulesTitle")}
+        </h2>
+        <ul className="text-sm">
+          <li>{t("conflict.ruleMember")}</li>
+          <li>{t("conflict.ruleRegion", { state: onOff(rules.region) })}</li>
+          <li>{t("conflict.ruleKim", { state: onOff(rules.kim) })}</li>
+          <li>{t("conflict.ruleInstitution", { state: onOff(rules.institution) })}</li>
+        </ul>
+        <p className="field-hint">{t("conflict.rulesHint")}</p>
+        {reply ? <FormAlert tone="success" errors={[`conflict.refreshed|${JSON.stringify({ added: reply.added, removed: reply.removed })}`]} /> : null}
+        <Form method="post">
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t("conflict.refresh")}
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="daftar-konflik" className="card space-y-2">
+        <h2 id="daftar-konflik" className="text-lg font-bold">
+          {t("conflict.listTitle", { count: rows.length })}
+        </h2>
+        {rows.length === 0 ? <p className="text-slate-700">{t("conflict.none")}</p> : null}
+        <ul className="divide-y divide-slate-200 text-sm">
+          {rows.map((r) => (
+            <li key={`${r.judgeId}-${r.teamId}`} className="py-2">
+              <span className="font-semibold">{r.judgeName}</span> × {r.teamName}: {r.reasons.map((x) => t(`conflict.reason.${x}`)).join(", ")}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="afiliasi-juri" className="card space-y-2">
+        <h2 id="afiliasi-juri" className="text-lg font-bold">
+          {t("conflict.judgesTitle")}
+        </h2>
+        <ul className="divide-y divide-slate-200 text-sm">
+          {judges.map((j) => (
+            <li key={j.userId} className="py-2">
+              <span className="font-semibold">{j.name}</span>: {[j.region, j.kimName, j.institution].filter(Boolean).join(" · ") || t("conflict.noAffiliation")}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Form schemas of the judging area. Messages are locale keys.
+import { z } from "zod";
+import type { ScoreEntries } from "~/domain/judgment";
+
+const id = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.invalid");
+
+export const JUDGMENT_TEXT_MAX = 5000;
+
+const judgmentBase = z.object({
+  intent: z.enum(["save", "finalize"], { errorMap: () => ({ message: "validation.invalid" }) }),
+  version: z.coerce.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").min(0, "validation.invalid"),
+  comment: z.string().max(JUDGMENT_TEXT_MAX, "scoring.errors.tooLong").default(""),
+  privateNote: z.string().max(JUDGMENT_TEXT_MAX, "scoring.errors.tooLong").default(""),
+});
+
+export type JudgmentForm = z.infer<typeof judgmentBase> & { scores: ScoreEntries };
+
+/**
+ * Scores arrive as `score.<criterionId>` fields; an empty field means "not scored". A value
+ * that is not a whole number is kept as NaN so the domain check reports it against its criterion.
+ */
+export function parseJudgmentForm(form: FormData): { ok: true; value: JudgmentForm } | { ok: false; error: Record<string, string[]> } {
+  const base = judgmentBase.safeParse({
+    intent: form.get("intent") ?? undefined,
+    version: form.get("version") ?? undefined,
+    comment: typeof form.get("comment") === "string" ? form.get("comment") : undefined,
+    privateNote: typeof form.get("privateNote") === "string" ? form.get("privateNote") : undefined,
+  });
+  if (!base.success) {
+    const error: Record<string, string[]> = {};
+    for (const issue of base.error.issues) {
+      const key = issue.path.join(".") || "";
+      error[key] = [...(error[key] ?? []), issue.message];
+    }
+    return { ok: false, error };
+  }
+  const scores: Record<string, number | null> = {};
+  for (const [name, raw] of form.entries()) {
+    if (!name.startsWith("score.") || typeof raw !== "string") continue;
+    const criterionId = name.slice("score.".length);
+    const text = raw.trim();
+    scores[criterionId] = text === "" ? null : /^-?\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+  }
+  return { ok: true, value: { ...base.data, comment: base.data.comment.replace(/\r\n/g, "\n"), privateNote: base.data.privateNote.replace(/\r\n/g, "\n"), scores } };
+}
+
+export const judgeProfileSchema = z.object({
+  regionId: z.string().trim().max(64, "validation.invalid").optional(),
+  kimName: z.string().trim().max(120, "validation.tooLong").optional(),
+  institution: z.string().trim().max(160, "validation.tooLong").optional(),
+  teamIds: z.array(id).max(1000, "validation.invalid").default([]),
+});
+
+export const assignmentActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("auto") }),
+  z.object({ intent: z.literal("add"), judgeId: id, submissionId: id }),
+  z.object({ intent: z.literal("remove"), assignmentId: id }),
+  z.object({ intent: z.literal("rebalance"), judgeId: id }),
+]);
+
+export const advanceSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("top"),
+    n: z.coerce.number({ invalid_type_error: "judging.advance.errors.n" }).int("judging.advance.errors.n").min(1, "judging.advance.errors.n").max(10000, "judging.advance.errors.n"),
+  }),
+  z.object({ intent: z.literal("pick"), submissionIds: z.array(id).min(1, "judging.advance.errors.noneSelected").default([]) }),
+]);
+
+export const remindSchema = z.object({ intent: z.literal("remind"), judgeId: id.optional() });
