@@ -31,10 +31,10 @@ export async function makeEvent(window: { opensAt: Date; closesAt: Date }, setti
     faqs: [],
     settings: { requireVideo: settings.requireVideo ?? false, galleryPublished: settings.galleryPublished ?? false },
   });
-  await db.event.update({ where: { id: event.id }, data: { submissionOpensAt: window.opensAt, submissionClosesAt: window.closesAt } });
+  const updated = await db.event.update({ where: { id: event.id }, data: { submissionOpensAt: window.opensAt, submissionClosesAt: window.closesAt } });
   const tracks = await db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
   const regions = await db.region.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, take: 3 });
-  return { ...event, slug, tracks, regions };
+  return { ...updated, tracks, regions };
 }
 
 export async function makeUser(name = "Peserta Uji") {
