@@ -35,7 +35,7 @@ function multipart(path: string, fields: Record<string, string | File>, cookie: 
   return new Request(`${BASE}${path}`, { method: "POST", headers: { Cookie: cookie, Origin: BASE }, body });
 }
 
-const file = (bytes: Uint8Array, name: string, type: string) => new File([bytes], name, { type });
+const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
 
 async function openEvent(settings: Parameters<typeof makeEvent>[1] = {}) {
   const now = Date.now();
