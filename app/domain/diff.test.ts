@@ -22,6 +22,21 @@ describe("diffWords", () => {
     ]);
   });
 
+  it("reads a rewritten sentence as one removal and one addition, not word confetti", () => {
+    expect(diffWords("Laporan warga lewat WhatsApp.", "Warga melapor jalan rusak dari WhatsApp, cepat.")).toEqual([
+      { op: "delete", text: "Laporan warga lewat WhatsApp." },
+      { op: "insert", text: "Warga melapor jalan rusak dari WhatsApp, cepat." },
+    ]);
+    expect(diffWords("Satu dua tiga empat", "Satu DUA tiga EMPAT")).toEqual([
+      { op: "equal", text: "Satu " },
+      { op: "delete", text: "dua" },
+      { op: "insert", text: "DUA" },
+      { op: "equal", text: " tiga " },
+      { op: "delete", text: "empat" },
+      { op: "insert", text: "EMPAT" },
+    ]);
+  });
+
   it("reports no change for equal texts and a pure insert from empty", () => {
     expect(hasChanges(diffWords("sama", "sama"))).toBe(false);
     expect(diffWords("", "baru")).toEqual([{ op: "insert", text: "baru" }]);
@@ -41,6 +56,13 @@ describe("diffLines", () => {
     ]);
   });
 
+  it("does not treat a missing final newline as a changed line", () => {
+    expect(diffLines("satu\ndua", "satu\ndua\ntiga\n")).toEqual([
+      { op: "equal", text: "satu\ndua\n" },
+      { op: "insert", text: "tiga\n" },
+    ]);
+  });
+
   it("falls back to one replacement for enormous inputs instead of a huge table", () => {
     const a = Array.from({ length: 3000 }, (_, i) => `a${i}\n`).join("");
     const b = Array.from({ length: 3000 }, (_, i) => `b${i}\n`).join("");
@@ -49,7 +71,7 @@ describe("diffLines", () => {
   });
 });
 
-describe("diffTokens properties", () => {
+describe("diff properties", () => {
   const tokens = fc.array(fc.constantFrom("a", "b", "c", " ", "\n"), { maxLength: 30 });
   it("both sides are recovered from the parts, and no two neighbours share an op", () => {
     fc.assert(
@@ -59,6 +81,18 @@ describe("diffTokens properties", () => {
         expect(side(parts, "insert")).toBe(b.join(""));
         for (let i = 1; i < parts.length; i++) expect(parts[i]?.op).not.toBe(parts[i - 1]?.op);
         expect(parts.every((p) => p.text !== "")).toBe(true);
+      }),
+    );
+  });
+
+  it("word diffs also recover both texts after grouping", () => {
+    const text = fc.array(fc.constantFrom("a", "b", "c", " ", "  ", "\n"), { maxLength: 20 }).map((a) => a.join(""));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const parts = diffWords(a, b);
+        expect(side(parts, "delete")).toBe(a);
+        expect(side(parts, "insert")).toBe(b);
+        for (let i = 1; i < parts.length; i++) expect(parts[i]?.op).not.toBe(parts[i - 1]?.op);
       }),
     );
   });

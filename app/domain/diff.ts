@@ -84,12 +84,44 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
   return out;
 }
 
+/**
+ * Turns each run of changes into one deletion followed by one insertion, absorbing the
+ * whitespace between changed words, so a rewritten sentence reads as "old → new" rather than
+ * a confetti of single words matched only by the spaces between them.
+ */
+export function groupChanges(parts: readonly DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let deleted = "";
+  let inserted = "";
+  const flush = () => {
+    push(out, "delete", deleted);
+    push(out, "insert", inserted);
+    deleted = "";
+    inserted = "";
+  };
+  parts.forEach((part, i) => {
+    if (part.op === "delete") deleted += part.text;
+    else if (part.op === "insert") inserted += part.text;
+    else if ((deleted || inserted) && i < parts.length - 1 && part.text.trim() === "") {
+      deleted += part.text;
+      inserted += part.text;
+    } else {
+      flush();
+      push(out, "equal", part.text);
+    }
+  });
+  flush();
+  return out;
+}
+
+/** Line diff; a missing final newline does not count as a change of the last line. */
 export function diffLines(before: string, after: string): DiffPart[] {
-  return diffTokens(splitLines(before), splitLines(after));
+  const terminated = (s: string) => (s === "" || s.endsWith("\n") ? s : `${s}\n`);
+  return diffTokens(splitLines(terminated(before)), splitLines(terminated(after)));
 }
 
 export function diffWords(before: string, after: string): DiffPart[] {
-  return diffTokens(splitWords(before), splitWords(after));
+  return groupChanges(diffTokens(splitWords(before), splitWords(after)));
 }
 
 export function hasChanges(parts: readonly DiffPart[]): boolean {

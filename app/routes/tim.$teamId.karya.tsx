@@ -33,6 +33,8 @@ import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/val
 export const meta: MetaFunction = () => [{ title: "Karya tim — KIM Hackathon" }];
 
 const MIB = 1024 * 1024;
+const FILE_INPUT =
+  "block w-full text-sm text-slate-800 file:mr-3 file:min-h-[44px] file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-4 file:py-2 file:font-semibold file:text-slate-800 hover:file:bg-slate-100";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
@@ -103,7 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = target === "cover" ? UPLOAD_KINDS.image : UPLOAD_KINDS.attachments;
   const parsed = await readForm(request, policy.maxBytes);
   if (!parsed.ok) {
-    const message = parsed.reason === "too_large" ? `submission.errors.file.too_large|${JSON.stringify({ max: `${policy.maxBytes / MIB} MB` })}` : "validation.invalid";
+    const message =
+      parsed.reason === "too_large" ? `submission.errors.file.too_large|${JSON.stringify({ max: `${policy.maxBytes / MIB} MB` })}` : "validation.invalid";
     return data({ fileError: { target, message } }, { status: 400 });
   }
   const formData = parsed.formData;
@@ -132,7 +135,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("notFound" in result) throw notFound();
     if ("denied" in result) return data({ result: reply(submission, { formErrors: [deniedMessage(result.denied, tz, lang)] }) }, { status: 403 });
     const { "": formErrors, ...fieldErrors } = result.fieldErrors;
-    return data({ result: reply(submission, { formErrors: formErrors ?? ["common.errorsInForm"], fieldErrors: fieldErrors as Record<string, string[]> }) }, { status: 400 });
+    return data(
+      { result: reply(submission, { formErrors: formErrors ?? ["common.errorsInForm"], fieldErrors: fieldErrors as Record<string, string[]> }) },
+      { status: 400 }
+    );
   }
   if (mode === "autosave") return { autosavedAt: formatInZone(result.savedAt, eventZone(tz), lang, "time") };
   const done = mode === "submit" ? "terkirim" : result.status === "SUBMITTED" ? "direvisi" : "tersimpan";
@@ -201,7 +207,15 @@ export default function SubmissionPage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const notice = params.has("terkirim") ? "submitted" : params.has("direvisi") ? "revised" : params.has("tersimpan") ? "saved" : params.has("berkas") ? "files" : null;
+  const notice = params.has("terkirim")
+    ? "submitted"
+    : params.has("direvisi")
+    ? "revised"
+    : params.has("tersimpan")
+    ? "saved"
+    : params.has("berkas")
+    ? "files"
+    : null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -291,41 +305,45 @@ export default function SubmissionPage() {
             inputMode="url"
             placeholder="https://youtu.be/…"
           />
-          <div className="flex flex-wrap items-center gap-3 pt-2">
-            <button type="submit" name="intent" value="save" className="btn-secondary" disabled={busy}>
-              {submitted ? t("submission.form.saveChanges") : t("submission.form.saveDraft")}
-            </button>
-            <p className="text-sm text-slate-700" aria-live="polite">
-              {autosave.state === "saving"
-                ? t("submission.form.autosaving")
-                : autosave.state === "saved"
-                  ? t("submission.form.autosaved", { at: autosave.savedAt })
-                  : autosave.state === "failed"
+          {locked ? null : (
+            <>
+              <div className="flex flex-wrap items-center gap-3 pt-2">
+                <button type="submit" name="intent" value="save" className="btn-secondary" disabled={busy}>
+                  {submitted ? t("submission.form.saveChanges") : t("submission.form.saveDraft")}
+                </button>
+                <p className="text-sm text-slate-700" aria-live="polite">
+                  {autosave.state === "saving"
+                    ? t("submission.form.autosaving")
+                    : autosave.state === "saved"
+                    ? t("submission.form.autosaved", { at: autosave.savedAt })
+                    : autosave.state === "failed"
                     ? t("submission.form.autosaveFailed")
                     : null}
-            </p>
-          </div>
-          {submitted ? (
-            <p className="field-hint">{t("submission.form.revisionHint")}</p>
-          ) : (
-            <div className="mt-4 space-y-3 rounded-lg border border-brand-200 bg-brand-50 p-4">
-              <h3 className="font-bold">{t("submission.form.submitTitle")}</h3>
-              <p className="text-sm text-slate-800">{t("submission.form.submitIntro")}</p>
-              <div>
-                <label className="flex items-start gap-3 text-sm font-semibold text-slate-900">
-                  <input
-                    {...getInputProps(fields.confirm, { type: "checkbox", ariaAttributes: true })}
-                    key={fields.confirm.key}
-                    className="mt-0.5 h-6 w-6 shrink-0 accent-brand-600"
-                  />
-                  <span>{t("submission.form.confirm")}</span>
-                </label>
-                <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
+                </p>
               </div>
-              <button type="submit" name="intent" value="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
-                {t("submission.form.submit")}
-              </button>
-            </div>
+              {submitted ? (
+                <p className="field-hint">{t("submission.form.revisionHint")}</p>
+              ) : (
+                <div className="mt-4 space-y-3 rounded-lg border border-brand-200 bg-brand-50 p-4">
+                  <h3 className="font-bold">{t("submission.form.submitTitle")}</h3>
+                  <p className="text-sm text-slate-800">{t("submission.form.submitIntro")}</p>
+                  <div>
+                    <label className="flex items-start gap-3 text-sm font-semibold text-slate-900">
+                      <input
+                        {...getInputProps(fields.confirm, { type: "checkbox", ariaAttributes: true })}
+                        key={fields.confirm.key}
+                        className="mt-0.5 h-6 w-6 shrink-0 accent-brand-600"
+                      />
+                      <span>{t("submission.form.confirm")}</span>
+                    </label>
+                    <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
+                  </div>
+                  <button type="submit" name="intent" value="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
+                    {t("submission.form.submit")}
+                  </button>
+                </div>
+              )}
+            </>
           )}
         </fieldset>
       </Form>
@@ -334,32 +352,43 @@ export default function SubmissionPage() {
         <h2 id="judul-sampul" className="text-lg font-bold">
           {t("submission.files.coverTitle")}
         </h2>
-        {s?.coverUrl ? <img src={s.coverUrl} alt={t("submission.files.coverAlt")} className="aspect-video w-full max-w-md rounded-lg border border-slate-200 object-cover" /> : null}
+        {s?.coverUrl ? (
+          <img src={s.coverUrl} alt={t("submission.files.coverAlt")} className="aspect-video w-full max-w-md rounded-lg border border-slate-200 object-cover" />
+        ) : null}
         <FormAlert errors={fileError?.target === "cover" ? [fileError.message] : undefined} />
-        <fieldset disabled={locked} className="space-y-3">
-          <legend className="sr-only">{t("submission.files.coverTitle")}</legend>
-          <Form method="post" encType="multipart/form-data" action="?unggah=sampul" className="space-y-2">
-            <input type="hidden" name="intent" value="cover" />
-            <label htmlFor="berkas-sampul" className="field-label">
-              {t("submission.files.chooseCover")}
-            </label>
-            <input id="berkas-sampul" type="file" name="file" accept="image/png,image/jpeg,image/webp" required aria-describedby="berkas-sampul-hint" className="block w-full text-sm" />
-            <p id="berkas-sampul-hint" className="field-hint">
-              {t("submission.files.coverHint", { max: `${UPLOAD_KINDS.image.maxBytes / MIB} MB` })}
-            </p>
-            <button type="submit" className="btn-secondary" disabled={busy}>
-              {t("submission.files.uploadCover")}
-            </button>
-          </Form>
-          {s?.coverUrl ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="removeCover" />
-              <button type="submit" className="btn-link text-sm">
-                {t("submission.files.removeCover")}
+        {locked ? null : (
+          <div className="space-y-3">
+            <Form method="post" encType="multipart/form-data" action="?unggah=sampul" className="space-y-2">
+              <input type="hidden" name="intent" value="cover" />
+              <label htmlFor="berkas-sampul" className="field-label">
+                {t("submission.files.chooseCover")}
+              </label>
+              <input
+                id="berkas-sampul"
+                type="file"
+                name="file"
+                accept="image/png,image/jpeg,image/webp"
+                required
+                aria-describedby="berkas-sampul-hint"
+                className={FILE_INPUT}
+              />
+              <p id="berkas-sampul-hint" className="field-hint">
+                {t("submission.files.coverHint", { max: `${UPLOAD_KINDS.image.maxBytes / MIB} MB` })}
+              </p>
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {t("submission.files.uploadCover")}
               </button>
             </Form>
-          ) : null}
-        </fieldset>
+            {s?.coverUrl ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeCover" />
+                <button type="submit" className="btn-link text-sm">
+                  {t("submission.files.removeCover")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="judul-lampiran" className="card space-y-3">
@@ -392,14 +421,21 @@ export default function SubmissionPage() {
           <p className="text-sm text-slate-700">{t("submission.files.noAttachments")}</p>
         )}
         <FormAlert errors={fileError?.target === "attach" ? [fileError.message] : undefined} />
-        <fieldset disabled={locked || (s?.attachments.length ?? 0) >= MAX_ATTACHMENTS}>
-          <legend className="sr-only">{t("submission.files.attachmentsTitle")}</legend>
+        {locked || (s?.attachments.length ?? 0) >= MAX_ATTACHMENTS ? null : (
           <Form method="post" encType="multipart/form-data" action="?unggah=lampiran" className="space-y-2">
             <input type="hidden" name="intent" value="attach" />
             <label htmlFor="berkas-lampiran" className="field-label">
               {t("submission.files.chooseAttachment")}
             </label>
-            <input id="berkas-lampiran" type="file" name="file" accept=".pdf,.pptx,.png,.jpg,.jpeg,.webp,.zip" required aria-describedby="berkas-lampiran-hint" className="block w-full text-sm" />
+            <input
+              id="berkas-lampiran"
+              type="file"
+              name="file"
+              accept=".pdf,.pptx,.png,.jpg,.jpeg,.webp,.zip"
+              required
+              aria-describedby="berkas-lampiran-hint"
+              className={FILE_INPUT}
+            />
             <p id="berkas-lampiran-hint" className="field-hint">
               {t("submission.files.attachmentHint", { max: `${UPLOAD_KINDS.attachments.maxBytes / MIB} MB`, count: MAX_ATTACHMENTS })}
             </p>
@@ -407,7 +443,7 @@ export default function SubmissionPage() {
               {t("submission.files.upload")}
             </button>
           </Form>
-        </fieldset>
+        )}
       </section>
 
       {s?.descriptionHtml ? (
