@@ -236,7 +236,7 @@ export async function seedSubmissions(db: Db, eventId: string, now: Date): Promi
     }
     const firstSubmittedAt = state === "revised" ? at(0.6) : submittedAt;
     const submission = await db.submission.create({
-      data: { ...text, eventId, teamId: team.id, coverKey: cover.key, status: "SUBMITTED", firstSubmittedAt, submittedAt, version: state === "revised" ? 6 : 2, createdAt: at(0.2) },
+      data: { ...text, eventId, teamId: team.id, coverKey: cover.key, status: "SUBMITTED", firstSubmittedAt, submittedAt, version: state === "revised" ? 6 : 2, createdAt: at(0.2), updatedAt: submittedAt },
     });
     const revisions =
       state === "revised"

@@ -4,15 +4,14 @@ import { useTranslation } from "react-i18next";
 import { requireGallery } from "~/models/gallery-access.server";
 import { listGallery } from "~/models/submission-list.server";
 import { db } from "~/services/db.server";
-import { filterSchema } from "~/validation/submission";
+import { parseFilters } from "~/validation/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Galeri karya — ${data.event.name}` : "Galeri karya" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, preview } = await requireGallery(request, params.slug);
   const url = new URL(request.url);
-  const parsed = filterSchema.safeParse(Object.fromEntries(url.searchParams));
-  const filters = parsed.success ? parsed.data : {};
+  const filters = parseFilters(url.searchParams);
   const [all, tracks] = await Promise.all([listGallery(event.id), db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } })]);
   const projects = await listGallery(event.id, { track: filters.track, region: filters.region, q: filters.q });
   // Only regions that have a project, so the list stays short on a phone.

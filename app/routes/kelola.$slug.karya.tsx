@@ -9,20 +9,15 @@ import { eventZone } from "~/models/submission.server";
 import { db } from "~/services/db.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
-import { filterSchema } from "~/validation/submission";
+import { parseFilters } from "~/validation/submission";
 
 export const meta: MetaFunction = () => [{ title: "Karya — Kelola acara" }];
-
-function filtersFrom(url: URL) {
-  const parsed = filterSchema.safeParse(Object.fromEntries(url.searchParams));
-  return parsed.success ? parsed.data : {};
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
-  const filters = filtersFrom(new URL(request.url));
+  const filters = parseFilters(new URL(request.url).searchParams);
   const [all, tracks, regions] = await Promise.all([
     listForOrganizer(event),
     db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } }),

@@ -7,14 +7,13 @@ import { eventZone } from "~/models/submission.server";
 import { env } from "~/services/env.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
-import { filterSchema } from "~/validation/submission";
+import { parseFilters } from "~/validation/submission";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const [t, lang] = await Promise.all([getT(request), getLanguage(request)]);
   const tz = eventZone(event.timezone);
-  const parsed = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await listForOrganizer(event, parsed.success ? parsed.data : {});
+  const rows = await listForOrganizer(event, parseFilters(new URL(request.url).searchParams));
   const at = (d: Date | null) => (d ? formatInZone(d, tz, lang) : "");
   const columns = ["team", "kim", "region", "track", "title", "tagline", "status", "firstSubmittedAt", "submittedAt", "late", "extensionUntil", "revisions", "attachments", "missing", "repoUrl", "demoUrl", "videoUrl", "link"] as const;
   const csv = toCsv([

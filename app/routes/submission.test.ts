@@ -287,6 +287,7 @@ describe("the public gallery", () => {
     };
     expect((await list()).sort()).toEqual([a.title, b.title, `<img src=x onerror=alert(1)>`].sort());
     expect(await list(`?track=${b.trackId}`)).toEqual([b.title]);
+    expect(await list(`?q=&region=&track=${b.trackId}`)).toEqual([b.title]);
     expect(await list(`?region=${event.regions[1]!.id}`)).toEqual([b.title]);
     expect(await list("?q=umat")).toEqual([b.title]);
     expect(await list("?q=rahasia")).toEqual([]);
@@ -343,6 +344,9 @@ describe("the organizer's submissions page", () => {
     expect(all.find((r) => r.title === a.title)?.missing).toEqual(["video", "file"]);
     expect(all.find((r) => r.title === "Telat")).toMatchObject({ late: true, missing: ["description", "file"] });
     expect((await rows("?status=DRAFT")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
+    // A GET form sends empty fields too; they (and unknown values) must not cancel the others.
+    expect((await rows("?q=&track=&region=&status=DRAFT&timing=")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
+    expect((await rows("?status=DRAFT&timing=kapan-saja")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
     expect((await rows("?status=NONE")).map((r) => r.teamName)).toEqual(["Tim Belum Mulai"]);
     expect((await rows("?timing=late")).map((r) => r.title)).toEqual(["Telat"]);
     expect((await rows("?timing=extension")).map((r) => r.title)).toEqual(["Telat"]);

@@ -30,10 +30,18 @@ export const submissionSchema = z.object({
 
 export type SubmissionForm = z.infer<typeof submissionSchema>;
 
+// List filters come from GET forms, which send every field, empty ones included. An empty or
+// unknown value means "no filter" for that field only.
+const filter = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
+
 export const filterSchema = z.object({
-  track: z.string().max(64).optional(),
-  region: z.string().max(64).optional(),
-  status: z.enum(["DRAFT", "SUBMITTED", "NONE"]).optional(),
-  timing: z.enum(["late", "extension"]).optional(),
-  q: z.string().trim().max(100).optional(),
+  track: filter(z.string().max(64)),
+  region: filter(z.string().max(64)),
+  status: filter(z.enum(["DRAFT", "SUBMITTED", "NONE"])),
+  timing: filter(z.enum(["late", "extension"])),
+  q: filter(z.string().trim().max(100)),
 });
+
+export function parseFilters(params: URLSearchParams) {
+  return filterSchema.parse(Object.fromEntries(params));
+}
