@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { initReactI18next } from "react-i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoPdf, demoPng } from "../../prisma/seed-submissions";
-import { ProjectView } from "~/components/submission";
+import { Countdown, ProjectView } from "~/components/submission";
 import { i18nConfig } from "~/i18n";
 import { db } from "~/services/db.server";
 import { startSession } from "~/services/session.server";
@@ -306,6 +306,16 @@ describe("the public gallery", () => {
     expect(html).not.toMatch(/<script|<iframe|<img[^>]*onerror|href="javascript:/i);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  it("counts down from the server's clock and warns only in the last hour", () => {
+    const close = new Date("2026-11-23T16:59:00.000Z");
+    const at = (msBefore: number) => renderToStaticMarkup(createElement(Countdown, { serverNow: new Date(close.getTime() - msBefore).toISOString(), closesAt: close.toISOString() }));
+    expect(at(2 * HOUR + 5 * 60_000)).toContain("2 jam 5 menit 0 detik");
+    expect(at(2 * HOUR)).not.toContain("Kurang dari 1 jam lagi");
+    expect(at(HOUR)).toContain("Kurang dari 1 jam lagi");
+    expect(at(90_000)).toContain("1 menit 30 detik");
+    expect(at(0)).toContain("Selesai");
   });
 
   it("embeds YouTube videos through the privacy-enhanced domain", async () => {
