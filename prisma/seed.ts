@@ -8,6 +8,7 @@ import { seedEvents } from "./seed-events";
 import { seedResults } from "./seed-results";
 import { seedJudging } from "./seed-judging";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
+import { seedSubmissions } from "./seed-submissions";
 
 export type DemoCredentials = { role: string; email: string; password: string }[];
 
@@ -122,7 +123,9 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
   await db.eventMember.create({ data: { eventId: (await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2027" } })).id, userId: organizer.id, role: "ORGANIZER" } });
 
   void participants;
+  // Each area builds on the one before: teams → submissions → judging → results.
   await seedEvents(db, now);
+  await seedSubmissions(db, event.id, now);
   await seedJudging(db, now);
   await seedResults(db, now);
   return creds;

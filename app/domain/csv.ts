@@ -1,11 +1,12 @@
-/**
- * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads
- * Indonesian names correctly), CRLF line ends, RFC 4180 quoting, and a guard
- * against formula injection — a cell that starts with = + - @ or a control
- * character is prefixed with an apostrophe, so a team called "=HYPERLINK(…)"
- * stays text. Numbers are written as numbers and never prefixed.
- */
+// CSV for spreadsheets people open by double-clicking (Excel, LibreOffice, Google Sheets):
+// UTF-8 with a byte-order mark so Excel reads Indonesian names right, CRLF rows, RFC 4180
+// quoting, and a guard against formula injection: text starting with = + - @ (or a tab/CR,
+// which some spreadsheets skip before reading a formula) is prefixed with an apostrophe, so a
+// team named "=HYPERLINK(…)" stays text on an organizer's machine. Numbers are never prefixed.
+
 export type Cell = string | number | boolean | null | undefined;
+
+export const CSV_BOM = "\uFEFF";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -18,9 +19,9 @@ export function csvCell(value: Cell): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
   const text = guardFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return `${CSV_BOM}${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

@@ -1,0 +1,263 @@
+// The deadline and the revision rules, with an injected clock: the model takes `now`, so each
+// case is judged at an exact millisecond.
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it, vi } from "vitest";
+import { demoPdf, demoPng } from "../../prisma/seed-submissions";
+import { db } from "~/services/db.server";
+import { makeEvent, makeTeam, storedFiles } from "~/test/submission-fixtures";
+import { addAttachment, removeAttachment, setCover } from "./submission-files.server";
+import { deniedMessage, saveSubmission, type SaveResult } from "./submission.server";
+
+// Senin, 23 November 2026 23.59 WIB
+const CLOSE = new Date("2026-11-23T16:59:00.000Z");
+const OPEN = new Date("2026-11-01T00:00:00.000Z");
+const ms = (offset: number) => new Date(CLOSE.getTime() + offset);
+
+const draft = { title: "Lapor Desa", tagline: "Laporan warga", description: "## Masalah\nJalan rusak." };
+
+async function setup(opts: { status?: "PENDING" | "ACCEPTED" | "REJECTED"; requireVideo?: boolean } = {}) {
+  const event = await makeEvent({ opensAt: OPEN, closesAt: CLOSE }, { requireVideo: opts.requireVideo });
+  const { team, captain, member } = await makeTeam(event.id, { status: opts.status });
+  return { event, team, captain, member };
+}
+
+function expectDenied(result: SaveResult | { ok: boolean }, code: string, at?: Date) {
+  expect(result.ok).toBe(false);
+  const denied = (result as { denied?: { code: string; at?: Date } }).denied;
+  expect(denied?.code).toBe(code);
+  if (at) expect(denied?.at?.toISOString()).toBe(at.toISOString());
+}
+
+describe("the submission deadline, to the millisecond", () => {
+  it("accepts a save at deadline −1 ms and refuses one at the deadline and at +1 ms", async () => {
+    const { team, captain } = await setup();
+    const ok = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1), mode: "draft", input: draft });
+    expect(ok.ok).toBe(true);
+
+    for (const offset of [0, 1]) {
+      const refused = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(offset), mode: "draft", input: { ...draft, title: "Terlambat" } });
+      expectDenied(refused, "closed", CLOSE);
+    }
+    expect((await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).title).toBe("Lapor Desa");
+  });
+
+  it("says when it closed, in the event's zone", async () => {
+    expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Jakarta", "id")).toBe(
+      `submission.errors.closed|${JSON.stringify({ at: "Senin, 23 November 2026 23.59 WIB" })}`,
+    );
+    expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Makassar", "en")).toContain("Tuesday, 24 November 2026 00:59 WITA");
+  });
+
+  it("refuses a submit, an upload and a removal at +1 ms, storing nothing", async () => {
+    const { team, captain } = await setup();
+    await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-10), mode: "draft", input: draft });
+    const added = await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-5), file: { bytes: demoPdf("a"), name: "a.pdf", mime: "application/pdf" } });
+    expect(added.ok).toBe(true);
+    const files = storedFiles().length;
+
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(1), mode: "submit", input: draft }), "closed");
+    expectDenied(await addAttachment({ teamId: team.id, userId: captain.id, now: ms(1), file: { bytes: demoPdf("b"), name: "b.pdf", mime: "application/pdf" } }), "closed");
+    expectDenied(await setCover({ teamId: team.id, userId: captain.id, now: ms(1), file: { bytes: demoPng(8, 8, [0, 0, 0], [255, 255, 255]), name: "c.png", mime: "image/png" } }), "closed");
+    expectDenied(await removeAttachment({ teamId: team.id, userId: captain.id, now: ms(1), attachmentId: (added as { id: string }).id }), "closed");
+
+    expect(storedFiles().length).toBe(files);
+    expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(1);
+    expect((await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).status).toBe("DRAFT");
+  });
+
+  it("honours the team's extension to its own millisecond, and only for that team", async () => {
+    const { event, team, captain } = await setup();
+    const other = await makeTeam(event.id);
+    const until = ms(60 * 60 * 1000);
+    await db.extension.create({ data: { teamId: team.id, kind: "SUBMISSION", until, reason: "Listrik padam", grantedById: captain.id } });
+
+    expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(1), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id } })).ok).toBe(true);
+    expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: new Date(until.getTime() - 1), mode: "draft", input: { ...draft, trackId: event.tracks[0]!.id, title: "Versi akhir" } })).ok).toBe(true);
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: until, mode: "draft", input: draft }), "closed", until);
+    expectDenied(await saveSubmission({ teamId: other.team.id, userId: other.captain.id, now: ms(1), mode: "draft", input: draft }), "closed", CLOSE);
+  });
+
+  it("ignores an extension that ends before the public deadline, and a registration extension", async () => {
+    const { team, captain } = await setup();
+    await db.extension.create({ data: { teamId: team.id, kind: "SUBMISSION", until: ms(-60_000), reason: "salah ketik", grantedById: captain.id } });
+    await db.extension.create({ data: { teamId: team.id, kind: "REGISTRATION", until: ms(86_400_000), reason: "pendaftaran", grantedById: captain.id } });
+    expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1), mode: "draft", input: draft })).ok).toBe(true);
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(1), mode: "draft", input: draft }), "closed", CLOSE);
+  });
+
+  it("refuses before the window opens, even with an extension", async () => {
+    const { team, captain } = await setup();
+    await db.extension.create({ data: { teamId: team.id, kind: "SUBMISSION", until: ms(86_400_000), reason: "x", grantedById: captain.id } });
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: new Date(OPEN.getTime() - 1), mode: "draft", input: draft }), "not_open_yet", OPEN);
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+  });
+});
+
+describe("who may write", () => {
+  it.each(["PENDING", "REJECTED"] as const)("refuses a %s team and stores nothing", async (status) => {
+    const { team, captain } = await setup({ status });
+    const files = storedFiles().length;
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1000), mode: "draft", input: draft }), "not_accepted");
+    expectDenied(await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: demoPdf("x"), name: "x.pdf", mime: "application/pdf" } }), "not_accepted");
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+    expect(storedFiles().length).toBe(files);
+  });
+
+  it("treats someone outside the team as if the team did not exist", async () => {
+    const { event, team } = await setup();
+    const outsider = await makeTeam(event.id);
+    const result = await saveSubmission({ teamId: team.id, userId: outsider.captain.id, now: ms(-1000), mode: "draft", input: draft });
+    expect(result).toEqual({ ok: false, notFound: true });
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("refuses a track from another event", async () => {
+    const { team, captain } = await setup();
+    const elsewhere = await makeEvent({ opensAt: OPEN, closesAt: CLOSE });
+    const result = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1000), mode: "draft", input: { ...draft, trackId: elsewhere.tracks[0]!.id } });
+    expect(result).toEqual({ ok: false, fieldErrors: { trackId: ["submission.errors.trackForeign"] } });
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+  });
+});
+
+describe("drafts, submit and revisions", () => {
+  it("needs title, description, track (and video when the event requires it) to submit, but not to save a draft", async () => {
+    const { event, team, captain } = await setup({ requireVideo: true });
+    expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-5000), mode: "draft", input: {} })).ok).toBe(true);
+    const refused = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-4000), mode: "submit", input: { tagline: "hanya ringkasan" } });
+    expect(refused).toEqual({
+      ok: false,
+      fieldErrors: {
+        title: ["submission.errors.requiredToSubmit"],
+        description: ["submission.errors.requiredToSubmit"],
+        trackId: ["submission.errors.requiredToSubmit"],
+        videoUrl: ["submission.errors.requiredToSubmit"],
+      },
+    });
+    const row = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
+    expect(row.status).toBe("DRAFT");
+    expect(row.tagline).toBe("");
+    const ok = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-3000), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id, videoUrl: "https://youtu.be/dQw4w9WgXcQ" } });
+    expect(ok).toMatchObject({ ok: true, status: "SUBMITTED", revision: 1 });
+  });
+
+  it("records a numbered revision for every changing save after the first submit, by whoever saved", async () => {
+    const { event, team, captain, member } = await setup();
+    const input = { ...draft, trackId: event.tracks[0]!.id };
+    await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-9000), mode: "draft", input });
+    await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-8000), mode: "draft", input: { ...input, tagline: "draf kedua" } });
+    expect(await db.submissionRevision.count({ where: { submission: { teamId: team.id } } })).toBe(0);
+
+    const first = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-7000), mode: "submit", input });
+    expect(first).toMatchObject({ ok: true, revision: 1 });
+    const second = await saveSubmission({ teamId: team.id, userId: member.id, now: ms(-6000), mode: "draft", input: { ...input, title: "Lapor Desa Pintar" } });
+    expect(second).toMatchObject({ ok: true, status: "SUBMITTED", revision: 2 });
+    const unchanged = await saveSubmission({ teamId: team.id, userId: member.id, now: ms(-5000), mode: "draft", input: { ...input, title: "Lapor Desa Pintar" } });
+    expect(unchanged).toMatchObject({ ok: true, revision: null });
+    const third = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-4000), mode: "draft", input: { ...input, title: "Lapor Desa Pintar", trackId: event.tracks[1]!.id } });
+    expect(third).toMatchObject({ ok: true, revision: 3 });
+
+    const revisions = await db.submissionRevision.findMany({ where: { submission: { teamId: team.id } }, orderBy: { number: "asc" } });
+    expect(revisions.map((r) => [r.number, r.title, r.authorId])).toEqual([
+      [1, "Lapor Desa", captain.id],
+      [2, "Lapor Desa Pintar", member.id],
+      [3, "Lapor Desa Pintar", captain.id],
+    ]);
+    const row = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
+    expect(row.firstSubmittedAt?.toISOString()).toBe(ms(-7000).toISOString());
+    expect(row.submittedAt?.toISOString()).toBe(ms(-4000).toISOString());
+    expect(row.version).toBe(6);
+  });
+
+  it("keeps a submitted project submitted and refuses a stale autosave on it", async () => {
+    const { event, team, captain } = await setup();
+    await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-9000), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id } });
+    const autosave = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-8000), mode: "autosave", input: { title: "" } });
+    expect(autosave).toEqual({ ok: false, fieldErrors: { "": ["submission.errors.autosaveSubmitted"] } });
+    const emptied = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-7000), mode: "draft", input: { ...draft, trackId: event.tracks[0]!.id, title: "" } });
+    expect(emptied).toEqual({ ok: false, fieldErrors: { title: ["submission.errors.requiredToSubmit"] } });
+    expect((await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).title).toBe("Lapor Desa");
+  });
+
+  it("stores HTML and script payloads as plain text", async () => {
+    const { team, captain } = await setup();
+    const payload = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+    await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1000), mode: "draft", input: { title: payload, tagline: payload, description: payload } });
+    const row = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
+    expect([row.title, row.tagline, row.description]).toEqual([payload, payload, payload]);
+  });
+});
+
+describe("files", () => {
+  const pptx = zipSync({
+    "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    "_rels/.rels": strToU8('<?xml version="1.0"?><Relationships/>'),
+    "ppt/presentation.xml": strToU8("<p:presentation/>"),
+    "ppt/slides/slide1.xml": strToU8("<p:sld/>"),
+  });
+  const zip = zipSync({ "README.md": strToU8("# Lapor Desa\n"), "src/index.ts": strToU8("export {};\n") });
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+
+  it.each([
+    ["Proposal.pdf", "application/pdf", demoPdf("Proposal"), "pdf", "Proposal.pdf"],
+    ["Slide Pitch.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", pptx, "pptx", "Slide Pitch.pptx"],
+    ["kode.zip", "application/zip", zip, "zip", "kode.zip"],
+    ["layar.png", "image/png", demoPng(16, 9, [10, 20, 30], [200, 100, 0]), "png", "layar.png"],
+    ["foto.jpeg", "image/jpeg", jpeg, "jpeg", "foto.jpg"],
+  ])("accepts %s, typed from its content", async (name, mime, bytes, kind, stored) => {
+    const { team, captain } = await setup();
+    const before = storedFiles().length;
+    const result = await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes, name, mime } });
+    expect(result.ok).toBe(true);
+    const row = await db.attachment.findFirstOrThrow({ where: { submission: { teamId: team.id } } });
+    expect([row.kind, row.filename, row.size]).toEqual([kind, stored, bytes.length]);
+    expect(storedFiles().length).toBe(before + 1);
+  });
+
+  it.each([
+    ["HTML named .pdf", "laporan.pdf", "application/pdf", strToU8("<html><script>alert(1)</script></html>"), "submission.errors.file.content_mismatch"],
+    ["PNG named .pdf", "proposal.pdf", "application/pdf", demoPng(4, 4, [0, 0, 0], [1, 1, 1]), "submission.errors.file.content_mismatch"],
+    ["a Windows program named .zip", "kode.zip", "application/zip", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), "submission.errors.file.content_mismatch"],
+    ["an SVG with a script", "logo.svg", "image/svg+xml", strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "submission.errors.file.type_not_allowed"],
+    ["a GIF (not an allowed kind)", "anim.gif", "image/gif", new Uint8Array(Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64")), "submission.errors.file.type_not_allowed"],
+    ["an empty file", "kosong.pdf", "application/pdf", new Uint8Array(0), "submission.errors.file.empty"],
+  ])("refuses %s with a clear message and stores nothing", async (_label, name, mime, bytes, key) => {
+    const { team, captain } = await setup();
+    const before = storedFiles().length;
+    const result = await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes, name, mime } });
+    expect(result).toEqual({ ok: false, error: key });
+    expect(storedFiles().length).toBe(before);
+    expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(0);
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("refuses a cover over 5 MB with the limit in the message", async () => {
+    const { team, captain } = await setup();
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set(demoPng(2, 2, [0, 0, 0], [9, 9, 9]));
+    const result = await setCover({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: big, name: "besar.png", mime: "image/png" } });
+    expect(result).toEqual({ ok: false, error: `submission.errors.file.too_large|${JSON.stringify({ max: "5 MB" })}` });
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("deletes the stored file when the database write after it fails (no orphans)", async () => {
+    const { team, captain } = await setup();
+    const before = storedFiles().length;
+    const spy = vi.spyOn(db, "$transaction").mockRejectedValueOnce(new Error("database unavailable"));
+    await expect(addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: demoPdf("x"), name: "x.pdf", mime: "application/pdf" } })).rejects.toThrow("database unavailable");
+    spy.mockRestore();
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it("replaces the cover and removes the old file", async () => {
+    const { team, captain } = await setup();
+    const png = (c: number) => ({ bytes: demoPng(8, 8, [c, c, c], [0, 0, 0]), name: "sampul.png", mime: "image/png" });
+    await setCover({ teamId: team.id, userId: captain.id, now: ms(-2000), file: png(10) });
+    const first = (await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).coverKey;
+    const count = storedFiles().length;
+    await setCover({ teamId: team.id, userId: captain.id, now: ms(-1000), file: png(200) });
+    const second = (await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).coverKey;
+    expect(second).not.toBe(first);
+    expect(storedFiles().length).toBe(count);
+  });
+});

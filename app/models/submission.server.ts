@@ -1,0 +1,180 @@
+// A team's project: the draft, the explicit submit and the revisions after it. Every write takes
+// `now` from the route and is refused, with nothing stored, unless the team is ACCEPTED and the
+// submission window (with the team's own extension) is open at that instant.
+import { canSubmit, type Extension } from "~/domain/phase";
+import { changedFields, REVISION_FIELDS, submitErrors, type RevisionField, type SubmissionText } from "~/domain/submission";
+import { diffLines, diffWords } from "~/domain/diff";
+import { parseHttpUrl } from "~/domain/links";
+import { formatInZone, isEventTimeZone, type DisplayLocale, type EventTimeZone } from "~/domain/time";
+import { toTimeline } from "~/models/event.server";
+import { db, Prisma } from "~/services/db.server";
+
+export type WriteDenied = { code: "not_accepted" } | { code: "closed" | "not_open_yet"; at: Date };
+
+const teamInclude = {
+  event: { include: { rounds: { orderBy: { order: "asc" } }, tracks: { orderBy: { order: "asc" } } } },
+  extensions: true,
+  region: true,
+  submission: { include: { attachments: { orderBy: { createdAt: "asc" } } } },
+} as const satisfies Prisma.TeamInclude;
+
+export type TeamForSubmission = Prisma.TeamGetPayload<{ include: typeof teamInclude }>;
+
+/** The team with its event and submission, only if `userId` is one of its members. */
+export async function getTeamForMember(teamId: string, userId: string): Promise<TeamForSubmission | null> {
+  return db.team.findFirst({ where: { id: teamId, members: { some: { userId } } }, include: teamInclude });
+}
+
+export function submissionExtensions(team: { extensions: { kind: string; until: Date }[] }): Extension[] {
+  return team.extensions.filter((e) => e.kind === "SUBMISSION").map((e) => ({ kind: "submission", until: e.until }));
+}
+
+/** Null when the team may write at `now`; otherwise why not. */
+export function writeDenied(team: Pick<TeamForSubmission, "status" | "event" | "extensions">, now: Date): WriteDenied | null {
+  if (team.status !== "ACCEPTED") return { code: "not_accepted" };
+  const capability = canSubmit(toTimeline(team.event), now, submissionExtensions(team));
+  return capability.allowed ? null : { code: capability.reason, at: capability.at };
+}
+
+export type SubmissionInput = {
+  title?: string;
+  tagline?: string;
+  description?: string;
+  trackId?: string;
+  repoUrl?: string;
+  demoUrl?: string;
+  videoUrl?: string;
+};
+
+export type SaveMode = "draft" | "autosave" | "submit";
+
+export type SaveResult =
+  | { ok: true; submissionId: string; status: "DRAFT" | "SUBMITTED"; revision: number | null; savedAt: Date }
+  | { ok: false; denied: WriteDenied }
+  | { ok: false; fieldErrors: Partial<Record<RevisionField | "", string[]>> }
+  | { ok: false; notFound: true };
+
+type NormalizedText = SubmissionText & { title: string; tagline: string; description: string };
+
+function normalize(input: SubmissionInput): NormalizedText {
+  const link = (v: string | undefined) => (v ? parseHttpUrl(v) : null);
+  return {
+    title: input.title?.trim() ?? "",
+    tagline: input.tagline?.trim() ?? "",
+    // Markdown keeps its whitespace; only Windows line endings are unified for stable diffs.
+    description: (input.description ?? "").replace(/\r\n?/g, "\n"),
+    trackId: input.trackId || null,
+    repoUrl: link(input.repoUrl),
+    demoUrl: link(input.demoUrl),
+    videoUrl: link(input.videoUrl),
+  };
+}
+
+function textOf(s: SubmissionText | { [K in RevisionField]: string | null }): SubmissionText {
+  return Object.fromEntries(REVISION_FIELDS.map((f) => [f, s[f] ?? null])) as SubmissionText;
+}
+
+/**
+ * Saves the team's project at `now`. A draft save or autosave keeps it a draft; "submit" makes
+ * it SUBMITTED. Once submitted, every save that changes a text field records a revision (the
+ * first submit records revision 1, the baseline later revisions are compared with).
+ */
+export async function saveSubmission(args: { teamId: string; userId: string; now: Date; mode: SaveMode; input: SubmissionInput }): Promise<SaveResult> {
+  const team = await getTeamForMember(args.teamId, args.userId);
+  if (!team) return { ok: false, notFound: true };
+  const denied = writeDenied(team, args.now);
+  if (denied) return { ok: false, denied };
+
+  const next = normalize(args.input);
+  if (next.trackId && !team.event.tracks.some((t) => t.id === next.trackId)) {
+    return { ok: false, fieldErrors: { trackId: ["submission.errors.trackForeign"] } };
+  }
+  const existing = team.submission;
+  if (args.mode === "autosave" && existing?.status === "SUBMITTED") {
+    // Edits of a submitted project are deliberate saves, each one a revision.
+    return { ok: false, fieldErrors: { "": ["submission.errors.autosaveSubmitted"] } };
+  }
+  const submitted = args.mode === "submit" || existing?.status === "SUBMITTED";
+  if (submitted) {
+    const errors = submitErrors(next, { hasTracks: team.event.tracks.length > 0, requireVideo: team.event.requireVideo });
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const data = {
+          ...next,
+          status: submitted ? ("SUBMITTED" as const) : ("DRAFT" as const),
+          submittedAt: submitted ? args.now : null,
+          firstSubmittedAt: existing?.firstSubmittedAt ?? (submitted ? args.now : null),
+        };
+        const row = await tx.submission.upsert({
+          where: { teamId: team.id },
+          create: { ...data, eventId: team.eventId, teamId: team.id, version: 1 },
+          update: { ...data, version: { increment: 1 } },
+        });
+        let revision: number | null = null;
+        if (submitted) {
+          const last = await tx.submissionRevision.findFirst({ where: { submissionId: row.id }, orderBy: { number: "desc" } });
+          if (!last || changedFields(textOf(last), next).length > 0) {
+            revision = (last?.number ?? 0) + 1;
+            await tx.submissionRevision.create({
+              data: { ...next, submissionId: row.id, number: revision, authorId: args.userId, createdAt: args.now },
+            });
+          }
+        }
+        return { ok: true as const, submissionId: row.id, status: data.status, revision, savedAt: args.now };
+      });
+    } catch (e) {
+      // Two members saving at the same instant race for the next revision number; the loser retries.
+      if (attempt < 2 && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") continue;
+      throw e;
+    }
+  }
+}
+
+/** Revision history with authors, newest first, for the team or an organizer. */
+export async function listRevisions(submissionId: string) {
+  const revisions = await db.submissionRevision.findMany({ where: { submissionId }, orderBy: { number: "desc" } });
+  const authors = await db.user.findMany({ where: { id: { in: [...new Set(revisions.map((r) => r.authorId))] } }, select: { id: true, name: true } });
+  const nameOf = new Map(authors.map((a) => [a.id, a.name]));
+  return revisions.map((r) => ({ ...r, authorName: nameOf.get(r.authorId) ?? "" }));
+}
+
+/**
+ * What changed in each revision compared with the one before it, as word diffs (line diffs for
+ * the description). Tracks are compared by name, which is what people recognise.
+ */
+export function revisionViews(
+  revisions: (Record<RevisionField, string | null> & { number: number; createdAt: Date; authorName: string })[],
+  trackNames: Map<string, string>,
+  formatAt: (d: Date) => string,
+) {
+  const ordered = [...revisions].sort((a, b) => a.number - b.number);
+  const readable = (r: Record<RevisionField, string | null>): SubmissionText => ({ ...textOf(r), trackId: r.trackId ? (trackNames.get(r.trackId) ?? "") : null });
+  return ordered
+    .map((r, i) => {
+      const prev = ordered[i - 1];
+      const changes = prev
+        ? changedFields(readable(prev), readable(r)).map((field) => {
+            const before = readable(prev)[field] ?? "";
+            const after = readable(r)[field] ?? "";
+            return { field, parts: field === "description" ? diffLines(before, after) : diffWords(before, after) };
+          })
+        : [];
+      return { number: r.number, createdAtLabel: formatAt(r.createdAt), authorName: r.authorName, changes };
+    })
+    .reverse();
+}
+
+export function eventZone(tz: string): EventTimeZone {
+  return isEventTimeZone(tz) ? tz : "Asia/Jakarta";
+}
+
+/** The localized reason a write was refused, as a locale key with its parameters. */
+export function deniedMessage(denied: WriteDenied, tz: string, lang: DisplayLocale): string {
+  if (denied.code === "not_accepted") return "submission.errors.notAccepted";
+  const at = formatInZone(denied.at, eventZone(tz), lang);
+  return `submission.errors.${denied.code === "closed" ? "closed" : "notOpenYet"}|${JSON.stringify({ at })}`;
+}

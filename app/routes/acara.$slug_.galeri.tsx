@@ -1,0 +1,127 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireGallery } from "~/models/gallery-access.server";
+import { listGallery } from "~/models/submission-list.server";
+import { db } from "~/services/db.server";
+import { parseFilters } from "~/validation/submission";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Galeri karya — ${data.event.name}` : "Galeri karya" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, preview } = await requireGallery(request, params.slug);
+  const url = new URL(request.url);
+  const filters = parseFilters(url.searchParams);
+  const [all, tracks] = await Promise.all([listGallery(event.id), db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } })]);
+  const projects = await listGallery(event.id, { track: filters.track, region: filters.region, q: filters.q });
+  // Only regions that have a project, so the list stays short on a phone.
+  const regionNames = new Set(all.map((p) => p.regionName).filter(Boolean));
+  const regions = (await db.region.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } })).filter((r) => regionNames.has(r.name));
+  return {
+    event: { slug: event.slug, name: event.name },
+    preview,
+    filters: { track: filters.track ?? "", region: filters.region ?? "", q: filters.q ?? "" },
+    tracks,
+    regions,
+    total: all.length,
+    projects: projects.map((p) => ({ ...p, coverUrl: p.hasCover ? `/berkas/sampul/${p.id}?v=${p.version}` : null })),
+  };
+}
+
+export default function Gallery() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const filtered = d.filters.track || d.filters.region || d.filters.q;
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("gallery.breadcrumb")} className="text-sm">
+        <Link to={`/acara/${d.event.slug}`} className="btn-link">
+          {d.event.name}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("gallery.title")}</h1>
+        <p className="mt-1 text-slate-700">{t("gallery.count", { count: d.total })}</p>
+      </div>
+      {d.preview ? (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-semibold text-amber-900">
+          {t("gallery.preview")}
+        </p>
+      ) : null}
+      <Form method="get" className="card grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label={t("gallery.filters")}>
+        <div className="sm:col-span-2">
+          <label htmlFor="cari" className="field-label">
+            {t("gallery.search")}
+          </label>
+          <input id="cari" type="search" name="q" defaultValue={d.filters.q} className="field-input" placeholder={t("gallery.searchPlaceholder")} />
+        </div>
+        <div>
+          <label htmlFor="bidang" className="field-label">
+            {t("submission.fields.trackId")}
+          </label>
+          <select id="bidang" name="track" defaultValue={d.filters.track} className="field-input">
+            <option value="">{t("common.all")}</option>
+            {d.tracks.map((tr) => (
+              <option key={tr.id} value={tr.id}>
+                {tr.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="daerah" className="field-label">
+            {t("submission.project.region")}
+          </label>
+          <select id="daerah" name="region" defaultValue={d.filters.region} className="field-input">
+            <option value="">{t("common.all")}</option>
+            {d.regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex gap-2 sm:col-span-4">
+          <button type="submit" className="btn-primary">
+            {t("common.filter")}
+          </button>
+          {filtered ? (
+            <Link to="?" className="btn-secondary">
+              {t("gallery.reset")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {d.projects.length === 0 ? (
+        <p className="text-slate-700">{filtered ? t("gallery.noMatch") : t("gallery.empty")}</p>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {d.projects.map((p) => (
+            <li key={p.id} className="card flex flex-col gap-3 !p-0 overflow-hidden">
+              {p.coverUrl ? (
+                <img src={p.coverUrl} alt="" className="aspect-video w-full object-cover" loading="lazy" />
+              ) : (
+                <div className="flex aspect-video w-full items-center justify-center bg-brand-100 text-4xl font-extrabold text-brand-800" aria-hidden="true">
+                  {p.title.slice(0, 1).toUpperCase()}
+                </div>
+              )}
+              <div className="flex flex-1 flex-col gap-2 p-4 pt-0">
+                <h2 className="text-lg font-bold leading-snug">
+                  <Link to={`/acara/${d.event.slug}/proyek/${p.id}`} className="hover:underline">
+                    {p.title}
+                  </Link>
+                </h2>
+                {p.tagline ? <p className="line-clamp-3 text-sm text-slate-700">{p.tagline}</p> : null}
+                <p className="text-sm font-semibold text-slate-800">{p.teamName}</p>
+                <div className="mt-auto flex flex-wrap gap-2">
+                  {p.trackName ? <span className="badge bg-brand-100 text-brand-900">{p.trackName}</span> : null}
+                  {p.regionName ? <span className="badge bg-slate-100 text-slate-800">{p.regionName}</span> : null}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ProjectView } from "~/components/submission";
+import { requireGallery } from "~/models/gallery-access.server";
+import { getPublicProject } from "~/models/submission-list.server";
+import { notFound } from "~/services/guards.server";
+import { markdownToPlainText, renderMarkdown } from "~/services/markdown.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.project.title} — ${data.event.name}` }, { name: "description", content: data.summary }] : [{ title: "KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, preview } = await requireGallery(request, params.slug);
+  const s = await getPublicProject(event.id, params.submissionId ?? "");
+  if (!s) throw notFound();
+  return {
+    event: { slug: event.slug, name: event.name },
+    preview,
+    summary: s.tagline || markdownToPlainText(s.description, 160),
+    project: {
+      title: s.title,
+      tagline: s.tagline,
+      teamName: s.team.name,
+      trackName: s.track?.name ?? "",
+      regionName: s.team.region?.name ?? "",
+      coverUrl: s.coverKey ? `/berkas/sampul/${s.id}?v=${s.version}` : null,
+      videoUrl: s.videoUrl,
+      repoUrl: s.repoUrl,
+      demoUrl: s.demoUrl,
+      descriptionHtml: renderMarkdown(s.description),
+    },
+  };
+}
+
+export default function PublicProject() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <nav aria-label={t("gallery.breadcrumb")} className="text-sm">
+        <Link to={`/acara/${d.event.slug}`} className="btn-link">
+          {d.event.name}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={`/acara/${d.event.slug}/galeri`} className="btn-link">
+          {t("gallery.title")}
+        </Link>
+      </nav>
+      {d.preview ? (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-semibold text-amber-900">
+          {t("gallery.preview")}
+        </p>
+      ) : null}
+      <ProjectView project={d.project} />
+    </div>
+  );
+}
