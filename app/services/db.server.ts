@@ -15,27 +15,28 @@ export function isPostgres(url = env().DATABASE_URL): boolean {
   return !url.startsWith("file:");
 }
 
+// SQLite settings are per connection, so they are applied the moment the adapter opens its
+// (single) connection, before Prisma can send any query or transaction. WAL mode is persistent
+// and set by the migration runner; the busy timeout makes a second writer wait, not fail.
+class SqliteAdapter extends PrismaBetterSQLite3 {
+  async connect() {
+    const adapter = await super.connect();
+    await adapter.executeRaw({ sql: "PRAGMA foreign_keys = ON", args: [], argTypes: [] });
+    return adapter;
+  }
+}
+
 function create(url: string): Db {
   if (isPostgres(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     return new PgClient({ adapter }) as unknown as Db;
   }
-  // busy timeout: a second writer waits instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
-  const client = new SqliteClient({ adapter });
-  return client;
+  return new SqliteClient({ adapter: new SqliteAdapter({ url, timeout: 10_000 }) });
 }
 
-const globalForDb = globalThis as unknown as { __db?: Db; __dbReady?: Promise<void> };
+const globalForDb = globalThis as unknown as { __db?: Db };
 
 export const db: Db = (globalForDb.__db ??= create(env().DATABASE_URL));
 
-// SQLite pragmas are per connection; the adapter holds a single connection per process.
-async function prepare(): Promise<void> {
-  if (isPostgres()) return;
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-}
-globalForDb.__dbReady ??= prepare();
-export const dbReady = globalForDb.__dbReady;
+/** Resolves once the database answers (the server waits for it before listening). */
+export const dbReady: Promise<void> = db.$queryRawUnsafe("SELECT 1").then(() => undefined);
