@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Db } from "../app/services/db.server";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
+import { seedTeams } from "./seed-teams";
 
 export type DemoCredentials = { role: string; email: string; password: string }[];
 
@@ -119,6 +120,7 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
   await db.eventMember.create({ data: { eventId: (await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2027" } })).id, userId: organizer.id, role: "ORGANIZER" } });
 
   void participants;
+  await seedTeams(db, now);
   return creds;
 }
 

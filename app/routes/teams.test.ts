@@ -287,7 +287,8 @@ describe("captain actions and leaving", () => {
   it("changes nothing after the deadline", async () => {
     const { ev, team, captain, m1, idOf } = await teamOfThree();
     await db.event.update({ where: { id: ev.id }, data: { registrationClosesAt: new Date(Date.now() - 1000) } });
-    for (const fields of [{ intent: "regenerate" }, { intent: "remove", memberId: idOf(m1) }, { intent: "transfer", memberId: idOf(m1) }]) {
+    const attempts: Record<string, string>[] = [{ intent: "regenerate" }, { intent: "remove", memberId: idOf(m1) }, { intent: "transfer", memberId: idOf(m1) }];
+    for (const fields of attempts) {
       const res = await teamPost(team.id, captain, fields);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: "team.errors.editClosed" });

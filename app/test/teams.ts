@@ -46,7 +46,7 @@ export async function organizerOf(eventId: string): Promise<Person> {
   return p;
 }
 
-export function minimalPdf(): Uint8Array {
+export function minimalPdf() {
   return new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 }
 
