@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
-    event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt },
+    event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize },
     team: {
       id: team.id,
       name: team.name,
@@ -148,7 +148,7 @@ export default function ScreeningTeam() {
           <dt className="font-semibold text-slate-700">{t("screening.completeness")}</dt>
           <dd>{d.missing ? t("screening.missing", { count: d.missing }) : t("screening.complete")}</dd>
         </dl>
-        <h4 className="mt-4 font-bold">{t("team.page.members", { count: d.members.length, max: d.members.length })}</h4>
+        <h4 className="mt-4 font-bold">{t("team.page.members", { count: d.members.length, max: d.event.maxTeamSize })}</h4>
         <ul className="mt-2 divide-y divide-slate-200 text-sm">
           {d.members.map((m) => (
             <li key={m.id} className="py-2">
