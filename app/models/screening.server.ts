@@ -172,10 +172,12 @@ export async function grantExtension(args: { eventId: string; actorId: string; t
 }
 
 /** One row per member (a team without members still gets a row), for a spreadsheet. */
-export async function exportTeamsCsv(event: EventRules & { timezone: string }, headers: string[]): Promise<string> {
+export type CsvLabels = { headers: string[]; status: Record<"PENDING" | "ACCEPTED" | "REJECTED", string>; role: Record<"CAPTAIN" | "MEMBER", string>; yes: string; no: string };
+
+export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Promise<string> {
   const rules = rulesOf(event);
   const poolLabel = new Map(event.pools.map((p) => [p.key, p.label]));
-  const rows: (string | number | null)[][] = [headers];
+  const rows: (string | number | null)[][] = [labels.headers];
   for (const team of await teamsOf(event.id)) {
     const base = [
       team.name,
@@ -183,9 +185,9 @@ export async function exportTeamsCsv(event: EventRules & { timezone: string }, h
       team.region?.name ?? "",
       team.institution,
       team.track?.name ?? "",
-      team.status,
+      labels.status[team.status],
       team.statusReason ?? "",
-      isComplete(rules, team.members) ? 1 : 0,
+      isComplete(rules, team.members) ? labels.yes : labels.no,
       team.members.length,
       team.videoUrl ?? "",
       team.createdAt.toISOString(),
@@ -195,7 +197,7 @@ export async function exportTeamsCsv(event: EventRules & { timezone: string }, h
       rows.push([
         ...base,
         m?.user.name ?? "",
-        m ? m.role : "",
+        m ? labels.role[m.role] : "",
         m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "",
         m?.user.email ?? "",
         m?.user.whatsapp ?? "",

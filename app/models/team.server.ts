@@ -72,7 +72,7 @@ export async function registerTeam(args: {
 }): Promise<Result<{ teamId: string }>> {
   const { userId, input, proposal, now } = args;
   const event = await getRegistrationEvent(args.slug);
-  if (!event) return refuse("", "team.errors.eventNotFound");
+  if (!event || !event.isPublic) return refuse("", "team.errors.eventNotFound");
   if (!canRegister(toTimeline(event), now).allowed) return refuse("", "team.errors.registrationClosed");
   if (await findMembership(event.id, userId)) return refuse("", "team.errors.alreadyInTeam");
   if (!event.regions.some((r) => r.id === input.regionId)) return refuse("regionId", "validation.invalid");
@@ -153,9 +153,11 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
     return await db.$transaction(async (tx) => {
       // Lock the team row before counting: on PostgreSQL a concurrent join waits here until this
       // transaction ends, so the count below includes its member; SQLite runs writers one at a time.
-      const team = await tx.team.update({
+      await tx.team.update({ where: { id: found.id }, data: { updatedAt: now }, select: { id: true } });
+      // Read after the lock, in a statement of its own, so PostgreSQL's snapshot includes the
+      // member a concurrent join just committed.
+      const team = await tx.team.findUniqueOrThrow({
         where: { id: found.id },
-        data: { updatedAt: now },
         include: {
           event: { include: eventInclude },
           members: { select: { userId: true, pool: true } },

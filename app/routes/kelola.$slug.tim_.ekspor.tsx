@@ -11,7 +11,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const t = await getT(request);
   const pools = await db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
-  const csv = await exportTeamsCsv({ ...event, pools }, COLUMNS.map((c) => t(`screening.csv.${c}`)));
+  const csv = await exportTeamsCsv(
+    { ...event, pools },
+    {
+      headers: COLUMNS.map((c) => t(`screening.csv.${c}`)),
+      status: { PENDING: t("team.status.PENDING"), ACCEPTED: t("team.status.ACCEPTED"), REJECTED: t("team.status.REJECTED") },
+      role: { CAPTAIN: t("team.role.CAPTAIN"), MEMBER: t("team.role.MEMBER") },
+      yes: t("common.yes"),
+      no: t("common.no"),
+    },
+  );
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -210,6 +210,8 @@ describe("CSV export", () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")","KIM Sumber, Rejeki"`);
     expect(text).toContain("'@kampus");
     expect(text).toContain("Tim Ñusantara");
+    expect(lines[1]).toContain(",Menunggu seleksi,,Ya,2,");
+    expect(lines[1]).toContain(",Ketua,");
     const anonymous = await call(() => exportLoader(args(getRequest(`/kelola/${ev.slug}/tim/ekspor`), { slug: ev.slug })));
     expect(anonymous.status).toBe(302);
     const outsider = await person();

@@ -129,6 +129,45 @@ describe("registering a team", () => {
   });
 });
 
+describe("registration materials", () => {
+  it("lets the captain replace the proposal and video while registration is open, and nobody else", async () => {
+    const ev = await makeEvent({ settings: { requireProposal: true, requireVideo: true } });
+    const captain = await person();
+    const path = `/acara/${ev.slug}/daftar-tim`;
+    const pdf = () => new File([minimalPdf()], "proposal.pdf", { type: "application/pdf" });
+    const fields = { name: "Tim Materi", kimName: "KIM Maju", regionId: ev.regionId, institution: "ITS", videoUrl: "https://youtu.be/dQw4w9WgXcQ", proposal: pdf() };
+    expect((await call(() => registerAction(args(multipart(path, fields, captain.cookie), { slug: ev.slug })))).status).toBe(302);
+    const team = await db.team.findFirstOrThrow({ where: { eventId: ev.id } });
+    const member = await person();
+    await join(team.inviteToken, member);
+
+    const update = (who: Person, f: Record<string, string | File>) =>
+      call(() => teamAction(args(multipart(`/tim/${team.id}`, { intent: "materials", ...f }, who.cookie), { teamId: team.id })));
+    const byMember = await update(member, { videoUrl: "https://youtu.be/aaaaaaaaaaa" });
+    expect(byMember.body).toMatchObject({ error: "team.errors.captainOnly" });
+    const noVideo = await update(captain, { videoUrl: "" });
+    expect(noVideo.body).toMatchObject({ error: "team.errors.videoRequired" });
+    const notPdf = await update(captain, { videoUrl: "https://youtu.be/aaaaaaaaaaa", proposal: new File(["GIF89a"], "x.pdf") });
+    expect(notPdf.body).toMatchObject({ error: "team.errors.proposalType" });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ videoUrl: team.videoUrl, proposalKey: team.proposalKey });
+
+    expect((await update(captain, { videoUrl: "https://youtu.be/aaaaaaaaaaa", proposal: pdf() })).status).toBe(302);
+    const after = await db.team.findUniqueOrThrow({ where: { id: team.id } });
+    expect(after.videoUrl).toBe("https://youtu.be/aaaaaaaaaaa");
+    expect(after.proposalKey).not.toBe(team.proposalKey);
+  });
+
+  it("hides the registration page of an unpublished event and points a member to their team", async () => {
+    const hidden = await makeEvent({ isPublic: false });
+    const someone = await person();
+    expect((await call(() => registerLoader(args(getRequest(`/acara/${hidden.slug}/daftar-tim`, someone.cookie), { slug: hidden.slug })))).status).toBe(404);
+    const ev = await makeEvent();
+    const team = await registered(ev, someone);
+    const page = await call(() => registerLoader(args(getRequest(`/acara/${ev.slug}/daftar-tim`, someone.cookie), { slug: ev.slug })));
+    expect(page.body).toMatchObject({ myTeamId: team.id, capability: { allowed: true } });
+  });
+});
+
 describe("invitations and joining", () => {
   it("joins by link with a pool, and by a loosely typed code", async () => {
     const ev = await makeEvent({ pools: POOLS });

@@ -102,8 +102,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
+  // Pool labels are organizer data ("Anggota KIM"); mid-sentence in Indonesian they read lower-case.
+  const inSentence = (label: string) => (i18n.language === "en" ? label : label.charAt(0).toLowerCase() + label.slice(1));
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -143,7 +145,7 @@ export default function TeamPage() {
         {d.missing.total > 0 ? (
           <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-800">
             {d.missing.byPool.map((p) => (
-              <li key={p.pool}>{t("team.page.missingPool", { count: p.count, pool: poolLabel(p.pool) ?? p.pool })}</li>
+              <li key={p.pool}>{t("team.page.missingPool", { count: p.count, pool: inSentence(poolLabel(p.pool) ?? p.pool) })}</li>
             ))}
             {d.missing.total > byPoolSum ? (
               <li>{t(byPoolSum ? "team.page.missingMore" : "team.page.missingAny", { count: d.missing.total - byPoolSum })}</li>
