@@ -6,6 +6,7 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const captain = await makeUser({ name: "Ketua Uji" });
   await loginAs(page, captain);
   await page.goto(`/acara/${SLUG}/daftar-tim`);
+  await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { name: "Daftarkan tim" })).toBeVisible();
   await expectAccessible(page);
 
@@ -34,6 +35,7 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const codePage = await phone.newPage();
   await loginAs(codePage, await makeUser());
   await codePage.goto("/gabung");
+  await codePage.waitForLoadState("networkidle");
   await expectAccessible(codePage);
   await codePage.close();
 
@@ -41,6 +43,7 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const member = await makeUser({ name: "Anggota KIM Uji" });
   await loginAs(memberPage, member);
   await memberPage.goto(new URL(inviteLink).pathname);
+  await memberPage.waitForLoadState("networkidle");
   await expect(memberPage.getByRole("heading", { name: `Gabung dengan ${teamName}` })).toBeVisible();
   await expectAccessible(memberPage);
   await memberPage.getByLabel("Saya mendaftar sebagai").selectOption({ label: "Anggota KIM — sisa 2 tempat" });
@@ -59,11 +62,14 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const orgPage = await orgContext.newPage();
   await loginAs(orgPage, organizer);
   await orgPage.goto(`/kelola/${SLUG}/tim`);
+  await orgPage.waitForLoadState("networkidle");
   await expectAccessible(orgPage);
   await orgPage.getByLabel("Cari tim").fill(teamName.toUpperCase());
   await orgPage.getByRole("button", { name: "Saring" }).click();
   await expect(orgPage.getByText("1 tim ditampilkan")).toBeVisible();
   await orgPage.getByRole("link", { name: teamName }).click();
+  await expect(orgPage.getByRole("heading", { name: "Keputusan seleksi" })).toBeVisible();
+  await orgPage.waitForLoadState("networkidle");
   await expectAccessible(orgPage);
   await orgPage.getByLabel("Tidak lolos").check();
   await orgPage.getByRole("button", { name: "Simpan keputusan" }).click();
@@ -74,11 +80,14 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   await orgContext.close();
 
   await page.goto("/dasbor");
+
+  await page.waitForLoadState("networkidle");
   const mine = page.getByRole("listitem").filter({ hasText: teamName });
   await expect(mine.getByText("Lolos seleksi")).toBeVisible();
   await expect(mine.getByText(/Lengkapi anggota \(1 lagi\)/)).toBeVisible();
   await expectAccessible(page);
   await page.goto(teamUrl);
+  await page.waitForLoadState("networkidle");
   await expect(page.getByText("Lolos seleksi").first()).toBeVisible();
 });
 
@@ -87,6 +96,7 @@ test("a wrong invite code gets a clear message, also without JavaScript", async 
   const page = await context.newPage();
   await loginAs(page, await makeUser());
   await page.goto("/gabung");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Kode undangan").fill("ZZZZ ZZZZ");
   await page.getByRole("button", { name: "Cari tim" }).click();
   await expect(page.getByText("Kode undangan tidak dikenal atau sudah diganti.")).toBeVisible();

@@ -184,6 +184,14 @@ export default function TeamPage() {
             {t("team.page.inviteCode")}: <strong className="font-mono text-lg tracking-widest text-slate-900" data-testid="invite-code">{d.invite.code}</strong>
           </p>
           <p className="text-sm text-slate-600">{t("team.page.inviteCodeHint")}</p>
+          <a
+            href={`https://wa.me/?text=${encodeURIComponent(t("team.page.shareText", { team: d.team.name, event: d.event.name, link: d.invite.link, code: d.invite.code }))}`}
+            className="btn-secondary mt-3"
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t("team.page.shareWhatsApp")}
+          </a>
           {captain ? (
             <Form method="post" className="mt-3">
               <FormAlert errors={errorFor("regenerate")} />
@@ -227,13 +235,15 @@ export default function TeamPage() {
                   <Form method="post">
                     <input type="hidden" name="memberId" value={m.id} />
                     <button type="submit" name="intent" value="transfer" className="btn-secondary !min-h-[40px] text-sm" disabled={busy}>
-                      {t("team.page.makeCaptain", { name: m.name })}
+                      {t("team.page.makeCaptain")}
+                      <span className="sr-only"> {m.name}</span>
                     </button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="memberId" value={m.id} />
                     <button type="submit" name="intent" value="remove" className="btn-secondary !min-h-[40px] text-sm text-red-800" disabled={busy}>
-                      {t("team.page.remove", { name: m.name })}
+                      {t("team.page.remove")}
+                      <span className="sr-only"> {m.name}</span>
                     </button>
                   </Form>
                 </div>
