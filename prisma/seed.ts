@@ -9,6 +9,7 @@ import { seedResults } from "./seed-results";
 import { seedJudging } from "./seed-judging";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
 import { seedSubmissions } from "./seed-submissions";
+import { seedTeams } from "./seed-teams";
 
 export type DemoCredentials = { role: string; email: string; password: string }[];
 
@@ -125,6 +126,7 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
   void participants;
   // Each area builds on the one before: teams → submissions → judging → results.
   await seedEvents(db, now);
+  await seedTeams(db, now);
   await seedSubmissions(db, event.id, now);
   await seedJudging(db, now);
   await seedResults(db, now);

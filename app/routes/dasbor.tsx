@@ -1,33 +1,83 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listEventsForMember } from "~/models/event.server";
+import { FormAlert } from "~/components/forms";
+import { NextStepText, StatusBadge } from "~/components/team-ui";
+import { nextStep } from "~/domain/team-progress";
+import { missingMembers } from "~/domain/team-rules";
+import { listEventsForMember, toTimeline } from "~/models/event.server";
+import { listMyTeams, rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor — KIM Hackathon" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const memberships = await listEventsForMember(user.id);
-  return { name: user.name, memberships };
+  const [memberships, myTeams] = await Promise.all([listEventsForMember(user.id), listMyTeams(user.id)]);
+  const now = new Date();
+  const teams = myTeams.map(({ role, team }) => ({
+    id: team.id,
+    name: team.name,
+    status: team.status,
+    role,
+    event: { slug: team.event.slug, name: team.event.name, timezone: team.event.timezone },
+    step: nextStep({
+      status: team.status,
+      statusReason: team.statusReason,
+      missing: missingMembers(rulesOf(team.event), team.members).total,
+      submitted: team.submission?.status === "SUBMITTED",
+      timeline: toTimeline(team.event),
+      extensions: toExtensions(team.extensions),
+      now,
+    }),
+  }));
+  return { name: user.name, memberships, teams };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, memberships } = useLoaderData<typeof loader>();
+  const { name, memberships, teams } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const teamNotice = params.get("tim") === "dihapus" ? "myTeams.deleted" : params.get("tim") === "keluar" ? "myTeams.left" : null;
   const organizing = memberships.filter((m) => m.role === "ORGANIZER");
   const judging = memberships.filter((m) => m.role === "JUDGE");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("dashboard.hello", { name })}</h1>
+      {teamNotice ? <FormAlert tone="success" errors={[teamNotice]} /> : null}
       <section className="card" aria-labelledby="tim-saya">
         <h2 id="tim-saya" className="text-lg font-bold">
           {t("dashboard.myTeams")}
         </h2>
-        <p className="mt-2 text-slate-700">{t("dashboard.noTeams")}</p>
-        <Link to="/" className="btn-secondary mt-4">
-          {t("dashboard.findEvent")}
-        </Link>
+        {teams.length ? (
+          <ul className="mt-3 divide-y divide-slate-200">
+            {teams.map((team) => (
+              <li key={team.id} className="py-3">
+                <p className="text-sm text-slate-600">{team.event.name}</p>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link to={`/tim/${team.id}`} className="btn-link text-base">
+                    {team.name}
+                  </Link>
+                  <StatusBadge status={team.status} />
+                  {team.role === "CAPTAIN" ? <span className="badge bg-brand-100 text-brand-900">{t("team.role.CAPTAIN")}</span> : null}
+                </div>
+                <p className="mt-1 text-sm text-slate-800">
+                  <span className="font-semibold">{t("myTeams.nextLabel")}:</span> <NextStepText step={team.step} timezone={team.event.timezone} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">{t("dashboard.noTeams")}</p>
+        )}
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Link to="/" className="btn-secondary">
+            {t("dashboard.findEvent")}
+          </Link>
+          <Link to="/gabung" className="btn-secondary">
+            {t("myTeams.joinByCode")}
+          </Link>
+        </div>
       </section>
       <p>
         <Link to="/sertifikat" className="btn-link">

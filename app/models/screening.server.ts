@@ -1,0 +1,208 @@
+// Seleksi administrasi: the organizer's view of an event's teams, decisions, extensions and export.
+// Every change is audited with before/after, and decisions are emailed to all team members.
+import { toCsv } from "~/domain/csv";
+import { matchesSearch } from "~/domain/team-progress";
+import { isComplete, missingMembers } from "~/domain/team-rules";
+import { audit } from "~/services/audit.server";
+import { db } from "~/services/db.server";
+import { env } from "~/services/env.server";
+import { tFor } from "~/services/i18n.server";
+import { sendMail } from "~/services/mail.server";
+import { rulesOf } from "./team.server";
+
+export type ScreeningFilters = {
+  status?: "PENDING" | "ACCEPTED" | "REJECTED";
+  regionId?: string;
+  trackId?: string;
+  completeness?: "complete" | "incomplete";
+  q?: string;
+};
+
+type EventRules = { id: string; minTeamSize: number; maxTeamSize: number; pools: { key: string; quota: number; label: string }[] };
+
+async function teamsOf(eventId: string) {
+  return db.team.findMany({
+    where: { eventId },
+    orderBy: [{ createdAt: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      kimName: true,
+      institution: true,
+      status: true,
+      statusReason: true,
+      reviewedAt: true,
+      createdAt: true,
+      videoUrl: true,
+      proposalName: true,
+      regionId: true,
+      trackId: true,
+      region: { select: { name: true } },
+      track: { select: { name: true } },
+      members: {
+        orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+        select: { role: true, pool: true, user: { select: { name: true, email: true, whatsapp: true } } },
+      },
+      extensions: { where: { kind: "REGISTRATION" }, select: { until: true, reason: true } },
+    },
+  });
+}
+
+/** Filtering happens in code: search must ignore case on SQLite and PostgreSQL alike. */
+export async function listTeamsForScreening(event: EventRules, filters: ScreeningFilters) {
+  const rules = rulesOf(event);
+  const all = (await teamsOf(event.id)).map((team) => ({
+    ...team,
+    complete: isComplete(rules, team.members),
+    missing: missingMembers(rules, team.members).total,
+  }));
+  const teams = all.filter(
+    (t) =>
+      (!filters.status || t.status === filters.status) &&
+      (!filters.regionId || t.regionId === filters.regionId) &&
+      (!filters.trackId || t.trackId === filters.trackId) &&
+      (!filters.completeness || t.complete === (filters.completeness === "complete")) &&
+      (!filters.q || matchesSearch(filters.q, [t.name, t.kimName, t.institution])),
+  );
+  const counts = { total: all.length, PENDING: 0, ACCEPTED: 0, REJECTED: 0 };
+  for (const t of all) counts[t.status]++;
+  return { teams, counts };
+}
+
+export async function getScreeningTeam(eventId: string, teamId: string) {
+  return db.team.findFirst({
+    where: { id: teamId, eventId },
+    include: {
+      region: { select: { name: true } },
+      track: { select: { name: true } },
+      members: { orderBy: [{ role: "asc" }, { joinedAt: "asc" }], include: { user: { select: { name: true, email: true, whatsapp: true } } } },
+      extensions: true,
+    },
+  });
+}
+
+export type Decision = "ACCEPTED" | "REJECTED" | "PENDING";
+
+/**
+ * Sets the status of the event's teams among `teamIds` (ids from elsewhere are ignored). Teams
+ * already in that status with the same reason are left alone and not emailed again.
+ */
+export async function reviewTeams(args: {
+  event: { id: string; name: string; slug: string };
+  actorId: string;
+  teamIds: string[];
+  decision: Decision;
+  reason: string | null;
+  now: Date;
+}): Promise<{ changed: string[] }> {
+  const { event, actorId, decision, now } = args;
+  const reason = decision === "ACCEPTED" ? null : args.reason || null;
+  const changed = await db.$transaction(async (tx) => {
+    const teams = await tx.team.findMany({
+      where: { eventId: event.id, id: { in: args.teamIds } },
+      select: { id: true, status: true, statusReason: true },
+    });
+    const ids: string[] = [];
+    for (const team of teams) {
+      if (team.status === decision && (team.statusReason ?? null) === reason) continue;
+      await tx.team.update({ where: { id: team.id }, data: { status: decision, statusReason: reason, reviewedAt: now, reviewedById: actorId } });
+      await audit(
+        {
+          eventId: event.id,
+          actorId,
+          action: "team.review",
+          entity: "Team",
+          entityId: team.id,
+          before: { status: team.status, statusReason: team.statusReason },
+          after: { status: decision, statusReason: reason },
+        },
+        tx,
+      );
+      ids.push(team.id);
+    }
+    return ids;
+  });
+  if (decision !== "PENDING") await notifyDecision(event, changed, decision, reason);
+  return { changed };
+}
+
+async function notifyDecision(event: { name: string }, teamIds: string[], decision: "ACCEPTED" | "REJECTED", reason: string | null) {
+  if (!teamIds.length) return;
+  const [tId, tEn] = await Promise.all([tFor("id"), tFor("en")]);
+  const teams = await db.team.findMany({
+    where: { id: { in: teamIds } },
+    select: { id: true, name: true, members: { select: { user: { select: { email: true, name: true } } } } },
+  });
+  const key = decision === "ACCEPTED" ? "accepted" : "rejected";
+  for (const team of teams) {
+    const link = `${env().APP_URL}/tim/${team.id}`;
+    const vars = { team: team.name, event: event.name, reason: reason ?? "", link };
+    const subject = `${tId(`screening.mail.${key}Subject`, vars)} / ${tEn(`screening.mail.${key}Subject`, vars)}`;
+    const text = `${tId(`screening.mail.${key}Body`, vars)}\n\n— English —\n\n${tEn(`screening.mail.${key}Body`, vars)}`;
+    for (const m of team.members) await sendMail({ to: m.user.email, subject, text });
+  }
+}
+
+/** A later registration close for one team (kind REGISTRATION); replaces an earlier grant. */
+export async function grantExtension(args: { eventId: string; actorId: string; teamId: string; until: Date; reason: string }) {
+  const team = await db.team.findFirst({ where: { id: args.teamId, eventId: args.eventId }, select: { id: true } });
+  if (!team) return false;
+  await db.$transaction(async (tx) => {
+    const before = await tx.extension.findUnique({ where: { teamId_kind: { teamId: team.id, kind: "REGISTRATION" } } });
+    const data = { until: args.until, reason: args.reason, grantedById: args.actorId };
+    const after = await tx.extension.upsert({
+      where: { teamId_kind: { teamId: team.id, kind: "REGISTRATION" } },
+      create: { teamId: team.id, kind: "REGISTRATION", ...data },
+      update: data,
+    });
+    await audit(
+      {
+        eventId: args.eventId,
+        actorId: args.actorId,
+        action: "team.extension",
+        entity: "Extension",
+        entityId: after.id,
+        before: before ? { until: before.until, reason: before.reason } : null,
+        after: { teamId: team.id, kind: "REGISTRATION", until: after.until, reason: after.reason },
+      },
+      tx,
+    );
+  });
+  return true;
+}
+
+/** One row per member (a team without members still gets a row), for a spreadsheet. */
+export type CsvLabels = { headers: string[]; status: Record<"PENDING" | "ACCEPTED" | "REJECTED", string>; role: Record<"CAPTAIN" | "MEMBER", string>; yes: string; no: string };
+
+export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Promise<string> {
+  const rules = rulesOf(event);
+  const poolLabel = new Map(event.pools.map((p) => [p.key, p.label]));
+  const rows: (string | number | null)[][] = [labels.headers];
+  for (const team of await teamsOf(event.id)) {
+    const base = [
+      team.name,
+      team.kimName,
+      team.region?.name ?? "",
+      team.institution,
+      team.track?.name ?? "",
+      labels.status[team.status],
+      team.statusReason ?? "",
+      isComplete(rules, team.members) ? labels.yes : labels.no,
+      team.members.length,
+      team.videoUrl ?? "",
+      team.createdAt.toISOString(),
+    ];
+    const members = team.members.length ? team.members : [null];
+    for (const m of members) {
+      rows.push([
+        ...base,
+        m?.user.name ?? "",
+        m ? labels.role[m.role] : "",
+        m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "",
+        m?.user.email ?? "",
+        m?.user.whatsapp ?? "",
+      ]);
+    }
+  }
+  return toCsv(rows);
+}

@@ -1,0 +1,325 @@
+// Teams from the participants' side: registration, invitations, membership and the team page.
+// Every write re-reads the rules inside its transaction; the one-team-per-person-per-event rule
+// is also a unique index, so concurrent requests cannot break it.
+import type { User } from "lucia";
+import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
+import { parseHttpUrl } from "~/domain/links";
+import { canEditTeam, canRegister, type Extension } from "~/domain/phase";
+import { isOrganizer } from "~/domain/permissions";
+import { normalizeInviteCode, teamNameKey } from "~/domain/team-progress";
+import { canAddMember, type TeamRules } from "~/domain/team-rules";
+import { db, Prisma } from "~/services/db.server";
+import { actorFor } from "~/services/guards.server";
+import { randomToken, shortCode } from "~/services/ids.server";
+import { deleteFile, putFile } from "~/services/storage.server";
+import type { RegisterTeamInput } from "~/validation/team";
+import { toTimeline } from "./event.server";
+
+/** A refusal: the form field it belongs to ("" for the whole form) and its locale key. */
+export type Refusal = { ok: false; field: string; message: string };
+export type Result<T> = ({ ok: true } & T) | Refusal;
+
+const refuse = (field: string, message: string): Refusal => ({ ok: false, field, message });
+
+export function toExtensions(rows: readonly { kind: string; until: Date }[]): Extension[] {
+  return rows.map((r) => ({ kind: r.kind === "REGISTRATION" ? "registration" : "submission", until: r.until }));
+}
+
+export function rulesOf(event: { minTeamSize: number; maxTeamSize: number; pools: readonly { key: string; quota: number }[] }): TeamRules {
+  return { minSize: event.minTeamSize, maxSize: event.maxTeamSize, pools: event.pools.map((p) => ({ key: p.key, quota: p.quota })) };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+const eventInclude = {
+  rounds: { orderBy: { order: "asc" } },
+  pools: { orderBy: { order: "asc" } },
+} as const;
+
+/** The event with what the registration form offers (regions, tracks, pools). */
+export async function getRegistrationEvent(slug: string) {
+  return db.event.findUnique({
+    where: { slug },
+    include: {
+      ...eventInclude,
+      regions: { orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } },
+      tracks: { orderBy: { order: "asc" }, select: { id: true, name: true } },
+    },
+  });
+}
+
+export async function findMembership(eventId: string, userId: string) {
+  return db.teamMember.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { teamId: true, role: true } });
+}
+
+export type ProposalUpload = { bytes: Uint8Array; name: string; mime: string } | null;
+
+/** The uploaded proposal from a multipart form, or null when the file input was left empty. */
+export async function proposalFrom(formData: FormData): Promise<ProposalUpload> {
+  const file = formData.get("proposal");
+  if (!(file instanceof File) || file.size === 0) return null;
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, mime: file.type };
+}
+
+export async function registerTeam(args: {
+  slug: string;
+  userId: string;
+  input: RegisterTeamInput;
+  proposal: ProposalUpload;
+  now: Date;
+}): Promise<Result<{ teamId: string }>> {
+  const { userId, input, proposal, now } = args;
+  const event = await getRegistrationEvent(args.slug);
+  if (!event || !event.isPublic) return refuse("", "team.errors.eventNotFound");
+  if (!canRegister(toTimeline(event), now).allowed) return refuse("", "team.errors.registrationClosed");
+  if (await findMembership(event.id, userId)) return refuse("", "team.errors.alreadyInTeam");
+  if (!event.regions.some((r) => r.id === input.regionId)) return refuse("regionId", "validation.invalid");
+  if (input.trackId && !event.tracks.some((t) => t.id === input.trackId)) return refuse("trackId", "validation.invalid");
+  const pool = event.pools.length ? (input.pool ?? null) : null;
+  const fit = canAddMember(rulesOf(event), [], pool);
+  if (!fit.ok) return refuse("pool", fit.code === "pool_required" ? "team.errors.poolRequired" : "validation.invalid");
+  const videoUrl = input.videoUrl ? parseHttpUrl(input.videoUrl) : null;
+  if (event.requireVideo && !videoUrl) return refuse("videoUrl", "team.errors.videoRequired");
+  let proposalName: string | null = null;
+  if (proposal) {
+    const checked = checkUpload({ bytes: proposal.bytes, declaredName: proposal.name, declaredMime: proposal.mime, ...UPLOAD_KINDS.proposal });
+    if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "team.errors.proposalTooLarge" : "team.errors.proposalType");
+    proposalName = proposal.name.replace(/\.[^.]*$/, "").slice(0, 100) + `.${checked.ext}`;
+  } else if (event.requireProposal) {
+    return refuse("proposal", "team.errors.proposalRequired");
+  }
+  const nameKey = teamNameKey(input.name);
+  if (await db.team.findUnique({ where: { eventId_nameKey: { eventId: event.id, nameKey } }, select: { id: true } })) {
+    return refuse("name", "team.errors.nameTaken");
+  }
+
+  const stored = proposal ? await putFile("proposals", proposal.bytes) : null;
+  try {
+    const team = await db.$transaction(async (tx) => {
+      const created = await tx.team.create({
+        data: {
+          eventId: event.id,
+          name: input.name.replace(/\s+/g, " "),
+          nameKey,
+          kimName: input.kimName,
+          regionId: input.regionId,
+          institution: input.institution,
+          trackId: input.trackId ?? null,
+          inviteCode: shortCode(),
+          inviteToken: randomToken(),
+          proposalKey: stored?.key ?? null,
+          proposalName,
+          videoUrl,
+        },
+      });
+      await tx.teamMember.create({ data: { teamId: created.id, eventId: event.id, userId, role: "CAPTAIN", pool } });
+      return created;
+    });
+    return { ok: true, teamId: team.id };
+  } catch (error) {
+    if (stored) await deleteFile(stored.key);
+    if (!isUniqueViolation(error)) throw error;
+    // Lost a race: either the name was taken or this person joined a team meanwhile.
+    if (await findMembership(event.id, userId)) return refuse("", "team.errors.alreadyInTeam");
+    return refuse("name", "team.errors.nameTaken");
+  }
+}
+
+/** A team by its invite link or typed code; null when wrong or regenerated since. */
+export async function findInvitedTeam(by: { token: string } | { code: string }) {
+  const where = "token" in by ? { inviteToken: by.token } : { inviteCode: normalizeInviteCode(by.code) };
+  if (Object.values(where)[0] === "") return null;
+  return db.team.findUnique({
+    where,
+    select: {
+      id: true,
+      name: true,
+      kimName: true,
+      inviteToken: true,
+      region: { select: { name: true } },
+      event: { select: { id: true, slug: true, name: true, timezone: true, maxTeamSize: true, pools: { orderBy: { order: "asc" } } } },
+      members: { select: { pool: true } },
+    },
+  });
+}
+
+export async function joinTeam(args: { token: string; userId: string; pool: string | null; now: Date }): Promise<Result<{ teamId: string }>> {
+  const { userId, now } = args;
+  const found = await db.team.findUnique({ where: { inviteToken: args.token }, select: { id: true } });
+  if (!found) return refuse("", "join.errors.invalidLink");
+  try {
+    return await db.$transaction(async (tx) => {
+      // Lock the team row before counting: on PostgreSQL a concurrent join waits here until this
+      // transaction ends, so the count below includes its member; SQLite runs writers one at a time.
+      await tx.team.update({ where: { id: found.id }, data: { updatedAt: now }, select: { id: true } });
+      // Read after the lock, in a statement of its own, so PostgreSQL's snapshot includes the
+      // member a concurrent join just committed.
+      const team = await tx.team.findUniqueOrThrow({
+        where: { id: found.id },
+        include: {
+          event: { include: eventInclude },
+          members: { select: { userId: true, pool: true } },
+          extensions: { select: { kind: true, until: true } },
+        },
+      });
+      if (team.inviteToken !== args.token) return refuse("", "join.errors.invalidLink");
+      if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) return refuse("", "join.errors.closed");
+      if (team.members.some((m) => m.userId === userId)) return refuse("", "join.errors.alreadyMember");
+      const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
+      if (elsewhere) return refuse("", "team.errors.alreadyInTeam");
+      const pool = team.event.pools.length ? args.pool : null;
+      const fit = canAddMember(rulesOf(team.event), team.members, pool);
+      if (!fit.ok) {
+        const messages = { team_full: ["", "join.errors.teamFull"], pool_full: ["pool", "join.errors.poolFull"], pool_required: ["pool", "team.errors.poolRequired"], pool_unknown: ["pool", "validation.invalid"] } as const;
+        const [field, message] = messages[fit.code];
+        return refuse(field, message);
+      }
+      await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool } });
+      return { ok: true as const, teamId: team.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return refuse("", "team.errors.alreadyInTeam");
+    throw error;
+  }
+}
+
+const teamPageInclude = {
+  event: { include: { ...eventInclude } },
+  region: { select: { name: true } },
+  track: { select: { name: true } },
+  members: {
+    orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+    select: { id: true, userId: true, role: true, pool: true, joinedAt: true, user: { select: { name: true, email: true, whatsapp: true } } },
+  },
+  extensions: { select: { kind: true, until: true, reason: true } },
+  submission: { select: { status: true } },
+} satisfies Prisma.TeamInclude;
+
+/**
+ * The team as its members and the event's organizers see it; null for anyone else, so a
+ * stranger cannot tell a private team from a missing one.
+ */
+export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "isAdmin">) {
+  const team = await db.team.findUnique({ where: { id: teamId }, include: teamPageInclude });
+  if (!team) return null;
+  const membership = team.members.find((m) => m.userId === user.id) ?? null;
+  const organizer = membership ? false : isOrganizer(await actorFor(user, team.eventId));
+  if (!membership && !organizer) return null;
+  return { team, membership, organizer };
+}
+
+type CaptainCheck = Result<{ team: NonNullable<Awaited<ReturnType<typeof loadForChange>>> }>;
+
+async function loadForChange(teamId: string) {
+  return db.team.findUnique({
+    where: { id: teamId },
+    include: { event: { include: eventInclude }, members: true, extensions: { select: { kind: true, until: true } } },
+  });
+}
+
+/** The team, if `userId` is in it (as captain when asked) and it may still change at `now`. */
+async function changeable(teamId: string, userId: string, now: Date, captainOnly: boolean): Promise<CaptainCheck> {
+  const team = await loadForChange(teamId);
+  const me = team?.members.find((m) => m.userId === userId);
+  if (!team || !me) return refuse("", "team.errors.notMember");
+  if (captainOnly && me.role !== "CAPTAIN") return refuse("", "team.errors.captainOnly");
+  if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) return refuse("", "team.errors.editClosed");
+  return { ok: true, team };
+}
+
+/** New code and link; the old ones stop working at once. */
+export async function regenerateInvite(teamId: string, userId: string, now: Date): Promise<Result<object>> {
+  const check = await changeable(teamId, userId, now, true);
+  if (!check.ok) return check;
+  await db.team.update({ where: { id: teamId }, data: { inviteCode: shortCode(), inviteToken: randomToken() } });
+  return { ok: true };
+}
+
+export async function removeMember(teamId: string, userId: string, memberId: string, now: Date): Promise<Result<object>> {
+  const check = await changeable(teamId, userId, now, true);
+  if (!check.ok) return check;
+  const target = check.team.members.find((m) => m.id === memberId);
+  if (!target || target.userId === userId) return refuse("", "validation.invalid");
+  await db.teamMember.delete({ where: { id: target.id } });
+  return { ok: true };
+}
+
+export async function transferCaptain(teamId: string, userId: string, memberId: string, now: Date): Promise<Result<object>> {
+  const check = await changeable(teamId, userId, now, true);
+  if (!check.ok) return check;
+  const me = check.team.members.find((m) => m.userId === userId);
+  const target = check.team.members.find((m) => m.id === memberId);
+  if (!me || !target || target.id === me.id) return refuse("", "validation.invalid");
+  await db.$transaction([
+    db.teamMember.update({ where: { id: me.id }, data: { role: "MEMBER" } }),
+    db.teamMember.update({ where: { id: target.id }, data: { role: "CAPTAIN" } }),
+  ]);
+  return { ok: true };
+}
+
+/**
+ * A member leaves. A captain hands over first unless alone; then leaving deletes the team,
+ * which needs an explicit confirmation.
+ */
+export async function leaveTeam(teamId: string, userId: string, confirmed: boolean, now: Date): Promise<Result<{ deleted: boolean }>> {
+  const check = await changeable(teamId, userId, now, false);
+  if (!check.ok) return check;
+  const { team } = check;
+  const me = team.members.find((m) => m.userId === userId);
+  if (!me) return refuse("", "team.errors.notMember");
+  if (me.role === "CAPTAIN" && team.members.length > 1) return refuse("", "team.errors.handOverFirst");
+  if (team.members.length === 1) {
+    if (!confirmed) return refuse("confirm", "team.errors.confirmDelete");
+    await db.team.delete({ where: { id: team.id } });
+    if (team.proposalKey) await deleteFile(team.proposalKey);
+    return { ok: true, deleted: true };
+  }
+  await db.teamMember.delete({ where: { id: me.id } });
+  return { ok: true, deleted: false };
+}
+
+/** The captain updates the registration materials (video link, proposal) while registration is open. */
+export async function updateMaterials(args: { teamId: string; userId: string; videoUrl: string | undefined; proposal: ProposalUpload; now: Date }): Promise<Result<object>> {
+  const check = await changeable(args.teamId, args.userId, args.now, true);
+  if (!check.ok) return check;
+  const { team } = check;
+  const videoUrl = args.videoUrl ? parseHttpUrl(args.videoUrl) : null;
+  if (team.event.requireVideo && !videoUrl) return refuse("videoUrl", "team.errors.videoRequired");
+  const data: Prisma.TeamUpdateInput = { videoUrl };
+  let stored: { key: string } | null = null;
+  if (args.proposal) {
+    const checked = checkUpload({ bytes: args.proposal.bytes, declaredName: args.proposal.name, declaredMime: args.proposal.mime, ...UPLOAD_KINDS.proposal });
+    if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "team.errors.proposalTooLarge" : "team.errors.proposalType");
+    stored = await putFile("proposals", args.proposal.bytes);
+    data.proposalKey = stored.key;
+    data.proposalName = args.proposal.name.replace(/\.[^.]*$/, "").slice(0, 100) + `.${checked.ext}`;
+  }
+  await db.team.update({ where: { id: team.id }, data });
+  if (stored && team.proposalKey) await deleteFile(team.proposalKey);
+  return { ok: true };
+}
+
+/** The participant's teams across events, for the dashboard. */
+export async function listMyTeams(userId: string) {
+  return db.teamMember.findMany({
+    where: { userId },
+    orderBy: { joinedAt: "desc" },
+    select: {
+      role: true,
+      team: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          statusReason: true,
+          members: { select: { pool: true } },
+          extensions: { select: { kind: true, until: true } },
+          submission: { select: { status: true } },
+          event: { include: eventInclude },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,147 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FileField, SelectField, useFormatInEvent } from "~/components/team-ui";
+import { canRegister } from "~/domain/phase";
+import { toTimeline } from "~/models/event.server";
+import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from "~/models/team.server";
+import { reply } from "~/services/forms.server";
+import { notFound } from "~/services/guards.server";
+import { requireUser } from "~/services/session.server";
+import { registerTeamSchema } from "~/validation/team";
+
+export const meta: MetaFunction = () => [{ title: "Daftarkan tim — KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await getRegistrationEvent(params.slug ?? "");
+  if (!event || !event.isPublic) throw notFound();
+  const now = new Date();
+  const [membership, capability] = [await findMembership(event.id, user.id), canRegister(toTimeline(event), now)];
+  return {
+    event: {
+      slug: event.slug,
+      name: event.name,
+      timezone: event.timezone,
+      requireProposal: event.requireProposal,
+      requireVideo: event.requireVideo,
+      minTeamSize: event.minTeamSize,
+      maxTeamSize: event.maxTeamSize,
+      registrationClosesAt: event.registrationClosesAt,
+    },
+    regions: event.regions,
+    tracks: event.tracks,
+    pools: event.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })),
+    capability,
+    myTeamId: membership?.teamId ?? null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: registerTeamSchema });
+  if (submission.status !== "success") return data(reply(submission, {}, ["proposal"]), { status: 400 });
+  const result = await registerTeam({
+    slug: params.slug ?? "",
+    userId: user.id,
+    input: submission.value,
+    proposal: await proposalFrom(formData),
+    now: new Date(),
+  });
+  if (!result.ok) {
+    const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
+    return data(reply(submission, errors, ["proposal"]), { status: 400 });
+  }
+  return redirect(`/tim/${result.teamId}?baru=1`);
+}
+
+export default function RegisterTeam() {
+  const { t } = useTranslation();
+  const { event, regions, tracks, pools, capability, myTeamId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const format = useFormatInEvent(event.timezone);
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: registerTeamSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  let blocked: React.ReactNode = null;
+  if (myTeamId) {
+    blocked = (
+      <>
+        <p>{t("team.register.alreadyInTeam")}</p>
+        <Link to={`/tim/${myTeamId}`} className="btn-primary mt-4">
+          {t("team.register.openMyTeam")}
+        </Link>
+      </>
+    );
+  } else if (!capability.allowed) {
+    blocked = <p>{capability.reason === "closed" ? t("team.register.closed", { at: format(capability.at) }) : t("team.register.notOpenYet", { at: format(capability.at) })}</p>;
+  }
+
+  return (
+    <div className="mx-auto max-w-xl">
+      <p className="text-sm font-semibold text-brand-700">
+        <Link to={`/acara/${event.slug}`} className="hover:underline">
+          {event.name}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("team.register.title")}</h1>
+      {blocked ? (
+        <div className="card mt-6 text-slate-800">{blocked}</div>
+      ) : (
+        <>
+          <p className="mt-2 text-slate-700">
+            {t("team.register.intro", { min: event.minTeamSize, max: event.maxTeamSize, until: format(event.registrationClosesAt) })}
+          </p>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card mt-6 space-y-3">
+            <FormAlert errors={serverFormErrors(lastResult)} />
+            <TextField label={t("team.fields.name")} hint={t("team.fields.nameHint")} field={fields.name} autoComplete="off" />
+            <TextField label={t("team.fields.kimName")} hint={t("team.fields.kimNameHint")} field={fields.kimName} autoComplete="off" />
+            <SelectField
+              label={t("team.fields.region")}
+              field={fields.regionId}
+              placeholder={t("team.fields.choose")}
+              options={regions.map((r) => ({ value: r.id, label: r.name }))}
+            />
+            <TextField label={t("team.fields.institution")} hint={t("team.fields.institutionHint")} field={fields.institution} autoComplete="organization" />
+            {tracks.length ? (
+              <SelectField
+                label={`${t("team.fields.track")} (${t("common.optional")})`}
+                field={fields.trackId}
+                placeholder={t("team.fields.noTrack")}
+                options={tracks.map((tr) => ({ value: tr.id, label: tr.name }))}
+              />
+            ) : null}
+            {pools.length ? (
+              <SelectField
+                label={t("team.fields.myPool")}
+                hint={t("team.fields.poolHint", { pools: pools.map((p) => `${p.label} (${t("team.fields.poolQuota", { quota: p.quota })})`).join(", ") })}
+                field={fields.pool}
+                placeholder={t("team.fields.choose")}
+                options={pools.map((p) => ({ value: p.key, label: p.label }))}
+              />
+            ) : null}
+            {event.requireVideo ? (
+              <TextField label={t("team.fields.videoUrl")} hint={t("team.fields.videoUrlHint")} field={fields.videoUrl} type="url" inputMode="url" />
+            ) : null}
+            {event.requireProposal ? (
+              <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" />
+            ) : null}
+            <button type="submit" className="btn-primary w-full" disabled={busy}>
+              {t("team.register.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert, serverFormErrors } from "~/components/forms";
+import { SelectField } from "~/components/team-ui";
+import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
+import { reply } from "~/services/forms.server";
+import { requireUser } from "~/services/session.server";
+import { joinSchema } from "~/validation/team";
+
+export const meta: MetaFunction = () => [{ title: "Gabung tim — KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await findInvitedTeam({ token: params.token ?? "" });
+  if (!team) return data({ invalid: true as const }, { status: 404 });
+  const membership = await findMembership(team.event.id, user.id);
+  if (membership?.teamId === team.id) throw redirect(`/tim/${team.id}`);
+  const used = (key: string) => team.members.filter((m) => m.pool === key).length;
+  return {
+    invalid: false as const,
+    team: { name: team.name, kimName: team.kimName, region: team.region?.name ?? null, size: team.members.length },
+    event: { name: team.event.name, slug: team.event.slug, maxTeamSize: team.event.maxTeamSize },
+    pools: team.event.pools.map((p) => ({ key: p.key, label: p.label, free: Math.max(0, p.quota - used(p.key)) })),
+    otherTeamId: membership?.teamId ?? null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: joinSchema });
+  if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, now: new Date() });
+  if (!result.ok) {
+    const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
+    return data(reply(submission, errors), { status: 400 });
+  }
+  return redirect(`/tim/${result.teamId}?gabung=1`);
+}
+
+export default function JoinTeam() {
+  const { t } = useTranslation();
+  const loaded = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  if (loaded.invalid) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("join.invalidTitle")}</h1>
+        <p className="card mt-6 text-slate-800">{t("join.errors.invalidLink")}</p>
+        <Link to="/gabung" className="btn-secondary mt-4">
+          {t("join.useCode")}
+        </Link>
+      </div>
+    );
+  }
+  const { team, event, pools, otherTeamId } = loaded;
+  return (
+    <div className="mx-auto max-w-md">
+      <p className="text-sm font-semibold text-brand-700">{event.name}</p>
+      <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("join.title", { team: team.name })}</h1>
+      <dl className="card mt-6 grid grid-cols-[8rem_1fr] gap-2 text-sm">
+        <dt className="font-semibold text-slate-700">{t("team.fields.kimName")}</dt>
+        <dd>{team.kimName}</dd>
+        <dt className="font-semibold text-slate-700">{t("team.fields.region")}</dt>
+        <dd>{team.region ?? "—"}</dd>
+        <dt className="font-semibold text-slate-700">{t("team.page.size")}</dt>
+        <dd>{t("team.page.sizeOf", { count: team.size, max: event.maxTeamSize })}</dd>
+      </dl>
+      {otherTeamId ? (
+        <div className="card mt-4">
+          <p role="alert" className="text-slate-800">{t("team.errors.alreadyInTeam")}</p>
+          <Link to={`/tim/${otherTeamId}`} className="btn-secondary mt-4">
+            {t("team.register.openMyTeam")}
+          </Link>
+        </div>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-3">
+          <FormAlert errors={serverFormErrors(lastResult)} />
+          {pools.length ? (
+            <SelectField
+              label={t("team.fields.myPool")}
+              field={fields.pool}
+              placeholder={t("team.fields.choose")}
+              options={pools.map((p) => ({ value: p.key, label: `${p.label} — ${t("join.placesLeft", { count: p.free })}` }))}
+            />
+          ) : null}
+          <button type="submit" className="btn-primary w-full" disabled={busy}>
+            {t("join.submit")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { findInvitedTeam } from "~/models/team.server";
+import { reply } from "~/services/forms.server";
+import { requireUser } from "~/services/session.server";
+import { joinCodeSchema } from "~/validation/team";
+
+export const meta: MetaFunction = () => [{ title: "Gabung tim — KIM Hackathon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+/** A typed code leads to the same confirmation page as the invite link. */
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: joinCodeSchema });
+  if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  const team = await findInvitedTeam({ code: submission.value.code });
+  if (!team) return data(reply(submission, { fieldErrors: { code: ["join.errors.invalidCode"] } }), { status: 400 });
+  return redirect(`/gabung/${team.inviteToken}`);
+}
+
+export default function JoinByCode() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinCodeSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("join.codeTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("join.codeIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-3">
+        <FormAlert errors={serverFormErrors(lastResult)} />
+        <TextField label={t("join.code")} hint={t("join.codeHint")} field={fields.code} autoComplete="off" placeholder="AB3D EF9H" />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("join.findTeam")}
+        </button>
+      </Form>
+    </div>
+  );
+}

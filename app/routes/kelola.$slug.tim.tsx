@@ -1,0 +1,235 @@
+// Seleksi administrasi: the organizer's team list with filters, search and bulk decisions.
+// Renders inside the organizer layout (/kelola/:slug) but stands on its own.
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert } from "~/components/forms";
+import { StatusBadge } from "~/components/team-ui";
+import { listTeamsForScreening, reviewTeams, type ScreeningFilters } from "~/models/screening.server";
+import { db } from "~/services/db.server";
+import { requireOrganizer } from "~/services/guards.server";
+import { bulkReviewSchema } from "~/validation/team";
+
+export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];
+
+const STATUSES = ["PENDING", "ACCEPTED", "REJECTED"] as const;
+
+function filtersFrom(url: URL): ScreeningFilters {
+  const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
+  const status = get("status");
+  const completeness = get("lengkap");
+  return {
+    status: STATUSES.find((s) => s === status),
+    regionId: get("wilayah"),
+    trackId: get("bidang"),
+    completeness: completeness === "complete" || completeness === "incomplete" ? completeness : undefined,
+    q: get("q")?.slice(0, 100),
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireOrganizer(request, params.slug);
+  const [pools, regions, tracks] = await Promise.all([
+    db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } }),
+    db.region.findMany({ where: { eventId: event.id }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const filters = filtersFrom(new URL(request.url));
+  const { teams, counts } = await listTeamsForScreening({ ...event, pools }, filters);
+  return {
+    event: { slug: event.slug, name: event.name },
+    counts,
+    regions,
+    tracks,
+    teams: teams.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kimName: t.kimName,
+      institution: t.institution,
+      region: t.region?.name ?? null,
+      track: t.track?.name ?? null,
+      status: t.status,
+      statusReason: t.statusReason,
+      size: t.members.length,
+      complete: t.complete,
+      missing: t.missing,
+      extended: t.extensions.length > 0,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { event, user } = await requireOrganizer(request, params.slug);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: bulkReviewSchema });
+  if (submission.status !== "success") {
+    const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => typeof e === "string");
+    return data({ ok: false as const, errors: errors.length ? errors : ["validation.invalid"], changed: 0 }, { status: 400 });
+  }
+  const { decision, reason, teamIds } = submission.value;
+  const { changed } = await reviewTeams({ event, actorId: user.id, teamIds, decision, reason: reason ?? null, now: new Date() });
+  const back = new URL(request.url);
+  back.searchParams.set("diubah", String(changed.length));
+  throw redirect(`${back.pathname}${back.search}`);
+}
+
+export default function Screening() {
+  const { t } = useTranslation();
+  const { event, counts, regions, tracks, teams } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const changed = params.get("diubah");
+  const selectClass = "field-input";
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 className="text-2xl font-bold">{t("screening.title")}</h2>
+          <p className="mt-1 text-slate-700">
+            {t("screening.counts", { total: counts.total, pending: counts.PENDING, accepted: counts.ACCEPTED, rejected: counts.REJECTED })}
+          </p>
+        </div>
+        <a href={`/kelola/${event.slug}/tim/ekspor`} className="btn-secondary" download>
+          {t("screening.export")}
+        </a>
+      </div>
+
+      <Form method="get" className="card grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" role="search" aria-label={t("screening.filters")}>
+        <div className="sm:col-span-2 lg:col-span-3">
+          <label htmlFor="q" className="field-label">
+            {t("screening.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} className="field-input" placeholder={t("screening.searchHint")} />
+        </div>
+        <div>
+          <label htmlFor="f-status" className="field-label">
+            {t("screening.status")}
+          </label>
+          <select id="f-status" name="status" defaultValue={params.get("status") ?? ""} className={selectClass}>
+            <option value="">{t("common.all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`team.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-region" className="field-label">
+            {t("team.fields.region")}
+          </label>
+          <select id="f-region" name="wilayah" defaultValue={params.get("wilayah") ?? ""} className={selectClass}>
+            <option value="">{t("common.all")}</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {tracks.length ? (
+          <div>
+            <label htmlFor="f-track" className="field-label">
+              {t("team.fields.track")}
+            </label>
+            <select id="f-track" name="bidang" defaultValue={params.get("bidang") ?? ""} className={selectClass}>
+              <option value="">{t("common.all")}</option>
+              {tracks.map((tr) => (
+                <option key={tr.id} value={tr.id}>
+                  {tr.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="f-complete" className="field-label">
+            {t("screening.completeness")}
+          </label>
+          <select id="f-complete" name="lengkap" defaultValue={params.get("lengkap") ?? ""} className={selectClass}>
+            <option value="">{t("common.all")}</option>
+            <option value="complete">{t("screening.complete")}</option>
+            <option value="incomplete">{t("screening.incomplete")}</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
+          <button type="submit" className="btn-primary">
+            {t("common.filter")}
+          </button>
+          <Link to={`/kelola/${event.slug}/tim`} className="btn-link px-2">
+            {t("screening.reset")}
+          </Link>
+        </div>
+      </Form>
+
+      {changed !== null ? <FormAlert tone="success" errors={[`screening.changed|${JSON.stringify({ count: Number(changed) })}`]} /> : null}
+
+      <Form method="post" className="space-y-4">
+        <FormAlert errors={result && !result.ok ? result.errors : null} />
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {t("screening.shown", { count: teams.length })}
+        </p>
+        {teams.length === 0 ? (
+          <p className="card text-slate-700">{t("screening.empty")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {teams.map((team) => (
+              <li key={team.id} className="card flex gap-3 !p-3 sm:!p-4">
+                <input
+                  type="checkbox"
+                  name="teamIds"
+                  value={team.id}
+                  id={`pilih-${team.id}`}
+                  className="mt-1 h-5 w-5 shrink-0"
+                  aria-label={t("screening.select", { name: team.name })}
+                />
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link to={`/kelola/${event.slug}/tim/${team.id}`} className="btn-link text-base">
+                      {team.name}
+                    </Link>
+                    <StatusBadge status={team.status} />
+                    <span className={`badge ${team.complete ? "bg-slate-100 text-slate-800" : "bg-orange-100 text-orange-900"}`}>
+                      {team.complete ? t("screening.complete") : t("screening.missing", { count: team.missing })}
+                    </span>
+                    {team.extended ? <span className="badge bg-brand-100 text-brand-900">{t("screening.extended")}</span> : null}
+                  </div>
+                  <p className="mt-1 text-sm text-slate-700">
+                    {[team.kimName, team.region, team.institution, team.track].filter(Boolean).join(" · ")} · {t("screening.members", { count: team.size })}
+                  </p>
+                  {team.status === "REJECTED" && team.statusReason ? (
+                    <p className="mt-1 text-sm text-red-800">{t("team.page.rejectedReason", { reason: team.statusReason })}</p>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <fieldset className="card space-y-3">
+          <legend className="px-1 text-base font-bold">{t("screening.bulkTitle")}</legend>
+          <p className="text-sm text-slate-700">{t("screening.bulkHint")}</p>
+          <div>
+            <label htmlFor="bulk-reason" className="field-label">
+              {t("screening.reason")}
+            </label>
+            <textarea id="bulk-reason" name="reason" rows={2} className="field-input" aria-describedby="bulk-reason-hint" />
+            <p id="bulk-reason-hint" className="field-hint">
+              {t("screening.reasonHint")}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" name="decision" value="ACCEPTED" className="btn-primary" disabled={busy}>
+              {t("screening.acceptSelected")}
+            </button>
+            <button type="submit" name="decision" value="REJECTED" className="btn-danger" disabled={busy}>
+              {t("screening.rejectSelected")}
+            </button>
+          </div>
+        </fieldset>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+// One team in the screening: its data, the decision (reason required to reject) and a
+// per-team registration extension. Every change is audited in the model.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { StatusBadge, TextareaField, useFormatInEvent } from "~/components/team-ui";
+import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
+import { isEventTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
+import { missingMembers } from "~/domain/team-rules";
+import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
+import { rulesOf } from "~/models/team.server";
+import { db } from "~/services/db.server";
+import { reply } from "~/services/forms.server";
+import { notFound, requireOrganizer } from "~/services/guards.server";
+import { extensionSchema, reviewSchema } from "~/validation/team";
+
+export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireOrganizer(request, params.slug);
+  const team = await getScreeningTeam(event.id, params.teamId ?? "");
+  if (!team) throw notFound();
+  const pools = await db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
+  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
+  return {
+    event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize },
+    team: {
+      id: team.id,
+      name: team.name,
+      kimName: team.kimName,
+      institution: team.institution,
+      region: team.region?.name ?? null,
+      track: team.track?.name ?? null,
+      status: team.status,
+      statusReason: team.statusReason,
+      reviewedAt: team.reviewedAt,
+      videoUrl: team.videoUrl,
+      proposalName: team.proposalName,
+    },
+    members: team.members.map((m) => {
+      const wa = m.user.whatsapp ? normalizeWhatsApp(m.user.whatsapp) : null;
+      return { id: m.id, name: m.user.name, email: m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role, pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool };
+    }),
+    missing: missingMembers(rulesOf({ ...event, pools }), team.members).total,
+    extension: extension ? { until: extension.until, reason: extension.reason, untilLocal: utcToZonedLocal(extension.until, tz) } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { event, user } = await requireOrganizer(request, params.slug);
+  const teamId = params.teamId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const now = new Date();
+  if (intent === "extension") {
+    const submission = parseWithZod(formData, { schema: extensionSchema });
+    if (submission.status !== "success") return data({ intent, result: reply(submission) }, { status: 400 });
+    const until = zonedLocalToUtc(submission.value.until, isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta");
+    if (!until) return data({ intent, result: reply(submission, { fieldErrors: { until: ["validation.invalid"] } }) }, { status: 400 });
+    if (until.getTime() <= now.getTime()) return data({ intent, result: reply(submission, { fieldErrors: { until: ["screening.errors.untilPast"] } }) }, { status: 400 });
+    if (!(await grantExtension({ eventId: event.id, actorId: user.id, teamId, until, reason: submission.value.reason }))) throw notFound();
+    throw redirect(`/kelola/${event.slug}/tim/${teamId}?ok=extension`);
+  }
+  const submission = parseWithZod(formData, { schema: reviewSchema });
+  if (submission.status !== "success") return data({ intent: "review", result: reply(submission) }, { status: 400 });
+  const exists = await db.team.findFirst({ where: { id: teamId, eventId: event.id }, select: { id: true } });
+  if (!exists) throw notFound();
+  await reviewTeams({ event, actorId: user.id, teamIds: [teamId], decision: submission.value.decision, reason: submission.value.reason ?? null, now });
+  throw redirect(`/kelola/${event.slug}/tim/${teamId}?ok=review`);
+}
+
+export default function ScreeningTeam() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const format = useFormatInEvent(d.event.timezone);
+  const [reviewForm, reviewFields] = useForm({
+    id: "review",
+    lastResult: last?.intent === "review" ? last.result : undefined,
+    defaultValue: { decision: d.team.status, reason: d.team.statusReason ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const [extForm, extFields] = useForm({
+    id: "extension",
+    lastResult: last?.intent === "extension" ? last.result : undefined,
+    defaultValue: { until: d.extension?.untilLocal ?? "", reason: d.extension?.reason ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: extensionSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const ok = params.get("ok");
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <Link to={`/kelola/${d.event.slug}/tim`} className="btn-link text-sm">
+          ← {t("screening.backToList")}
+        </Link>
+        <h2 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-bold">
+          <span>{d.team.name}</span>
+          <StatusBadge status={d.team.status} />
+        </h2>
+        {d.team.statusReason ? <p className="mt-1 text-slate-700">{t("team.page.rejectedReason", { reason: d.team.statusReason })}</p> : null}
+      </div>
+      {ok ? <FormAlert tone="success" errors={[`screening.done.${ok}`]} /> : null}
+
+      <section className="card" aria-labelledby="data">
+        <h3 id="data" className="text-lg font-bold">
+          {t("team.page.details")}
+        </h3>
+        <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-semibold text-slate-700">{t("team.fields.kimName")}</dt>
+          <dd>{d.team.kimName || "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.region")}</dt>
+          <dd>{d.team.region ?? "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.institution")}</dt>
+          <dd>{d.team.institution || "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.track")}</dt>
+          <dd>{d.team.track ?? "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.videoUrl")}</dt>
+          <dd className="break-all">
+            {d.team.videoUrl ? (
+              <a href={d.team.videoUrl} className="btn-link font-normal" target="_blank" rel="noreferrer">
+                {d.team.videoUrl}
+              </a>
+            ) : (
+              "—"
+            )}
+          </dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.proposal")}</dt>
+          <dd>
+            {d.team.proposalName ? (
+              <a href={`/tim/${d.team.id}/proposal`} className="btn-link font-normal" download>
+                {t("team.page.downloadProposal", { name: d.team.proposalName })}
+              </a>
+            ) : (
+              "—"
+            )}
+          </dd>
+          <dt className="font-semibold text-slate-700">{t("screening.completeness")}</dt>
+          <dd>{d.missing ? t("screening.missing", { count: d.missing }) : t("screening.complete")}</dd>
+        </dl>
+        <h4 className="mt-4 font-bold">{t("team.page.members", { count: d.members.length, max: d.event.maxTeamSize })}</h4>
+        <ul className="mt-2 divide-y divide-slate-200 text-sm">
+          {d.members.map((m) => (
+            <li key={m.id} className="py-2">
+              <span className="font-semibold">{m.name}</span> · {t(`team.role.${m.role}`)}
+              {m.pool ? ` · ${m.pool}` : ""}
+              <br />
+              <a href={`mailto:${m.email}`} className="btn-link font-normal">
+                {m.email}
+              </a>
+              {m.whatsappLink ? (
+                <>
+                  {" · "}
+                  <a href={m.whatsappLink} className="btn-link font-normal" target="_blank" rel="noreferrer">
+                    {t("team.page.whatsapp")}
+                  </a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="keputusan">
+        <h3 id="keputusan" className="text-lg font-bold">
+          {t("screening.decision")}
+        </h3>
+        <Form method="post" {...getFormProps(reviewForm)} className="mt-3 space-y-3">
+          <FormAlert errors={serverFormErrors(last?.intent === "review" ? last.result : undefined)} />
+          <fieldset>
+            <legend className="field-label">{t("screening.status")}</legend>
+            <div className="flex flex-wrap gap-4">
+              {(["ACCEPTED", "REJECTED", "PENDING"] as const).map((s) => (
+                <label key={s} className="flex min-h-[44px] items-center gap-2">
+                  <input type="radio" name={reviewFields.decision.name} value={s} defaultChecked={reviewFields.decision.initialValue === s} className="h-5 w-5" />
+                  {t(`screening.decide.${s}`)}
+                </label>
+              ))}
+            </div>
+            <FieldErrors id={reviewFields.decision.errorId} errors={reviewFields.decision.errors} />
+          </fieldset>
+          <TextareaField label={t("screening.reason")} hint={t("screening.reasonHint")} field={reviewFields.reason} />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("screening.saveDecision")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="perpanjangan">
+        <h3 id="perpanjangan" className="text-lg font-bold">
+          {t("screening.extensionTitle")}
+        </h3>
+        <p className="mt-1 text-sm text-slate-700">
+          {t("screening.extensionIntro", { at: format(d.event.registrationClosesAt) })}
+        </p>
+        {d.extension ? <p className="mt-2 text-sm font-semibold">{t("screening.extensionCurrent", { until: format(d.extension.until), reason: d.extension.reason })}</p> : null}
+        <Form method="post" {...getFormProps(extForm)} className="mt-3 space-y-3">
+          <input type="hidden" name="intent" value="extension" />
+          <FormAlert errors={serverFormErrors(last?.intent === "extension" ? last.result : undefined)} />
+          <TextField label={t("screening.extensionUntil")} hint={t("screening.extensionUntilHint")} field={extFields.until} type="datetime-local" />
+          <TextareaField label={t("screening.reason")} field={extFields.reason} rows={2} />
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t("screening.grantExtension")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,355 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert } from "~/components/forms";
+import { NextStepText, StatusBadge, useFormatInEvent } from "~/components/team-ui";
+import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
+import { canEditTeam, phaseAt } from "~/domain/phase";
+import { nextStep } from "~/domain/team-progress";
+import { missingMembers } from "~/domain/team-rules";
+import { toTimeline } from "~/models/event.server";
+import { getTeamForViewer, leaveTeam, proposalFrom, regenerateInvite, removeMember, rulesOf, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
+import { env } from "~/services/env.server";
+import { notFound } from "~/services/guards.server";
+import { requireUser } from "~/services/session.server";
+import { memberActionSchema } from "~/validation/team";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "team" in data ? data.team.name : "Tim"} — KIM Hackathon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await getTeamForViewer(params.teamId ?? "", user);
+  if (!found) throw notFound();
+  const { team, membership, organizer } = found;
+  const now = new Date();
+  const { event } = team;
+  const timeline = toTimeline(event);
+  const extensions = toExtensions(team.extensions);
+  const rules = rulesOf(event);
+  const missing = missingMembers(rules, team.members);
+  const editable = canEditTeam(timeline, now, extensions).allowed;
+  const registrationExtension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
+  return {
+    team: {
+      id: team.id,
+      name: team.name,
+      kimName: team.kimName,
+      institution: team.institution,
+      region: team.region?.name ?? null,
+      track: team.track?.name ?? null,
+      status: team.status,
+      statusReason: team.statusReason,
+      videoUrl: team.videoUrl,
+      proposalName: team.proposalName,
+    },
+    event: {
+      slug: event.slug,
+      name: event.name,
+      timezone: event.timezone,
+      minTeamSize: event.minTeamSize,
+      maxTeamSize: event.maxTeamSize,
+      requireProposal: event.requireProposal,
+      requireVideo: event.requireVideo,
+    },
+    members: team.members.map((m) => {
+      const wa = m.user.whatsapp ? normalizeWhatsApp(m.user.whatsapp) : null;
+      return { id: m.id, name: m.user.name, email: m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role, pool: m.pool, me: m.userId === user.id };
+    }),
+    pools: event.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })),
+    missing,
+    step: nextStep({ status: team.status, statusReason: team.statusReason, missing: missing.total, submitted: team.submission?.status === "SUBMITTED", timeline, extensions, now }),
+    deadline: phaseAt(timeline, now).next,
+    registrationExtension: registrationExtension ? { until: registrationExtension.until, reason: registrationExtension.reason } : null,
+    editable,
+    viewer: { role: membership?.role ?? null, organizer },
+    invite: membership ? { code: team.inviteCode, link: `${env().APP_URL}/gabung/${team.inviteToken}` } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const teamId = params.teamId ?? "";
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: memberActionSchema });
+  if (submission.status !== "success") return data({ intent: String(formData.get("intent") ?? ""), error: "validation.invalid" }, { status: 400 });
+  const value = submission.value;
+  const now = new Date();
+  let result;
+  switch (value.intent) {
+    case "regenerate":
+      result = await regenerateInvite(teamId, user.id, now);
+      break;
+    case "remove":
+      result = await removeMember(teamId, user.id, value.memberId, now);
+      break;
+    case "transfer":
+      result = await transferCaptain(teamId, user.id, value.memberId, now);
+      break;
+    case "materials":
+      result = await updateMaterials({ teamId, userId: user.id, videoUrl: value.videoUrl, proposal: await proposalFrom(formData), now });
+      break;
+    case "leave": {
+      const left = await leaveTeam(teamId, user.id, value.confirm === "yes", now);
+      if (left.ok) throw redirect(left.deleted ? "/dasbor?tim=dihapus" : "/dasbor?tim=keluar");
+      result = left;
+      break;
+    }
+  }
+  if (!result.ok) return data({ intent: value.intent, error: result.message }, { status: 400 });
+  throw redirect(`/tim/${teamId}?ok=${value.intent}`);
+}
+
+export default function TeamPage() {
+  const { t, i18n } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  // Pool labels are organizer data ("Anggota KIM"); mid-sentence in Indonesian they read lower-case.
+  const inSentence = (label: string) => (i18n.language === "en" ? label : label.charAt(0).toLowerCase() + label.slice(1));
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const format = useFormatInEvent(d.event.timezone);
+  const poolLabel = (key: string | null) => d.pools.find((p) => p.key === key)?.label ?? null;
+  const captain = d.viewer.role === "CAPTAIN";
+  const errorFor = (intent: string) => (result && result.intent === intent ? [result.error] : null);
+  const byPoolSum = d.missing.byPool.reduce((a, b) => a + b.count, 0);
+  const notice = params.get("baru") ? "team.page.created" : params.get("gabung") ? "team.page.joined" : params.get("ok") ? `team.page.done.${params.get("ok")}` : null;
+  const deadline = d.deadline;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm font-semibold text-brand-700">
+          <Link to={`/acara/${d.event.slug}`} className="hover:underline">
+            {d.event.name}
+          </Link>
+        </p>
+        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold sm:text-3xl">
+          <span>{d.team.name}</span>
+          <StatusBadge status={d.team.status} />
+        </h1>
+        {d.team.status === "REJECTED" ? (
+          <p className="mt-2 text-red-800">{t("team.page.rejectedReason", { reason: d.team.statusReason ?? "—" })}</p>
+        ) : null}
+      </div>
+      {notice ? <FormAlert tone="success" errors={[notice]} /> : null}
+
+      <section className="card" aria-labelledby="langkah">
+        <h2 id="langkah" className="text-lg font-bold">
+          {t("team.page.nextStep")}
+        </h2>
+        <p className="mt-2 text-slate-800">
+          <NextStepText step={d.step} timezone={d.event.timezone} />
+        </p>
+        {d.missing.total > 0 ? (
+          <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-800">
+            {d.missing.byPool.map((p) => (
+              <li key={p.pool}>{t("team.page.missingPool", { count: p.count, pool: inSentence(poolLabel(p.pool) ?? p.pool) })}</li>
+            ))}
+            {d.missing.total > byPoolSum ? (
+              <li>{t(byPoolSum ? "team.page.missingMore" : "team.page.missingAny", { count: d.missing.total - byPoolSum })}</li>
+            ) : null}
+          </ul>
+        ) : null}
+        {deadline ? (
+          <p className="mt-3 text-sm text-slate-700">
+            {t("phase.nextDeadline")}:{" "}
+            <strong>
+              {deadline.key === "roundCloses" ? t("deadline.roundCloses", { name: deadline.round.name }) : t(`deadline.${deadline.key}`)} — {format(deadline.at)}
+            </strong>
+          </p>
+        ) : null}
+        {d.registrationExtension ? (
+          <p className="mt-1 text-sm text-slate-700">{t("team.page.extension", { until: format(d.registrationExtension.until) })}</p>
+        ) : null}
+        {d.viewer.organizer ? (
+          <Link to={`/kelola/${d.event.slug}/tim/${d.team.id}`} className="btn-secondary mt-4">
+            {t("team.page.review")}
+          </Link>
+        ) : null}
+      </section>
+
+      {d.invite && d.editable ? (
+        <section className="card" aria-labelledby="undang">
+          <h2 id="undang" className="text-lg font-bold">
+            {t("team.page.inviteTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("team.page.inviteIntro")}</p>
+          <label htmlFor="invite-link" className="field-label mt-3">
+            {t("team.page.inviteLink")}
+          </label>
+          <input id="invite-link" readOnly value={d.invite.link} className="field-input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+          <p className="mt-3 text-sm text-slate-700">
+            {t("team.page.inviteCode")}: <strong className="font-mono text-lg tracking-widest text-slate-900" data-testid="invite-code">{d.invite.code}</strong>
+          </p>
+          <p className="text-sm text-slate-600">{t("team.page.inviteCodeHint")}</p>
+          <a
+            href={`https://wa.me/?text=${encodeURIComponent(t("team.page.shareText", { team: d.team.name, event: d.event.name, link: d.invite.link, code: d.invite.code }))}`}
+            className="btn-secondary mt-3"
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t("team.page.shareWhatsApp")}
+          </a>
+          {captain ? (
+            <Form method="post" className="mt-3">
+              <FormAlert errors={errorFor("regenerate")} />
+              <button type="submit" name="intent" value="regenerate" className="btn-secondary" disabled={busy}>
+                {t("team.page.regenerate")}
+              </button>
+              <p className="field-hint">{t("team.page.regenerateHint")}</p>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="anggota">
+        <h2 id="anggota" className="text-lg font-bold">
+          {t("team.page.members", { count: d.members.length, max: d.event.maxTeamSize })}
+        </h2>
+        <FormAlert errors={errorFor("remove") ?? errorFor("transfer")} />
+        <ul className="mt-3 divide-y divide-slate-200">
+          {d.members.map((m) => (
+            <li key={m.id} className="py-3">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-semibold">{m.name}</span>
+                {m.role === "CAPTAIN" ? <span className="badge bg-brand-100 text-brand-900">{t("team.role.CAPTAIN")}</span> : null}
+                {poolLabel(m.pool) ? <span className="badge bg-slate-100 text-slate-800">{poolLabel(m.pool)}</span> : null}
+              </div>
+              <p className="mt-1 text-sm text-slate-700">
+                <a href={`mailto:${m.email}`} className="btn-link font-normal">
+                  {m.email}
+                </a>
+                {m.whatsappLink ? (
+                  <>
+                    {" · "}
+                    <a href={m.whatsappLink} className="btn-link font-normal" target="_blank" rel="noreferrer">
+                      {t("team.page.whatsapp")}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+              {captain && d.editable && !m.me ? (
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <Form method="post">
+                    <input type="hidden" name="memberId" value={m.id} />
+                    <button type="submit" name="intent" value="transfer" className="btn-secondary !min-h-[40px] text-sm" disabled={busy}>
+                      {t("team.page.makeCaptain")}
+                      <span className="sr-only"> {m.name}</span>
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="memberId" value={m.id} />
+                    <button type="submit" name="intent" value="remove" className="btn-secondary !min-h-[40px] text-sm text-red-800" disabled={busy}>
+                      {t("team.page.remove")}
+                      <span className="sr-only"> {m.name}</span>
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="data-tim">
+        <h2 id="data-tim" className="text-lg font-bold">
+          {t("team.page.details")}
+        </h2>
+        <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-semibold text-slate-700">{t("team.fields.kimName")}</dt>
+          <dd className="mb-2 sm:mb-0">{d.team.kimName || "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.region")}</dt>
+          <dd className="mb-2 sm:mb-0">{d.team.region ?? "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.institution")}</dt>
+          <dd className="mb-2 sm:mb-0">{d.team.institution || "—"}</dd>
+          <dt className="font-semibold text-slate-700">{t("team.fields.track")}</dt>
+          <dd className="mb-2 sm:mb-0">{d.team.track ?? "—"}</dd>
+          {d.event.requireVideo || d.team.videoUrl ? (
+            <>
+              <dt className="font-semibold text-slate-700">{t("team.fields.videoUrl")}</dt>
+              <dd className="mb-2 break-all sm:mb-0">
+                {d.team.videoUrl ? (
+                  <a href={d.team.videoUrl} className="btn-link font-normal" target="_blank" rel="noreferrer">
+                    {d.team.videoUrl}
+                  </a>
+                ) : (
+                  "—"
+                )}
+              </dd>
+            </>
+          ) : null}
+          {d.event.requireProposal || d.team.proposalName ? (
+            <>
+              <dt className="font-semibold text-slate-700">{t("team.fields.proposal")}</dt>
+              <dd>
+                {d.team.proposalName ? (
+                  <a href={`/tim/${d.team.id}/proposal`} className="btn-link font-normal" download>
+                    {t("team.page.downloadProposal", { name: d.team.proposalName })}
+                  </a>
+                ) : (
+                  "—"
+                )}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {captain && d.editable && (d.event.requireProposal || d.event.requireVideo) ? (
+          <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
+            <h3 className="font-bold">{t("team.page.materials")}</h3>
+            <FormAlert errors={errorFor("materials")} />
+            {d.event.requireVideo ? (
+              <div>
+                <label htmlFor="videoUrl" className="field-label">
+                  {t("team.fields.videoUrl")}
+                </label>
+                <input id="videoUrl" name="videoUrl" type="url" inputMode="url" defaultValue={d.team.videoUrl ?? ""} className="field-input" />
+              </div>
+            ) : null}
+            {d.event.requireProposal ? (
+              <div>
+                <label htmlFor="proposal" className="field-label">
+                  {t("team.page.replaceProposal")}
+                </label>
+                <input id="proposal" name="proposal" type="file" accept="application/pdf,.pdf" className="field-input" aria-describedby="proposal-hint" />
+                <p id="proposal-hint" className="field-hint">
+                  {t("team.fields.proposalHint")}
+                </p>
+              </div>
+            ) : null}
+            <button type="submit" name="intent" value="materials" className="btn-secondary" disabled={busy}>
+              {t("common.save")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {d.viewer.role && d.editable ? (
+        <section className="card" aria-labelledby="keluar">
+          <h2 id="keluar" className="text-lg font-bold">
+            {t("team.page.leaveTitle")}
+          </h2>
+          {captain && d.members.length > 1 ? (
+            <p className="mt-2 text-sm text-slate-700">{t("team.errors.handOverFirst")}</p>
+          ) : (
+            <Form method="post" className="mt-2 space-y-3">
+              <FormAlert errors={errorFor("leave")} />
+              {d.members.length === 1 ? (
+                <label className="flex items-start gap-2 text-sm text-slate-800">
+                  <input type="checkbox" name="confirm" value="yes" className="mt-1 h-5 w-5" />
+                  <span>{t("team.page.confirmDelete")}</span>
+                </label>
+              ) : (
+                <p className="text-sm text-slate-700">{t("team.page.leaveHint")}</p>
+              )}
+              <button type="submit" name="intent" value="leave" className="btn-danger" disabled={busy}>
+                {d.members.length === 1 ? t("team.page.deleteTeam") : t("team.page.leave")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

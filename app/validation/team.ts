@@ -1,0 +1,73 @@
+// Team forms: registration, joining, captain actions and organizer screening. Messages are locale keys.
+import { z } from "zod";
+import { parseHttpUrl } from "~/domain/links";
+
+const required = { required_error: "validation.required" };
+
+const text = (min: number, max: number) =>
+  z.string(required).trim().min(min, min <= 1 ? "validation.required" : "team.errors.tooShort").max(max, "validation.tooLong");
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const videoUrlField = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || parseHttpUrl(v) !== null, "validation.url");
+
+export const registerTeamSchema = z.object({
+  name: text(3, 60),
+  kimName: text(3, 100),
+  regionId: z.string(required).trim().min(1, "validation.required"),
+  institution: text(2, 150),
+  trackId: optionalId,
+  pool: optionalId,
+  videoUrl: videoUrlField,
+  // The file itself is checked on the server (type sniffed from its bytes).
+  proposal: z.unknown().optional(),
+});
+export type RegisterTeamInput = z.infer<typeof registerTeamSchema>;
+
+export const joinCodeSchema = z.object({
+  code: z.string(required).trim().min(4, "join.errors.invalidCode").max(20, "join.errors.invalidCode"),
+});
+
+export const joinSchema = z.object({ pool: optionalId });
+
+export const memberActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("regenerate") }),
+  z.object({ intent: z.literal("remove"), memberId: z.string(required).min(1) }),
+  z.object({ intent: z.literal("transfer"), memberId: z.string(required).min(1) }),
+  z.object({ intent: z.literal("leave"), confirm: z.string().optional() }),
+  z.object({ intent: z.literal("materials"), videoUrl: videoUrlField, proposal: z.unknown().optional() }),
+]);
+
+const reasonField = z.string().trim().max(1000, "validation.tooLong").optional();
+
+export const reviewSchema = z
+  .object({
+    decision: z.enum(["ACCEPTED", "REJECTED", "PENDING"], { required_error: "validation.required", invalid_type_error: "validation.invalid" }),
+    reason: reasonField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "REJECTED" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "screening.errors.reasonRequired" });
+  });
+
+export const bulkReviewSchema = z
+  .object({
+    decision: z.enum(["ACCEPTED", "REJECTED"], { required_error: "validation.required", invalid_type_error: "validation.invalid" }),
+    reason: reasonField,
+    teamIds: z.array(z.string().min(1), { required_error: "screening.errors.noneSelected" }).min(1, "screening.errors.noneSelected").max(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "REJECTED" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "screening.errors.reasonRequired" });
+  });
+
+export const extensionSchema = z.object({
+  until: z.string(required).trim().min(1, "validation.required"),
+  reason: text(3, 500),
+});
