@@ -130,6 +130,8 @@ export async function seedJudging(db: Db, now: Date, slug = "kim-hackathon-jatim
     { kimName: "KIM Cahaya Desa" },
   ];
   for (const [i, j] of judges.entries()) {
+    // Affiliations the judges already declared (the events seed gives them) are kept.
+    if (j.regionId || j.kimName || j.institution) continue;
     const a = affiliations[i % affiliations.length];
     const team = (n?: number) => (n === undefined ? undefined : teams[n % Math.max(1, teams.length)]);
     await db.eventMember.update({
