@@ -144,7 +144,7 @@ test("the organizer assigns automatically and can see why a judge is not assigne
   await page.setViewportSize(PHONE);
   await loginAs(page, organizer);
   await page.goto(`/kelola/${event.slug}/penjurian`);
-  await expect(page.getByRole("heading", { name: "Penjurian", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Penjurian", level: 2 })).toBeVisible();
   await page.getByRole("button", { name: "Bagikan otomatis" }).click();
   await expect(page.getByText("9 penugasan baru dibuat.")).toBeVisible();
   await expect(page.getByText("Semua karya sudah mendapat juri lengkap.")).toBeVisible();

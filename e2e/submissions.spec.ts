@@ -124,10 +124,10 @@ test("the public gallery and a project page read well on a phone and a laptop", 
   }
   await page.getByLabel("Cari judul atau tim").fill("kabar");
   await page.getByRole("button", { name: "Saring" }).click();
-  await expect(page.getByRole("link", { name: "Saring Kabar" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Saring Kabar", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Lapor Desa" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Saring Kabar" }).click();
-  await expect(page.getByRole("heading", { name: "Saring Kabar", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Saring Kabar", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Saring Kabar", level: 1, exact: true })).toBeVisible();
   await expect(page.locator('iframe[src^="https://www.youtube-nocookie.com/embed/"]')).toHaveCount(1);
   await expectAccessible(page);
 });

@@ -16,6 +16,8 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   await page.getByLabel("Kabupaten/kota").selectOption({ label: "Kota Surabaya" });
   await page.getByLabel("Instansi / kampus").fill("Universitas Uji");
   await page.getByLabel("Saya mendaftar sebagai").selectOption({ label: "Mahasiswa" });
+  // The demo 2027 event asks every team for an introduction video.
+  await page.getByLabel("Tautan video").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
   await page.getByRole("button", { name: "Daftarkan tim" }).click();
   await expect(page.getByText("Nama tim ini sudah dipakai tim lain di acara ini.")).toBeVisible();
 

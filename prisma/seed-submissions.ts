@@ -212,7 +212,8 @@ export async function seedSubmissions(db: Db, eventId: string, now: Date): Promi
     const authorId = captain.userId;
     const trackId = event.tracks[project.track]?.id ?? team.trackId ?? null;
     const text = {
-      title: project.title,
+      // More accepted teams than sample projects: a repeat is named after its own KIM.
+      title: i < PROJECTS.length ? project.title : `${project.title} ${team.kimName.replace(/^KIM\s+/i, "")}`.trim(),
       tagline: project.tagline,
       description: project.description,
       trackId,
@@ -241,7 +242,7 @@ export async function seedSubmissions(db: Db, eventId: string, now: Date): Promi
     const revisions =
       state === "revised"
         ? [
-            { ...text, title: "Lapor Desa", tagline: "Laporan warga lewat WhatsApp.", description: project.description.split("\n\n## Uji coba")[0] ?? "", demoUrl: null, createdAt: firstSubmittedAt },
+            { ...text, tagline: "Laporan warga lewat WhatsApp.", description: project.description.split("\n\n## Uji coba")[0] ?? "", demoUrl: null, createdAt: firstSubmittedAt },
             { ...text, tagline: "Laporan warga lewat WhatsApp, langsung tampil di peta desa.", description: project.description.split("\n\n## Uji coba")[0] ?? "", createdAt: at(0.7) },
             { ...text, createdAt: submittedAt },
           ]

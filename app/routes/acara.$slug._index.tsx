@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { listAnnouncements } from "~/models/announcement.server";
+import { latestPublication } from "~/models/publication.server";
 import { Countdown } from "~/components/countdown";
 import { PhaseBadge } from "~/components/event-card";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
@@ -26,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A private event does not exist for anyone but its organizers.
   if (!event.isPublic && !organizer) throw notFound();
 
-  const [lang, t] = await Promise.all([getLanguage(request), getT(request)]);
+  const [lang, t, announcements, publication] = await Promise.all([
+    getLanguage(request),
+    getT(request),
+    listAnnouncements(event.id, 5),
+    latestPublication(event.id),
+  ]);
   const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
   const fmt = (d: Date) => formatInZone(d, tz, lang);
   const timeline = toTimeline(event);
@@ -74,6 +81,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serverNowMs: now.getTime(),
     registrationOpen: canRegister(timeline, now).allowed,
     organizer,
+    resultsPublished: publication !== null,
+    votingOpen:
+      event.peoplesChoice && event.votingOpensAt !== null && event.votingClosesAt !== null && event.votingOpensAt.getTime() <= now.getTime() && now.getTime() < event.votingClosesAt.getTime(),
+    announcements: announcements.map((a) => ({ id: a.id, title: a.title, bodyHtml: renderMarkdown(a.body), at: fmt(a.createdAt) })),
   };
 }
 
@@ -85,7 +96,7 @@ const STEP_STYLE: Record<StepStatus, string> = {
 
 export default function PublicEventPage() {
   const { t } = useTranslation();
-  const { event, phase, roundName, next, serverNowMs, registrationOpen, organizer } = useLoaderData<typeof loader>();
+  const { event, phase, roundName, next, serverNowMs, registrationOpen, organizer, resultsPublished, votingOpen, announcements } = useLoaderData<typeof loader>();
   return (
     <article className="space-y-8">
       <header className="overflow-hidden rounded-2xl bg-brand-800 text-white">
@@ -121,9 +132,36 @@ export default function PublicEventPage() {
                 {t("event.public.gallery")}
               </Link>
             ) : null}
+            {resultsPublished ? (
+              <Link to={`/acara/${event.slug}/hasil`} className="btn bg-accent-500 text-slate-900 hover:bg-accent-100">
+                {t("event.public.results")}
+              </Link>
+            ) : null}
+            {votingOpen ? (
+              <Link to={`/acara/${event.slug}/pilih`} className="btn border border-white/60 text-white hover:bg-white/10">
+                {t("event.public.vote")}
+              </Link>
+            ) : null}
           </div>
         </div>
       </header>
+
+      {announcements.length ? (
+        <section aria-labelledby="pengumuman" className="card border-accent-500">
+          <h2 id="pengumuman" className="text-xl font-bold">
+            {t("event.public.announcements")}
+          </h2>
+          <ul className="mt-3 divide-y divide-slate-200">
+            {announcements.map((a) => (
+              <li key={a.id} className="py-3">
+                <p className="font-semibold">{a.title}</p>
+                <p className="text-sm text-slate-600">{a.at}</p>
+                <div className="prose-kim mt-2 text-sm" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="space-y-8 lg:col-span-2 lg:row-span-2">

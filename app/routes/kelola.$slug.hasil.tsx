@@ -114,7 +114,7 @@ export default function OrganizerResults() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold sm:text-3xl">{t("results.organizer.title")}</h1>
+          <h2 className="text-xl font-bold sm:text-2xl">{t("results.organizer.title")}</h2>
           <p className="mt-1 text-slate-700">{event.name}</p>
         </div>
         <p className="flex items-center gap-2 text-sm font-semibold text-slate-700" aria-live="polite">

@@ -89,7 +89,7 @@ export default function OrganizerSubmissions() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">{t("submission.organizer.title")}</h1>
+        <h2 className="text-xl font-bold sm:text-2xl">{t("submission.organizer.title")}</h2>
         <p className="mt-1 text-slate-700">{d.event.name}</p>
       </div>
 

@@ -59,7 +59,7 @@ export default function Announcements() {
   const sent = params.get("terkirim");
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold sm:text-3xl">{t("announcement.manageTitle")}</h1>
+      <h2 className="text-xl font-bold sm:text-2xl">{t("announcement.manageTitle")}</h2>
       {sent !== null ? <FormAlert tone="success" errors={[`announcement.sent|${JSON.stringify({ count: Number(sent) || 0 })}`]} /> : null}
       <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <FormAlert errors={serverFormErrors(lastResult)} />

@@ -26,7 +26,7 @@ export default function JudgingLayout() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("judging.title")}</h1>
+        <h2 className="text-xl font-bold sm:text-2xl">{t("judging.title")}</h2>
         {rounds.length > 1 ? (
           <Form method="get" action={pathname} className="flex items-end gap-2">
             <div>

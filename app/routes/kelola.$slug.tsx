@@ -21,6 +21,7 @@ const TABS = [
   { to: "karya", key: "submissions" },
   { to: "penjurian", key: "judging" },
   { to: "hasil", key: "results" },
+  { to: "pengumuman", key: "announcements" },
   { to: "audit", key: "audit" },
 ] as const;
 

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { latestPublication } from "~/models/publication.server";
 import { FormAlert } from "~/components/forms";
 import { NextStepText, StatusBadge, useFormatInEvent } from "~/components/team-ui";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
@@ -31,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const missing = missingMembers(rules, team.members);
   const editable = canEditTeam(timeline, now, extensions).allowed;
   const registrationExtension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
+  const resultsPublished = (await latestPublication(event.id)) !== null;
   return {
+    resultsPublished,
     team: {
       id: team.id,
       name: team.name,
@@ -163,10 +166,29 @@ export default function TeamPage() {
         {d.registrationExtension ? (
           <p className="mt-1 text-sm text-slate-700">{t("team.page.extension", { until: format(d.registrationExtension.until) })}</p>
         ) : null}
-        {d.viewer.organizer ? (
-          <Link to={`/kelola/${d.event.slug}/tim/${d.team.id}`} className="btn-secondary mt-4">
-            {t("team.page.review")}
-          </Link>
+        {d.team.status === "ACCEPTED" || d.viewer.organizer ? (
+          <div className="mt-4 flex flex-wrap gap-2">
+            {d.team.status === "ACCEPTED" ? (
+              <Link to={`/tim/${d.team.id}/karya`} className="btn-primary">
+                {t("team.page.projectLink")}
+              </Link>
+            ) : null}
+            {d.resultsPublished && d.team.status === "ACCEPTED" ? (
+              <>
+                <Link to={`/tim/${d.team.id}/umpan-balik`} className="btn-secondary">
+                  {t("team.page.feedbackLink")}
+                </Link>
+                <Link to="/sertifikat" className="btn-secondary">
+                  {t("team.page.certificatesLink")}
+                </Link>
+              </>
+            ) : null}
+            {d.viewer.organizer ? (
+              <Link to={`/kelola/${d.event.slug}/tim/${d.team.id}`} className="btn-secondary">
+                {t("team.page.review")}
+              </Link>
+            ) : null}
+          </div>
         ) : null}
       </section>
 
