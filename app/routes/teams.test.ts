@@ -211,6 +211,21 @@ describe("invitations and joining", () => {
     expect((await join(fresh.inviteToken, someone)).status).toBe(302);
   });
 
+  it("throttles guessing codes: after 20 tries in 15 minutes the account gets 429 and nothing is looked up", async () => {
+    const ev = await makeEvent();
+    const team = await registered(ev, await person());
+    const guesser = await person();
+    const ip = "10.9.8.7";
+    for (let i = 0; i < 20; i++) {
+      const res = await call(() => codeAction(args(formRequest("/gabung", { code: `ZZZZZZ${String(i).padStart(2, "2")}` }, { cookie: guesser.cookie, ip }))));
+      expect(res.status).toBe(400);
+    }
+    const blocked = await call(() => codeAction(args(formRequest("/gabung", { code: team.inviteCode }, { cookie: guesser.cookie, ip }))));
+    expect(blocked.status).toBe(429);
+    expect(errorsOf(blocked.body)[""][0]).toMatch(/^errors\.rateLimited\|/);
+    expect(await db.teamMember.count({ where: { teamId: team.id } })).toBe(1);
+  });
+
   it("refuses a full team, a full pool, a second team and joining after the deadline", async () => {
     const ev = await makeEvent({ pools: POOLS, maxTeamSize: 3 });
     const team = await registered(ev, await person(), { pool: "mahasiswa" });

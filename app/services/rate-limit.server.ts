@@ -12,6 +12,8 @@ const POLICIES = {
   resetIp: { points: 10, duration: 60 * 60 },
   resetAccount: { points: 3, duration: 60 * 60 },
   signupIp: { points: 20, duration: 60 * 60 },
+  joinCodeAccount: { points: 20, duration: 15 * 60 },
+  joinCodeIp: { points: 60, duration: 15 * 60 },
 } as const;
 export type Policy = keyof typeof POLICIES;
 
