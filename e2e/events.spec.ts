@@ -135,7 +135,10 @@ test("a judge accepts an emailed invite link after signing in", async ({ browser
   const page = await context.newPage();
   await loginAs(page, organizer);
   await page.goto(`/kelola/${event.slug}/tim-panitia`);
+  // Click only once the page is hydrated, so the click is not lost mid-hydration.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Undang", exact: true }).click();
+  await expect(page.getByLabel("Tautan undangan")).toBeVisible();
   const link = await page.getByLabel("Tautan undangan").inputValue();
   expect(link).toContain("/undangan/");
   await context.close();
