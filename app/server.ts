@@ -19,6 +19,7 @@ try {
 }
 
 const { db, dbReady } = await import("./services/db.server");
+const { checkHealth } = await import("./services/health.server");
 await dbReady;
 
 const app = express();
@@ -73,6 +74,12 @@ app.use((req, res, next) => {
   res.status(403).type("text/plain; charset=utf-8").send("Permintaan ditolak: asal permintaan (Origin) tidak sah.\nRequest refused: cross-origin request.");
 });
 
+// Answered before the framework: load balancers poll it, and Remix's per-request route
+// matching over ~90 routes would cost more than the database round trip it reports on.
+app.get("/healthz", async (_req, res) => {
+  const health = await checkHealth();
+  res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
+});
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
