@@ -127,6 +127,18 @@ describe("password reset", () => {
     expect(fieldErrors(again.body)[""]).toContain("auth.resetInvalid");
   });
 
+  it("rate-limits reset requests per account with 429, Retry-After and a clear message", async () => {
+    const { email } = await signup();
+    for (let i = 0; i < 3; i++) {
+      expect((await call(() => forgotAction(args(formRequest("/lupa-sandi", { email }))))).status).toBe(200);
+    }
+    const blocked = await call(() => forgotAction(args(formRequest("/lupa-sandi", { email }))));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const result = (blocked.body as { result: { error: Record<string, string[]> } }).result;
+    expect(result.error[""][0]).toMatch(/^errors\.rateLimited\|\{"minutes":\d+\}$/);
+  });
+
   it("answers the same for an unknown email and sends nothing", async () => {
     const res = await call(() => forgotAction(args(formRequest("/lupa-sandi", { email: unique() }))));
     expect(res.status).toBe(200);

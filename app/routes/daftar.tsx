@@ -8,7 +8,7 @@ import { reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { safeRedirect } from "~/domain/links";
 import { createUser } from "~/models/user.server";
-import { clientIp, consume, RateLimited } from "~/services/rate-limit.server";
+import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
 import { signupSchema } from "~/validation/auth";
 
@@ -24,13 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
-  try {
-    await consume([["signupIp", clientIp(request)]]);
-  } catch (e) {
-    if (e instanceof RateLimited) {
-      return data(reply(submission, { formErrors: [`errors.rateLimited|${JSON.stringify({ minutes: Math.ceil(e.retryAfterSeconds / 60) })}`] }), { status: 429 });
-    }
-    throw e;
+  const limited = await throttle([["signupIp", clientIp(request)]]);
+  if (limited) {
+    return data(reply(submission, { formErrors: [limited.formError] }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const user = await createUser(submission.value);
   if (!user) {

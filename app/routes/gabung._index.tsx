@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { findInvitedTeam } from "~/models/team.server";
 import { reply } from "~/services/forms.server";
-import { clientIp, consume, RateLimited } from "~/services/rate-limit.server";
+import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { joinCodeSchema } from "~/validation/team";
 
@@ -24,20 +24,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: joinCodeSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   // Codes are short enough to type, so guessing them is throttled per account and per address.
-  try {
-    await consume([
-      ["joinCodeAccount", user.id],
-      ["joinCodeIp", clientIp(request)],
-    ]);
-  } catch (e) {
-    if (e instanceof RateLimited) {
-      const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
-      return data(reply(submission, { formErrors: [`errors.rateLimited|${JSON.stringify({ minutes })}`] }), {
-        status: 429,
-        headers: { "Retry-After": String(e.retryAfterSeconds) },
-      });
-    }
-    throw e;
+  const limited = await throttle([
+    ["joinCodeAccount", user.id],
+    ["joinCodeIp", clientIp(request)],
+  ]);
+  if (limited) {
+    return data(reply(submission, { formErrors: [limited.formError] }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const team = await findInvitedTeam({ code: submission.value.code });
   if (!team) return data(reply(submission, { fieldErrors: { code: ["join.errors.invalidCode"] } }), { status: 400 });

@@ -9,7 +9,7 @@ import { createPasswordResetToken, findUserByEmail, normalizeEmail, RESET_TOKEN_
 import { env } from "~/services/env.server";
 import { getT } from "~/services/i18n.server";
 import { sendMail } from "~/services/mail.server";
-import { clientIp, consume, RateLimited } from "~/services/rate-limit.server";
+import { clientIp, throttle } from "~/services/rate-limit.server";
 import { forgotSchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: "Lupa kata sandi — KIM Hackathon" }];
@@ -18,20 +18,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
   const email = normalizeEmail(submission.value.email);
-  try {
-    await consume([
-      ["resetIp", clientIp(request)],
-      ["resetAccount", email],
-    ]);
-  } catch (e) {
-    if (e instanceof RateLimited) {
-      const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
-      return data(
-        { result: submission.reply({ formErrors: [`errors.rateLimited|${JSON.stringify({ minutes })}`] }), sent: false },
-        { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds) } },
-      );
-    }
-    throw e;
+  const limited = await throttle([
+    ["resetIp", clientIp(request)],
+    ["resetAccount", email],
+  ]);
+  if (limited) {
+    return data(
+      { result: submission.reply({ formErrors: [limited.formError] }), sent: false },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
+    );
   }
   const user = await findUserByEmail(email);
   // The answer is the same whether or not the account exists.

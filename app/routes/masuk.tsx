@@ -8,7 +8,7 @@ import { reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { safeRedirect } from "~/domain/links";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
-import { clientIp, consume, RateLimited, reset } from "~/services/rate-limit.server";
+import { clientIp, reset, throttle } from "~/services/rate-limit.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
 import { loginSchema } from "~/validation/auth";
 
@@ -25,20 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const email = normalizeEmail(submission.value.email);
-  try {
-    await consume([
-      ["loginIp", clientIp(request)],
-      ["loginAccount", email],
-    ]);
-  } catch (e) {
-    if (e instanceof RateLimited) {
-      const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
-      return data(reply(submission, { formErrors: [`errors.rateLimited|${JSON.stringify({ minutes })}`] }), {
-        status: 429,
-        headers: { "Retry-After": String(e.retryAfterSeconds) },
-      });
-    }
-    throw e;
+  const limited = await throttle([
+    ["loginIp", clientIp(request)],
+    ["loginAccount", email],
+  ]);
+  if (limited) {
+    return data(reply(submission, { formErrors: [limited.formError] }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const user = await verifyLogin(email, submission.value.password);
   if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });

@@ -52,6 +52,21 @@ export async function consume(checks: [Policy, string][]): Promise<void> {
   if (wait > 0) throw new RateLimited(wait);
 }
 
+/**
+ * Consumes the checks; when one is exhausted, answers the localized form error and how long to
+ * wait (for a 429 with Retry-After) instead of throwing.
+ */
+export async function throttle(checks: [Policy, string][]): Promise<{ formError: string; retryAfterSeconds: number } | null> {
+  try {
+    await consume(checks);
+    return null;
+  } catch (e) {
+    if (!(e instanceof RateLimited)) throw e;
+    const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
+    return { formError: `errors.rateLimited|${JSON.stringify({ minutes })}`, retryAfterSeconds: e.retryAfterSeconds };
+  }
+}
+
 export async function reset(policy: Policy, key: string): Promise<void> {
   await limiter(policy).delete(key.toLowerCase());
 }
