@@ -86,6 +86,8 @@ export async function seedEvents(db: Db, now: Date): Promise<void> {
       conflictSameRegion: true,
       conflictSameKim: true,
       conflictSameInstitution: true,
+      signatoryName: "Drs. Hadi Prasetyo, M.Si.",
+      signatoryTitle: "Kepala Dinas Komunikasi dan Informatika Provinsi Jawa Timur",
     },
   });
   await db.round.update({ where: { id: main.rounds[1].id }, data: { judgesPerSubmission: 4 } });

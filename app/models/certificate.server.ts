@@ -72,12 +72,14 @@ export async function listEventCertificates(eventId: string) {
   return db.certificate.findMany({ where: { eventId }, include: certificateInclude, orderBy: [{ name: "asc" }, { kind: "asc" }] });
 }
 
-/** Name and title printed in the signatory block: the event's first organizer for now. */
+/** The signatory block set in the event's settings; without a name, the first organizer signs. */
 export async function signatoryFor(eventId: string) {
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { signatoryName: true, signatoryTitle: true } });
+  if (event.signatoryName.trim()) return { name: event.signatoryName.trim(), title: event.signatoryTitle.trim() };
   const first = await db.eventMember.findFirst({
     where: { eventId, role: "ORGANIZER" },
     orderBy: { createdAt: "asc" },
     select: { user: { select: { name: true } } },
   });
-  return { name: first?.user.name ?? "", title: "Kepala Dinas Kominfo Provinsi Jawa Timur" };
+  return { name: first?.user.name ?? "", title: event.signatoryTitle.trim() };
 }

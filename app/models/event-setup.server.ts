@@ -74,6 +74,8 @@ export type Settings = {
   timezone: string;
   contactEmail: string | null;
   contactWhatsapp: string | null;
+  signatoryName: string;
+  signatoryTitle: string;
   isPublic: boolean;
 };
 

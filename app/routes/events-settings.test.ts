@@ -91,6 +91,8 @@ const settingsFields = (slug: string, extra: Record<string, string> = {}) => ({
   timezone: "Asia/Makassar",
   contactEmail: "halo@contoh.id",
   contactWhatsapp: "0812-3456-7890",
+  signatoryName: "Drs. Hadi Prasetyo, M.Si.",
+  signatoryTitle: "Kepala Dinas Kominfo Provinsi Jawa Timur",
   isPublic: "on",
   ...extra,
 });
@@ -103,6 +105,9 @@ describe("event settings", () => {
     expect(res.headers.get("Location")).toBe("/kelola/jatim-baru/pengaturan?tersimpan=settings");
     const saved = await db.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(saved).toMatchObject({ slug: "jatim-baru", timezone: "Asia/Makassar", contactWhatsapp: "+6281234567890", isPublic: true, summary: "Ringkas" });
+    expect(saved).toMatchObject({ signatoryName: "Drs. Hadi Prasetyo, M.Si.", signatoryTitle: "Kepala Dinas Kominfo Provinsi Jawa Timur" });
+    const { signatoryFor } = await import("~/models/certificate.server");
+    expect(await signatoryFor(event.id)).toEqual({ name: "Drs. Hadi Prasetyo, M.Si.", title: "Kepala Dinas Kominfo Provinsi Jawa Timur" });
     const log = await db.auditLog.findFirstOrThrow({ where: { eventId: event.id, action: "event.update" } });
     expect(JSON.parse(log.before ?? "{}")).toMatchObject({ slug: event.slug, isPublic: false });
     expect(JSON.parse(log.after ?? "{}")).toMatchObject({ slug: "jatim-baru", isPublic: true });
@@ -114,6 +119,7 @@ describe("event settings", () => {
     ["a bad contact email", { contactEmail: "bukan" }, "contactEmail", "validation.email"],
     ["an unknown time zone", { timezone: "Europe/Paris" }, "timezone", "validation.invalid"],
     ["an empty name", { name: "" }, "name", "validation.required"],
+    ["an overlong signatory title", { signatoryTitle: "K".repeat(161) }, "signatoryTitle", "validation.tooLong"],
   ])("refuses %s: 400, the locale key, nothing written", async (_l, extra, field, key) => {
     const { event, organizer } = await organizedEvent();
     const before = await db.event.findUniqueOrThrow({ where: { id: event.id } });

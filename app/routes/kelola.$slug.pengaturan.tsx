@@ -27,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timezone: event.timezone,
       contactEmail: event.contactEmail ?? "",
       contactWhatsapp: event.contactWhatsapp ?? "",
+      signatoryName: event.signatoryName,
+      signatoryTitle: event.signatoryTitle,
       isPublic: event.isPublic,
       bannerUrl: event.bannerKey ? `/acara/${event.slug}/banner?v=${event.bannerKey.slice(-8)}` : null,
     },
@@ -121,6 +123,8 @@ export default function EventSettings() {
         />
         <TextField label={`${t("event.settings.contactEmail")} (${t("common.optional")})`} field={fields.contactEmail} type="email" inputMode="email" />
         <TextField label={`${t("event.settings.contactWhatsapp")} (${t("common.optional")})`} hint={t("auth.whatsappHint")} field={fields.contactWhatsapp} type="tel" inputMode="tel" />
+        <TextField label={`${t("event.settings.signatoryName")} (${t("common.optional")})`} hint={t("event.settings.signatoryNameHint")} field={fields.signatoryName} />
+        <TextField label={t("event.settings.signatoryTitle")} field={fields.signatoryTitle} />
         <CheckboxField label={t("event.settings.isPublic")} hint={t("event.settings.isPublicHint")} field={fields.isPublic} />
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
           {t("common.save")}

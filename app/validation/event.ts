@@ -106,6 +106,8 @@ export const settingsSchema = z.object({
   timezone: timezoneField,
   contactEmail: emailField.optional(),
   contactWhatsapp: whatsappField,
+  signatoryName: optionalText(120),
+  signatoryTitle: optionalText(160),
   isPublic: z.boolean().optional().default(false),
 });
 

@@ -52,4 +52,26 @@ describe("migration runner", () => {
     db.close();
     await expect(migrate(`file:${file}`)).rejects.toThrow(/edited after it was applied/);
   });
+
+  it("keeps child rows when a migration rebuilds their parent table (SQLite's table redefinition)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kim-migrate-")), "t.db");
+    await migrate(`file:${file}`);
+    const rebuild = migrationFiles("sqlite").find((m) => m.sql.includes('DROP TABLE "Event"'));
+    expect(rebuild, "a migration that rebuilds the Event table").toBeDefined();
+    const db = new Database(file);
+    const now = Date.now();
+    db.prepare(
+      `INSERT INTO "Event" (id, slug, name, registrationOpensAt, registrationClosesAt, screeningClosesAt, submissionOpensAt, submissionClosesAt, announcementAt, updatedAt) VALUES ('e1', 'kim', 'KIM', ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(now, now, now, now, now, now, now);
+    db.prepare(`INSERT INTO "Team" (id, eventId, name, nameKey, inviteCode, inviteToken, updatedAt) VALUES ('t1', 'e1', 'Tim', 'tim', 'C1', 'tok1', ?)`).run(now);
+    // Pretend the rebuild has not run yet, so it runs again over existing data.
+    db.prepare(`DELETE FROM "_prisma_migrations" WHERE migration_name = ?`).run(rebuild?.name);
+    db.close();
+
+    expect(await migrate(`file:${file}`)).toEqual([rebuild?.name]);
+    const after = new Database(file);
+    expect((after.prepare(`SELECT count(*) AS c FROM "Team"`).get() as { c: number }).c).toBe(1);
+    expect((after.prepare(`SELECT count(*) AS c FROM "Event"`).get() as { c: number }).c).toBe(1);
+    after.close();
+  });
 });

@@ -60,6 +60,11 @@ async function migrateSqlite(url: string): Promise<string[]> {
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
       "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+    // Prisma's SQLite migrations rebuild a table to alter it (create new_X, copy, drop X, rename).
+    // With foreign keys on, dropping X would cascade-delete every child row, and the
+    // `PRAGMA foreign_keys=OFF` inside the script is ignored within a transaction — so keys are
+    // switched off on the connection first and checked before commit instead.
+    db.pragma("foreign_keys = OFF");
     // IMMEDIATE takes the write lock up front, so two processes starting together queue here.
     const run = db.transaction(() => {
       const applied = db.prepare(`SELECT * FROM "_prisma_migrations" ORDER BY started_at`).all() as Applied[];
@@ -71,9 +76,15 @@ async function migrateSqlite(url: string): Promise<string[]> {
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
         ).run(randomUUID(), m.checksum, Date.now(), m.name, started);
       }
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new Error(`Migration would break ${broken.length} foreign key reference(s); nothing was applied`);
       return pending.map((m) => m.name);
     });
-    return run.immediate();
+    try {
+      return run.immediate();
+    } finally {
+      db.pragma("foreign_keys = ON");
+    }
   } finally {
     db.close();
   }
