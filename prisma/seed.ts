@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Db } from "../app/services/db.server";
 import { seedEvents } from "./seed-events";
+import { seedPastEvent } from "./seed-past";
 import { seedResults } from "./seed-results";
 import { seedJudging } from "./seed-judging";
 import { createEvent, createUser, demoPassword } from "./seed-utils";
@@ -130,6 +131,7 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
   await seedSubmissions(db, event.id, now);
   await seedJudging(db, now);
   await seedResults(db, now);
+  await seedPastEvent(db, now);
   return creds;
 }
 
