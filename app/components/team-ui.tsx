@@ -2,7 +2,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { NextStep } from "~/domain/team-progress";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { FieldErrors } from "./forms";
 
 type Field = FieldMetadata<string | undefined | null>;
@@ -104,7 +104,7 @@ export function useDisplayLocale(): "id" | "en" {
 
 export function useFormatInEvent(timezone: string) {
   const lang = useDisplayLocale();
-  return (date: Date | string) => formatInZone(new Date(date), isEventTimeZone(timezone) ? timezone : "Asia/Jakarta", lang);
+  return (date: Date | string) => formatInZone(new Date(date), eventZone(timezone), lang);
 }
 
 /** One line saying what the team should do next (see domain/team-progress nextStep). */

@@ -8,6 +8,7 @@ import {
   utcToZonedLocal,
   zoneAbbreviation,
   zonedLocalToUtc,
+  eventZone,
   type EventTimeZone,
 } from "./time";
 
@@ -242,5 +243,14 @@ describe("countdownParts", () => {
         },
       ),
     );
+  });
+});
+
+describe("eventZone", () => {
+  it("keeps a supported zone and falls back to WIB otherwise", () => {
+    expect(eventZone("Asia/Makassar")).toBe("Asia/Makassar");
+    expect(eventZone("Asia/Jayapura")).toBe("Asia/Jayapura");
+    expect(eventZone("Europe/Paris")).toBe("Asia/Jakarta");
+    expect(eventZone(null)).toBe("Asia/Jakarta");
   });
 });

@@ -39,6 +39,11 @@ export function isEventTimeZone(value: unknown): value is EventTimeZone {
   );
 }
 
+/** The event's zone as stored, or WIB when the stored value is not one we support. */
+export function eventZone(value: string | null | undefined): EventTimeZone {
+  return isEventTimeZone(value) ? value : "Asia/Jakarta";
+}
+
 export function zoneAbbreviation(tz: EventTimeZone): ZoneAbbreviation {
   return ABBREVIATIONS[tz];
 }

@@ -1,5 +1,5 @@
 // Renders a stored certificate row as a PDF with the verification QR.
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { env } from "~/services/env.server";
 import { certificatePdf } from "~/services/pdf.server";
 import type { CertificateRecord } from "./certificate.server";
@@ -11,7 +11,7 @@ export function verifyUrl(code: string): string {
 }
 
 export function renderCertificate(c: CertificateRecord, signatory: { name: string; title: string }, t: T): Promise<Uint8Array> {
-  const tz = isEventTimeZone(c.event.timezone) ? c.event.timezone : "Asia/Jakarta";
+  const tz = eventZone(c.event.timezone);
   return certificatePdf(
     {
       code: c.code,

@@ -5,7 +5,7 @@ import { canSubmit, type Extension } from "~/domain/phase";
 import { changedFields, REVISION_FIELDS, submitErrors, type RevisionField, type SubmissionText } from "~/domain/submission";
 import { diffLines, diffWords } from "~/domain/diff";
 import { parseHttpUrl } from "~/domain/links";
-import { formatInZone, isEventTimeZone, type DisplayLocale, type EventTimeZone } from "~/domain/time";
+import { eventZone, formatInZone, type DisplayLocale } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { db, Prisma } from "~/services/db.server";
 
@@ -166,10 +166,6 @@ export function revisionViews(
       return { number: r.number, createdAtLabel: formatAt(r.createdAt), authorName: r.authorName, changes };
     })
     .reverse();
-}
-
-export function eventZone(tz: string): EventTimeZone {
-  return isEventTimeZone(tz) ? tz : "Asia/Jakarta";
 }
 
 /** The localized reason a write was refused, as a locale key with its parameters. */

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventCard } from "~/components/event-card";
 import { phaseAt } from "~/domain/phase";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { listPublicEvents, toTimeline } from "~/models/event.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [events, lang, t] = await Promise.all([listPublicEvents(), getLanguage(request), getT(request)]);
   const cards = events.map((e) => {
     const state = phaseAt(toTimeline(e), now);
-    const tz = isEventTimeZone(e.timezone) ? e.timezone : "Asia/Jakarta";
+    const tz = eventZone(e.timezone);
     const nextLabel = state.next
       ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}`
       : null;

@@ -8,7 +8,7 @@ import { PhaseBadge } from "~/components/event-card";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
 import { canRegister, phaseAt, timelineSteps, type StepStatus } from "~/domain/phase";
 import { isOrganizer } from "~/domain/permissions";
-import { formatInZone, isEventTimeZone, zoneAbbreviation } from "~/domain/time";
+import { formatInZone, eventZone, zoneAbbreviation } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { getPublicEvent } from "~/models/public-event.server";
 import { actorFor, notFound } from "~/services/guards.server";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAnnouncements(event.id, 5),
     latestPublication(event.id),
   ]);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const fmt = (d: Date) => formatInZone(d, tz, lang);
   const timeline = toTimeline(event);
   const state = phaseAt(timeline, now);

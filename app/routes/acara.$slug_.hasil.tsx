@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fmt, PlaceCell } from "~/components/results";
 import { subsetPlaces } from "~/domain/publication";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { listAnnouncements } from "~/models/announcement.server";
 import { getPublishedResults } from "~/models/publication.server";
 import { notFound } from "~/services/guards.server";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((r) => r.place !== null)
       .filter((r) => (!track || entries.get(r.submissionId)?.track === track) && (!region || entries.get(r.submissionId)?.region === region)),
   ).map((r) => ({ place: r.subsetPlace, overallPlace: r.place, joint: r.joint, score: r.score, ...entries.get(r.submissionId) }));
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const announcements = await listAnnouncements(event.id, 5);
   return data(
     {

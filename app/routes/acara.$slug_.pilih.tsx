@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors } from "~/components/forms";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { castVote, myVote, voteCandidates, voteTally, voteWindow } from "~/models/vote.server";
 import { reply } from "~/services/forms.server";
 import { notFound, requireEvent } from "~/services/guards.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user ? myVote(event.id, user.id) : null,
     window === "closed" ? voteTally(event.id) : null,
   ]);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const counts = tally ? Object.fromEntries(tally.map((v) => [v.submissionId, v.count])) : null;
   return {
     event: { name: event.name, slug: event.slug },

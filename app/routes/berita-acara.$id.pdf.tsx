@@ -1,6 +1,6 @@
 // The berita acara as a PDF, with the SHA-256 printed and in the metadata.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { publicationRecord } from "~/models/publication.server";
 import { env } from "~/services/env.server";
 import { notFound } from "~/services/guards.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!record?.doc) throw notFound();
   const { pub, doc } = record;
   const t = await getT(request);
-  const tz = isEventTimeZone(pub.event.timezone) ? pub.event.timezone : "Asia/Jakarta";
+  const tz = eventZone(pub.event.timezone);
   const entries = new Map(doc.entries.map((e) => [e.submissionId, e]));
   const criterionName = (code: string) => doc.criteria.find((c) => `criterion:${c.id}` === code)?.name ?? "?";
   const bytes = await publicationPdf(

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors } from "~/components/forms";
 import { fmt, PlaceCell, useTieKeyLabel } from "~/components/results";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { publicationRecord, verifyDocumentText } from "~/models/publication.server";
 import { reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [record, lang] = await Promise.all([publicationRecord(params.id ?? ""), getLanguage(request)]);
   if (!record) throw notFound();
   const { pub, doc, valid } = record;
-  const tz = isEventTimeZone(pub.event.timezone) ? pub.event.timezone : "Asia/Jakarta";
+  const tz = eventZone(pub.event.timezone);
   const entries = new Map((doc?.entries ?? []).map((e) => [e.submissionId, e]));
   const team = (id: string) => entries.get(id)?.teamName ?? id;
   return {

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { JudgmentStatus } from "~/domain/judgment";
 import { canScore } from "~/domain/phase";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { blindLabel, judgeQueue } from "~/models/judging.server";
 import { requireJudge } from "~/services/guards.server";
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
   const now = new Date();
   const lang = await getLanguage(request);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const timeline = toTimeline(event);
   const items = await judgeQueue(event.id, user.id);
   const rounds = new Map<string, { id: string; name: string; closes: string; open: boolean; items: { id: string; title: string; team: string; status: JudgmentStatus }[] }>();

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { RubricForm, type ActionReply } from "~/components/rubric-form";
 import { parseHttpUrl, youtubeEmbedUrl, youtubeId } from "~/domain/links";
 import { canScore } from "~/domain/phase";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { conflictReasons } from "~/models/conflict.server";
 import { toTimeline } from "~/models/event.server";
 import { blindLabel, getAssignmentForJudge, judgeQueue } from "~/models/judging.server";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!a) throw notFound();
   const now = new Date();
   const lang = await getLanguage(request);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const capability = canScore(toTimeline(event), a.round.id, now);
   const conflicts = await conflictReasons(event.id, user.id, a.submission.teamId);
   const finalized = a.judgment?.finalizedAt ?? null;

@@ -5,7 +5,7 @@ import { PhaseBadge } from "~/components/event-card";
 import { SavedNotice } from "~/components/event-forms";
 import { phaseAt } from "~/domain/phase";
 import { validateCriteria } from "~/domain/scoring";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { dashboardCounts } from "~/models/organizer.server";
 import { listRoundsWithCriteria } from "~/models/rubric.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLanguage(request),
     getT(request),
   ]);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const state = phaseAt(toTimeline(event), now);
   const next = state.next
     ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}`

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro } from "~/components/event-forms";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { auditEntities, listAudit } from "~/models/organizer.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entity = entities.includes(entityParam) ? entityParam : "";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("halaman") ?? "1", 10) || 1));
   const [{ rows, pages, total }, lang] = await Promise.all([listAudit(event.id, { entity: entity || undefined, page }), getLanguage(request)]);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   return {
     slug: event.slug,
     entities,

@@ -8,7 +8,7 @@ import { FieldErrors, FormAlert, serverFormErrors } from "~/components/forms";
 import { ChangeBadge, fmt, JudgeChart, JudgeLabelBadge, PlaceCell, TieList, useTieKeyLabel } from "~/components/results";
 import { type PublicationAwardKind, suggestRecipients } from "~/domain/publication";
 import { RANKING_METHODS } from "~/domain/ranking";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { latestPublication, listAwards, publishResults } from "~/models/publication.server";
 import { isRankingMethod, loadRoundResults } from "~/models/results.server";
 import { voteTally, voteWindow } from "~/models/vote.server";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const window = voteWindow(event, now);
   const votes = window === "closed" ? await voteTally(event.id) : null;
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   return {
     event: { slug: event.slug, name: event.name, rankingMethod: event.rankingMethod },
     results,

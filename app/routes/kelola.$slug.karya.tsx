@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/submission";
 import { formatInZone } from "~/domain/time";
 import { listForOrganizer, setGalleryPublished } from "~/models/submission-list.server";
-import { eventZone } from "~/models/submission.server";
+import { eventZone } from "~/domain/time";
 import { db } from "~/services/db.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";

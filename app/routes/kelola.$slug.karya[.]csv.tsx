@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
 import { formatInZone } from "~/domain/time";
 import { listForOrganizer } from "~/models/submission-list.server";
-import { eventZone } from "~/models/submission.server";
+import { eventZone } from "~/domain/time";
 import { env } from "~/services/env.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";

@@ -5,7 +5,8 @@ import { ProjectView, RevisionHistory, StatusBadge } from "~/components/submissi
 import { isLate, missingItems } from "~/domain/submission";
 import { formatInZone } from "~/domain/time";
 import { getForOrganizer } from "~/models/submission-list.server";
-import { eventZone, listRevisions, revisionViews } from "~/models/submission.server";
+import { eventZone } from "~/domain/time";
+import { listRevisions, revisionViews } from "~/models/submission.server";
 import { db } from "~/services/db.server";
 import { notFound, requireOrganizer } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";

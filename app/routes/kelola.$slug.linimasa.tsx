@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { PageIntro, SavedNotice } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { isEventTimeZone, utcToZonedLocal, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
+import { eventZone, utcToZonedLocal, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { saveTimeline } from "~/models/timeline.server";
 import { reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/services/guards.server";
@@ -13,7 +13,7 @@ import { badRequest, saved } from "~/services/organizer-actions.server";
 import { timelineSchema, timelineToUtc } from "~/validation/event";
 
 function zoneOf(tz: string): EventTimeZone {
-  return isEventTimeZone(tz) ? tz : "Asia/Jakarta";
+  return eventZone(tz);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { listAnnouncements, postAnnouncement } from "~/models/announcement.server";
 import { env } from "~/services/env.server";
 import { reply } from "~/services/forms.server";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Pengumuman — KIM Hackathon"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const [items, lang] = await Promise.all([listAnnouncements(event.id, 50), getLanguage(request)]);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   return {
     event: { slug: event.slug, name: event.name },
     items: items.map((a) => ({ id: a.id, title: a.title, html: renderMarkdown(a.body), segment: a.segment, date: formatInZone(a.createdAt, tz, lang), emailed: !!a.emailedAt })),

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { judgingAudit } from "~/models/judging-admin.server";
 import { db } from "~/services/db.server";
 import { requireOrganizer } from "~/services/guards.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const judgeId = url.searchParams.get("juri") || null;
   const lang = await getLanguage(request);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const [log, judges] = await Promise.all([
     judgingAudit(event.id, { judgeId }),
     db.eventMember.findMany({ where: { eventId: event.id, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),

@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { remindJudges, requireOrganizerRound, roundProgress } from "~/models/judging-admin.server";
 import { env } from "~/services/env.server";
 import { getLanguage, tFor } from "~/services/i18n.server";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = await roundProgress(event.id, round.id);
   if (!progress) throw new Response("Not Found", { status: 404 });
   const lang = await getLanguage(request);
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   return {
     round: { name: round.name, closes: formatInZone(round.closesAt, tz, lang) },
     judges: progress.judges.map((j) => ({ ...j, lastActivity: j.lastActivity ? formatInZone(j.lastActivity, tz, lang) : null })),
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false, message: "validation.invalid", count: 0 }, { status: 400 });
   // Judges read the reminder in Indonesian: the platform's first language.
   const t = await tFor("id");
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const link = `${env().APP_URL}/juri/${event.slug}`;
   const { sent } = await remindJudges(event.id, round.id, user.id, parsed.data.judgeId ?? null, ({ name, open }) => ({
     subject: t("judging.remind.subject", { event: event.name }),

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { CheckboxField, itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { isEventTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
+import { eventZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
 import type { ItemResult } from "~/models/structure.server";
 import { reply } from "~/services/forms.server";
@@ -14,7 +14,7 @@ import { getT } from "~/services/i18n.server";
 import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
 import { AWARD_KINDS, awardSchema, peoplesChoiceSchema } from "~/validation/structure";
 
-const zoneOf = (tz: string): EventTimeZone => (isEventTimeZone(tz) ? tz : "Asia/Jakarta");
+const zoneOf = (tz: string): EventTimeZone => (eventZone(tz));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

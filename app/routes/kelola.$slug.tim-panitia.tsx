@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice, SelectField } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { inviteState } from "~/domain/event-setup";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { inviteMember, listMembers, listOpenInvites, removeMember, revokeInvite, updateAffiliation } from "~/models/invite.server";
 import { listRegions } from "~/models/structure.server";
 import { reply } from "~/services/forms.server";
@@ -20,7 +20,7 @@ import { inviteSchema, memberAffiliationSchema } from "~/validation/structure";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const now = new Date();
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const [members, invites, regions, lang] = await Promise.all([listMembers(event.id), listOpenInvites(event.id), listRegions(event.id), getLanguage(request)]);
   return {
     me: user.id,

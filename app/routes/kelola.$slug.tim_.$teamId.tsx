@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { StatusBadge, TextareaField, useFormatInEvent } from "~/components/team-ui";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
-import { isEventTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
+import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
 import { rulesOf } from "~/models/team.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const team = await getScreeningTeam(event.id, params.teamId ?? "");
   if (!team) throw notFound();
   const pools = await db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
-  const tz = isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta";
+  const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
     event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize },
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "extension") {
     const submission = parseWithZod(formData, { schema: extensionSchema });
     if (submission.status !== "success") return data({ intent, result: reply(submission) }, { status: 400 });
-    const until = zonedLocalToUtc(submission.value.until, isEventTimeZone(event.timezone) ? event.timezone : "Asia/Jakarta");
+    const until = zonedLocalToUtc(submission.value.until, eventZone(event.timezone));
     if (!until) return data({ intent, result: reply(submission, { fieldErrors: { until: ["validation.invalid"] } }) }, { status: 400 });
     if (until.getTime() <= now.getTime()) return data({ intent, result: reply(submission, { fieldErrors: { until: ["screening.errors.untilPast"] } }) }, { status: 400 });
     if (!(await grantExtension({ eventId: event.id, actorId: user.id, teamId, until, reason: submission.value.reason }))) throw notFound();

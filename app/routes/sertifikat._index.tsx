@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { listMyCertificates } from "~/models/certificate.server";
 import { getLanguage } from "~/services/i18n.server";
 import { requireUser } from "~/services/session.server";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       kind: c.kind,
       awardName: c.awardName,
       event: c.event.name,
-      date: formatInZone(c.issuedAt, isEventTimeZone(c.event.timezone) ? c.event.timezone : "Asia/Jakarta", lang, "date"),
+      date: formatInZone(c.issuedAt, eventZone(c.event.timezone), lang, "date"),
     })),
   };
 }

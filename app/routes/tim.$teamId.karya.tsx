@@ -10,11 +10,10 @@ import { Countdown, RevisionHistory, StatusBadge } from "~/components/submission
 import { UPLOAD_KINDS } from "~/domain/filetype";
 import { effectiveClose } from "~/domain/phase";
 import { MAX_ATTACHMENTS } from "~/domain/submission";
-import { formatInZone } from "~/domain/time";
+import { eventZone, formatInZone } from "~/domain/time";
 import { addAttachment, removeAttachment, removeCover, setCover, type FileResult } from "~/models/submission-files.server";
 import {
   deniedMessage,
-  eventZone,
   getTeamForMember,
   listRevisions,
   revisionViews,

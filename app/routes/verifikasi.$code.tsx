@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatInZone, isEventTimeZone } from "~/domain/time";
+import { formatInZone, eventZone } from "~/domain/time";
 import { getCertificateByCode } from "~/models/certificate.server";
 import { getLanguage } from "~/services/i18n.server";
 
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Verifikasi sertifikat — KIM
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [cert, lang] = await Promise.all([getCertificateByCode(params.code ?? ""), getLanguage(request)]);
   if (!cert) return data({ valid: false as const }, { status: 404 });
-  const tz = isEventTimeZone(cert.event.timezone) ? cert.event.timezone : "Asia/Jakarta";
+  const tz = eventZone(cert.event.timezone);
   return {
     valid: true as const,
     name: cert.name,
