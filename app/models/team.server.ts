@@ -3,7 +3,7 @@
 // is also a unique index, so concurrent requests cannot break it.
 import type { User } from "lucia";
 import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
-import { parseHttpUrl } from "~/domain/links";
+import { normalizeWhatsApp, parseHttpUrl, whatsAppLink } from "~/domain/links";
 import { canEditTeam, canRegister, type Extension } from "~/domain/phase";
 import { isOrganizer } from "~/domain/permissions";
 import { normalizeInviteCode, teamNameKey } from "~/domain/team-progress";
@@ -23,6 +23,41 @@ const refuse = (field: string, message: string): Refusal => ({ ok: false, field,
 
 export function toExtensions(rows: readonly { kind: string; until: Date }[]): Extension[] {
   return rows.map((r) => ({ kind: r.kind === "REGISTRATION" ? "registration" : "submission", until: r.until }));
+}
+
+type TeamRow = {
+  id: string;
+  name: string;
+  kimName: string;
+  institution: string;
+  region: { name: string } | null;
+  track: { name: string } | null;
+  status: string;
+  statusReason: string | null;
+  videoUrl: string | null;
+  proposalName: string | null;
+};
+
+/** What the team page and the organizer's team view both show about a team. */
+export function teamFacts<T extends TeamRow>(team: T) {
+  return {
+    id: team.id,
+    name: team.name,
+    kimName: team.kimName,
+    institution: team.institution,
+    region: team.region?.name ?? null,
+    track: team.track?.name ?? null,
+    status: team.status as T["status"],
+    statusReason: team.statusReason,
+    videoUrl: team.videoUrl,
+    proposalName: team.proposalName,
+  };
+}
+
+/** A member with a click-to-chat WhatsApp link when the number is usable. */
+export function memberContact<M extends { id: string; role: string; user: { name: string; email: string; whatsapp: string | null } }>(m: M) {
+  const wa = m.user.whatsapp ? normalizeWhatsApp(m.user.whatsapp) : null;
+  return { id: m.id, name: m.user.name, email: m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role as M["role"] };
 }
 
 export function rulesOf(event: { minTeamSize: number; maxTeamSize: number; pools: readonly { key: string; quota: number }[] }): TeamRules {

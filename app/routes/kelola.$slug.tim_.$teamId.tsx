@@ -8,11 +8,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { StatusBadge, TextareaField, useFormatInEvent } from "~/components/team-ui";
-import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
-import { rulesOf } from "~/models/team.server";
+import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
 import { db } from "~/services/db.server";
 import { reply } from "~/services/forms.server";
 import { notFound, requireOrganizer } from "~/services/guards.server";
@@ -29,23 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
     event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize },
-    team: {
-      id: team.id,
-      name: team.name,
-      kimName: team.kimName,
-      institution: team.institution,
-      region: team.region?.name ?? null,
-      track: team.track?.name ?? null,
-      status: team.status,
-      statusReason: team.statusReason,
-      reviewedAt: team.reviewedAt,
-      videoUrl: team.videoUrl,
-      proposalName: team.proposalName,
-    },
-    members: team.members.map((m) => {
-      const wa = m.user.whatsapp ? normalizeWhatsApp(m.user.whatsapp) : null;
-      return { id: m.id, name: m.user.name, email: m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role, pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool };
-    }),
+    team: { ...teamFacts(team), reviewedAt: team.reviewedAt },
+    members: team.members.map((m) => ({ ...memberContact(m), pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool })),
     missing: missingMembers(rulesOf({ ...event, pools }), team.members).total,
     extension: extension ? { until: extension.until, reason: extension.reason, untilLocal: utcToZonedLocal(extension.until, tz) } : null,
   };

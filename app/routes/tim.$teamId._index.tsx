@@ -6,12 +6,11 @@ import { useTranslation } from "react-i18next";
 import { latestPublication } from "~/models/publication.server";
 import { FormAlert } from "~/components/forms";
 import { NextStepText, StatusBadge, useFormatInEvent } from "~/components/team-ui";
-import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
 import { canEditTeam, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
 import { missingMembers } from "~/domain/team-rules";
 import { toTimeline } from "~/models/event.server";
-import { getTeamForViewer, leaveTeam, proposalFrom, regenerateInvite, removeMember, rulesOf, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
+import { getTeamForViewer, leaveTeam, memberContact, proposalFrom, regenerateInvite, removeMember, rulesOf, teamFacts, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
 import { env } from "~/services/env.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
@@ -35,18 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const resultsPublished = (await latestPublication(event.id)) !== null;
   return {
     resultsPublished,
-    team: {
-      id: team.id,
-      name: team.name,
-      kimName: team.kimName,
-      institution: team.institution,
-      region: team.region?.name ?? null,
-      track: team.track?.name ?? null,
-      status: team.status,
-      statusReason: team.statusReason,
-      videoUrl: team.videoUrl,
-      proposalName: team.proposalName,
-    },
+    team: teamFacts(team),
     event: {
       slug: event.slug,
       name: event.name,
@@ -56,10 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requireProposal: event.requireProposal,
       requireVideo: event.requireVideo,
     },
-    members: team.members.map((m) => {
-      const wa = m.user.whatsapp ? normalizeWhatsApp(m.user.whatsapp) : null;
-      return { id: m.id, name: m.user.name, email: m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role, pool: m.pool, me: m.userId === user.id };
-    }),
+    members: team.members.map((m) => ({ ...memberContact(m), pool: m.pool, me: m.userId === user.id })),
     pools: event.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })),
     missing,
     step: nextStep({ status: team.status, statusReason: team.statusReason, missing: missing.total, submitted: team.submission?.status === "SUBMITTED", timeline, extensions, now }),
