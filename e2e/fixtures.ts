@@ -26,8 +26,9 @@ export async function makeUser(overrides: Partial<{ name: string; isAdmin: boole
 
 export async function loginAs(page: Page, user: TestUser) {
   const db = await getDb();
+  const { sessionKey } = await import("../app/services/session-key.server");
   const id = randomBytes(20).toString("hex");
-  await db.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + 7 * 864e5) } });
+  await db.session.create({ data: { id: sessionKey(id), userId: user.id, expiresAt: new Date(Date.now() + 7 * 864e5) } });
   await page.context().addCookies([{ name: "kim_session", value: id, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 

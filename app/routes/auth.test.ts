@@ -8,6 +8,7 @@ import { createPasswordResetToken } from "~/models/user.server";
 import { db } from "~/services/db.server";
 import { getUser } from "~/services/session.server";
 import { call, formRequest, getRequest, sessionCookieFrom } from "~/test/request";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -90,6 +91,19 @@ describe("log in and out", () => {
     // Even the right password waits until the window passes.
     const right = await call(() => loginAction(args(formRequest("/masuk", { email, password: "rahasia-123" }))));
     expect(right.status).toBe(429);
+  });
+
+  it("stores only the SHA-256 of the session id, so a copied Session row is not a session", async () => {
+    const { email } = await signup();
+    const res = await call(() => loginAction(args(formRequest("/masuk", { email, password: "rahasia-123" }))));
+    const cookie = sessionCookieFrom(res.headers);
+    const secret = cookie.split("=")[1];
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const rows = await db.session.findMany({ where: { userId: user.id } });
+    expect(rows.map((r) => r.id)).toContain(createHash("sha256").update(secret).digest("hex"));
+    expect(rows.map((r) => r.id)).not.toContain(secret);
+    expect((await getUser(getRequest("/", cookie)))?.email).toBe(email);
+    expect(await getUser(getRequest("/", `kim_session=${rows[0].id}`))).toBeNull();
   });
 
   it("logs out of all devices", async () => {

@@ -1,16 +1,19 @@
-// Sessions (Lucia 3) stored in our own Session table; the cookie holds only the session id.
+// Sessions (Lucia 3) stored in our own Session table. The cookie holds the session id; the table
+// holds only its SHA-256, so a copy of the database does not hand out live sessions.
 import { Lucia, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { sessionKey } from "./session-key.server";
 
 // Lucia's Adapter interface over the project's Prisma models (the official Prisma adapter pins an
 // older @prisma/client; see README Decisions).
 const adapter: Adapter = {
   async getSessionAndUser(sessionId) {
-    const row = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
+    const row = await db.session.findUnique({ where: { id: sessionKey(sessionId) }, include: { user: true } });
     if (!row) return [null, null];
+    // Lucia re-issues the cookie from this id, so it must be the secret, not the stored hash.
     const session: DatabaseSession = {
-      id: row.id,
+      id: sessionId,
       userId: row.userId,
       expiresAt: row.expiresAt,
       attributes: {},
@@ -26,6 +29,7 @@ const adapter: Adapter = {
     };
     return [session, user];
   },
+  // The ids listed here are the stored hashes (the secrets are not kept); the app only counts them.
   async getUserSessions(userId) {
     const rows = await db.session.findMany({ where: { userId } });
     return rows.map((r) => ({ id: r.id, userId: r.userId, expiresAt: r.expiresAt, attributes: {} }));
@@ -33,14 +37,14 @@ const adapter: Adapter = {
   async setSession(session) {
     const attrs = session.attributes as { userAgent?: string | null };
     await db.session.create({
-      data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt, userAgent: attrs.userAgent ?? null },
+      data: { id: sessionKey(session.id), userId: session.userId, expiresAt: session.expiresAt, userAgent: attrs.userAgent ?? null },
     });
   },
   async updateSessionExpiration(sessionId, expiresAt) {
-    await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+    await db.session.updateMany({ where: { id: sessionKey(sessionId) }, data: { expiresAt } });
   },
   async deleteSession(sessionId) {
-    await db.session.deleteMany({ where: { id: sessionId } });
+    await db.session.deleteMany({ where: { id: sessionKey(sessionId) } });
   },
   async deleteUserSessions(userId) {
     await db.session.deleteMany({ where: { userId } });

@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { assignJudges } from "../../app/domain/assignment";
 import { rank } from "../../app/domain/ranking";
 import type { Criterion } from "../../app/domain/scoring";
+import { sessionKey } from "../../app/services/session-key.server";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -113,7 +114,7 @@ async function benchHttp() {
     const { default: Database } = await import("better-sqlite3");
     const sqlite = new Database(join(dir, "kim.db"));
     const participant = sqlite.prepare(`SELECT id FROM "User" WHERE email = ?`).get("peserta1@kim-hackathon.id") as { id: string };
-    sqlite.prepare(`INSERT INTO "Session" (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`).run("benchsession000000000000000000000000000", participant.id, Date.now() + 864e5, Date.now());
+    sqlite.prepare(`INSERT INTO "Session" (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`).run(sessionKey("benchsession000000000000000000000000000"), participant.id, Date.now() + 864e5, Date.now());
     sqlite.close();
     const signedIn = { cookie: "kim_session=benchsession000000000000000000000000000" };
     targets.push({ path: "/acara/kim-hackathon-jatim-2026", min: 30, headers: signedIn, label: "signed in, no cache" });
