@@ -8,6 +8,7 @@ import express from "express";
 import morgan from "morgan";
 import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
+import { clientAddress, configureTrustProxy } from "./services/proxy.server";
 import { env } from "./services/env.server";
 
 let config;
@@ -24,7 +25,7 @@ await dbReady;
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", config.TRUST_PROXY);
+configureTrustProxy(app, config.TRUST_PROXY);
 app.use(compression());
 if (config.LOG_REQUESTS) app.use(morgan(config.NODE_ENV === "production" ? "combined" : "dev"));
 
@@ -57,7 +58,7 @@ app.use((req, res, next) => {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   // Only the server decides the client address (rate limits key on it).
-  req.headers["x-client-ip"] = req.ip ?? "unknown";
+  req.headers["x-client-ip"] = clientAddress(req);
   next();
 });
 

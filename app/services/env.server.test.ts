@@ -16,6 +16,7 @@ describe("environment", () => {
     ["SMTP_URL", "mail.contoh.id"],
     ["ADMIN_EMAIL", "admin"],
     ["TRUST_PROXY", "kadang"],
+    ["TRUST_PROXY", "true"],
   ])("refuses a bad %s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

@@ -1,5 +1,6 @@
 // Environment parsed once at boot. A bad value stops the process with a message naming it.
 import { z } from "zod";
+import { parseTrustProxy } from "./proxy.server";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -17,9 +18,14 @@ const schema = z.object({
   MAIL_FROM: z.string().default("KIM Hackathon <noreply@kim-hackathon.local>"),
   ADMIN_EMAIL: z.string().email().optional(),
   TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
+      return z.NEVER;
+    }),
   LOG_REQUESTS: z
     .enum(["true", "false"])
     .default("true")
