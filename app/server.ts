@@ -5,7 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
+import { accessLog } from "./services/access-log.server";
 import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
@@ -27,7 +27,7 @@ const app = express();
 app.disable("x-powered-by");
 configureTrustProxy(app, config.TRUST_PROXY);
 app.use(compression());
-if (config.LOG_REQUESTS) app.use(morgan(config.NODE_ENV === "production" ? "combined" : "dev"));
+if (config.LOG_REQUESTS) app.use(accessLog(config.NODE_ENV === "production" ? "combined" : "dev"));
 
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
