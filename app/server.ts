@@ -6,6 +6,7 @@ import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
+import { noStoreForPersonal } from "./services/cache-policy.server";
 import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
@@ -85,6 +86,7 @@ app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+app.use(noStoreForPersonal);
 
 const microcache = new MicroCache();
 app.use(async (req, res, next) => {
