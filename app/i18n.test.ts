@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { resources } from "./i18n";
+import enAccount from "./locales/en/account.json";
 import enCommon from "./locales/en/common.json";
 import enEvent from "./locales/en/event.json";
 import enJudging from "./locales/en/judging.json";
 import enResults from "./locales/en/results.json";
 import enSubmission from "./locales/en/submission.json";
 import enTeam from "./locales/en/team.json";
+import idAccount from "./locales/id/account.json";
 import idCommon from "./locales/id/common.json";
 import idEvent from "./locales/id/event.json";
 import idJudging from "./locales/id/judging.json";
@@ -25,8 +27,8 @@ describe("locale files", () => {
 
   it("no two area files claim the same top-level key (a later file would silently win)", () => {
     for (const files of [
-      [idCommon, idEvent, idTeam, idSubmission, idJudging, idResults],
-      [enCommon, enEvent, enTeam, enSubmission, enJudging, enResults],
+      [idCommon, idEvent, idTeam, idSubmission, idJudging, idResults, idAccount],
+      [enCommon, enEvent, enTeam, enSubmission, enJudging, enResults, enAccount],
     ]) {
       const seen = new Map<string, number>();
       files.forEach((f, i) => {

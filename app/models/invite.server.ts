@@ -34,27 +34,17 @@ export async function listOpenInvites(eventId: string) {
   });
 }
 
-export type InviteResult =
-  | { kind: "added"; name: string; email: string }
-  | { kind: "invited"; token: string; email: string | null }
-  | { kind: "alreadyMember" };
+export type InviteResult = { kind: "invited"; token: string; email: string } | { kind: "alreadyMember" };
 
 /**
- * Someone with an account is added at once (they are told by email); anyone else gets an invite
- * link, emailed when an address is given and shown once to the organizer either way.
+ * Always an invite, whether or not the address has an account: a role needs the person's own
+ * acceptance, and the organizer learns nothing about other accounts (the only refusal is for
+ * someone already listed on this page with that role). The link is emailed and shown once.
  */
-export async function inviteMember(eventId: string, input: { role: Role; email?: string }, actor: Actor, now: Date): Promise<InviteResult> {
-  const email = input.email ? normalizeEmail(input.email) : null;
-  const user = email ? await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } }) : null;
-  if (user) {
-    return db.$transaction(async (tx) => {
-      const existing = await tx.eventMember.findFirst({ where: { eventId, userId: user.id, role: input.role } });
-      if (existing) return { kind: "alreadyMember" } as const;
-      const member = await tx.eventMember.create({ data: { eventId, userId: user.id, role: input.role } });
-      await audit({ eventId, actorId: actor.id, action: "member.add", entity: "member", entityId: member.id, after: { userId: user.id, email: user.email, role: input.role } }, tx);
-      return { kind: "added", name: user.name, email: user.email } as const;
-    });
-  }
+export async function inviteMember(eventId: string, input: { role: Role; email: string }, actor: Actor, now: Date): Promise<InviteResult> {
+  const email = normalizeEmail(input.email);
+  const existing = await db.eventMember.findFirst({ where: { eventId, role: input.role, user: { email } }, select: { id: true } });
+  if (existing) return { kind: "alreadyMember" };
   const token = randomToken(32);
   await db.$transaction(async (tx) => {
     const invite = await tx.invite.create({
@@ -129,16 +119,29 @@ export async function findInvite(token: string, now: Date) {
   return { ...invite, state: inviteState(invite, now) };
 }
 
-export type AcceptResult = { ok: true; eventSlug: string; role: Role } | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" };
+export type AcceptResult =
+  | { ok: true; eventSlug: string; role: Role }
+  | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" | "wrongAccount" | "unverified" };
+
+type Invitee = { id: string; email: string; emailVerified: boolean };
+
+/** Only the confirmed owner of the invited address may accept (a forwarded link is not enough). */
+export function inviteeMismatch(invite: { email: string | null }, user: Invitee): "wrongAccount" | "unverified" | null {
+  if (!invite.email || normalizeEmail(user.email) !== invite.email) return "wrongAccount";
+  return user.emailVerified ? null : "unverified";
+}
 
 /**
- * Uses the invite once: the guarded update makes two simultaneous clicks (or two people with a
- * forwarded link) produce exactly one acceptance.
+ * Uses the invite once: the guarded update makes two simultaneous clicks produce exactly one
+ * acceptance.
  */
-export async function acceptInvite(token: string, userId: string, affiliation: Affiliation, now: Date): Promise<AcceptResult> {
+export async function acceptInvite(token: string, user: Invitee, affiliation: Affiliation, now: Date): Promise<AcceptResult> {
+  const userId = user.id;
   const invite = await findInvite(token, now);
   if (!invite) return { ok: false, state: "invalid" };
   if (invite.state !== "valid") return { ok: false, state: invite.state };
+  const mismatch = inviteeMismatch(invite, user);
+  if (mismatch) return { ok: false, state: mismatch };
   const regionId = invite.role === "JUDGE" ? await regionOf(invite.eventId, affiliation.regionId) : null;
   if (regionId === false) return { ok: false, state: "badRegion" };
   return db.$transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { createEvent, listAllEvents } from "~/models/event-setup.server";
 import { inviteMember } from "~/models/invite.server";
 import { reply } from "~/services/forms.server";
 import { getT } from "~/services/i18n.server";
-import { mailInviteResult } from "~/services/invite-mail.server";
+import { mailInvite } from "~/services/invite-mail.server";
 import { requireAdmin } from "~/services/session.server";
 import { createEventSchema, timelineToUtc } from "~/validation/event";
 
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   for (const email of splitEmails(v.organizerEmails ?? "")) {
     const result = await inviteMember(created.id, { role: "ORGANIZER", email }, admin, now);
-    await mailInviteResult(t, result, { eventName: v.name, eventSlug: v.slug, role: "ORGANIZER", inviter: admin.name });
+    if (result.kind === "invited") await mailInvite(t, result, { eventName: v.name, role: "ORGANIZER", inviter: admin.name });
   }
   return redirect(`/kelola/${v.slug}/tim-panitia?tersimpan=created`);
 }

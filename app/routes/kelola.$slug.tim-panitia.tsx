@@ -13,7 +13,7 @@ import { listRegions } from "~/models/structure.server";
 import { reply } from "~/services/forms.server";
 import { notFound, requireOrganizer } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
-import { inviteLink, mailInviteResult } from "~/services/invite-mail.server";
+import { inviteLink, mailInvite } from "~/services/invite-mail.server";
 import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
 import { inviteSchema, memberAffiliationSchema } from "~/validation/structure";
 
@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     const result = await inviteMember(event.id, submission.value, user, new Date());
     if (result.kind === "alreadyMember") return badRequest(intent, reply(submission, { fieldErrors: { email: ["organizer.errors.alreadyMember"] } }));
-    await mailInviteResult(await getT(request), result, { eventName: event.name, eventSlug: event.slug, role: submission.value.role, inviter: user.name });
-    if (result.kind === "added") return saved(path, "memberAdded");
+    await mailInvite(await getT(request), result, { eventName: event.name, role: submission.value.role, inviter: user.name });
     // The link exists only in this answer: it is shown once and never stored in clear.
     return data({ intent, id: null, result: reply(submission, { resetForm: true }), link: inviteLink(result.token), emailed: result.email });
   }
@@ -69,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return fieldError(intent, "", "validation.invalid");
 }
 
-type ActionData = { intent: string; id: string | null; result: { error?: Record<string, string[] | null> }; link?: string; emailed?: string | null };
+type ActionData = { intent: string; id: string | null; result: { error?: Record<string, string[] | null> }; link?: string; emailed?: string };
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
 export default function StaffPage() {
@@ -82,7 +81,7 @@ export default function StaffPage() {
       <SavedNotice hidden={Boolean(actionData)} />
       {actionData?.link ? (
         <div role="status" className="rounded-lg border border-green-300 bg-green-50 p-4 text-sm text-green-900">
-          <p className="font-semibold">{actionData.emailed ? t("organizer.staff.linkEmailed", { email: actionData.emailed }) : t("organizer.staff.linkCreated")}</p>
+          <p className="font-semibold">{t("organizer.staff.linkEmailed", { email: actionData.emailed })}</p>
           <p className="mt-1">{t("organizer.staff.linkOnce")}</p>
           <label htmlFor="invite-link" className="field-label mt-2">
             {t("organizer.staff.link")}
@@ -149,7 +148,7 @@ function InviteForm({ actionData }: { actionData?: ActionData }) {
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2">
         <input type="hidden" name="intent" value="invite" />
         <SelectField label={t("organizer.staff.role")} field={fields.role} options={(["JUDGE", "ORGANIZER"] as const).map((r) => ({ value: r, label: t(`invite.roleLabels.${r}`) }))} />
-        <TextField label={`${t("auth.email")} (${t("common.optional")})`} hint={t("organizer.staff.emailHint")} field={fields.email} type="email" inputMode="email" />
+        <TextField label={t("auth.email")} hint={t("organizer.staff.emailHint")} field={fields.email} type="email" inputMode="email" />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("organizer.staff.inviteSubmit")}
         </button>

@@ -5,10 +5,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { PlainField } from "~/components/event-forms";
 import { FieldErrors, FormAlert } from "~/components/forms";
-import { acceptInvite, findInvite } from "~/models/invite.server";
+import { acceptInvite, findInvite, inviteeMismatch } from "~/models/invite.server";
 import { listRegions } from "~/models/structure.server";
 import { getUser, requireUser } from "~/services/session.server";
 import { affiliationSchema } from "~/validation/structure";
+import { VerifyEmailNotice } from "~/components/verify-notice";
 
 export const meta: MetaFunction = () => [{ title: "Undangan — KIM Hackathon" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [invite, user] = await Promise.all([findInvite(token, new Date()), getUser(request)]);
   const back = `/undangan/${encodeURIComponent(token)}`;
   if (!invite) return data({ state: "invalid" as const, back, signedIn: Boolean(user), invite: null, regions: [] }, { status: 404 });
-  const view = { eventName: invite.event.name, role: invite.role, email: invite.email };
+  const view = { eventName: invite.event.name, role: invite.role, email: invite.email, mismatch: user ? inviteeMismatch(invite, user) : null };
   if (invite.state !== "valid") return data({ state: invite.state, back, signedIn: Boolean(user), invite: view, regions: [] }, { status: 410 });
   const regions = invite.role === "JUDGE" && user ? await listRegions(invite.eventId) : [];
   return { state: "valid" as const, back, signedIn: Boolean(user), invite: view, regions: regions.map((r) => ({ id: r.id, name: r.name })) };
@@ -28,9 +29,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: affiliationSchema });
   if (submission.status !== "success") return data({ error: submission.reply().error ?? {} }, { status: 400 });
-  const result = await acceptInvite(params.token ?? "", user.id, submission.value, new Date());
+  const result = await acceptInvite(params.token ?? "", user, submission.value, new Date());
   if (!result.ok) {
     if (result.state === "badRegion") return data({ error: { regionId: ["validation.invalid"] } }, { status: 400 });
+    if (result.state === "wrongAccount" || result.state === "unverified") return data({ error: { "": [`invite.errors.${result.state}`] } }, { status: 403 });
     return data({ error: { "": [`invite.errors.${result.state}`] } }, { status: result.state === "invalid" ? 404 : 410 });
   }
   return redirect(result.role === "ORGANIZER" ? `/kelola/${result.eventSlug}?tersimpan=welcome` : `/juri/${result.eventSlug}`);
@@ -69,8 +71,11 @@ export default function InvitePage() {
                 </Link>
               </div>
             </>
+          ) : invite.mismatch === "wrongAccount" ? (
+            <FormAlert errors={["invite.errors.wrongAccount"]} />
           ) : (
             <Form method="post" className="space-y-3">
+              {invite.mismatch === "unverified" ? <VerifyEmailNotice verified={false} /> : null}
               <FormAlert errors={errors?.[""] ?? undefined} />
               {invite.role === "JUDGE" ? (
                 <fieldset className="space-y-2">

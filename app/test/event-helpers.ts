@@ -9,9 +9,9 @@ import { BASE, getRequest } from "./request";
 
 export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 
-export async function makeUser(opts: { isAdmin?: boolean; name?: string } = {}) {
+export async function makeUser(opts: { isAdmin?: boolean; name?: string; verified?: boolean } = {}) {
   const email = `u-${randomBytes(5).toString("hex")}@contoh.id`;
-  const user = await createUser(db, { email, name: opts.name ?? "Pengguna Uji", password: "rahasia-123", isAdmin: opts.isAdmin });
+  const user = await createUser(db, { email, name: opts.name ?? "Pengguna Uji", password: "rahasia-123", isAdmin: opts.isAdmin, verified: opts.verified });
   const { startSession } = await import("~/services/session.server");
   const cookie = (await startSession(user.id, getRequest("/"))).split(";")[0] as string;
   return { ...user, cookie };

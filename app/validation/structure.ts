@@ -112,9 +112,10 @@ export function peoplesChoiceSchema(tz: (typeof EVENT_TIME_ZONES)[number]) {
 
 export const EVENT_ROLES = ["ORGANIZER", "JUDGE"] as const;
 
+// Always addressed: only the owner of this address can accept the invite.
 export const inviteSchema = z.object({
   role: z.enum(EVENT_ROLES, { errorMap: () => ({ message: "validation.invalid" }) }),
-  email: emailField.optional(),
+  email: emailField,
 });
 
 export const affiliationSchema = z.object({
