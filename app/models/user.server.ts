@@ -69,7 +69,7 @@ export async function checkResetToken(token: string, now: Date): Promise<TokenSt
   return { ok: true, userId: row.userId, tokenId: row.id };
 }
 
-/** Sets the new password, burns the token and ends every session, atomically. */
+/** Sets the new password, burns the token, ends every session and forgets known devices, atomically. */
 export async function resetPassword(token: string, password: string, now: Date): Promise<TokenState> {
   const state = await checkResetToken(token, now);
   if (!state.ok) return state;
@@ -79,6 +79,8 @@ export async function resetPassword(token: string, password: string, now: Date):
     if (burned.count !== 1) return false;
     await tx.user.update({ where: { id: state.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: state.userId } });
+    // Whoever knew the old password may have made their browser a known device.
+    await tx.userToken.deleteMany({ where: { userId: state.userId, purpose: "KNOWN_DEVICE" } });
     return true;
   });
   return used ? state : { ok: false, reason: "invalid" };
@@ -93,4 +95,19 @@ export async function getProfile(userId: string) {
     where: { id: userId },
     select: { id: true, name: true, email: true, whatsapp: true, isAdmin: true, createdAt: true },
   });
+}
+
+export type AdminPromotion = "promoted" | "already" | "unverified" | "missing";
+
+/**
+ * Makes ADMIN_EMAIL's account platform admin, but only once its owner has confirmed the address:
+ * anyone can sign up with an address they do not own and wait for the next start.
+ */
+export async function promoteAdmin(email: string): Promise<AdminPromotion> {
+  const user = await findUserByEmail(email);
+  if (!user) return "missing";
+  if (user.isAdmin) return "already";
+  if (!user.emailVerifiedAt) return "unverified";
+  const done = await db.user.updateMany({ where: { id: user.id, isAdmin: false, emailVerifiedAt: { not: null } }, data: { isAdmin: true } });
+  return done.count === 1 ? "promoted" : "already";
 }

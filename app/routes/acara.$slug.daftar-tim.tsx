@@ -13,6 +13,7 @@ import { reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { registerTeamSchema } from "~/validation/team";
+import { VerifyEmailNotice } from "~/components/verify-notice";
 
 export const meta: MetaFunction = () => [{ title: "Daftarkan tim — KIM Hackathon" }];
 
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pools: event.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })),
     capability,
     myTeamId: membership?.teamId ?? null,
+    verified: user.emailVerified,
   };
 }
 
@@ -46,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: registerTeamSchema });
   if (submission.status !== "success") return data(reply(submission, {}, ["proposal"]), { status: 400 });
+  if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }, ["proposal"]), { status: 403 });
   const result = await registerTeam({
     slug: params.slug ?? "",
     userId: user.id,
@@ -62,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegisterTeam() {
   const { t } = useTranslation();
-  const { event, regions, tracks, pools, capability, myTeamId } = useLoaderData<typeof loader>();
+  const { event, regions, tracks, pools, capability, myTeamId, verified } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const format = useFormatInEvent(event.timezone);
@@ -99,6 +102,7 @@ export default function RegisterTeam() {
         <div className="card mt-6 text-slate-800">{blocked}</div>
       ) : (
         <>
+          <VerifyEmailNotice verified={verified} />
           <p className="mt-2 text-slate-700">
             {t("team.register.intro", { min: event.minTeamSize, max: event.maxTeamSize, until: format(event.registrationClosesAt) })}
           </p>

@@ -1,12 +1,12 @@
 // Email verification: sends a one-time link to the signed-in account's address.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
-import { createEmailVerifyToken } from "~/models/email-verification.server";
-import { env } from "~/services/env.server";
+import { sendVerificationMail } from "~/services/account-mail.server";
 import { getT } from "~/services/i18n.server";
-import { sendMail } from "~/services/mail.server";
+import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Verifikasi email — KIM Hackathon" }];
@@ -18,12 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (user.emailVerified) return { sent: false };
-  const token = await createEmailVerifyToken(user.id, new Date());
-  const t = await getT(request);
-  const link = `${env().APP_URL.replace(/\/$/, "")}/verifikasi-email/${token}`;
-  await sendMail({ to: user.email, subject: t("vote.verifyMailSubject"), text: t("vote.verifyMailBody", { name: user.name, link }) });
-  return { sent: true };
+  if (user.emailVerified) return { sent: false, error: null };
+  // Each send is a mail to someone's inbox: a few per hour per account (and per address) is enough.
+  const limited = await throttle(
+    [
+      ["verifyMailAccount", user.id],
+      ["verifyMailIp", clientIp(request)],
+    ],
+    { verifyMailAccount: "account.verifyLimited" },
+  );
+  if (limited) return data({ sent: false, error: limited.formError }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
+  await sendVerificationMail(await getT(request), user, new Date());
+  return { sent: true, error: null };
 }
 
 export default function VerifyEmail() {
@@ -38,6 +44,7 @@ export default function VerifyEmail() {
       ) : (
         <Form method="post" className="card space-y-3">
           {result?.sent ? <FormAlert tone="success" errors={["vote.verifySent"]} /> : null}
+          <FormAlert errors={result?.error ? [result.error] : null} />
           <p className="text-slate-800">{t("vote.verifyIntro", { email })}</p>
           <button type="submit" className="btn-primary w-full">{t("vote.verifySend")}</button>
         </Form>

@@ -1,15 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { safeRedirect } from "~/domain/links";
-import { createUser } from "~/models/user.server";
+import { createUser, findUserByEmail, normalizeEmail } from "~/models/user.server";
+import { sendAccountExistsMail, sendVerificationMail } from "~/services/account-mail.server";
+import { getT } from "~/services/i18n.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
-import { requireAnonymous, startSession } from "~/services/session.server";
+import { requireAnonymous } from "~/services/session.server";
 import { signupSchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: "Daftar — KIM Hackathon" }];
@@ -24,21 +26,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
-  const limited = await throttle([["signupIp", clientIp(request)]]);
+  const email = normalizeEmail(submission.value.email);
+  const limited = await throttle(
+    [
+      ["signupIp", clientIp(request)],
+      ["signupEmail", email],
+    ],
+    { signupIp: "account.signupLimitedIp", signupEmail: "account.signupLimitedEmail" },
+  );
   if (limited) {
     return data(reply(submission, { formErrors: [limited.formError] }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
-  const user = await createUser(submission.value);
-  if (!user) {
-    return data(reply(submission, { fieldErrors: { email: ["validation.emailTaken"] } }), { status: 400 });
+  // The answer is the same whether or not the address has an account (no session either way):
+  // the new owner gets a confirmation link, an existing owner a note with login and reset links.
+  const t = await getT(request);
+  const created = await createUser(submission.value);
+  if (created) await sendVerificationMail(t, created, new Date());
+  else {
+    const owner = await findUserByEmail(email);
+    if (owner) await sendAccountExistsMail(t, owner);
   }
-  const cookie = await startSession(user.id, request);
-  return redirect(safeRedirect(submission.value.redirectTo, "/dasbor"), { headers: { "Set-Cookie": cookie } });
+  return { sent: email, redirectTo: safeRedirect(submission.value.redirectTo, "/dasbor") };
 }
 
 export default function Signup() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "sent" in actionData ? undefined : actionData;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -47,6 +61,20 @@ export default function Signup() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  if (actionData && "sent" in actionData) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("account.signupSentTitle")}</h1>
+        <div className="card mt-6 space-y-3">
+          <p role="status" className="text-slate-800">{t("account.signupSent", { email: actionData.sent })}</p>
+          <p className="text-sm text-slate-700">{t("account.signupSentHint")}</p>
+          <Link to={`/masuk?redirectTo=${encodeURIComponent(actionData.redirectTo)}`} className="btn-primary w-full">
+            {t("account.loginAfterVerify")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("auth.signupTitle")}</h1>

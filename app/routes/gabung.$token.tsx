@@ -10,6 +10,7 @@ import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server"
 import { reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
 import { joinSchema } from "~/validation/team";
+import { VerifyEmailNotice } from "~/components/verify-notice";
 
 export const meta: MetaFunction = () => [{ title: "Gabung tim — KIM Hackathon" }];
 
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { name: team.event.name, slug: team.event.slug, maxTeamSize: team.event.maxTeamSize },
     pools: team.event.pools.map((p) => ({ key: p.key, label: p.label, free: Math.max(0, p.quota - used(p.key)) })),
     otherTeamId: membership?.teamId ?? null,
+    verified: user.emailVerified,
   };
 }
 
@@ -33,6 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: joinSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
   const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, now: new Date() });
   if (!result.ok) {
     const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
@@ -63,7 +66,7 @@ export default function JoinTeam() {
       </div>
     );
   }
-  const { team, event, pools, otherTeamId } = loaded;
+  const { team, event, pools, otherTeamId, verified } = loaded;
   return (
     <div className="mx-auto max-w-md">
       <p className="text-sm font-semibold text-brand-700">{event.name}</p>
@@ -85,6 +88,7 @@ export default function JoinTeam() {
         </div>
       ) : (
         <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-3">
+          <VerifyEmailNotice verified={verified} />
           <FormAlert errors={serverFormErrors(lastResult)} />
           {pools.length ? (
             <SelectField

@@ -8,7 +8,7 @@ import { reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { safeRedirect } from "~/domain/links";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
-import { clientIp, reset, throttle } from "~/services/rate-limit.server";
+import { beginLogin, loginSucceeded } from "~/services/login-throttle.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
 import { loginSchema } from "~/validation/auth";
 
@@ -25,18 +25,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const email = normalizeEmail(submission.value.email);
-  const limited = await throttle([
-    ["loginIp", clientIp(request)],
-    ["loginAccount", email],
-  ]);
+  const now = new Date();
+  const { attempt, limited } = await beginLogin(request, email, now);
   if (limited) {
     return data(reply(submission, { formErrors: [limited.formError] }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const user = await verifyLogin(email, submission.value.password);
   if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });
-  await reset("loginAccount", email);
-  const cookie = await startSession(user.id, request);
-  return redirect(safeRedirect(submission.value.redirectTo, "/dasbor"), { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": await startSession(user.id, request) });
+  const device = await loginSucceeded(attempt, user.id, now);
+  if (device) headers.append("Set-Cookie", device);
+  return redirect(safeRedirect(submission.value.redirectTo, "/dasbor"), { headers });
 }
 
 export default function Login() {

@@ -1,5 +1,5 @@
 // Run before the server starts: apply pending migrations, seed the demo on an empty database,
-// promote ADMIN_EMAIL, and show the demo accounts.
+// promote ADMIN_EMAIL (once its owner has confirmed the address), and show the demo accounts.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { migrate } from "./migrate.ts";
@@ -11,6 +11,7 @@ if (applied.length) console.log(`Migrasi diterapkan: ${applied.join(", ")}`);
 const { db, dbReady } = await import("../../app/services/db.server");
 const { env } = await import("../../app/services/env.server");
 const { seedDemo, formatCredentials, saveCredentials } = await import("../seed");
+const { promoteAdmin } = await import("../../app/models/user.server");
 await dbReady;
 const dataDir = env().DATA_DIR;
 const credsFile = join(resolve(dataDir), "demo-credentials.txt");
@@ -25,7 +26,11 @@ if ((await db.user.count()) === 0 && process.env.SEED_DEMO !== "false") {
 
 const adminEmail = env().ADMIN_EMAIL;
 if (adminEmail) {
-  const promoted = await db.user.updateMany({ where: { email: adminEmail.toLowerCase(), isAdmin: false }, data: { isAdmin: true } });
-  if (promoted.count) console.log(`${adminEmail} kini admin platform.`);
+  const outcome = await promoteAdmin(adminEmail);
+  if (outcome === "promoted") console.log(`${adminEmail} kini admin platform.`);
+  if (outcome === "unverified") {
+    console.log(`${adminEmail} belum dikonfirmasi: masuk dengan akun itu, konfirmasi emailnya di /akun/verifikasi, lalu mulai ulang. (ADMIN_EMAIL is not confirmed yet: confirm it at /akun/verifikasi, then restart.)`);
+  }
+  if (outcome === "missing") console.log(`${adminEmail} belum punya akun: daftar di /daftar, konfirmasi emailnya, lalu mulai ulang.`);
 }
 await db.$disconnect();
