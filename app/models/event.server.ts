@@ -67,3 +67,62 @@ export async function getEventBySlug(slug: string) {
     include: { rounds: { orderBy: { order: "asc" } } },
   });
 }
+
+export type EventWithRounds = NonNullable<Awaited<ReturnType<typeof getEventBySlug>>>;
+type RoundRecord = EventWithRounds["rounds"][number];
+
+/** The user's standing in one event: their event roles and their team there, if any. */
+export type EventStanding = { roles: ("ORGANIZER" | "JUDGE")[]; team: { id: string; role: "CAPTAIN" | "MEMBER" } | null };
+
+type ContextRow = Omit<EventWithRounds, "rounds"> & {
+  roundId: string | null;
+  roundName: string | null;
+  roundOrder: number | bigint | null;
+  roundClosesAt: Date | null;
+  roundJudgesPerSubmission: number | bigint | null;
+  isOrganizer: number | bigint | boolean;
+  isJudge: number | bigint | boolean;
+  teamId: string | null;
+  teamRole: string | null;
+};
+
+const ROUND_COLUMNS = new Set(["roundId", "roundName", "roundOrder", "roundClosesAt", "roundJudgesPerSubmission"]);
+
+/**
+ * The event named by `slug` with its rounds, and the user's roles and team in it, in one
+ * statement: every page under /kelola, /juri and /acara needs all three before anything else.
+ */
+export async function getEventContext(slug: string, userId: string | null): Promise<{ event: EventWithRounds; standing: EventStanding } | null> {
+  const rows = await db.$queryRaw<ContextRow[]>`
+    SELECT e.*,
+      r."id" AS "roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
+      r."judgesPerSubmission" AS "roundJudgesPerSubmission",
+      CASE WHEN EXISTS (SELECT 1 FROM "EventMember" m WHERE m."eventId" = e."id" AND m."userId" = ${userId} AND m."role" = 'ORGANIZER') THEN 1 ELSE 0 END AS "isOrganizer",
+      CASE WHEN EXISTS (SELECT 1 FROM "EventMember" m WHERE m."eventId" = e."id" AND m."userId" = ${userId} AND m."role" = 'JUDGE') THEN 1 ELSE 0 END AS "isJudge",
+      (SELECT t."teamId" FROM "TeamMember" t WHERE t."eventId" = e."id" AND t."userId" = ${userId}) AS "teamId",
+      (SELECT CAST(t."role" AS TEXT) FROM "TeamMember" t WHERE t."eventId" = e."id" AND t."userId" = ${userId}) AS "teamRole"
+    FROM "Event" e LEFT JOIN "Round" r ON r."eventId" = e."id"
+    WHERE e."slug" = ${slug}
+    ORDER BY r."order" ASC`;
+  const first = rows[0];
+  if (!first) return null;
+  const { isOrganizer, isJudge, teamId, teamRole, ...columns } = first;
+  const event = Object.fromEntries(Object.entries(columns).filter(([key]) => !ROUND_COLUMNS.has(key))) as Omit<EventWithRounds, "rounds">;
+  const rounds: RoundRecord[] = rows
+    .filter((r) => r.roundId !== null)
+    .map((r) => ({
+      id: r.roundId as string,
+      eventId: event.id,
+      name: r.roundName as string,
+      order: Number(r.roundOrder),
+      closesAt: new Date(r.roundClosesAt as Date),
+      judgesPerSubmission: Number(r.roundJudgesPerSubmission),
+    }));
+  const roles: EventStanding["roles"] = [];
+  if (Number(isOrganizer)) roles.push("ORGANIZER");
+  if (Number(isJudge)) roles.push("JUDGE");
+  return {
+    event: { ...event, rounds },
+    standing: { roles, team: teamId ? { id: teamId, role: teamRole === "CAPTAIN" ? "CAPTAIN" : "MEMBER" } : null },
+  };
+}
