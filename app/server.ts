@@ -10,6 +10,7 @@ import { noStoreForPersonal } from "./services/cache-policy.server";
 import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
+import { withRequestScope } from "./services/request-context.server";
 import { env } from "./services/env.server";
 
 let config;
@@ -124,14 +125,14 @@ app.use(async (req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: config.NODE_ENV,
-    getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }),
-  }),
-);
+const remix = createRequestHandler({
+  build,
+  mode: config.NODE_ENV,
+  getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }),
+});
+// A read shares one request scope across its loaders (session, event and roles resolved once);
+// see app/services/request-context.server.ts for why writes do not.
+app.all("*", (req, res, next) => (["GET", "HEAD"].includes(req.method) ? withRequestScope(() => remix(req, res, next)) : remix(req, res, next)));
 
 const server = app.listen(config.PORT, () => {
   console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);

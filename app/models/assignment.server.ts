@@ -1,17 +1,6 @@
 // Judge assignment per round: automatic distribution, manual edits (conflicts refused outright),
-// re-balancing after a judge drops out, and the organizer's board with "why not assigned".
-import {
-  assignJudges,
-  assignmentWarnings,
-  explainNonAssignment,
-  rebalance,
-  type AssignmentResult,
-  type AssignmentWarning,
-  type JudgePair,
-  type NonAssignmentCode,
-} from "~/domain/assignment";
-import type { ConflictLookup, ConflictReason } from "~/domain/conflicts";
-import { judgmentStatus, type JudgmentStatus } from "~/domain/judgment";
+// re-balancing after a judge drops out (the organizer's board is in assignment-board.server.ts).
+import { assignJudges, assignmentWarnings, rebalance, type AssignmentResult, type JudgePair } from "~/domain/assignment";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { conflictContext, lookupFor, refreshDetectedConflicts, type Tx } from "./conflict.server";
@@ -192,59 +181,6 @@ export async function rebalanceWithout(eventId: string, roundId: string, judgeId
     );
     return { ok: true as const, removed: removed.length, created: created.length, shortfalls: result.shortfalls };
   });
-}
-
-export type BoardJudge = { id: string; name: string; load: number };
-export type BoardSubmission = {
-  id: string;
-  title: string;
-  teamName: string;
-  assigned: { assignmentId: string; judgeId: string; name: string; manual: boolean; status: JudgmentStatus }[];
-  others: { judgeId: string; name: string; codes: NonAssignmentCode[]; conflict: readonly ConflictReason[] }[];
-};
-
-/** Everything the organizer's assignment page shows for one round. */
-export async function assignmentBoard(eventId: string, roundId: string) {
-  const round = await db.round.findFirst({ where: { id: roundId, eventId }, include: { criteria: true } });
-  if (!round) return null;
-  const [entries, judges, assignments] = await Promise.all([
-    db.roundEntry.findMany({
-      where: { roundId },
-      select: { submission: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } },
-    }),
-    db.eventMember.findMany({ where: { eventId, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
-    db.assignment.findMany({
-      where: { roundId },
-      select: { id: true, judgeId: true, submissionId: true, manual: true, judgment: { select: { finalizedAt: true, scores: { select: { criterionId: true, value: true } } } } },
-    }),
-  ]);
-  const ctx = await conflictContext(eventId);
-  const submissions = entries.map((e) => e.submission).sort((a, b) => a.title.localeCompare(b.title, "id"));
-  const lookup: ConflictLookup = lookupFor(ctx.matrix, submissions);
-  const judgeIds = judges.map((j) => j.userId);
-  const result = resultFromPairs(assignments, round.judgesPerSubmission, submissions.map((s) => s.id), judgeIds);
-  const nameOf = new Map(judges.map((j) => [j.userId, j.user.name]));
-  const board: BoardSubmission[] = submissions.map((s) => {
-    const mine = assignments.filter((a) => a.submissionId === s.id);
-    return {
-      id: s.id,
-      title: s.title,
-      teamName: s.team.name,
-      assigned: mine.map((a) => ({
-        assignmentId: a.id,
-        judgeId: a.judgeId,
-        name: nameOf.get(a.judgeId) ?? "",
-        manual: a.manual,
-        status: judgmentStatus(round.criteria, a.judgment ? { finalizedAt: a.judgment.finalizedAt, scores: Object.fromEntries(a.judgment.scores.map((x) => [x.criterionId, x.value])) } : null),
-      })),
-      others: judges
-        .filter((j) => !mine.some((a) => a.judgeId === j.userId))
-        .map((j) => ({ judgeId: j.userId, name: j.user.name, codes: explainNonAssignment(j.userId, s.id, result, lookup), conflict: lookup(j.userId, s.id) })),
-    };
-  });
-  const warnings: AssignmentWarning[] = assignmentWarnings(assignments, round.judgesPerSubmission, lookup, { judgeIds, submissionIds: submissions.map((s) => s.id) });
-  const boardJudges: BoardJudge[] = judges.map((j) => ({ id: j.userId, name: j.user.name, load: result.loads[j.userId] ?? 0 }));
-  return { round, submissions: board, judges: boardJudges, warnings, result: { shortfalls: result.shortfalls, balanced: result.balanced, minLoad: result.minLoad, maxLoad: result.maxLoad } };
 }
 
 // The same round always gets the same tie-breaks, so re-running after an edit is predictable.

@@ -20,32 +20,72 @@ export type ScreeningFilters = {
 
 type EventRules = { id: string; minTeamSize: number; maxTeamSize: number; pools: { key: string; quota: number; label: string }[] };
 
+type TeamStatus = "PENDING" | "ACCEPTED" | "REJECTED";
+type TeamRow = {
+  id: string;
+  name: string;
+  kimName: string;
+  institution: string;
+  status: TeamStatus;
+  statusReason: string | null;
+  reviewedAt: Date | null;
+  createdAt: Date;
+  videoUrl: string | null;
+  proposalName: string | null;
+  regionId: string | null;
+  trackId: string | null;
+  regionName: string | null;
+  trackName: string | null;
+};
+type MemberRow = { teamId: string; role: "CAPTAIN" | "MEMBER"; pool: string | null; name: string; email: string; whatsapp: string | null };
+
+/** Every team of the event with its members and registration extension, in three statements. */
 async function teamsOf(eventId: string) {
-  return db.team.findMany({
-    where: { eventId },
-    orderBy: [{ createdAt: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      kimName: true,
-      institution: true,
-      status: true,
-      statusReason: true,
-      reviewedAt: true,
-      createdAt: true,
-      videoUrl: true,
-      proposalName: true,
-      regionId: true,
-      trackId: true,
-      region: { select: { name: true } },
-      track: { select: { name: true } },
-      members: {
-        orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
-        select: { role: true, pool: true, user: { select: { name: true, email: true, whatsapp: true } } },
-      },
-      extensions: { where: { kind: "REGISTRATION" }, select: { until: true, reason: true } },
-    },
-  });
+  const [teams, members, extensions] = await Promise.all([
+    db.$queryRaw<TeamRow[]>`
+      SELECT t."id", t."name", t."kimName", t."institution", t."status", t."statusReason", t."reviewedAt", t."createdAt",
+        t."videoUrl", t."proposalName", t."regionId", t."trackId", rg."name" AS "regionName", tr."name" AS "trackName"
+      FROM "Team" t LEFT JOIN "Region" rg ON rg."id" = t."regionId" LEFT JOIN "Track" tr ON tr."id" = t."trackId"
+      WHERE t."eventId" = ${eventId}
+      ORDER BY t."createdAt" ASC, t."id" ASC`,
+    db.$queryRaw<MemberRow[]>`
+      SELECT m."teamId", m."role", m."pool", u."name", u."email", u."whatsapp"
+      FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
+      WHERE m."eventId" = ${eventId}
+      ORDER BY m."role" ASC, m."joinedAt" ASC`,
+    db.extension.findMany({ where: { kind: "REGISTRATION", team: { eventId } }, select: { teamId: true, until: true, reason: true } }),
+  ]);
+  const membersOf = new Map<string, MemberRow[]>();
+  for (const m of members) membersOf.set(m.teamId, [...(membersOf.get(m.teamId) ?? []), m]);
+  const extensionsOf = new Map<string, { until: Date; reason: string }[]>();
+  for (const e of extensions) extensionsOf.set(e.teamId, [...(extensionsOf.get(e.teamId) ?? []), { until: e.until, reason: e.reason }]);
+  return teams.map(({ regionName, trackName, ...t }) => ({
+    ...t,
+    region: regionName === null ? null : { name: regionName },
+    track: trackName === null ? null : { name: trackName },
+    members: (membersOf.get(t.id) ?? []).map((m) => ({ role: m.role, pool: m.pool, user: { name: m.name, email: m.email, whatsapp: m.whatsapp } })),
+    extensions: extensionsOf.get(t.id) ?? [],
+  }));
+}
+
+type ListRow = { list: string; id: string; a: string; b: string | null; n: number | bigint | null };
+
+/** The event's team pools, regions and tracks, for the screening filters and team rules: one statement. */
+export async function screeningLists(eventId: string) {
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT 'pool' AS "list", x."id", x."key" AS "a", x."label" AS "b", x."quota" AS "n", x."order" AS "ord", x."id" AS "tie"
+    FROM "TeamPool" x WHERE x."eventId" = ${eventId}
+    UNION ALL
+    SELECT 'region', x."id", x."name", NULL, NULL, x."order", x."name" FROM "Region" x WHERE x."eventId" = ${eventId}
+    UNION ALL
+    SELECT 'track', x."id", x."name", NULL, NULL, x."order", x."id" FROM "Track" x WHERE x."eventId" = ${eventId}
+    ORDER BY "list", "ord", "tie"`;
+  const of = (list: string) => rows.filter((r) => r.list === list);
+  return {
+    pools: of("pool").map((r) => ({ key: r.a, label: r.b ?? "", quota: Number(r.n) })),
+    regions: of("region").map((r) => ({ id: r.id, name: r.a })),
+    tracks: of("track").map((r) => ({ id: r.id, name: r.a })),
+  };
 }
 
 /** Filtering happens in code: search must ignore case on SQLite and PostgreSQL alike. */

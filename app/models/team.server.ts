@@ -1,15 +1,12 @@
 // Teams from the participants' side: registration, invitations, membership and the team page.
 // Every write re-reads the rules inside its transaction; the one-team-per-person-per-event rule
 // is also a unique index, so concurrent requests cannot break it.
-import type { User } from "lucia";
 import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp, parseHttpUrl, whatsAppLink } from "~/domain/links";
 import { canEditTeam, canRegister, type Extension } from "~/domain/phase";
-import { isOrganizer } from "~/domain/permissions";
 import { normalizeInviteCode, teamNameKey } from "~/domain/team-progress";
 import { canAddMember, type TeamRules } from "~/domain/team-rules";
 import { db, Prisma } from "~/services/db.server";
-import { actorFor } from "~/services/guards.server";
 import { randomToken, shortCode } from "~/services/ids.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import type { RegisterTeamInput } from "~/validation/team";
@@ -220,31 +217,6 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
   }
 }
 
-const teamPageInclude = {
-  event: { include: { ...eventInclude } },
-  region: { select: { name: true } },
-  track: { select: { name: true } },
-  members: {
-    orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
-    select: { id: true, userId: true, role: true, pool: true, joinedAt: true, user: { select: { name: true, email: true, whatsapp: true } } },
-  },
-  extensions: { select: { kind: true, until: true, reason: true } },
-  submission: { select: { status: true } },
-} satisfies Prisma.TeamInclude;
-
-/**
- * The team as its members and the event's organizers see it; null for anyone else, so a
- * stranger cannot tell a private team from a missing one.
- */
-export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "isAdmin">) {
-  const team = await db.team.findUnique({ where: { id: teamId }, include: teamPageInclude });
-  if (!team) return null;
-  const membership = team.members.find((m) => m.userId === user.id) ?? null;
-  const organizer = membership ? false : isOrganizer(await actorFor(user, team.eventId));
-  if (!membership && !organizer) return null;
-  return { team, membership, organizer };
-}
-
 type CaptainCheck = Result<{ team: NonNullable<Awaited<ReturnType<typeof loadForChange>>> }>;
 
 async function loadForChange(teamId: string) {
@@ -334,27 +306,4 @@ export async function updateMaterials(args: { teamId: string; userId: string; vi
   await db.team.update({ where: { id: team.id }, data });
   if (stored && team.proposalKey) await deleteFile(team.proposalKey);
   return { ok: true };
-}
-
-/** The participant's teams across events, for the dashboard. */
-export async function listMyTeams(userId: string) {
-  return db.teamMember.findMany({
-    where: { userId },
-    orderBy: { joinedAt: "desc" },
-    select: {
-      role: true,
-      team: {
-        select: {
-          id: true,
-          name: true,
-          status: true,
-          statusReason: true,
-          members: { select: { pool: true } },
-          extensions: { select: { kind: true, until: true } },
-          submission: { select: { status: true } },
-          event: { include: eventInclude },
-        },
-      },
-    },
-  });
 }

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAnnouncements } from "~/models/announcement.server";
-import { latestPublication } from "~/models/publication.server";
 import { Countdown } from "~/components/countdown";
 import { PhaseBadge } from "~/components/event-card";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
@@ -10,30 +9,30 @@ import { canRegister, phaseAt, timelineSteps, type StepStatus } from "~/domain/p
 import { isOrganizer } from "~/domain/permissions";
 import { formatInZone, eventZone, zoneAbbreviation } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
-import { getPublicEvent } from "~/models/public-event.server";
-import { actorFor, notFound } from "~/services/guards.server";
+import { getPublicEventLists, hasPublication } from "~/models/public-event.server";
+import { eventContext, notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
-import { getUser } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.event.name} — KIM Hackathon` }, { name: "description", content: data.event.summary }] : [{ title: "KIM Hackathon" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
-  const event = await getPublicEvent(params.slug ?? "");
-  if (!event) throw notFound();
-  const user = await getUser(request);
-  const organizer = user ? isOrganizer(await actorFor(user, event.id)) : false;
+  const context = await eventContext(request, params.slug);
+  if (!context) throw notFound();
+  const organizer = context.user ? isOrganizer(context.actor) : false;
   // A private event does not exist for anyone but its organizers.
-  if (!event.isPublic && !organizer) throw notFound();
+  if (!context.event.isPublic && !organizer) throw notFound();
 
-  const [lang, t, announcements, publication] = await Promise.all([
+  const [lang, t, lists, announcements, publication] = await Promise.all([
     getLanguage(request),
     getT(request),
-    listAnnouncements(event.id, 5),
-    latestPublication(event.id),
+    getPublicEventLists(context.event.id),
+    listAnnouncements(context.event.id, 5),
+    hasPublication(context.event.id),
   ]);
+  const event = { ...context.event, ...lists };
   const tz = eventZone(event.timezone);
   const fmt = (d: Date) => formatInZone(d, tz, lang);
   const timeline = toTimeline(event);
@@ -81,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serverNowMs: now.getTime(),
     registrationOpen: canRegister(timeline, now).allowed,
     organizer,
-    resultsPublished: publication !== null,
+    resultsPublished: publication,
     votingOpen:
       event.peoplesChoice && event.votingOpensAt !== null && event.votingClosesAt !== null && event.votingOpensAt.getTime() <= now.getTime() && now.getTime() < event.votingClosesAt.getTime(),
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, bodyHtml: renderMarkdown(a.body), at: fmt(a.createdAt) })),

@@ -6,7 +6,8 @@ import { NextStepText, StatusBadge } from "~/components/team-ui";
 import { nextStep } from "~/domain/team-progress";
 import { missingMembers } from "~/domain/team-rules";
 import { listEventsForMember, toTimeline } from "~/models/event.server";
-import { listMyTeams, rulesOf, toExtensions } from "~/models/team.server";
+import { listMyTeams } from "~/models/team-view.server";
+import { rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor — KIM Hackathon" }];

@@ -6,7 +6,8 @@ import type { JudgmentStatus } from "~/domain/judgment";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
-import { blindLabel, judgeQueue } from "~/models/judging.server";
+import { judgeQueue } from "~/models/judge-desk.server";
+import { blindLabel } from "~/models/judging.server";
 import { requireJudge } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
   const timeline = toTimeline(event);
-  const items = await judgeQueue(event.id, user.id);
+  const { items } = await judgeQueue(event.id, user.id);
   const rounds = new Map<string, { id: string; name: string; closes: string; open: boolean; items: { id: string; title: string; team: string; status: JudgmentStatus }[] }>();
   for (const item of items) {
     let round = rounds.get(item.round.id);

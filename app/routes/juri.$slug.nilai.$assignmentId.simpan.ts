@@ -51,7 +51,7 @@ export async function saveFromRequest(request: Request, params: { slug?: string;
   if (!parsed.ok) return { status: 400, body: { ok: false, code: "invalid", error: { "": ["scoring.errors.invalid"], ...parsed.error } } };
   const v = parsed.value;
   const outcome = await saveJudgment({
-    eventId: event.id,
+    event,
     assignmentId: params.assignmentId ?? "",
     judgeId: user.id,
     version: v.version,

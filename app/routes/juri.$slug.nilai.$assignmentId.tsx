@@ -7,9 +7,9 @@ import { RubricForm, type ActionReply } from "~/components/rubric-form";
 import { parseHttpUrl, youtubeEmbedUrl, youtubeId } from "~/domain/links";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
-import { conflictReasons } from "~/models/conflict.server";
 import { toTimeline } from "~/models/event.server";
-import { blindLabel, getAssignmentForJudge, judgeQueue } from "~/models/judging.server";
+import { assignmentFacts, assignmentLists, judgeQueue } from "~/models/judge-desk.server";
+import { blindLabel } from "~/models/judging.server";
 import { notFound, requireJudge } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
@@ -20,18 +20,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
-  const a = await getAssignmentForJudge(event.id, params.assignmentId ?? "", user.id);
-  if (!a) throw notFound();
+  const [a, { items: queue, criteria }] = await Promise.all([assignmentFacts(event, params.assignmentId ?? "", user.id), judgeQueue(event.id, user.id)]);
+  const round = a ? event.rounds.find((r) => r.id === a.roundId) : undefined;
+  if (!a || !round) throw notFound();
+  const { attachments, members } = await assignmentLists(a.submission.id, a.submission.teamId);
   const now = new Date();
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
-  const capability = canScore(toTimeline(event), a.round.id, now);
-  const conflicts = await conflictReasons(event.id, user.id, a.submission.teamId);
+  const capability = canScore(toTimeline(event), round.id, now);
+  const conflicts = a.conflicts;
   const finalized = a.judgment?.finalizedAt ?? null;
   const state = finalized ? "finalized" : conflicts.length ? "conflict" : capability.allowed ? "open" : capability.reason === "not_open_yet" ? "not_open" : "closed";
   const video = youtubeId(a.submission.videoUrl);
-  const queue = await judgeQueue(event.id, user.id);
-  const sameRound = queue.filter((q) => q.round.id === a.round.id);
+  const sameRound = queue.filter((q) => q.round.id === round.id);
   const at = sameRound.findIndex((q) => q.id === a.id);
   const next = [...sameRound.slice(at + 1), ...sameRound.slice(0, at)].find((q) => q.status !== "finalized");
   const s = a.submission;
@@ -40,9 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignmentId: a.id,
     state,
     conflicts,
-    round: { name: a.round.name, closes: formatInZone(a.round.closesAt, tz, lang), opens: capability.allowed ? null : "at" in capability ? formatInZone(capability.at, tz, lang) : null },
+    round: { name: round.name, closes: formatInZone(round.closesAt, tz, lang), opens: capability.allowed ? null : "at" in capability ? formatInZone(capability.at, tz, lang) : null },
     finalizedAt: finalized ? formatInZone(finalized, tz, lang) : null,
-    criteria: a.round.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    criteria: (criteria.get(round.id) ?? []).map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
     judgment: {
       version: a.judgment?.version ?? 0,
       scores: a.judgment?.scores ?? {},
@@ -53,17 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submission: {
       title: s.title,
       tagline: s.tagline,
-      track: s.track?.name ?? null,
+      track: s.trackName,
       descriptionHtml: renderMarkdown(s.description),
       repoUrl: parseHttpUrl(s.repoUrl),
       demoUrl: parseHttpUrl(s.demoUrl),
       videoUrl: video ? null : parseHttpUrl(s.videoUrl),
       embedUrl: video ? youtubeEmbedUrl(video) : null,
-      attachments: s.attachments,
+      attachments,
     },
-    team: event.blindJudging
-      ? null
-      : { name: s.team.name, kimName: s.team.kimName, institution: s.team.institution, region: s.team.region?.name ?? null, members: s.team.members.map((m) => m.user.name) },
+    team: event.blindJudging ? null : { name: a.team.name, kimName: a.team.kimName, institution: a.team.institution, region: a.team.regionName, members },
     blindId: blindLabel(s.id),
     nextId: next?.id ?? null,
   };

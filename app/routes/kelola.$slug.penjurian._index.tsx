@@ -5,14 +5,14 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AssignmentWarning } from "~/domain/assignment";
-import { addAssignment, assignmentBoard, autoAssign, rebalanceWithout, removeAssignment } from "~/models/assignment.server";
+import { assignmentBoard } from "~/models/assignment-board.server";
+import { addAssignment, autoAssign, rebalanceWithout, removeAssignment } from "~/models/assignment.server";
 import { requireOrganizerRound } from "~/models/judging-admin.server";
 import { assignmentActionSchema } from "~/validation/judging";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
-  const board = await assignmentBoard(event.id, round.id);
-  if (!board) throw new Response("Not Found", { status: 404 });
+  const board = await assignmentBoard(event, round);
   return {
     round: { id: round.id, name: round.name, k: round.judgesPerSubmission },
     judges: board.judges,

@@ -7,8 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
 import { StatusBadge } from "~/components/team-ui";
-import { listTeamsForScreening, reviewTeams, type ScreeningFilters } from "~/models/screening.server";
-import { db } from "~/services/db.server";
+import { listTeamsForScreening, reviewTeams, screeningLists, type ScreeningFilters } from "~/models/screening.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { bulkReviewSchema } from "~/validation/team";
 
@@ -31,11 +30,7 @@ function filtersFrom(url: URL): ScreeningFilters {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
-  const [pools, regions, tracks] = await Promise.all([
-    db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } }),
-    db.region.findMany({ where: { eventId: event.id }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } }),
-  ]);
+  const { pools, regions, tracks } = await screeningLists(event.id);
   const filters = filtersFrom(new URL(request.url));
   const { teams, counts } = await listTeamsForScreening({ ...event, pools }, filters);
   return {

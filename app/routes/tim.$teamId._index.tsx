@@ -3,14 +3,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { latestPublication } from "~/models/publication.server";
 import { FormAlert } from "~/components/forms";
 import { NextStepText, StatusBadge, useFormatInEvent } from "~/components/team-ui";
 import { canEditTeam, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
 import { missingMembers } from "~/domain/team-rules";
 import { toTimeline } from "~/models/event.server";
-import { getTeamForViewer, leaveTeam, memberContact, proposalFrom, regenerateInvite, removeMember, rulesOf, teamFacts, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
+import { getTeamForViewer } from "~/models/team-view.server";
+import { leaveTeam, memberContact, proposalFrom, regenerateInvite, removeMember, rulesOf, teamFacts, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
+import { hasPublication } from "~/models/public-event.server";
 import { env } from "~/services/env.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const missing = missingMembers(rules, team.members);
   const editable = canEditTeam(timeline, now, extensions).allowed;
   const registrationExtension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
-  const resultsPublished = (await latestPublication(event.id)) !== null;
+  const resultsPublished = await hasPublication(event.id);
   return {
     resultsPublished,
     team: teamFacts(team),

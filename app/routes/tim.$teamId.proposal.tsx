@@ -1,6 +1,6 @@
 // The team's proposal PDF: only its members and the event's organizers may download it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getTeamForViewer } from "~/models/team.server";
+import { getTeamForViewer } from "~/models/team-view.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { fileResponse, getFile } from "~/services/storage.server";

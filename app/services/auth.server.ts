@@ -5,26 +5,41 @@ import { db } from "./db.server";
 import { env } from "./env.server";
 import { sessionKey } from "./session-key.server";
 
+type SessionUserRow = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  email: string;
+  name: string;
+  isAdmin: boolean | number | bigint;
+  emailVerifiedAt: Date | null;
+};
+
 // Lucia's Adapter interface over the project's Prisma models (the official Prisma adapter pins an
 // older @prisma/client; see README Decisions).
 const adapter: Adapter = {
+  // One statement: every signed-in request starts here.
   async getSessionAndUser(sessionId) {
-    const row = await db.session.findUnique({ where: { id: sessionKey(sessionId) }, include: { user: true } });
+    const rows = await db.$queryRaw<SessionUserRow[]>`
+      SELECT s."id", s."userId", s."expiresAt", u."email", u."name", u."isAdmin", u."emailVerifiedAt"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${sessionKey(sessionId)}`;
+    const row = rows[0];
     if (!row) return [null, null];
     // Lucia re-issues the cookie from this id, so it must be the secret, not the stored hash.
     const session: DatabaseSession = {
       id: sessionId,
       userId: row.userId,
-      expiresAt: row.expiresAt,
+      expiresAt: new Date(row.expiresAt),
       attributes: {},
     };
     const user: DatabaseUser = {
-      id: row.user.id,
+      id: row.userId,
       attributes: {
-        email: row.user.email,
-        name: row.user.name,
-        isAdmin: row.user.isAdmin,
-        emailVerified: row.user.emailVerifiedAt !== null,
+        email: row.email,
+        name: row.name,
+        isAdmin: Boolean(Number(row.isAdmin)),
+        emailVerified: row.emailVerifiedAt !== null,
       },
     };
     return [session, user];

@@ -3,27 +3,26 @@ import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
 import { safeRedirect } from "~/domain/links";
 import { lucia } from "./auth.server";
+import { memoize } from "./request-context.server";
 
 export type AuthUser = User;
 
-const cache = new WeakMap<Request, Promise<{ user: User | null; session: Session | null; cookie: string | null }>>();
+type Auth = { user: User | null; session: Session | null; cookie: string | null };
 
-/** Validates the session cookie once per request; refreshes it when Lucia extends it. */
-export function getAuth(request: Request) {
-  let found = cache.get(request);
-  if (!found) {
-    found = (async () => {
-      const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-      if (!sessionId) return { user: null, session: null, cookie: null };
-      const { session, user } = await lucia.validateSession(sessionId);
-      let cookie: string | null = null;
-      if (session?.fresh) cookie = lucia.createSessionCookie(session.id).serialize();
-      if (!session) cookie = lucia.createBlankSessionCookie().serialize();
-      return { user, session, cookie };
-    })();
-    cache.set(request, found);
-  }
-  return found;
+/**
+ * Validates the session cookie once per request (one statement; Lucia writes only to extend a
+ * session past half its life) and refreshes the cookie when Lucia extends it.
+ */
+export function getAuth(request: Request): Promise<Auth> {
+  return memoize(request, "auth", async () => {
+    const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+    if (!sessionId) return { user: null, session: null, cookie: null };
+    const { session, user } = await lucia.validateSession(sessionId);
+    let cookie: string | null = null;
+    if (session?.fresh) cookie = lucia.createSessionCookie(session.id).serialize();
+    if (!session) cookie = lucia.createBlankSessionCookie().serialize();
+    return { user, session, cookie };
+  });
 }
 
 export async function getUser(request: Request): Promise<User | null> {

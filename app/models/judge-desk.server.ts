@@ -1,0 +1,181 @@
+// What a judge's pages read: the queue and one assignment, each in a couple of set-based
+// statements whatever the number of assignments (raw SQL through Prisma: these are the pages
+// judges reload all day, and each Prisma relation would cost a statement of its own).
+import { detectConflicts, type ConflictReason } from "~/domain/conflicts";
+import { judgmentStatus } from "~/domain/judgment";
+import { sortCriteria } from "~/domain/scoring";
+import { db } from "~/services/db.server";
+
+type Criterion = Awaited<ReturnType<typeof db.criterion.findMany>>[number];
+
+type QueueRow = {
+  id: string;
+  roundId: string;
+  roundName: string;
+  roundOrder: number | bigint;
+  roundClosesAt: Date;
+  submissionId: string;
+  title: string;
+  tagline: string;
+  teamName: string;
+  finalizedAt: Date | null;
+  hasJudgment: number | bigint;
+  criterionId: string | null;
+  value: number | bigint | null;
+};
+
+/** The event's criteria grouped by round, in rubric order. */
+async function criteriaByRound(eventId: string): Promise<Map<string, Criterion[]>> {
+  const all = await db.criterion.findMany({ where: { eventId } });
+  const byRound = new Map<string, Criterion[]>();
+  for (const c of all) byRound.set(c.roundId, [...(byRound.get(c.roundId) ?? []), c]);
+  for (const [id, list] of byRound) byRound.set(id, sortCriteria(list));
+  return byRound;
+}
+
+/** The judge's assignments in the event with each one's status, and the rubric of every round. */
+export async function judgeQueue(eventId: string, judgeId: string) {
+  const [rows, criteria] = await Promise.all([
+    db.$queryRaw<QueueRow[]>`
+      SELECT a."id", a."roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
+        s."id" AS "submissionId", s."title", s."tagline", t."name" AS "teamName",
+        j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment", sc."criterionId", sc."value"
+      FROM "Assignment" a
+      JOIN "Round" r ON r."id" = a."roundId"
+      JOIN "Submission" s ON s."id" = a."submissionId"
+      JOIN "Team" t ON t."id" = s."teamId"
+      LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
+      LEFT JOIN "Score" sc ON sc."judgmentId" = j."id"
+      WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId}`,
+    criteriaByRound(eventId),
+  ]);
+  const byId = new Map<string, { row: QueueRow; scores: Record<string, number> }>();
+  for (const row of rows) {
+    const item = byId.get(row.id) ?? { row, scores: {} };
+    if (row.criterionId !== null) item.scores[row.criterionId] = Number(row.value);
+    byId.set(row.id, item);
+  }
+  const items = [...byId.values()].map(({ row, scores }) => ({
+    id: row.id,
+    round: { id: row.roundId, name: row.roundName, order: Number(row.roundOrder), closesAt: new Date(row.roundClosesAt) },
+    submission: { id: row.submissionId, title: row.title, tagline: row.tagline, teamName: row.teamName },
+    status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
+    scores,
+  }));
+  items.sort((x, y) => x.round.order - y.round.order || x.submission.title.localeCompare(y.submission.title, "id") || (x.id < y.id ? -1 : 1));
+  return { items, criteria };
+}
+
+type DetailRow = {
+  id: string;
+  roundId: string;
+  submissionId: string;
+  teamId: string;
+  title: string;
+  tagline: string;
+  description: string;
+  repoUrl: string | null;
+  demoUrl: string | null;
+  videoUrl: string | null;
+  trackName: string | null;
+  teamName: string;
+  kimName: string | null;
+  institution: string | null;
+  regionId: string | null;
+  regionName: string | null;
+  judgmentId: string | null;
+  version: number | bigint | null;
+  comment: string | null;
+  privateNote: string | null;
+  finalizedAt: Date | null;
+  isJudge: number | bigint;
+  judgeRegionId: string | null;
+  judgeKimName: string | null;
+  judgeInstitution: string | null;
+  declared: number | bigint;
+  isMember: number | bigint;
+  criterionId: string | null;
+  value: number | bigint | null;
+};
+
+export type ConflictRules = { conflictSameRegion: boolean; conflictSameKim: boolean; conflictSameInstitution: boolean };
+
+/**
+ * One assignment of this judge in this event, with its project, team, judgment (scores
+ * included), whether the user still judges the event, and the conflicts of interest it raises
+ * now; null when it is not theirs. One statement.
+ */
+export async function assignmentFacts(event: { id: string } & ConflictRules, assignmentId: string, judgeId: string) {
+  const rows = await db.$queryRaw<DetailRow[]>`
+    SELECT a."id", a."roundId", a."submissionId", s."teamId", s."title", s."tagline", s."description", s."repoUrl", s."demoUrl", s."videoUrl",
+      tr."name" AS "trackName", t."name" AS "teamName", t."kimName", t."institution", t."regionId", rg."name" AS "regionName",
+      j."id" AS "judgmentId", j."version", j."comment", j."privateNote", j."finalizedAt",
+      CASE WHEN em."id" IS NULL THEN 0 ELSE 1 END AS "isJudge",
+      em."regionId" AS "judgeRegionId", em."kimName" AS "judgeKimName", em."institution" AS "judgeInstitution",
+      CASE WHEN EXISTS (SELECT 1 FROM "Conflict" c WHERE c."eventId" = r."eventId" AND c."judgeId" = a."judgeId" AND c."teamId" = s."teamId" AND c."source" = 'DECLARED') THEN 1 ELSE 0 END AS "declared",
+      CASE WHEN EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = s."teamId" AND m."userId" = a."judgeId") THEN 1 ELSE 0 END AS "isMember",
+      sc."criterionId", sc."value"
+    FROM "Assignment" a
+    JOIN "Round" r ON r."id" = a."roundId"
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "Team" t ON t."id" = s."teamId"
+    LEFT JOIN "Track" tr ON tr."id" = s."trackId"
+    LEFT JOIN "Region" rg ON rg."id" = t."regionId"
+    LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
+    LEFT JOIN "Score" sc ON sc."judgmentId" = j."id"
+    LEFT JOIN "EventMember" em ON em."eventId" = r."eventId" AND em."userId" = a."judgeId" AND em."role" = 'JUDGE'
+    WHERE a."id" = ${assignmentId} AND a."judgeId" = ${judgeId} AND r."eventId" = ${event.id}`;
+  const row = rows[0];
+  if (!row) return null;
+  const scores: Record<string, number> = {};
+  for (const r of rows) if (r.criterionId !== null) scores[r.criterionId] = Number(r.value);
+  const conflicts: readonly ConflictReason[] = detectConflicts(
+    {
+      userId: judgeId,
+      regionId: row.judgeRegionId,
+      kimName: row.judgeKimName,
+      institution: row.judgeInstitution,
+      declaredTeamIds: Number(row.declared) ? [row.teamId] : [],
+    },
+    { id: row.teamId, regionId: row.regionId, kimName: row.kimName, institution: row.institution, memberUserIds: Number(row.isMember) ? [judgeId] : [] },
+    { sameRegion: event.conflictSameRegion, sameKim: event.conflictSameKim, sameInstitution: event.conflictSameInstitution },
+  );
+  return {
+    id: row.id,
+    roundId: row.roundId,
+    submission: {
+      id: row.submissionId,
+      teamId: row.teamId,
+      title: row.title,
+      tagline: row.tagline,
+      description: row.description,
+      repoUrl: row.repoUrl,
+      demoUrl: row.demoUrl,
+      videoUrl: row.videoUrl,
+      trackName: row.trackName,
+    },
+    team: { name: row.teamName, kimName: row.kimName, institution: row.institution, regionName: row.regionName },
+    judgment: row.judgmentId
+      ? { id: row.judgmentId, version: Number(row.version), comment: row.comment ?? "", privateNote: row.privateNote ?? "", finalizedAt: row.finalizedAt, scores }
+      : null,
+    stillJudge: Number(row.isJudge) === 1,
+    conflicts,
+  };
+}
+
+type ListRow = { kind: string; id: string; label: string; detail: string; size: number | bigint };
+
+/** The project's attachments and the team's member names, in upload and joining order. */
+export async function assignmentLists(submissionId: string, teamId: string) {
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT 'attachment' AS "kind", x."id", x."filename" AS "label", x."kind" AS "detail", x."size", x."createdAt" AS "at"
+    FROM "Attachment" x WHERE x."submissionId" = ${submissionId}
+    UNION ALL
+    SELECT 'member' AS "kind", m."id", u."name" AS "label", CAST(m."role" AS TEXT) AS "detail", 0 AS "size", m."joinedAt" AS "at"
+    FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId" WHERE m."teamId" = ${teamId}
+    ORDER BY "kind", "at", "id"`;
+  return {
+    attachments: rows.filter((r) => r.kind === "attachment").map((r) => ({ id: r.id, filename: r.label, kind: r.detail, size: Number(r.size) })),
+    members: rows.filter((r) => r.kind === "member").map((r) => r.label),
+  };
+}

@@ -1,0 +1,85 @@
+// Reading teams for the pages their members open most: the team page and the dashboard. Each
+// read is a few set-based statements whatever the event's size (raw SQL through Prisma where a
+// relation would otherwise cost a statement of its own).
+import type { User } from "lucia";
+import { isOrganizer } from "~/domain/permissions";
+import { db } from "~/services/db.server";
+import { eventsOfTeamMember, getEventContextById } from "./event.server";
+
+type TeamRecord = Awaited<ReturnType<typeof db.team.findFirstOrThrow>>;
+type TeamRow = TeamRecord & { regionName: string | null; trackName: string | null; submissionStatus: "DRAFT" | "SUBMITTED" | null };
+type MemberRow = { id: string; userId: string; role: "CAPTAIN" | "MEMBER"; pool: string | null; joinedAt: Date; name: string; email: string; whatsapp: string | null };
+
+/**
+ * The team as its members and the event's organizers see it; null for anyone else, so a
+ * stranger cannot tell a private team from a missing one.
+ */
+export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "isAdmin">) {
+  const [row] = await db.$queryRaw<TeamRow[]>`
+    SELECT t.*, rg."name" AS "regionName", tr."name" AS "trackName", s."status" AS "submissionStatus"
+    FROM "Team" t
+    LEFT JOIN "Region" rg ON rg."id" = t."regionId"
+    LEFT JOIN "Track" tr ON tr."id" = t."trackId"
+    LEFT JOIN "Submission" s ON s."teamId" = t."id"
+    WHERE t."id" = ${teamId}`;
+  if (!row) return null;
+  const [context, members, extensions, pools] = await Promise.all([
+    getEventContextById(row.eventId, user.id),
+    db.$queryRaw<MemberRow[]>`
+      SELECT m."id", m."userId", m."role", m."pool", m."joinedAt", u."name", u."email", u."whatsapp"
+      FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
+      WHERE m."teamId" = ${teamId}
+      ORDER BY m."role" ASC, m."joinedAt" ASC`,
+    db.extension.findMany({ where: { teamId }, select: { kind: true, until: true, reason: true } }),
+    db.teamPool.findMany({ where: { eventId: row.eventId }, orderBy: { order: "asc" } }),
+  ]);
+  if (!context) return null;
+  const { regionName, trackName, submissionStatus, ...columns } = row;
+  const team = {
+    ...columns,
+    event: { ...context.event, pools },
+    region: regionName === null ? null : { name: regionName },
+    track: trackName === null ? null : { name: trackName },
+    members: members.map(({ name, email, whatsapp, ...m }) => ({ ...m, joinedAt: new Date(m.joinedAt), user: { name, email, whatsapp } })),
+    extensions,
+    submission: submissionStatus === null ? null : { status: submissionStatus },
+  };
+  const membership = team.members.find((m) => m.userId === user.id) ?? null;
+  const organizer = membership ? false : isOrganizer({ userId: user.id, isAdmin: user.isAdmin, eventRoles: context.standing.roles, teamIds: [], captainOf: [] });
+  if (!membership && !organizer) return null;
+  return { team, membership, organizer };
+}
+
+type MyTeamRow = { role: "CAPTAIN" | "MEMBER"; id: string; eventId: string; name: string; status: "PENDING" | "ACCEPTED" | "REJECTED"; statusReason: string | null; submissionStatus: "DRAFT" | "SUBMITTED" | null };
+
+/** The user's teams across events, newest first, with what the dashboard's next step needs. */
+export async function listMyTeams(userId: string) {
+  const [rows, events, pools, members, extensions] = await Promise.all([
+    db.$queryRaw<MyTeamRow[]>`
+      SELECT m."role", t."id", t."eventId", t."name", t."status", t."statusReason", s."status" AS "submissionStatus"
+      FROM "TeamMember" m JOIN "Team" t ON t."id" = m."teamId" LEFT JOIN "Submission" s ON s."teamId" = t."id"
+      WHERE m."userId" = ${userId}
+      ORDER BY m."joinedAt" DESC, m."id" ASC`,
+    eventsOfTeamMember(userId),
+    db.teamPool.findMany({ where: { event: { teamMembers: { some: { userId } } } }, orderBy: { order: "asc" } }),
+    db.teamMember.findMany({ where: { team: { members: { some: { userId } } } }, select: { teamId: true, pool: true } }),
+    db.extension.findMany({ where: { team: { members: { some: { userId } } } }, select: { teamId: true, kind: true, until: true } }),
+  ]);
+  const eventById = new Map(events.map((e) => [e.id, { ...e, pools: pools.filter((p) => p.eventId === e.id) }]));
+  return rows.flatMap(({ role, submissionStatus, eventId, ...team }) => {
+    const event = eventById.get(eventId);
+    if (!event) return [];
+    return [
+      {
+        role,
+        team: {
+          ...team,
+          members: members.filter((m) => m.teamId === team.id).map((m) => ({ pool: m.pool })),
+          extensions: extensions.filter((e) => e.teamId === team.id).map((e) => ({ kind: e.kind, until: e.until })),
+          submission: submissionStatus === null ? null : { status: submissionStatus },
+          event,
+        },
+      },
+    ];
+  });
+}
