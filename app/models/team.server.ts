@@ -177,12 +177,23 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
   });
 }
 
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
 export async function joinTeam(args: { token: string; userId: string; pool: string | null; now: Date }): Promise<Result<{ teamId: string }>> {
   const { userId, now } = args;
   const found = await db.team.findUnique({ where: { inviteToken: args.token }, select: { id: true } });
   if (!found) return refuse("", "join.errors.invalidLink");
   try {
     return await db.$transaction(async (tx) => {
+      // A refusal throws so the transaction rolls back: the lock below must not leave a changed
+      // updatedAt behind for a join that did not happen.
+      const no = (field: string, message: string): never => {
+        throw new Refused(refuse(field, message));
+      };
       // Lock the team row before counting: on PostgreSQL a concurrent join waits here until this
       // transaction ends, so the count below includes its member; SQLite runs writers one at a time.
       await tx.team.update({ where: { id: found.id }, data: { updatedAt: now }, select: { id: true } });
@@ -196,22 +207,23 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
           extensions: { select: { kind: true, until: true } },
         },
       });
-      if (team.inviteToken !== args.token) return refuse("", "join.errors.invalidLink");
-      if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) return refuse("", "join.errors.closed");
-      if (team.members.some((m) => m.userId === userId)) return refuse("", "join.errors.alreadyMember");
+      if (team.inviteToken !== args.token) no("", "join.errors.invalidLink");
+      if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) no("", "join.errors.closed");
+      if (team.members.some((m) => m.userId === userId)) no("", "join.errors.alreadyMember");
       const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
-      if (elsewhere) return refuse("", "team.errors.alreadyInTeam");
+      if (elsewhere) no("", "team.errors.alreadyInTeam");
       const pool = team.event.pools.length ? args.pool : null;
       const fit = canAddMember(rulesOf(team.event), team.members, pool);
       if (!fit.ok) {
         const messages = { team_full: ["", "join.errors.teamFull"], pool_full: ["pool", "join.errors.poolFull"], pool_required: ["pool", "team.errors.poolRequired"], pool_unknown: ["pool", "validation.invalid"] } as const;
         const [field, message] = messages[fit.code];
-        return refuse(field, message);
+        no(field, message);
       }
       await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool } });
       return { ok: true as const, teamId: team.id };
     });
   } catch (error) {
+    if (error instanceof Refused) return error.refusal;
     if (isUniqueViolation(error)) return refuse("", "team.errors.alreadyInTeam");
     throw error;
   }

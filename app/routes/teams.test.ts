@@ -306,7 +306,7 @@ describe("captain actions and leaving", () => {
   it("removes a member and hands over the captaincy; members cannot", async () => {
     const { team, captain, m1, m2, idOf } = await teamOfThree();
     const notCaptain = await teamPost(team.id, m1, { intent: "remove", memberId: idOf(m2) });
-    expect(notCaptain.status).toBe(400);
+    expect(notCaptain.status).toBe(403);
     expect(notCaptain.body).toMatchObject({ error: "team.errors.captainOnly" });
 
     expect((await teamPost(team.id, captain, { intent: "remove", memberId: idOf(m2) })).status).toBe(302);
@@ -376,7 +376,7 @@ describe("team page and dashboard", () => {
     const stranger = await call(() => teamLoader(args(getRequest(`/tim/${team.id}`, outsider.cookie), { teamId: team.id })));
     expect(stranger.status).toBe(404);
     const strangerPost = await teamPost(team.id, await person(), { intent: "regenerate" });
-    expect(strangerPost.status).toBe(400);
+    expect(strangerPost.status).toBe(404);
     expect(strangerPost.body).toMatchObject({ error: "team.errors.notMember" });
   });
 

@@ -57,6 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// As the loader: a stranger learns nothing about the team (404); a member who is not the
+// captain may know it but not change it (403).
+const REFUSAL_STATUS: Record<string, number> = { "team.errors.notMember": 404, "team.errors.captainOnly": 403 };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const teamId = params.teamId ?? "";
@@ -86,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  if (!result.ok) return data({ intent: value.intent, error: result.message }, { status: 400 });
+  if (!result.ok) return data({ intent: value.intent, error: result.message }, { status: REFUSAL_STATUS[result.message] ?? 400 });
   throw redirect(`/tim/${teamId}?ok=${value.intent}`);
 }
 
