@@ -133,7 +133,6 @@ const ROWS: Row[] = [
   { route: "undangan.$token", method: "GET",        cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
   { route: "undangan.$token", method: "POST", fresh: "invite", body: () => ({ kimName: "KIM Uji" }),
                                                     cells: "in   x    x    x    x    x    x    x    x    x    x",
-    fixPending: { item: "11.3", actors: SIGNED_IN },
     cleanup: async (w, userId, since) => void (userId && (await db.eventMember.deleteMany({ where: { eventId: w.a.id, userId, createdAt: { gte: since } } }))) },
 
   // ── Judging ─────────────────────────────────────────── A    U    M    C    X    JA   JN   O    OX   AD   RJ
