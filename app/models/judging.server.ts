@@ -23,9 +23,13 @@ export async function canJudgeSeeSubmission(userId: string, submissionId: string
   return role !== null;
 }
 
-/** "Tim #3F9A2C": what judges see instead of a team's identity under blind judging. */
-export function blindLabel(submissionId: string): string {
-  return submissionId.slice(-6).toUpperCase();
+/**
+ * "Tim #K7Q2XW9A": what judges see instead of a team's identity under blind judging. The label is
+ * random per assignment and stored, so neither the submission id (in public URLs) nor anything
+ * else public leads to it.
+ */
+export function blindLabel(assignment: { label: string | null }): string {
+  return (assignment.label ?? "").toUpperCase();
 }
 
 function scoreMap(scores: readonly { criterionId: string; value: number }[]): Record<string, number> {
@@ -37,6 +41,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
     where: { judgeId, round: { eventId } },
     select: {
       id: true,
+      label: true,
       round: { select: { id: true, name: true, order: true, closesAt: true, criteria: true } },
       submission: { select: { id: true, title: true, tagline: true, team: { select: { name: true } } } },
       judgment: { select: { finalizedAt: true, updatedAt: true, scores: { select: { criterionId: true, value: true } } } },
@@ -45,6 +50,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
   return assignments
     .map((a) => ({
       id: a.id,
+      label: blindLabel(a),
       round: { id: a.round.id, name: a.round.name, order: a.round.order, closesAt: a.round.closesAt },
       submission: { id: a.submission.id, title: a.submission.title, tagline: a.submission.tagline, teamName: a.submission.team.name },
       status: judgmentStatus(a.round.criteria, a.judgment ? { finalizedAt: a.judgment.finalizedAt, scores: scoreMap(a.judgment.scores) } : null),
@@ -58,6 +64,7 @@ export async function getAssignmentForJudge(eventId: string, assignmentId: strin
     where: { id: assignmentId, judgeId, round: { eventId } },
     select: {
       id: true,
+      label: true,
       round: { select: { id: true, name: true, order: true, closesAt: true, criteria: true } },
       submission: {
         select: {

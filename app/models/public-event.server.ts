@@ -28,6 +28,7 @@ export async function getPublicEvent(slug: string) {
       votingOpensAt: true,
       votingClosesAt: true,
       galleryPublished: true,
+      blindJudging: true,
       rounds: { orderBy: { order: "asc" }, select: { id: true, name: true, closesAt: true } },
       tracks: { orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true, description: true } },
       pools: { orderBy: { order: "asc" }, select: { key: true, label: true, quota: true } },

@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     team: event.blindJudging
       ? null
       : { name: s.team.name, kimName: s.team.kimName, institution: s.team.institution, region: s.team.region?.name ?? null, members: s.team.members.map((m) => m.user.name) },
-    blindId: blindLabel(s.id),
+    blindId: blindLabel(a),
     nextId: next?.id ?? null,
   };
 }
