@@ -142,7 +142,7 @@ export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const isJudge = a ? await db.eventMember.findFirst({ where: { eventId: input.eventId, userId: input.judgeId, role: "JUDGE" } }) : null;
   if (!a || !isJudge) return { ok: false, code: "not_assigned" };
 
-  const reasons = await conflictReasons(input.eventId, input.judgeId, a.submission.teamId);
+  const reasons = await conflictReasons(input.eventId, input.judgeId, a.submission.teamId, input.now);
   if (reasons.length > 0) return { ok: false, code: "conflict", reasons };
 
   const event = await db.event.findUniqueOrThrow({ where: { id: input.eventId }, include: { rounds: { orderBy: { order: "asc" } } } });

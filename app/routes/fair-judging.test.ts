@@ -10,7 +10,11 @@ import { loader as projectLoader } from "~/routes/acara.$slug_.proyek.$submissio
 import { loader as fileLoader } from "~/routes/berkas.$attachmentId";
 import { loader as coverLoader } from "~/routes/berkas.sampul.$submissionId";
 import { loader as queueLoader } from "~/routes/juri.$slug._index";
+import { action as conflictAction, loader as conflictLoader } from "~/routes/juri.$slug.konflik";
 import { loader as pageLoader } from "~/routes/juri.$slug.nilai.$assignmentId";
+import { action as saveAction } from "~/routes/juri.$slug.nilai.$assignmentId.simpan";
+import { loader as orgConflictLoader } from "~/routes/kelola.$slug.penjurian.konflik";
+import { action as staffAction } from "~/routes/kelola.$slug.tim-panitia";
 import { db } from "~/services/db.server";
 import { putFile } from "~/services/storage.server";
 import { assign, cookieFor, judgingEvent } from "~/test/judging-fixture";
@@ -171,5 +175,134 @@ describe("announcements", () => {
     await assign(fx.rounds[1].id, fx.judges[0].id, fx.submissions[0].id);
     expect(await seen(fx.participants[0].id)).toEqual(["Untuk accepted", "Untuk all", "Untuk finalists"]);
     expect(await seen(fx.organizer.id)).toEqual(["Untuk accepted", "Untuk all", "Untuk finalists", "Untuk judges"]);
+  });
+});
+
+async function declare(fx: Fx, judgeId: string, fields: Record<string, string | string[]>) {
+  const slug = fx.event.slug;
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  const request = formRequest(`/juri/${slug}/konflik`, {}, { cookie: await cookieFor(judgeId) });
+  return call(() => conflictAction(args(new Request(request.url, { method: "POST", headers: request.headers, body: body.toString() }), { slug })));
+}
+
+async function saveScores(fx: Fx, judgeId: string, assignmentId: string) {
+  const slug = fx.event.slug;
+  const [c1, c2] = fx.rounds[0].criteria.map((c) => c.id);
+  const fields = { intent: "save", version: "0", comment: "Bagus", privateNote: "", [`score.${c1}`]: "7", [`score.${c2}`]: "6" };
+  return call(async () => saveAction(args(formRequest(`/juri/${slug}/nilai/${assignmentId}/simpan`, fields, { cookie: await cookieFor(judgeId) }), { slug, assignmentId })));
+}
+
+async function judgeView(fx: Fx, judgeId: string, assignmentIds: string[]) {
+  const slug = fx.event.slug;
+  const cookie = await cookieFor(judgeId);
+  const queue = await call(() => queueLoader(args(getRequest(`/juri/${slug}`, cookie), { slug })));
+  const pages = [];
+  for (const id of assignmentIds) {
+    const page = await call(() => pageLoader(args(getRequest(`/juri/${slug}/nilai/${id}`, cookie), { slug, assignmentId: id })));
+    const body = page.body as { state: string; conflicts: string[] };
+    pages.push({ state: body.state, conflicts: body.conflicts });
+  }
+  return { queue: queue.body, pages };
+}
+
+async function organizerConflicts(fx: Fx) {
+  const slug = fx.event.slug;
+  const page = await call(async () => orgConflictLoader(args(getRequest(`/kelola/${slug}/penjurian/konflik`, await cookieFor(fx.organizer.id)), { slug })));
+  return page.body as { rows: { judgeId: string; teamId: string; assignment: string }[]; flags: { kind: string; judgeName: string; teamName: string; assigned: boolean }[] };
+}
+
+describe("conflict declarations under blind judging", () => {
+  it("do not reveal which assignment they hit; organizers see the hit, and a withdrawal is recorded for them", async () => {
+    const fx = await judgingEvent({ judges: 1, teams: 3, blind: true });
+    const judge = fx.judges[0];
+    const ids = [];
+    for (const s of fx.submissions) ids.push((await assign(fx.rounds[0].id, judge.id, s.id)).id);
+    const before = await judgeView(fx, judge.id, ids);
+
+    expect((await declare(fx, judge.id, { teamIds: fx.teams[1].id })).status).toBe(200);
+    expect(await db.conflict.count({ where: { judgeId: judge.id, teamId: fx.teams[1].id, source: "DECLARED" } })).toBe(1);
+    // Everything the judge can look at is as it was, and every save behaves the same.
+    expect(await judgeView(fx, judge.id, ids)).toEqual(before);
+    const saves = [];
+    for (const id of ids) saves.push((await saveScores(fx, judge.id, id)).status);
+    expect(new Set(saves).size).toBe(1);
+    const page = await call(async () => conflictLoader(args(getRequest(`/juri/${fx.event.slug}/konflik`, await cookieFor(judge.id)), { slug: fx.event.slug })));
+    expect(page.body).toMatchObject({ blind: true, declaredTeamIds: [fx.teams[1].id] });
+
+    // The organizers see the declaration and that it hits scored work to reassign.
+    const org = await organizerConflicts(fx);
+    expect(org.rows.find((r) => r.judgeId === judge.id && r.teamId === fx.teams[1].id)?.assignment).toBe("scored");
+
+    expect((await declare(fx, judge.id, {})).status).toBe(200);
+    const withdrawals = await db.auditLog.findMany({ where: { eventId: fx.event.id, action: "conflict.withdraw", actorId: judge.id } });
+    expect(withdrawals.map((w) => w.entityId)).toEqual([fx.teams[1].id]);
+    const flags = (await organizerConflicts(fx)).flags;
+    expect(flags).toContainEqual(expect.objectContaining({ kind: "withdrawn", judgeName: judge.name, teamName: fx.teams[1].name, assigned: true }));
+  });
+
+  it("still keep the judge off the team when judging is not blind", async () => {
+    const fx = await judgingEvent({ judges: 1, teams: 2, blind: false });
+    const judge = fx.judges[0];
+    const a = await assign(fx.rounds[0].id, judge.id, fx.submissions[1].id);
+    await declare(fx, judge.id, { teamIds: fx.teams[1].id });
+    expect((await judgeView(fx, judge.id, [a.id])).pages[0].state).toBe("conflict");
+    expect((await saveScores(fx, judge.id, a.id)).status).toBe(403);
+  });
+});
+
+describe("judge affiliations", () => {
+  it("recorded by an organizer cannot be edited away by the judge, and a refused save stays refused", async () => {
+    const fx = await judgingEvent({ judges: 1, teams: 2 });
+    const judge = fx.judges[0];
+    const a = await assign(fx.rounds[0].id, judge.id, fx.submissions[0].id);
+    const member = await db.eventMember.findFirstOrThrow({ where: { eventId: fx.event.id, userId: judge.id, role: "JUDGE" } });
+    const slug = fx.event.slug;
+    const recorded = await call(async () =>
+      staffAction(
+        args(
+          formRequest(`/kelola/${slug}/tim-panitia`, { intent: "affiliation", memberId: member.id, regionId: fx.teams[0].regionId ?? "", kimName: "", institution: "" }, { cookie: await cookieFor(fx.organizer.id) }),
+          { slug },
+        ),
+      ),
+    );
+    expect(recorded.status).toBe(302);
+    expect((await saveScores(fx, judge.id, a.id)).status).toBe(403);
+
+    const edit = await declare(fx, judge.id, { regionId: "", kimName: "", institution: "" });
+    expect(edit.status).toBe(400);
+    expect(JSON.stringify(edit.body)).toContain("judge.affiliationLocked");
+    expect((await db.eventMember.findUniqueOrThrow({ where: { id: member.id } })).regionId).toBe(fx.teams[0].regionId);
+    expect((await saveScores(fx, judge.id, a.id)).status).toBe(403);
+    // Declarations stay the judge's own; the page shows the affiliation as the organizer's.
+    expect((await declare(fx, judge.id, { teamIds: fx.teams[1].id })).status).toBe(200);
+    const page = await call(async () => conflictLoader(args(getRequest(`/juri/${slug}/konflik`, await cookieFor(judge.id)), { slug })));
+    expect(page.body).toMatchObject({ affiliation: "organizer" });
+  });
+
+  it("changed by the judge are audited and re-checked against scores already given", async () => {
+    const fx = await judgingEvent({ judges: 1, teams: 2 });
+    const judge = fx.judges[0];
+    const a = await assign(fx.rounds[0].id, judge.id, fx.submissions[0].id);
+    expect((await saveScores(fx, judge.id, a.id)).status).toBe(200);
+
+    expect((await declare(fx, judge.id, { regionId: fx.teams[0].regionId ?? "", kimName: "", institution: "" })).status).toBe(200);
+    expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "conflict.declare", actorId: judge.id } })).toBe(1);
+    const flagged = await db.auditLog.findMany({ where: { eventId: fx.event.id, action: "conflict.scored", actorId: judge.id } });
+    expect(flagged.map((f) => f.entityId)).toEqual([fx.teams[0].id]);
+    const org = await organizerConflicts(fx);
+    expect(org.rows.find((r) => r.judgeId === judge.id && r.teamId === fx.teams[0].id)?.assignment).toBe("scored");
+    expect(org.flags).toContainEqual(expect.objectContaining({ kind: "scored", judgeName: judge.name, teamName: fx.teams[0].name }));
+    // Saving again is refused now.
+    expect((await saveScores(fx, judge.id, a.id)).status).toBe(403);
+  });
+
+  it("cannot be changed by the judge under blind judging once they have assignments", async () => {
+    const fx = await judgingEvent({ judges: 1, teams: 2, blind: true });
+    const judge = fx.judges[0];
+    await assign(fx.rounds[0].id, judge.id, fx.submissions[0].id);
+    const edit = await declare(fx, judge.id, { regionId: fx.teams[0].regionId ?? "", kimName: "", institution: "" });
+    expect(edit.status).toBe(400);
+    expect((await db.eventMember.findFirstOrThrow({ where: { eventId: fx.event.id, userId: judge.id } })).regionId).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
   const capability = canScore(toTimeline(event), a.round.id, now);
-  const conflicts = await conflictReasons(event.id, user.id, a.submission.teamId);
+  const conflicts = await conflictReasons(event.id, user.id, a.submission.teamId, now);
   const finalized = a.judgment?.finalizedAt ?? null;
   const state = finalized ? "finalized" : conflicts.length ? "conflict" : capability.allowed ? "open" : capability.reason === "not_open_yet" ? "not_open" : "closed";
   const video = youtubeId(a.submission.videoUrl);
