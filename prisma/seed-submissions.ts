@@ -6,6 +6,7 @@
 import { deflateSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../app/services/db.server";
+import { teamNameKey } from "../app/domain/team-name";
 import { putFile } from "../app/services/storage.server";
 
 const HOUR = 60 * 60 * 1000;
@@ -78,10 +79,6 @@ export function demoPdf(title: string): Uint8Array {
 }
 
 // --- Teams ----------------------------------------------------------------------------------
-
-export function teamNameKey(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 /** An accepted (by default) team with the first user as captain. */
 export async function createTeam(

@@ -4,7 +4,7 @@
 // two teams still gathering members. Filler members are extra participant accounts.
 import { randomBytes } from "node:crypto";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { teamNameKey } from "../app/domain/team-progress";
+import { teamNameKey } from "../app/domain/team-name";
 import type { Db } from "../app/services/db.server";
 import { randomToken, shortCode } from "../app/services/ids.server";
 import { hashPassword } from "../app/services/password.server";

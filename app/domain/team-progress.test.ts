@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Timeline } from "./phase";
-import { matchesSearch, nextStep, normalizeInviteCode, teamNameKey, type NextStepInput } from "./team-progress";
+import { matchesSearch, nextStep, normalizeInviteCode, type NextStepInput } from "./team-progress";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const t: Timeline = {
@@ -44,11 +44,6 @@ describe("nextStep", () => {
 });
 
 describe("normalization", () => {
-  it("makes team names unique regardless of case and spacing", () => {
-    expect(teamNameKey("  Tim   GARUDA ")).toBe("tim garuda");
-    expect(teamNameKey("Tim\tGaruda")).toBe(teamNameKey("tim garuda"));
-  });
-
   it("searches case-insensitively across fields", () => {
     expect(matchesSearch("garuda", ["Tim Garuda", null])).toBe(true);
     expect(matchesSearch("KIM  maju", ["x", "Kim Maju Jaya"])).toBe(true);

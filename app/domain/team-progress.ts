@@ -42,16 +42,15 @@ export function nextStep(input: NextStepInput): NextStep {
   return input.submitted ? { key: "judging" } : { key: "missedSubmission" };
 }
 
-/** The key a team's name is unique by within an event: "  Tim   GARUDA " and "tim garuda" clash. */
-export function teamNameKey(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+function searchKey(text: string): string {
+  return text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** Same normalization for the organizer's search box, so matching ignores case and spacing. */
+/** The organizer's search box: matching ignores case and spacing. */
 export function matchesSearch(query: string, fields: readonly (string | null | undefined)[]): boolean {
-  const q = teamNameKey(query);
+  const q = searchKey(query);
   if (q === "") return true;
-  return fields.some((f) => f != null && teamNameKey(f).includes(q));
+  return fields.some((f) => f != null && searchKey(f).includes(q));
 }
 
 /** Invite codes are typed by hand: accept lower case, spaces and dashes. */

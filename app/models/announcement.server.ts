@@ -1,4 +1,5 @@
-// Organizer announcements: shown on the public event and results pages, emailed to a segment.
+// Organizer announcements: emailed to a segment and shown on the event and results pages to that
+// segment only (the "all" segment to everyone).
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
@@ -7,10 +8,38 @@ import type { SEGMENTS } from "~/validation/results";
 
 export type Segment = (typeof SEGMENTS)[number];
 
-/** Newest first; for the public event page and the results page. */
-export async function listAnnouncements(eventId: string, take = 20) {
+/**
+ * The segments a viewer belongs to, which are the announcements they may read: "all" is the
+ * public one (every participant and every visitor); the others reach only their own audience,
+ * and organizers (and platform admins) read everything they sent.
+ */
+export async function audienceOf(eventId: string, viewer: { id: string; isAdmin: boolean } | null): Promise<Segment[]> {
+  if (!viewer) return ["all"];
+  if (viewer.isAdmin) return ["all", "accepted", "finalists", "judges"];
+  const [roles, memberships, last] = await Promise.all([
+    db.eventMember.findMany({ where: { eventId, userId: viewer.id }, select: { role: true } }),
+    db.teamMember.findMany({ where: { eventId, userId: viewer.id }, select: { team: { select: { status: true, submission: { select: { id: true } } } } } }),
+    db.round.findFirst({ where: { eventId }, orderBy: { order: "desc" }, select: { id: true } }),
+  ]);
+  if (roles.some((r) => r.role === "ORGANIZER")) return ["all", "accepted", "finalists", "judges"];
+  const segments = new Set<Segment>(["all"]);
+  if (roles.some((r) => r.role === "JUDGE")) segments.add("judges");
+  if (memberships.some((m) => m.team.status === "ACCEPTED")) segments.add("accepted");
+  const submissionIds = memberships.flatMap((m) => (m.team.submission ? [m.team.submission.id] : []));
+  if (last && submissionIds.length > 0) {
+    // The same test as segmentEmails: a finalist's project is entered or assigned in the last round.
+    const finalist = await db.submission.count({
+      where: { id: { in: submissionIds }, OR: [{ assignments: { some: { roundId: last.id } } }, { entries: { some: { roundId: last.id } } }] },
+    });
+    if (finalist > 0) segments.add("finalists");
+  }
+  return [...segments];
+}
+
+/** Newest first, only the given segments; for the event page and the results page. */
+export async function listAnnouncements(eventId: string, segments: readonly Segment[], take = 20) {
   return db.announcement.findMany({
-    where: { eventId },
+    where: { eventId, segment: { in: [...segments] } },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, title: true, body: true, segment: true, createdAt: true, emailedAt: true },

@@ -10,7 +10,6 @@ import {
   conflictMatrix,
   detectConflicts,
 } from "~/domain/conflicts";
-import { audit } from "~/services/audit.server";
 import { db, type Prisma } from "~/services/db.server";
 
 export type Tx = Prisma.TransactionClient;
@@ -45,22 +44,6 @@ export function lookupFor(matrix: ConflictMatrix, submissions: readonly { id: st
   return conflictLookup(matrix, submissions);
 }
 
-/** Reasons one judge may not judge one team, from live data; checked on every save, so kept to one pair. */
-export async function conflictReasons(eventId: string, judgeId: string, teamId: string, client: Tx = db): Promise<readonly ConflictReason[]> {
-  const [event, judge, team, declared] = await Promise.all([
-    client.event.findUniqueOrThrow({ where: { id: eventId }, select: { conflictSameRegion: true, conflictSameKim: true, conflictSameInstitution: true } }),
-    client.eventMember.findFirst({ where: { eventId, userId: judgeId, role: "JUDGE" }, select: { regionId: true, kimName: true, institution: true } }),
-    client.team.findFirst({ where: { id: teamId, eventId }, select: { id: true, regionId: true, kimName: true, institution: true, members: { select: { userId: true } } } }),
-    client.conflict.findFirst({ where: { eventId, judgeId, teamId, source: "DECLARED" }, select: { id: true } }),
-  ]);
-  if (!team) return [];
-  return detectConflicts(
-    { userId: judgeId, ...judge, declaredTeamIds: declared ? [teamId] : [] },
-    { ...team, memberUserIds: team.members.map((m) => m.userId) },
-    { sameRegion: event.conflictSameRegion, sameKim: event.conflictSameKim, sameInstitution: event.conflictSameInstitution },
-  );
-}
-
 /** Replaces the stored DETECTED rows with what the rules find now. */
 export async function refreshDetectedConflicts(eventId: string, client: Tx = db) {
   const { matrix } = await conflictContext(eventId, client);
@@ -82,72 +65,34 @@ export async function refreshDetectedConflicts(eventId: string, client: Tx = db)
   return { added: wanted.size, removed: stale.length };
 }
 
-/** What a judge sees on their conflicts page: their profile, the event's teams and their declarations. */
-export async function judgeConflictPage(eventId: string, judgeId: string) {
-  const [profile, regions, teams, declared] = await Promise.all([
-    db.eventMember.findFirst({ where: { eventId, userId: judgeId, role: "JUDGE" }, select: { regionId: true, kimName: true, institution: true } }),
-    db.region.findMany({ where: { eventId }, select: { id: true, name: true }, orderBy: [{ order: "asc" }, { name: "asc" }] }),
-    db.team.findMany({
-      where: { eventId, status: { not: "REJECTED" } },
-      select: { id: true, name: true, kimName: true, region: { select: { name: true } } },
-      orderBy: { nameKey: "asc" },
-    }),
-    db.conflict.findMany({ where: { eventId, judgeId, source: "DECLARED" }, select: { teamId: true } }),
-  ]);
-  return { profile, regions, teams, declaredTeamIds: declared.map((d) => d.teamId) };
-}
+export type PairAssignment = "none" | "assigned" | "scored";
 
-export type JudgeProfileInput = { regionId: string | null; kimName: string; institution: string; teamIds: string[] };
+/** judgeId|teamId → whether that judge holds an assignment on the team's project, and whether it has scores. */
+export async function assignmentsByPair(eventId: string, judgeId?: string): Promise<Map<string, PairAssignment>> {
+  const rows = await db.assignment.findMany({
+    where: { round: { eventId }, ...(judgeId ? { judgeId } : {}) },
+    select: { judgeId: true, submission: { select: { teamId: true } }, judgment: { select: { scores: { select: { id: true }, take: 1 } } } },
+  });
+  const byPair = new Map<string, PairAssignment>();
+  for (const a of rows) {
+    const key = `${a.judgeId}|${a.submission.teamId}`;
+    if (a.judgment && a.judgment.scores.length > 0) byPair.set(key, "scored");
+    else if (!byPair.has(key)) byPair.set(key, "assigned");
+  }
+  return byPair;
+}
 
 /**
- * Saves a judge's affiliations and declared conflicts, then refreshes detection. Returns
- * "unknown_region" / "unknown_team" for ids that are not this event's (nothing is written).
+ * Every conflicted judge × team pair of the event for organizers, live, with reasons and whether
+ * the judge is assigned to (or has already scored) the team's project: the pairs to reassign.
  */
-export async function saveJudgeProfile(eventId: string, judgeId: string, input: JudgeProfileInput) {
-  const teamIds = [...new Set(input.teamIds)];
-  return db.$transaction(async (tx) => {
-    if (input.regionId && !(await tx.region.findFirst({ where: { id: input.regionId, eventId }, select: { id: true } }))) {
-      return { error: "unknown_region" as const };
-    }
-    const known = await tx.team.count({ where: { eventId, id: { in: teamIds } } });
-    if (known !== teamIds.length) return { error: "unknown_team" as const };
-    const member = await tx.eventMember.findFirstOrThrow({ where: { eventId, userId: judgeId, role: "JUDGE" } });
-    const before = await tx.conflict.findMany({ where: { eventId, judgeId, source: "DECLARED" }, select: { teamId: true } });
-    const beforeIds = before.map((c) => c.teamId).sort();
-    await tx.eventMember.update({
-      where: { id: member.id },
-      data: { regionId: input.regionId, kimName: input.kimName || null, institution: input.institution || null },
-    });
-    await tx.conflict.deleteMany({ where: { eventId, judgeId, source: "DECLARED", teamId: { notIn: teamIds } } });
-    for (const teamId of teamIds) {
-      if (beforeIds.includes(teamId)) continue;
-      await tx.conflict.create({ data: { eventId, judgeId, teamId, reason: "declared", source: "DECLARED" } });
-    }
-    await refreshDetectedConflicts(eventId, tx);
-    await audit(
-      {
-        eventId,
-        actorId: judgeId,
-        action: "conflict.declare",
-        entity: "judge",
-        entityId: judgeId,
-        before: { regionId: member.regionId, kimName: member.kimName, institution: member.institution, declaredTeamIds: beforeIds },
-        after: { regionId: input.regionId, kimName: input.kimName || null, institution: input.institution || null, declaredTeamIds: [...teamIds].sort() },
-      },
-      tx,
-    );
-    return { ok: true as const };
-  });
-}
-
-/** Every conflicted judge × team pair of the event for organizers, live, with reasons. */
 export async function conflictOverview(eventId: string) {
-  const { matrix, judges, teams } = await conflictContext(eventId);
+  const [{ matrix, judges, teams }, pairs] = await Promise.all([conflictContext(eventId), assignmentsByPair(eventId)]);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const rows: { judgeId: string; judgeName: string; teamId: string; teamName: string; reasons: readonly ConflictReason[] }[] = [];
+  const rows: { judgeId: string; judgeName: string; teamId: string; teamName: string; reasons: readonly ConflictReason[]; assignment: PairAssignment }[] = [];
   for (const j of judges) {
     for (const [teamId, reasons] of matrix.get(j.userId) ?? []) {
-      rows.push({ judgeId: j.userId, judgeName: j.user.name, teamId, teamName: teamName.get(teamId) ?? "", reasons });
+      rows.push({ judgeId: j.userId, judgeName: j.user.name, teamId, teamName: teamName.get(teamId) ?? "", reasons, assignment: pairs.get(`${j.userId}|${teamId}`) ?? "none" });
     }
   }
   rows.sort((a, b) => a.judgeName.localeCompare(b.judgeName, "id") || a.teamName.localeCompare(b.teamName, "id"));

@@ -99,7 +99,8 @@ export async function updateAffiliation(eventId: string, memberId: string, input
     const member = await tx.eventMember.findFirst({ where: { id: memberId, eventId, role: "JUDGE" } });
     if (!member) return "notFound";
     const data = { regionId, kimName: input.kimName || null, institution: input.institution || null };
-    await tx.eventMember.update({ where: { id: memberId }, data });
+    // Recorded by an organizer, so from now on it is not the judge's to change.
+    await tx.eventMember.update({ where: { id: memberId }, data: { ...data, affiliationLocked: true } });
     await audit(
       { eventId, actorId: actor.id, action: "member.affiliation", entity: "member", entityId: memberId, before: { regionId: member.regionId, kimName: member.kimName, institution: member.institution }, after: data },
       tx,

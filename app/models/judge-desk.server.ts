@@ -1,6 +1,7 @@
 // What a judge's pages read: the queue and one assignment, each in a couple of set-based
 // statements whatever the number of assignments (raw SQL through Prisma: these are the pages
 // judges reload all day, and each Prisma relation would cost a statement of its own).
+import { blindPeriod, type BlindFacts } from "~/domain/blind";
 import { detectConflicts, type ConflictReason } from "~/domain/conflicts";
 import { judgmentStatus } from "~/domain/judgment";
 import { sortCriteria } from "~/domain/scoring";
@@ -8,8 +9,18 @@ import { db } from "~/services/db.server";
 
 type Criterion = Awaited<ReturnType<typeof db.criterion.findMany>>[number];
 
+/**
+ * "Tim #K7Q2XW9A": what judges see instead of a team's identity under blind judging. The label is
+ * random per assignment and stored, so neither the submission id (in public URLs) nor anything
+ * else public leads to it.
+ */
+export function blindLabel(assignment: { label: string | null }): string {
+  return (assignment.label ?? "").toUpperCase();
+}
+
 type QueueRow = {
   id: string;
+  label: string | null;
   roundId: string;
   roundName: string;
   roundOrder: number | bigint;
@@ -37,7 +48,7 @@ async function criteriaByRound(eventId: string): Promise<Map<string, Criterion[]
 export async function judgeQueue(eventId: string, judgeId: string) {
   const [rows, criteria] = await Promise.all([
     db.$queryRaw<QueueRow[]>`
-      SELECT a."id", a."roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
+      SELECT a."id", a."label", a."roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
         s."id" AS "submissionId", s."title", s."tagline", t."name" AS "teamName",
         j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment", sc."criterionId", sc."value"
       FROM "Assignment" a
@@ -57,6 +68,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
   }
   const items = [...byId.values()].map(({ row, scores }) => ({
     id: row.id,
+    label: blindLabel(row),
     round: { id: row.roundId, name: row.roundName, order: Number(row.roundOrder), closesAt: new Date(row.roundClosesAt) },
     submission: { id: row.submissionId, title: row.title, tagline: row.tagline, teamName: row.teamName },
     status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
@@ -68,6 +80,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
 
 type DetailRow = {
   id: string;
+  label: string | null;
   roundId: string;
   submissionId: string;
   teamId: string;
@@ -103,11 +116,14 @@ export type ConflictRules = { conflictSameRegion: boolean; conflictSameKim: bool
 /**
  * One assignment of this judge in this event, with its project, team, judgment (scores
  * included), whether the user still judges the event, and the conflicts of interest it raises
- * now; null when it is not theirs. One statement.
+ * now; null when it is not theirs. One statement. While blind judging lasts the judge's own
+ * declarations are left out: if declaring turned exactly one assignment into "conflict" (or made
+ * its save fail), a declaration would name the team behind a blind label. Those declarations reach
+ * the organizers instead (conflictOverview), who reassign the project.
  */
-export async function assignmentFacts(event: { id: string } & ConflictRules, assignmentId: string, judgeId: string) {
+export async function assignmentFacts(event: { id: string } & ConflictRules & BlindFacts, assignmentId: string, judgeId: string, now: Date) {
   const rows = await db.$queryRaw<DetailRow[]>`
-    SELECT a."id", a."roundId", a."submissionId", s."teamId", s."title", s."tagline", s."description", s."repoUrl", s."demoUrl", s."videoUrl",
+    SELECT a."id", a."label", a."roundId", a."submissionId", s."teamId", s."title", s."tagline", s."description", s."repoUrl", s."demoUrl", s."videoUrl",
       tr."name" AS "trackName", t."name" AS "teamName", t."kimName", t."institution", t."regionId", rg."name" AS "regionName",
       j."id" AS "judgmentId", j."version", j."comment", j."privateNote", j."finalizedAt",
       CASE WHEN em."id" IS NULL THEN 0 ELSE 1 END AS "isJudge",
@@ -135,13 +151,14 @@ export async function assignmentFacts(event: { id: string } & ConflictRules, ass
       regionId: row.judgeRegionId,
       kimName: row.judgeKimName,
       institution: row.judgeInstitution,
-      declaredTeamIds: Number(row.declared) ? [row.teamId] : [],
+      declaredTeamIds: Number(row.declared) && !blindPeriod(event, now) ? [row.teamId] : [],
     },
     { id: row.teamId, regionId: row.regionId, kimName: row.kimName, institution: row.institution, memberUserIds: Number(row.isMember) ? [judgeId] : [] },
     { sameRegion: event.conflictSameRegion, sameKim: event.conflictSameKim, sameInstitution: event.conflictSameInstitution },
   );
   return {
     id: row.id,
+    label: row.label,
     roundId: row.roundId,
     submission: {
       id: row.submissionId,

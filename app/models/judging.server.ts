@@ -22,11 +22,6 @@ export async function canJudgeSeeSubmission(userId: string, submissionId: string
   return role !== null;
 }
 
-/** "Tim #3F9A2C": what judges see instead of a team's identity under blind judging. */
-export function blindLabel(submissionId: string): string {
-  return submissionId.slice(-6).toUpperCase();
-}
-
 function scoreMap(scores: readonly { criterionId: string; value: number }[]): Record<string, number> {
   return Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
 }
@@ -77,7 +72,7 @@ function snapshotOf(j: { version: number; scores: Record<string, number>; commen
 export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const { event } = input;
   const [a, criteria] = await Promise.all([
-    assignmentFacts(event, input.assignmentId, input.judgeId),
+    assignmentFacts(event, input.assignmentId, input.judgeId, input.now),
     db.criterion.findMany({ where: { eventId: event.id } }),
   ]);
   if (!a || !a.stillJudge) return { ok: false, code: "not_assigned" };

@@ -3,6 +3,7 @@
 // assigned to the submission (and the cover to the public once the gallery is published).
 // Every check runs before a byte is written; if the database write then fails, the stored file
 // is deleted, so no path leaves an orphan behind.
+import { blindPeriod } from "~/domain/blind";
 import { checkUpload, UPLOAD_KINDS, type UploadCheckError } from "~/domain/filetype";
 import { attachmentName, MAX_ATTACHMENTS } from "~/domain/submission";
 import { db } from "~/services/db.server";
@@ -111,16 +112,21 @@ export async function removeCover(args: { teamId: string; userId: string; now: D
 
 type Viewer = { id: string; isAdmin: boolean } | null;
 
-/** Team members, the event's organizers (and platform admins) and judges assigned to it. */
+/**
+ * Team members, the event's organizers (and platform admins) and judges assigned to it. Access
+ * follows the roles and assignments held now: a judge removed from the event keeps assignment
+ * rows for the record but no longer reaches the files.
+ */
 async function isPrivilegedViewer(viewer: Viewer, s: { id: string; eventId: string; teamId: string }): Promise<boolean> {
   if (!viewer) return false;
   if (viewer.isAdmin) return true;
-  const [member, organizer, assignment] = await Promise.all([
+  const [member, roles, assignment] = await Promise.all([
     db.teamMember.findFirst({ where: { teamId: s.teamId, userId: viewer.id }, select: { id: true } }),
-    db.eventMember.findFirst({ where: { eventId: s.eventId, userId: viewer.id, role: "ORGANIZER" }, select: { id: true } }),
-    db.assignment.findFirst({ where: { submissionId: s.id, judgeId: viewer.id }, select: { id: true } }),
+    db.eventMember.findMany({ where: { eventId: s.eventId, userId: viewer.id }, select: { role: true } }),
+    db.assignment.findFirst({ where: { submissionId: s.id, judgeId: viewer.id, round: { eventId: s.eventId } }, select: { id: true } }),
   ]);
-  return Boolean(member || organizer || assignment);
+  const has = (role: string) => roles.some((r) => r.role === role);
+  return Boolean(member || has("ORGANIZER") || (has("JUDGE") && assignment));
 }
 
 /** The attachment if `viewer` may download it; null otherwise (the route answers 404). */
@@ -134,13 +140,21 @@ export async function attachmentForViewer(attachmentId: string, viewer: Viewer) 
 }
 
 /** The cover's storage key if `viewer` may see it: privileged viewers always, the public once the project is in the published gallery. */
-export async function coverForViewer(submissionId: string, viewer: Viewer): Promise<string | null> {
+export async function coverForViewer(submissionId: string, viewer: Viewer, now: Date): Promise<string | null> {
   const s = await db.submission.findUnique({
     where: { id: submissionId },
-    select: { id: true, eventId: true, teamId: true, coverKey: true, status: true, team: { select: { status: true } }, event: { select: { galleryPublished: true, isPublic: true } } },
+    select: {
+      id: true,
+      eventId: true,
+      teamId: true,
+      coverKey: true,
+      status: true,
+      team: { select: { status: true } },
+      event: { select: { galleryPublished: true, isPublic: true, blindJudging: true, rounds: { select: { closesAt: true } } } },
+    },
   });
   if (!s?.coverKey) return null;
-  const inGallery = s.event.galleryPublished && s.event.isPublic && s.status === "SUBMITTED" && s.team.status === "ACCEPTED";
+  const inGallery = s.event.galleryPublished && s.event.isPublic && !blindPeriod(s.event, now) && s.status === "SUBMITTED" && s.team.status === "ACCEPTED";
   if (inGallery || (await isPrivilegedViewer(viewer, s))) return s.coverKey;
   return null;
 }

@@ -4,7 +4,8 @@
 import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp, parseHttpUrl, whatsAppLink } from "~/domain/links";
 import { canEditTeam, canRegister, type Extension } from "~/domain/phase";
-import { normalizeInviteCode, teamNameKey } from "~/domain/team-progress";
+import { normalizeInviteCode } from "~/domain/team-progress";
+import { teamNameKey } from "~/domain/team-name";
 import { canAddMember, type TeamRules } from "~/domain/team-rules";
 import { db, Prisma } from "~/services/db.server";
 import { randomToken, shortCode } from "~/services/ids.server";
@@ -123,9 +124,10 @@ export async function registerTeam(args: {
     return refuse("proposal", "team.errors.proposalRequired");
   }
   const nameKey = teamNameKey(input.name);
-  if (await db.team.findUnique({ where: { eventId_nameKey: { eventId: event.id, nameKey } }, select: { id: true } })) {
-    return refuse("name", "team.errors.nameTaken");
-  }
+  // Compared against the names, not the stored keys: keys stored before the look-alike folding
+  // would let "Tim Gаruda" (Cyrillic а) past an older "Tim Garuda".
+  const existing = await db.team.findMany({ where: { eventId: event.id }, select: { name: true } });
+  if (existing.some((t) => teamNameKey(t.name) === nameKey)) return refuse("name", "team.errors.nameTaken");
 
   const stored = proposal ? await putFile("proposals", proposal.bytes) : null;
   try {
@@ -261,7 +263,11 @@ export async function removeMember(teamId: string, userId: string, memberId: str
   if (!check.ok) return check;
   const target = check.team.members.find((m) => m.id === memberId);
   if (!target || target.userId === userId) return refuse("", "validation.invalid");
-  await db.teamMember.delete({ where: { id: target.id } });
+  // The removed member knows the link and code: both change, or they would simply rejoin.
+  await db.$transaction([
+    db.teamMember.delete({ where: { id: target.id } }),
+    db.team.update({ where: { id: teamId }, data: { inviteCode: shortCode(), inviteToken: randomToken() } }),
+  ]);
   return { ok: true };
 }
 

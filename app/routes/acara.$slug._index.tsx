@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listAnnouncements } from "~/models/announcement.server";
+import { audienceOf, listAnnouncements } from "~/models/announcement.server";
 import { Countdown } from "~/components/countdown";
 import { PhaseBadge } from "~/components/event-card";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
+import { blindPeriod } from "~/domain/blind";
 import { canRegister, phaseAt, timelineSteps, type StepStatus } from "~/domain/phase";
 import { isOrganizer } from "~/domain/permissions";
 import { formatInZone, eventZone, zoneAbbreviation } from "~/domain/time";
@@ -29,13 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLanguage(request),
     getT(request),
     getPublicEventLists(context.event.id),
-    listAnnouncements(context.event.id, 5),
+    audienceOf(context.event.id, context.user).then((segments) => listAnnouncements(context.event.id, segments, 5)),
     hasPublication(context.event.id),
   ]);
   const event = { ...context.event, ...lists };
   const tz = eventZone(event.timezone);
   const fmt = (d: Date) => formatInZone(d, tz, lang);
   const timeline = toTimeline(event);
+  const blind = blindPeriod(event, now);
   const state = phaseAt(timeline, now);
   const steps = timelineSteps(timeline, now).map((s) => {
     const lines: string[] = [];
@@ -65,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       awards: event.awards,
       faqs: event.faqs.map((f) => ({ id: f.id, question: f.question, answerHtml: renderMarkdown(f.answer) })),
       peoplesChoice: event.peoplesChoice && event.votingOpensAt && event.votingClosesAt ? `${fmt(event.votingOpensAt)} – ${fmt(event.votingClosesAt)}` : null,
-      galleryPublished: event.galleryPublished,
+      galleryPublished: event.galleryPublished && !blind,
     },
     phase: state.phase,
     roundName: state.round?.name ?? null,
@@ -82,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organizer,
     resultsPublished: publication,
     votingOpen:
+      !blind &&
       event.peoplesChoice && event.votingOpensAt !== null && event.votingClosesAt !== null && event.votingOpensAt.getTime() <= now.getTime() && now.getTime() < event.votingClosesAt.getTime(),
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, bodyHtml: renderMarkdown(a.body), at: fmt(a.createdAt) })),
   };

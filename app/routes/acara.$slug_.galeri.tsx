@@ -9,7 +9,7 @@ import { parseFilters } from "~/validation/submission";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Galeri karya — ${data.event.name}` : "Galeri karya" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, preview } = await requireGallery(request, params.slug);
+  const { event, preview } = await requireGallery(request, params.slug, new Date());
   const url = new URL(request.url);
   const filters = parseFilters(url.searchParams);
   const [all, tracks] = await Promise.all([listGallery(event.id), db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } })]);

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fmt, PlaceCell } from "~/components/results";
 import { subsetPlaces } from "~/domain/publication";
 import { formatInZone, eventZone } from "~/domain/time";
-import { listAnnouncements } from "~/models/announcement.server";
+import { audienceOf, listAnnouncements } from "~/models/announcement.server";
 import { getPublishedResults } from "~/models/publication.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((r) => (!track || entries.get(r.submissionId)?.track === track) && (!region || entries.get(r.submissionId)?.region === region)),
   ).map((r) => ({ place: r.subsetPlace, overallPlace: r.place, joint: r.joint, score: r.score, ...entries.get(r.submissionId) }));
   const tz = eventZone(event.timezone);
-  const announcements = await listAnnouncements(event.id, 5);
+  const announcements = await listAnnouncements(event.id, await audienceOf(event.id, user), 5);
   return data(
     {
       event: { name: event.name, slug: event.slug },

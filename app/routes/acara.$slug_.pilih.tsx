@@ -6,6 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors } from "~/components/forms";
+import { blindPeriod } from "~/domain/blind";
 import { formatInZone, eventZone } from "~/domain/time";
 import { castVote, myVote, voteCandidates, voteTally, voteWindow } from "~/models/vote.server";
 import { reply } from "~/services/forms.server";
@@ -18,8 +19,9 @@ export const meta: MetaFunction = () => [{ title: "Pilihan Warga — KIM Hackath
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requireEvent(params.slug);
-  if (!event.peoplesChoice || !event.isPublic) throw notFound();
   const now = new Date();
+  // Under blind judging the ballot would pair the titles judges read with team names.
+  if (!event.peoplesChoice || !event.isPublic || blindPeriod(event, now)) throw notFound();
   const [user, lang] = await Promise.all([getUser(request), getLanguage(request)]);
   const window = voteWindow(event, now);
   const [candidates, mine, tally] = await Promise.all([

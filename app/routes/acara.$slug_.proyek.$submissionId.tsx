@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.project.title} — ${data.event.name}` }, { name: "description", content: data.summary }] : [{ title: "KIM Hackathon" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, preview } = await requireGallery(request, params.slug);
+  const { event, preview } = await requireGallery(request, params.slug, new Date());
   const s = await getPublicProject(event.id, params.submissionId ?? "");
   if (!s) throw notFound();
   return {

@@ -9,7 +9,7 @@ import { fileResponse, getFile } from "~/services/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const key = await coverForViewer(params.submissionId ?? "", user);
+  const key = await coverForViewer(params.submissionId ?? "", user, new Date());
   const bytes = key ? await getFile(key) : null;
   if (!bytes) throw notFound();
   // Covers were type-checked on upload; the type is re-derived from the bytes, not stored.

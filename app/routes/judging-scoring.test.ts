@@ -271,7 +271,7 @@ describe("what judges see", () => {
     const page = await call(() => pageLoader(args(getRequest(`/juri/${slug}/nilai/${a.id}`, cookie), { slug, assignmentId: a.id })));
     const p = page.body as { team: unknown; blindId: string; submission: { descriptionHtml: string } };
     expect(p.team).toBeNull();
-    expect(p.blindId).toMatch(/^[A-Z0-9]{6}$/);
+    expect(p.blindId).toMatch(/^[A-Z0-9_-]{8}$/);
     expect(JSON.stringify(p)).not.toMatch(/KIM Uji|Peserta|Tim \d/);
     expect(p.submission.descriptionHtml).toContain("<strong>");
   });

@@ -7,7 +7,6 @@ import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { judgeQueue } from "~/models/judge-desk.server";
-import { blindLabel } from "~/models/judging.server";
 import { requireJudge } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     round.items.push({
       id: item.id,
       title: item.submission.title,
-      team: event.blindJudging ? blindLabel(item.submission.id) : item.submission.teamName,
+      team: event.blindJudging ? item.label : item.submission.teamName,
       status: item.status,
     });
   }

@@ -8,8 +8,7 @@ import { parseHttpUrl, youtubeEmbedUrl, youtubeId } from "~/domain/links";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
-import { assignmentFacts, assignmentLists, judgeQueue } from "~/models/judge-desk.server";
-import { blindLabel } from "~/models/judging.server";
+import { assignmentFacts, assignmentLists, blindLabel, judgeQueue } from "~/models/judge-desk.server";
 import { notFound, requireJudge } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
@@ -20,11 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
-  const [a, { items: queue, criteria }] = await Promise.all([assignmentFacts(event, params.assignmentId ?? "", user.id), judgeQueue(event.id, user.id)]);
+  const now = new Date();
+  const [a, { items: queue, criteria }] = await Promise.all([assignmentFacts(event, params.assignmentId ?? "", user.id, now), judgeQueue(event.id, user.id)]);
   const round = a ? event.rounds.find((r) => r.id === a.roundId) : undefined;
   if (!a || !round) throw notFound();
   const { attachments, members } = await assignmentLists(a.submission.id, a.submission.teamId);
-  const now = new Date();
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
   const capability = canScore(toTimeline(event), round.id, now);
@@ -63,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attachments,
     },
     team: event.blindJudging ? null : { name: a.team.name, kimName: a.team.kimName, institution: a.team.institution, region: a.team.regionName, members },
-    blindId: blindLabel(s.id),
+    blindId: blindLabel(a),
     nextId: next?.id ?? null,
   };
 }

@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Pengumuman — KIM Hackathon"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
-  const [items, lang] = await Promise.all([listAnnouncements(event.id, 50), getLanguage(request)]);
+  const [items, lang] = await Promise.all([listAnnouncements(event.id, SEGMENTS, 50), getLanguage(request)]);
   const tz = eventZone(event.timezone);
   return {
     event: { slug: event.slug, name: event.name },

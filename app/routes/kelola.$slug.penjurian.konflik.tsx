@@ -4,18 +4,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
+import { eventZone, formatInZone } from "~/domain/time";
 import { conflictOverview, refreshDetectedConflicts } from "~/models/conflict.server";
+import { conflictFlags } from "~/models/judge-profile.server";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { requireOrganizer } from "~/services/guards.server";
+import { getLanguage } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
-  const [overview, regions] = await Promise.all([conflictOverview(event.id), db.region.findMany({ where: { eventId: event.id }, select: { id: true, name: true } })]);
+  const [overview, regions, flags, lang] = await Promise.all([
+    conflictOverview(event.id),
+    db.region.findMany({ where: { eventId: event.id }, select: { id: true, name: true } }),
+    conflictFlags(event.id),
+    getLanguage(request),
+  ]);
   const regionName = Object.fromEntries(regions.map((r) => [r.id, r.name]));
+  const tz = eventZone(event.timezone);
   return {
     rules: { region: event.conflictSameRegion, kim: event.conflictSameKim, institution: event.conflictSameInstitution },
     rows: overview.rows,
+    flags: flags.map((f) => ({ ...f, at: formatInZone(f.at, tz, lang) })),
     judges: overview.judgeProfiles.map((j) => ({ ...j, region: j.regionId ? (regionName[j.regionId] ?? null) : null })),
   };
 }
@@ -29,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganizerConflicts() {
   const { t } = useTranslation();
-  const { rules, rows, judges } = useLoaderData<typeof loader>();
+  const { rules, rows, flags, judges } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const onOff = (on: boolean) => (on ? t("conflict.on") : t("conflict.off"));
@@ -62,6 +72,26 @@ export default function OrganizerConflicts() {
           {rows.map((r) => (
             <li key={`${r.judgeId}-${r.teamId}`} className="py-2">
               <span className="font-semibold">{r.judgeName}</span> × {r.teamName}: {r.reasons.map((x) => t(`conflict.reason.${x}`)).join(", ")}
+              {r.assignment !== "none" ? (
+                <span className={`badge ml-2 ${r.assignment === "scored" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>{t(`conflict.pair.${r.assignment}`)}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="catatan-konflik" className="card space-y-2">
+        <h2 id="catatan-konflik" className="text-lg font-bold">
+          {t("conflict.flagsTitle")}
+        </h2>
+        <p className="field-hint">{t("conflict.flagsHint")}</p>
+        {flags.length === 0 ? <p className="text-slate-700">{t("conflict.noFlags")}</p> : null}
+        <ul className="divide-y divide-slate-200 text-sm">
+          {flags.map((f) => (
+            <li key={f.id} className="py-2">
+              <span className="text-slate-700">{f.at}</span> ·{" "}
+              {f.kind === "withdrawn"
+                ? t(f.assigned ? "conflict.flag.withdrawnAssigned" : "conflict.flag.withdrawn", { judge: f.judgeName, team: f.teamName })
+                : t("conflict.flag.scored", { judge: f.judgeName, team: f.teamName, reasons: f.reasons.map((x) => t(`conflict.reason.${x}`)).join(", ") })}
             </li>
           ))}
         </ul>

@@ -299,6 +299,6 @@ describe("announcements", () => {
     expect(mails).toHaveLength(6);
     expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "announcement.create" } })).toBe(1);
     const { listAnnouncements } = await import("~/models/announcement.server");
-    expect((await listAnnouncements(fx.event.id))[0].title).toBe("Jadwal final");
+    expect((await listAnnouncements(fx.event.id, ["judges"]))[0].title).toBe("Jadwal final");
   });
 });

@@ -79,6 +79,19 @@ describe("registering a team", () => {
     await registered(await makeEvent(), await person());
   });
 
+  it("refuses a name that differs only by invisible or look-alike characters, even against a key stored before folding", async () => {
+    const ev = await makeEvent();
+    const first = await registered(ev, await person());
+    // A key as stored before look-alikes were folded must not let a twin through.
+    await db.team.update({ where: { id: first.id }, data: { nameKey: "tim garuda (lama)" } });
+    for (const twin of ["Tim\u200b Garuda", "Tim G\u0430ruda", "TIM GARUDA\u2060", "Tim Gаrudа", "Tím Garuda", "Tim Ｇａｒｕｄａ"]) {
+      const res = await register(ev, await person(), { name: twin });
+      expect(res.status, twin).toBe(400);
+      expect(errorsOf(res.body).name).toContain("team.errors.nameTaken");
+    }
+    expect(await db.team.count({ where: { eventId: ev.id } })).toBe(1);
+  });
+
   it("refuses a second team for the same person in the same event", async () => {
     const ev = await makeEvent();
     const captain = await person();
@@ -323,6 +336,24 @@ describe("captain actions and leaving", () => {
     const left = await teamPost(team.id, captain, { intent: "leave" });
     expect(left.headers.get("Location")).toBe("/dasbor?tim=keluar");
     expect(await db.teamMember.count({ where: { teamId: team.id } })).toBe(1);
+  });
+
+  it("gives the team a new link and code when a member is removed, so the removed member cannot rejoin with the old ones", async () => {
+    const { team, captain, m2, idOf } = await teamOfThree();
+    expect((await teamPost(team.id, captain, { intent: "remove", memberId: idOf(m2) })).status).toBe(302);
+    const after = await db.team.findUniqueOrThrow({ where: { id: team.id } });
+    expect(after.inviteToken).not.toBe(team.inviteToken);
+    expect(after.inviteCode).not.toBe(team.inviteCode);
+
+    const byLink = await join(team.inviteToken, m2);
+    expect(byLink.status).not.toBe(302);
+    const byCode = await call(() => codeAction(args(formRequest("/gabung", { code: team.inviteCode }, { cookie: m2.cookie }))));
+    expect(byCode.status).not.toBe(302);
+    expect(await db.teamMember.count({ where: { teamId: team.id, userId: m2.id } })).toBe(0);
+    // The team sees the new invite.
+    const page = await call(() => teamLoader(args(getRequest(`/tim/${team.id}`, captain.cookie), { teamId: team.id })));
+    expect(page.body).toMatchObject({ invite: { code: after.inviteCode } });
+    expect(JSON.stringify(page.body)).toContain(after.inviteToken);
   });
 
   it("deletes the team when the last member leaves, only after confirmation", async () => {
