@@ -1,4 +1,4 @@
-import { expect, expectAccessible, makeUser, PHONE, test } from "./fixtures";
+import { expect, expectAccessible, mailLink, makeUser, PHONE, test } from "./fixtures";
 
 test("home page lists the seeded event in Indonesian and is accessible", async ({ page }) => {
   await page.goto("/");
@@ -38,6 +38,17 @@ test("sign up on a phone, see errors next to fields, log out and log back in", a
   await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
   await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
   await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByRole("heading", { name: "Periksa email Anda" })).toBeVisible();
+  await expect(page.getByText(`Kami telah mengirim email ke ${email}`)).toBeVisible();
+  await expectAccessible(page);
+
+  await expect.poll(() => mailLink(email, "verifikasi-email")).not.toBeNull();
+  await page.goto(mailLink(email, "verifikasi-email") ?? "");
+  await expect(page.getByText("Email Anda sudah terverifikasi. Terima kasih!")).toBeVisible();
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Masuk" }).last().click();
   await expect(page).toHaveURL(/\/dasbor$/);
   await expect(page.getByRole("heading", { name: "Halo, Dewi Kartika" })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { utcToZonedLocal } from "../app/domain/time";
-import { expect, expectAccessible, getDb, loginAs, makeUser, PHONE, test } from "./fixtures";
+import { expect, expectAccessible, getDb, loginAs, mailLink, makeUser, PHONE, test } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A datetime-local value in WIB, `days` from now. */
@@ -35,6 +35,11 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await loginAs(page, organizer);
+  // An existing account is invited like anyone else and joins by accepting.
+  await expect.poll(() => mailLink(organizer.email, "undangan")).not.toBeNull();
+  await page.goto(new URL(mailLink(organizer.email, "undangan") ?? "").pathname);
+  await page.getByRole("button", { name: "Terima undangan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/kelola/${slug}\\?tersimpan=welcome`));
 
   // A private event is not public yet.
   const anon = await browser.newContext({ viewport: PHONE });
@@ -125,25 +130,26 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   await context.close();
 });
 
-test("a judge accepts an emailed invite link after signing in", async ({ browser }) => {
+test("a judge accepts the invite emailed to their address after signing in", async ({ browser }) => {
   const organizer = await makeUser({ name: "Panitia Undangan" });
   const db = await getDb();
   const event = await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2027" } });
   await db.eventMember.create({ data: { eventId: event.id, userId: organizer.id, role: "ORGANIZER" } });
 
+  const judge = await makeUser({ name: "Juri Baru" });
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await loginAs(page, organizer);
   await page.goto(`/kelola/${event.slug}/tim-panitia`);
   // Click only once the page is hydrated, so the click is not lost mid-hydration.
   await page.waitForLoadState("networkidle");
+  await page.getByLabel("Email").fill(judge.email);
   await page.getByRole("button", { name: "Undang", exact: true }).click();
   await expect(page.getByLabel("Tautan undangan")).toBeVisible();
   const link = await page.getByLabel("Tautan undangan").inputValue();
   expect(link).toContain("/undangan/");
   await context.close();
 
-  const judge = await makeUser({ name: "Juri Baru" });
   const judgeContext = await browser.newContext({ viewport: PHONE });
   const judgePage = await judgeContext.newPage();
   await judgePage.goto(new URL(link).pathname);

@@ -3,6 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
 process.env.DATABASE_URL = `file:./data/e2e-${port}/kim.db`;
@@ -30,6 +32,18 @@ export async function loginAs(page: Page, user: TestUser) {
   const id = randomBytes(20).toString("hex");
   await db.session.create({ data: { id: sessionKey(id), userId: user.id, expiresAt: new Date(Date.now() + 7 * 864e5) } });
   await page.context().addCookies([{ name: "kim_session", value: id, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** The newest link to `path` mailed to `email` (mail goes to DATA_DIR/outbox without SMTP). */
+export function mailLink(email: string, path: string): string | null {
+  const outbox = join(process.env.DATA_DIR ?? "", "outbox");
+  if (!existsSync(outbox)) return null;
+  const texts = readdirSync(outbox)
+    .sort()
+    .map((f) => readFileSync(join(outbox, f), "utf8"))
+    .filter((t) => t.includes(`To: ${email}`));
+  const found = texts.map((t) => new RegExp(`https?://[^\\s]+/${path}/[A-Za-z0-9_-]+`).exec(t)?.[0]).filter(Boolean);
+  return found.at(-1) ?? null;
 }
 
 export async function expectAccessible(page: Page) {

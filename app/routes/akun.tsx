@@ -4,13 +4,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countSessions, getProfile } from "~/models/user.server";
 import { endAllSessions, requireUser } from "~/services/session.server";
+import { VerifyEmailNotice } from "~/components/verify-notice";
 
 export const meta: MetaFunction = () => [{ title: "Akun — KIM Hackathon" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [profile, sessions] = await Promise.all([getProfile(user.id), countSessions(user.id, new Date())]);
-  return { profile, sessions };
+  return { profile, sessions, verified: user.emailVerified };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,10 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation();
-  const { profile, sessions } = useLoaderData<typeof loader>();
+  const { profile, sessions, verified } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("auth.accountTitle")}</h1>
+      <VerifyEmailNotice verified={verified} />
       <section className="card" aria-labelledby="profil">
         <h2 id="profil" className="text-lg font-bold">
           {t("auth.profile")}

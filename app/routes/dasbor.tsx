@@ -9,6 +9,7 @@ import { listEventsForMember, toTimeline } from "~/models/event.server";
 import { listMyTeams } from "~/models/team-view.server";
 import { rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
+import { VerifyEmailNotice } from "~/components/verify-notice";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor — KIM Hackathon" }];
 
@@ -32,12 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       now,
     }),
   }));
-  return { name: user.name, memberships, teams };
+  return { name: user.name, verified: user.emailVerified, memberships, teams };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, memberships, teams } = useLoaderData<typeof loader>();
+  const { name, verified, memberships, teams } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const teamNotice = params.get("tim") === "dihapus" ? "myTeams.deleted" : params.get("tim") === "keluar" ? "myTeams.left" : null;
   const organizing = memberships.filter((m) => m.role === "ORGANIZER");
@@ -46,6 +47,7 @@ export default function Dashboard() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("dashboard.hello", { name })}</h1>
       {teamNotice ? <FormAlert tone="success" errors={[teamNotice]} /> : null}
+      <VerifyEmailNotice verified={verified} />
       <section className="card" aria-labelledby="tim-saya">
         <h2 id="tim-saya" className="text-lg font-bold">
           {t("dashboard.myTeams")}
