@@ -81,7 +81,7 @@ export async function publishResults(input: PublishInput): Promise<PublishResult
     publishedAt: input.now,
     round: results.round && { id: results.round.id, name: results.round.name },
     criteria: results.criteria,
-    entries: Object.values(results.entries).map(({ trackId: _t, regionId: _r, ...e }) => e),
+    entries: Object.values(results.entries).map(({ trackId: _t, regionId: _r, search: _s, ...e }) => e),
     awards,
     votes,
     override: unfinished > 0 ? { unfinished, reason } : null,

@@ -25,7 +25,7 @@ const errorsOf = (body: unknown) => ((body as { error?: Record<string, string[]>
 
 async function publish(fx: Awaited<ReturnType<typeof judgedEvent>>, fields: Record<string, string> = {}) {
   const cookie = await cookieFor(fx.organizer.id);
-  return call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })));
+  return call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", confirm: "on", ...fields }, { cookie }), { slug: fx.event.slug })));
 }
 
 async function awardFields(fx: Awaited<ReturnType<typeof judgedEvent>>) {
@@ -44,12 +44,12 @@ describe("organizer results view", () => {
     const cookie = await cookieFor(fx.organizer.id);
     const res = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, cookie), { slug: fx.event.slug })));
     expect(res.status).toBe(200);
-    const body = res.body as { results: { round: { name: string }; comparison: { places: Record<string, number> }[]; judges: { label: string; mean: number }[]; progress: { assignments: number; finalized: number } } };
-    expect(body.results.round.name).toBe("Final");
-    expect(body.results.comparison).toHaveLength(5);
-    expect(body.results.comparison[0].places.zscore).toBe(1);
-    expect(body.results.judges.length).toBeGreaterThan(0);
-    expect(body.results.progress.assignments).toBe(body.results.progress.finalized);
+    const body = res.body as { round: { name: string }; window: { rows: { places: Record<string, number> }[] }; judges: { label: string; mean: number }[]; progress: { assignments: number; finalized: number } };
+    expect(body.round.name).toBe("Final");
+    expect(body.window.rows).toHaveLength(5);
+    expect(body.window.rows[0].places.zscore).toBe(1);
+    expect(body.judges.length).toBeGreaterThan(0);
+    expect(body.progress.assignments).toBe(body.progress.finalized);
 
     const participant = fx.teams[0].members[0].user;
     const denied = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, await cookieFor(participant.id)), { slug: fx.event.slug })));

@@ -9,6 +9,19 @@ export const publishSchema = z.object({
   roundId: z.string().optional(),
   override: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   overrideReason: z.string().trim().max(500, "validation.tooLong").optional().default(""),
+  // Publishing freezes the results and issues certificates: it is never done by a stray tap.
+  confirm: z.preprocess((v) => v === "on" || v === "true", z.literal(true, { errorMap: () => ({ message: "publication.errors.confirm" }) })),
+});
+
+// Query parameters of the organizer's results page; anything malformed falls back to the default.
+const optionalText = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || null);
+export const resultsQuerySchema = z.object({
+  babak: optionalText,
+  metode: optionalText,
+  cari: optionalText,
+  jalur: optionalText,
+  daerah: optionalText,
+  halaman: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? null),
 });
 
 export const announcementSchema = z.object({
