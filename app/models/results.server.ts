@@ -19,7 +19,7 @@ import {
 import { foldForSearch } from "~/domain/results-window";
 import { type Criterion, sortCriteria, weightedTotal } from "~/domain/scoring";
 import type { PublicationEntry } from "~/domain/publication";
-import { db } from "~/services/db.server";
+import { db, Prisma } from "~/services/db.server";
 import { versionedCache } from "~/services/versioned-cache.server";
 import { roundStates, type RoundState } from "./round-state.server";
 
@@ -85,16 +85,21 @@ async function loadCriteria(roundId: string): Promise<RankingInput["criteria"]> 
 
 /** Everything about a round's ranking that does not depend on which rows a viewer looks at. */
 async function computeRanking(roundId: string, eventId: string, method: RankingMethod, tieBreak: TieBreakKey[], criteria: RankingInput["criteria"]) {
-  // Two set-based statements whatever the size: scores with their judges, and the submissions.
-  const [scoreRows, submissionRows] = await Promise.all([
-    db.$queryRaw<{ judgmentId: string; judgeId: string; judgeName: string; submissionId: string; criterionId: string | null; value: number | null }[]>`
-      SELECT j.id AS "judgmentId", a."judgeId" AS "judgeId", u.name AS "judgeName", a."submissionId" AS "submissionId",
-             s."criterionId" AS "criterionId", s.value AS value
+  // Two set-based statements whatever the size. Scores come one row per judgment with a column
+  // per criterion: a third of the cells of one row per score, and decoding cells is most of the
+  // cost of a large read through Prisma.
+  const columns = criteria.length
+    ? Prisma.join(criteria.map((c, i) => Prisma.sql`MAX(CASE WHEN s."criterionId" = ${c.id} THEN s.value END) AS ${Prisma.raw(`"c${i}"`)}`))
+    : Prisma.sql`NULL AS "c0"`;
+  const [judgmentRows, submissionRows] = await Promise.all([
+    db.$queryRaw<({ judgeId: string; judgeName: string; submissionId: string } & Record<string, number | bigint | null | string>)[]>`
+      SELECT a."judgeId" AS "judgeId", MAX(u.name) AS "judgeName", a."submissionId" AS "submissionId", ${columns}
       FROM "Judgment" j
       JOIN "Assignment" a ON a.id = j."assignmentId"
       JOIN "User" u ON u.id = a."judgeId"
       LEFT JOIN "Score" s ON s."judgmentId" = j.id
-      WHERE a."roundId" = ${roundId} AND j."finalizedAt" IS NOT NULL`,
+      WHERE a."roundId" = ${roundId} AND j."finalizedAt" IS NOT NULL
+      GROUP BY j.id, a."judgeId", a."submissionId"`,
     db.$queryRaw<{ id: string; title: string; submittedAt: Date | null; trackId: string | null; trackName: string | null; teamId: string; teamName: string; regionId: string | null; regionName: string | null }[]>`
       SELECT s.id, s.title, s."submittedAt" AS "submittedAt", s."trackId" AS "trackId", tr.name AS "trackName",
              t.id AS "teamId", t.name AS "teamName", t."regionId" AS "regionId", rg.name AS "regionName"
@@ -108,23 +113,22 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
   ]);
 
   const judgeNames = new Map<string, string>();
-  const byJudgment = new Map<string, { judgeId: string; submissionId: string; scores: Record<string, number> }>();
-  for (const r of scoreRows) {
-    judgeNames.set(r.judgeId, r.judgeName);
-    let j = byJudgment.get(r.judgmentId);
-    if (!j) byJudgment.set(r.judgmentId, (j = { judgeId: r.judgeId, submissionId: r.submissionId, scores: {} }));
-    if (r.criterionId !== null && r.value !== null) j.scores[r.criterionId] = Number(r.value);
-  }
   const judgments: RankingJudgment[] = [];
   let incomplete = 0;
-  for (const j of byJudgment.values()) {
-    const total = weightedTotal(criteria, j.scores);
+  for (const r of judgmentRows) {
+    judgeNames.set(r.judgeId, r.judgeName);
+    const scores: Record<string, number> = {};
+    criteria.forEach((c, i) => {
+      const v = r[`c${i}`];
+      if (v !== null && v !== undefined) scores[c.id] = Number(v);
+    });
+    const total = weightedTotal(criteria, scores);
     // A finalized judgment missing a score (rubric changed afterwards) cannot be totalled.
     if (total === null) {
       incomplete++;
       continue;
     }
-    judgments.push({ judgeId: j.judgeId, submissionId: j.submissionId, total, scores: j.scores });
+    judgments.push({ judgeId: r.judgeId, submissionId: r.submissionId, total, scores });
   }
 
   const submissions: RankingSubmission[] = [];
@@ -150,8 +154,8 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
   }
 
   const input = { judgments, submissions, criteria, method, tieBreak };
-  const comparison = compareMethods(input);
   const rows = rank(input);
+  const comparison = compareMethods(input, rows);
   const stats = judgeStats(judgments);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "id");
   return {
