@@ -6,6 +6,9 @@ import { largeJudgedEvent } from "~/test/large-results-fixture";
 import { cookieFor } from "~/test/results-fixture";
 import { loader as hasilLoader } from "~/routes/kelola.$slug.hasil";
 import { loader as exportLoader } from "~/routes/kelola.$slug.hasil.ekspor";
+import { loader as publicLoader } from "~/routes/acara.$slug_.hasil";
+import { loader as galleryLoader } from "~/routes/acara.$slug_.galeri";
+import { publishResults } from "~/models/publication.server";
 import { createUser } from "../../prisma/seed-utils";
 import { loadRoundResults, rankingCacheStats } from "~/models/results.server";
 import { saveJudgment } from "~/models/judging.server";
@@ -106,5 +109,53 @@ describe("organizer results at scale", () => {
     const lines = Buffer.from(await res.arrayBuffer()).toString("utf8").trim().split("\n");
     expect(lines).toHaveLength(121);
     for (const s of fx.submissions) expect(lines.some((l) => l.includes(s.title))).toBe(true);
+  });
+});
+
+describe("public pages at scale", () => {
+  it("pages the leaderboard of a publication, with filters, from the frozen document", async () => {
+    const fx = await setup(120);
+    const published = await publishResults({ eventId: fx.event.id, actorId: fx.organizer.id, roundId: null, method: "raw", recipients: {}, override: false, overrideReason: "", now: new Date() });
+    expect(published.ok).toBe(true);
+    const page = async (query = "") =>
+      (await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil${query}`), { slug: fx.event.slug })))).body as {
+        rows: { submissionId: string; place: number; overallPlace: number; track: string }[];
+        paging: { matching: number; page: number; pages: number };
+      };
+    const pages = [await page(), await page("?halaman=2"), await page("?halaman=3")];
+    expect(pages.map((p) => p.rows.length)).toEqual([50, 50, 20]);
+    expect(pages[0].paging).toMatchObject({ matching: 120, page: 1, pages: 3 });
+    const all = pages.flatMap((p) => p.rows);
+    expect(new Set(all.map((r) => r.submissionId)).size).toBe(120);
+    expect(all.map((r) => r.overallPlace)).toEqual([...all.map((r) => r.overallPlace)].sort((a, b) => a - b));
+
+    // Live data changing afterwards does not change the page: it is the frozen document.
+    await db.score.updateMany({ where: { judgment: { assignment: { roundId: fx.round.id } } }, data: { value: 1 } });
+    expect((await page("?halaman=2")).rows).toEqual(pages[1].rows);
+
+    const track = fx.tracks[2].name;
+    const filtered = await page(`?jalur=${encodeURIComponent(track)}`);
+    expect(filtered.paging.matching).toBe(40);
+    expect(filtered.rows.every((r) => r.track === track)).toBe(true);
+    expect(filtered.rows[0].place).toBe(1);
+  });
+
+  it("pages the gallery and shows an edit on the next request", async () => {
+    const fx = await setup(60);
+    await db.event.update({ where: { id: fx.event.id }, data: { isPublic: true, galleryPublished: true } });
+    const page = async (query = "") =>
+      (await call(async () => galleryLoader(args(getRequest(`/acara/${fx.event.slug}/galeri${query}`), { slug: fx.event.slug })))).body as {
+        total: number;
+        paging: { page: number; pages: number };
+        projects: { id: string; teamName: string }[];
+      };
+    const pages = [await page(), await page("?halaman=2"), await page("?halaman=3")];
+    expect(pages.map((p) => p.projects.length)).toEqual([24, 24, 12]);
+    expect(pages[0]).toMatchObject({ total: 60, paging: { page: 1, pages: 3 } });
+    expect(new Set(pages.flatMap((p) => p.projects.map((x) => x.id))).size).toBe(60);
+    expect((await page(`?track=${fx.tracks[0].id}`)).projects).toHaveLength(20);
+
+    await db.team.update({ where: { id: fx.teams[0].id }, data: { name: "Tim Berganti Nama" } });
+    expect((await page("?q=berganti")).projects.map((p) => p.teamName)).toEqual(["Tim Berganti Nama"]);
   });
 });

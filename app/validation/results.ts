@@ -24,6 +24,10 @@ export const resultsQuerySchema = z.object({
   halaman: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? null),
 });
 
+export const leaderboardQuerySchema = resultsQuerySchema.pick({ jalur: true, daerah: true, halaman: true });
+
+export const galleryQuerySchema = resultsQuerySchema.pick({ halaman: true });
+
 export const announcementSchema = z.object({
   title: z.string({ required_error: "validation.required" }).trim().min(3, "announcement.errors.titleShort").max(150, "validation.tooLong"),
   body: z.string({ required_error: "validation.required" }).trim().min(10, "announcement.errors.bodyShort").max(10_000, "validation.tooLong"),
