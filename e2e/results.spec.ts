@@ -119,8 +119,9 @@ test("the results page opens on the Final being judged, warns on an earlier roun
   await expect(page.getByText(/penilaian di babak ini belum final/)).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Penyisihan" }).click();
-  await expect(page.getByRole("heading", { name: "Babak Penyisihan" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Pilih babak" }).getByRole("link", { name: "Penyisihan" }).click();
+  await expect(page).toHaveURL(/babak=/);
+  await expect(page.getByRole("heading", { name: "Babak Penyisihan" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Babak ini bukan babak terakhir: Final \(0 dari \d+ penilaian final\)/)).toBeVisible();
   const confirm = page.getByRole("checkbox", { name: /Saya mengerti: hasil babak Penyisihan dengan metode .* akan dibekukan .* sertifikat diterbitkan/ });
   await expect(confirm).not.toBeChecked();
