@@ -1,6 +1,6 @@
 // The publish form of the organizer's results page. Publishing freezes the results and issues
 // certificates, so the form names the round, the method and what will happen, and asks for an
-// explicit confirmation; a correction of an earlier publication also asks for its reason.
+// explicit confirmation.
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +20,6 @@ export function PublishForm(props: {
   votes: { count: number }[] | null;
   unfinished: number;
   laterRounds: { name: string }[];
-  correcting: boolean;
   errors: Record<string, string[] | null>;
   formErrors: string[] | undefined;
   busy: boolean;
@@ -94,25 +93,18 @@ export function PublishForm(props: {
           <FieldErrors id="reason-error" errors={errors.overrideReason ?? undefined} />
         </fieldset>
       ) : null}
-      {props.correcting ? (
-        <div className="space-y-2">
-          <label htmlFor="correctionReason" className="field-label">{t("publication.correctionReason")}</label>
-          <textarea id="correctionReason" name="correctionReason" rows={2} className="field-input" aria-invalid={errors.correctionReason ? true : undefined} aria-describedby="correction-error" />
-          <FieldErrors id="correction-error" errors={errors.correctionReason ?? undefined} />
-        </div>
-      ) : null}
       <div className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-3">
         <label className="flex items-start gap-2 text-slate-900">
           <input type="checkbox" name="confirm" className="mt-1 h-5 w-5 shrink-0" aria-describedby="confirm-error" aria-invalid={errors.confirm ? true : undefined} />
           <span>
-            {t(props.correcting ? "publication.confirmCorrection" : "publication.confirm", { round: props.roundName, method: t(`results.method.${method}`) })}
+            {t("publication.confirm", { round: props.roundName, method: t(`results.method.${method}`) })}
             {props.laterRounds.length ? <span className="mt-1 block font-semibold text-amber-900">{t("publication.confirmLater", { rounds: props.laterRounds.map((r) => r.name).join(", ") })}</span> : null}
           </span>
         </label>
         <FieldErrors id="confirm-error" errors={errors.confirm ?? undefined} />
       </div>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={props.busy || props.disabled}>
-        {props.correcting ? t("publication.submitCorrection") : t("publication.submit")}
+        {t("publication.submit")}
       </button>
     </Form>
   );

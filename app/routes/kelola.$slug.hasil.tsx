@@ -286,7 +286,6 @@ export default function OrganizerResults() {
             votes={d.votes}
             unfinished={unfinished}
             laterRounds={d.laterRounds}
-            correcting={false}
             errors={errors}
             formErrors={serverFormErrors(lastResult)}
             busy={busy}
