@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, expectAccessible, getDb, loginAs, makeUser, PHONE, test } from "./fixtures";
 
-async function judgedEventWith(organizerId: string, participantId: string) {
+async function judgedEventWith(organizerId: string, participantId: string, rounds: "one" | "two" = "one") {
   const db = await getDb();
   const { createEvent } = await import("../prisma/seed-utils");
   const { judgeEvent } = await import("../prisma/seed-results");
@@ -15,8 +15,8 @@ async function judgedEventWith(organizerId: string, participantId: string) {
     summary: "Uji",
     description: "Uji",
     rules: "Uji",
-    offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: [-2], announcement: 5 },
-    roundNames: ["Penyisihan"],
+    offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: rounds === "one" ? [-2] : [-2, 3], announcement: 5 },
+    roundNames: rounds === "one" ? ["Penyisihan"] : ["Penyisihan", "Final"],
     minTeamSize: 1,
     maxTeamSize: 5,
     tracks: [{ name: "Layanan Publik Desa", description: "" }, { name: "Literasi Digital", description: "" }],
@@ -31,7 +31,7 @@ async function judgedEventWith(organizerId: string, participantId: string) {
   await db.eventMember.create({ data: { eventId: event.id, userId: organizerId, role: "ORGANIZER" } });
   const judges = await db.user.findMany({ where: { email: { startsWith: "juri" } }, take: 4, orderBy: { email: "asc" } });
   for (const j of judges) await db.eventMember.create({ data: { eventId: event.id, userId: j.id, role: "JUDGE" } });
-  await judgeEvent(db, event.id, now, { teams: 6, finalists: 0 });
+  await judgeEvent(db, event.id, now, { teams: 6, finalists: rounds === "one" ? 0 : 4 });
   // The participant joins the best team (the first one made).
   const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, name: "Sigap Desa" } });
   await db.teamMember.create({ data: { eventId: event.id, teamId: team.id, userId: participantId } });
@@ -39,7 +39,7 @@ async function judgedEventWith(organizerId: string, participantId: string) {
 }
 
 test("organizer publishes, the public sees the leaderboard, a participant downloads and verifies a certificate", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize(PHONE);
   const organizer = await makeUser({ name: "Rina Panitia Uji" });
   const participant = await makeUser({ name: "Dewi Peserta" });
@@ -61,6 +61,7 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
 
   await page.goto(`/kelola/${event.slug}/hasil`);
   await expect(page.getByLabel("Penerima").first()).toHaveValue(/.+/);
+  await page.getByRole("checkbox", { name: /Saya mengerti: hasil babak Penyisihan/ }).check();
   await page.getByRole("button", { name: "Publikasikan hasil" }).click();
   await expect(page.getByText("Hasil sudah dipublikasikan dan sertifikat diterbitkan.")).toBeVisible();
   await page.getByRole("link", { name: "Lihat berita acara" }).click();
@@ -99,6 +100,38 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
   const forged = await page.goto("/verifikasi/PALSU-1234567890abcdef");
   expect(forged?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Sertifikat tidak valid" })).toBeVisible();
+});
+
+test("the results page opens on the Final being judged, warns on an earlier round, and publishing needs a confirmation", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(PHONE);
+  const db = await getDb();
+  const organizer = await makeUser({ name: "Panitia Babak" });
+  const participant = await makeUser({ name: "Peserta Babak" });
+  const event = await judgedEventWith(organizer.id, participant.id, "two");
+  // Round 1 is complete; the Final has its finalists assigned but nothing finalized yet.
+  await db.judgment.updateMany({ where: { assignment: { round: { eventId: event.id, name: "Final" } } }, data: { finalizedAt: null } });
+
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/hasil`);
+  await expect(page.getByRole("heading", { name: "Babak Final" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Final" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText(/penilaian di babak ini belum final/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("navigation", { name: "Pilih babak" }).getByRole("link", { name: "Penyisihan" }).click();
+  await expect(page).toHaveURL(/babak=/);
+  await expect(page.getByRole("heading", { name: "Babak Penyisihan" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Babak ini bukan babak terakhir: Final \(0 dari \d+ penilaian final\)/)).toBeVisible();
+  const confirm = page.getByRole("checkbox", { name: /Saya mengerti: hasil babak Penyisihan dengan metode .* akan dibekukan .* sertifikat diterbitkan/ });
+  await expect(confirm).not.toBeChecked();
+  await expect(page.getByText("Perhatian: masih ada babak sesudahnya (Final).")).toBeVisible();
+
+  await page.getByRole("button", { name: "Publikasikan hasil" }).click();
+  await expect(page.getByText("Centang konfirmasi untuk mempublikasikan.")).toBeVisible();
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  expect(await db.publication.count({ where: { eventId: event.id } })).toBe(0);
+  await expectAccessible(page);
 });
 
 test("announcements, People's Choice and team feedback pages are accessible", async ({ page }) => {

@@ -105,7 +105,8 @@ export function ChangeBadge({ change }: { change: number | null }) {
 
 export function PlaceCell({ place, joint }: { place: number | null; joint: boolean }) {
   const { t } = useTranslation();
-  if (place === null) return <span className="text-slate-500">{t("results.unranked")}</span>;
+  // slate-700: the unranked label sits on tinted cells (the chosen method, moved rows) and must keep 4.5:1 there.
+  if (place === null) return <span className="text-slate-700">{t("results.unranked")}</span>;
   return (
     <span className="font-bold tabular-nums">
       {place}

@@ -300,4 +300,9 @@ describe("compareMethods", () => {
     expect(rows[3]?.joint).toEqual({ raw: false, zscore: true, borda: true });
     expect(rows[0]?.scores.raw).toBeCloseTo(85, 12);
   });
+
+  it("gives the same comparison when handed the chosen method's ranking", () => {
+    const input = { ...FIXTURE_Z, method: "borda" as const };
+    expect(compareMethods(input, rank(input))).toEqual(compareMethods(input));
+  });
 });

@@ -304,13 +304,16 @@ export interface MethodComparisonRow {
   change: Record<RankingMethod, number | null>;
 }
 
-/** Places under all three methods (same tie-break and filter), in the chosen method's order. */
-export function compareMethods(input: RankInput): MethodComparisonRow[] {
+/**
+ * Places under all three methods (same tie-break and filter), in the chosen method's order.
+ * `chosen` is `rank(input)` when the caller already has it, so it is not computed twice.
+ */
+export function compareMethods(input: RankInput, chosen?: readonly RankRow[]): MethodComparisonRow[] {
   const byMethod = new Map(
-    RANKING_METHODS.map((m) => [m, new Map(rank({ ...input, method: m }).map((r) => [r.submissionId, r]))]),
+    RANKING_METHODS.map((m) => [m, new Map((m === input.method && chosen ? chosen : rank({ ...input, method: m })).map((r) => [r.submissionId, r]))]),
   );
-  const chosen = byMethod.get(input.method) as Map<string, RankRow>;
-  return [...chosen.values()].map((c) => {
+  const chosenRows = byMethod.get(input.method) as Map<string, RankRow>;
+  return [...chosenRows.values()].map((c) => {
     const rowFor = (m: RankingMethod): RankRow => byMethod.get(m)?.get(c.submissionId) as RankRow;
     const per = <T>(f: (r: RankRow) => T): Record<RankingMethod, T> => ({
       raw: f(rowFor("raw")),

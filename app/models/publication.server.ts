@@ -81,7 +81,7 @@ export async function publishResults(input: PublishInput): Promise<PublishResult
     publishedAt: input.now,
     round: results.round && { id: results.round.id, name: results.round.name },
     criteria: results.criteria,
-    entries: Object.values(results.entries).map(({ trackId: _t, regionId: _r, ...e }) => e),
+    entries: Object.values(results.entries).map(({ trackId: _t, regionId: _r, search: _s, ...e }) => e),
     awards,
     votes,
     override: unfinished > 0 ? { unfinished, reason } : null,
@@ -138,20 +138,33 @@ export function parseDocument(id: string, text: string): PublicationDocument {
   return doc;
 }
 
+/** A publication's parsed document; the text is read from the database only when not parsed yet. */
+export async function publishedDocument(publicationId: string): Promise<PublicationDocument> {
+  const hit = parsed.get(publicationId);
+  if (hit) return hit;
+  const pub = await db.publication.findUniqueOrThrow({ where: { id: publicationId }, select: { document: true } });
+  return parseDocument(publicationId, pub.document);
+}
+
 /** The latest publication of a public event, parsed; null when none. */
 export async function getPublishedResults(slug: string) {
   const event = await db.event.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, timezone: true, isPublic: true, peoplesChoice: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      timezone: true,
+      isPublic: true,
+      peoplesChoice: true,
+      publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { id: true, sha256: true, publishedAt: true, method: true } },
+    },
   });
   if (!event) return null;
-  const pub = await latestPublication(event.id);
-  if (!pub) return { event, publication: null, document: null };
-  return {
-    event,
-    publication: { id: pub.id, sha256: pub.sha256, publishedAt: pub.publishedAt, method: pub.method },
-    document: parseDocument(pub.id, pub.document),
-  };
+  const { publications, ...rest } = event;
+  const pub = publications[0];
+  if (!pub) return { event: rest, publication: null, document: null };
+  return { event: rest, publication: pub, document: await publishedDocument(pub.id) };
 }
 
 export async function getPublication(id: string) {

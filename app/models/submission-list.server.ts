@@ -1,6 +1,6 @@
 // Read models over many submissions: the organizer's table (with filters, completeness checks
-// and CSV) and the public gallery. Filtering happens in code: an event has at most a few
-// hundred teams, and searching this way behaves the same on SQLite and PostgreSQL.
+// and CSV) and the public project page. Filtering happens in code, so searching behaves the same
+// on SQLite and PostgreSQL. The public gallery is in gallery.server.ts.
 import { isLate, missingItems, type MissingItem } from "~/domain/submission";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
@@ -102,43 +102,6 @@ export async function setGalleryPublished(args: { eventId: string; actorId: stri
 
 /** Only submitted projects of accepted teams are public. */
 const publicWhere = (eventId: string) => ({ eventId, status: "SUBMITTED" as const, team: { status: "ACCEPTED" as const } });
-
-export type GalleryFilters = { track?: string; region?: string; q?: string };
-
-export async function listGallery(eventId: string, filters: GalleryFilters = {}) {
-  const rows = await db.submission.findMany({
-    where: publicWhere(eventId),
-    orderBy: { firstSubmittedAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      tagline: true,
-      coverKey: true,
-      version: true,
-      trackId: true,
-      track: { select: { name: true } },
-      team: { select: { name: true, kimName: true, regionId: true, region: { select: { name: true } } } },
-    },
-  });
-  const q = filters.q ? searchKey(filters.q) : "";
-  return rows
-    .filter(
-      (r) =>
-        (!filters.track || r.trackId === filters.track) &&
-        (!filters.region || r.team.regionId === filters.region) &&
-        (!q || searchKey(`${r.title} ${r.tagline} ${r.team.name} ${r.team.kimName}`).includes(q)),
-    )
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      tagline: r.tagline,
-      hasCover: r.coverKey !== null,
-      version: r.version,
-      teamName: r.team.name,
-      trackName: r.track?.name ?? "",
-      regionName: r.team.region?.name ?? "",
-    }));
-}
 
 export async function getPublicProject(eventId: string, submissionId: string) {
   return db.submission.findFirst({

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/results-table";
+import { galleryPage } from "~/models/gallery.server";
 import { requireGallery } from "~/models/gallery-access.server";
-import { listGallery } from "~/models/submission-list.server";
-import { db } from "~/services/db.server";
+import { galleryQuerySchema } from "~/validation/results";
 import { parseFilters } from "~/validation/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Galeri karya — ${data.event.name}` : "Galeri karya" }];
@@ -12,19 +13,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, preview } = await requireGallery(request, params.slug, new Date());
   const url = new URL(request.url);
   const filters = parseFilters(url.searchParams);
-  const [all, tracks] = await Promise.all([listGallery(event.id), db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } })]);
-  const projects = await listGallery(event.id, { track: filters.track, region: filters.region, q: filters.q });
-  // Only regions that have a project, so the list stays short on a phone.
-  const regionNames = new Set(all.map((p) => p.regionName).filter(Boolean));
-  const regions = (await db.region.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } })).filter((r) => regionNames.has(r.name));
+  const page = galleryQuerySchema.parse(Object.fromEntries(url.searchParams)).halaman;
+  const gallery = await galleryPage(event.id, filters, page);
   return {
     event: { slug: event.slug, name: event.name },
     preview,
     filters: { track: filters.track ?? "", region: filters.region ?? "", q: filters.q ?? "" },
-    tracks,
-    regions,
-    total: all.length,
-    projects: projects.map((p) => ({ ...p, coverUrl: p.hasCover ? `/berkas/sampul/${p.id}?v=${p.version}` : null })),
+    tracks: gallery.tracks,
+    regions: gallery.regions,
+    total: gallery.total,
+    paging: { page: gallery.page, pages: gallery.pages },
+    projects: gallery.projects.map((p) => ({ ...p, coverUrl: p.hasCover ? `/berkas/sampul/${p.id}?v=${p.version}` : null })),
   };
 }
 
@@ -32,6 +31,12 @@ export default function Gallery() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const filtered = d.filters.track || d.filters.region || d.filters.q;
+  const [params] = useSearchParams();
+  const pageLink = (n: number) => {
+    const p = new URLSearchParams(params);
+    p.set("halaman", String(n));
+    return `?${p.toString()}`;
+  };
   return (
     <div className="space-y-6">
       <nav aria-label={t("gallery.breadcrumb")} className="text-sm">
@@ -122,6 +127,7 @@ export default function Gallery() {
           ))}
         </ul>
       )}
+      <Pager page={d.paging.page} pages={d.paging.pages} pageLink={pageLink} />
     </div>
   );
 }

@@ -1,17 +1,18 @@
 // Public results: rendered from the frozen publication document only (never live data).
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fmt, PlaceCell } from "~/components/results";
-import { subsetPlaces } from "~/domain/publication";
+import { Pager } from "~/components/results-table";
 import { formatInZone, eventZone } from "~/domain/time";
 import { audienceOf, listAnnouncements } from "~/models/announcement.server";
-import { getPublishedResults } from "~/models/publication.server";
+import { publicLeaderboard } from "~/models/leaderboard.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { getUser } from "~/services/session.server";
+import { leaderboardQuerySchema } from "~/validation/results";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.event.name ? `Hasil ${d.event.name}` : "Hasil"} — KIM Hackathon` }];
 
@@ -23,35 +24,26 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [published, lang, user] = await Promise.all([getPublishedResults(params.slug ?? ""), getLanguage(request), getUser(request)]);
-  if (!published?.document || !published.publication || !published.event.isPublic) throw notFound();
-  const { event, document: doc, publication } = published;
   const url = new URL(request.url);
-  const track = url.searchParams.get("jalur") || null;
-  const region = url.searchParams.get("daerah") || null;
-  const entries = new Map(doc.entries.map((e) => [e.submissionId, e]));
-  const rows = subsetPlaces(
-    doc.rows
-      .filter((r) => r.place !== null)
-      .filter((r) => (!track || entries.get(r.submissionId)?.track === track) && (!region || entries.get(r.submissionId)?.region === region)),
-  ).map((r) => ({ place: r.subsetPlace, overallPlace: r.place, joint: r.joint, score: r.score, ...entries.get(r.submissionId) }));
+  const query = leaderboardQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const [published, lang, user] = await Promise.all([
+    publicLeaderboard(params.slug ?? "", { track: query.jalur, region: query.daerah, page: query.halaman }),
+    getLanguage(request),
+    getUser(request),
+  ]);
+  if (!published?.board || !published.publication || !published.event.isPublic) throw notFound();
+  const { event, board, publication } = published;
   const tz = eventZone(event.timezone);
   const announcements = await listAnnouncements(event.id, await audienceOf(event.id, user), 5);
   return data(
     {
       event: { name: event.name, slug: event.slug },
-      publication: { id: publication.id, sha256: publication.sha256, publishedAt: formatInZone(publication.publishedAt, tz, lang), method: doc.method },
-      filters: {
-        track,
-        region,
-        tracks: [...new Set(doc.entries.map((e) => e.track).filter((x): x is string => !!x))].sort(),
-        regions: [...new Set(doc.entries.map((e) => e.region).filter((x): x is string => !!x))].sort(),
-      },
-      rows,
-      awards: doc.awards
-        .filter((a) => a.recipients.length > 0)
-        .map((a) => ({ id: a.id, name: a.name, recipients: a.recipients.map((id) => ({ team: entries.get(id)?.teamName ?? "", title: entries.get(id)?.title ?? "" })) })),
-      votes: doc.votes?.slice(0, 10).map((v) => ({ count: v.count, team: entries.get(v.submissionId)?.teamName ?? "", title: entries.get(v.submissionId)?.title ?? "" })) ?? null,
+      publication: { id: publication.id, sha256: publication.sha256, publishedAt: formatInZone(publication.publishedAt, tz, lang), method: board.method },
+      filters: { track: query.jalur, region: query.daerah, tracks: board.tracks, regions: board.regions },
+      rows: board.rows,
+      paging: { matching: board.matching, page: board.page, pages: board.pages, offset: board.offset },
+      awards: board.awards,
+      votes: board.votes,
       announcements: announcements.map((a) => ({ id: a.id, title: a.title, html: renderMarkdown(a.body), date: formatInZone(a.createdAt, tz, lang) })),
     },
     { headers: { "Cache-Control": user ? "private, max-age=60" : "public, max-age=60, stale-while-revalidate=300" } },
@@ -61,6 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PublicResults() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const pageLink = (n: number) => {
+    const p = new URLSearchParams(params);
+    p.set("halaman", String(n));
+    return `?${p.toString()}`;
+  };
   return (
     <div className="space-y-6">
       <div>
@@ -126,7 +124,7 @@ export default function PublicResults() {
         {d.rows.length === 0 ? (
           <p className="text-slate-700">{t("leaderboard.empty")}</p>
         ) : (
-          <ol className="divide-y divide-slate-200" aria-label={t("leaderboard.ranking")}>
+          <ol className="divide-y divide-slate-200" aria-label={t("leaderboard.ranking")} start={d.paging.offset + 1}>
             {d.rows.map((r) => (
               <li key={r.submissionId} className="flex items-start gap-3 py-3">
                 <span className="w-12 shrink-0 text-center text-xl">
@@ -153,6 +151,7 @@ export default function PublicResults() {
             ))}
           </ol>
         )}
+        <Pager page={d.paging.page} pages={d.paging.pages} pageLink={pageLink} />
       </section>
 
       {d.votes ? (

@@ -1,8 +1,9 @@
-// Server-sent events for the organizer's results page: "changed" whenever the event's judgment
-// data changes. The signal is read from the database every few seconds, so a score saved through
-// any app instance reaches every open stream.
+// Server-sent events for the organizer's results page: "changed" with each round's data version
+// (never the table) whenever it moves; the page refetches only its own window. The versions are
+// read from the database every few seconds, so a score saved through any app instance reaches
+// every open stream, and every stream of one event on this instance shares one read.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { resultsSignal } from "~/models/results.server";
+import { resultsSignal } from "~/models/results-signal.server";
 import { requireOrganizer } from "~/services/guards.server";
 
 export const POLL_MS = 2500;
@@ -11,7 +12,7 @@ const HEARTBEAT_MS = 20_000;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const encoder = new TextEncoder();
-  let last = await resultsSignal(event.id);
+  let last = await resultsSignal(event.id, Date.now());
   let timer: ReturnType<typeof setInterval> | undefined;
   let beat: ReturnType<typeof setInterval> | undefined;
   const stop = () => {
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timer = setInterval(() => {
         if (checking) return;
         checking = true;
-        resultsSignal(event.id)
+        resultsSignal(event.id, Date.now())
           .then((now) => {
             if (now !== last) {
               last = now;

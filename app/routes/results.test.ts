@@ -25,7 +25,7 @@ const errorsOf = (body: unknown) => ((body as { error?: Record<string, string[]>
 
 async function publish(fx: Awaited<ReturnType<typeof judgedEvent>>, fields: Record<string, string> = {}) {
   const cookie = await cookieFor(fx.organizer.id);
-  return call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })));
+  return call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", confirm: "on", ...fields }, { cookie }), { slug: fx.event.slug })));
 }
 
 async function awardFields(fx: Awaited<ReturnType<typeof judgedEvent>>) {
@@ -44,12 +44,12 @@ describe("organizer results view", () => {
     const cookie = await cookieFor(fx.organizer.id);
     const res = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, cookie), { slug: fx.event.slug })));
     expect(res.status).toBe(200);
-    const body = res.body as { results: { round: { name: string }; comparison: { places: Record<string, number> }[]; judges: { label: string; mean: number }[]; progress: { assignments: number; finalized: number } } };
-    expect(body.results.round.name).toBe("Final");
-    expect(body.results.comparison).toHaveLength(5);
-    expect(body.results.comparison[0].places.zscore).toBe(1);
-    expect(body.results.judges.length).toBeGreaterThan(0);
-    expect(body.results.progress.assignments).toBe(body.results.progress.finalized);
+    const body = res.body as { round: { name: string }; window: { rows: { places: Record<string, number> }[] }; judges: { label: string; mean: number }[]; progress: { assignments: number; finalized: number } };
+    expect(body.round.name).toBe("Final");
+    expect(body.window.rows).toHaveLength(5);
+    expect(body.window.rows[0].places.zscore).toBe(1);
+    expect(body.judges.length).toBeGreaterThan(0);
+    expect(body.progress.assignments).toBe(body.progress.finalized);
 
     const participant = fx.teams[0].members[0].user;
     const denied = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, await cookieFor(participant.id)), { slug: fx.event.slug })));
@@ -81,7 +81,46 @@ describe("organizer results view", () => {
   });
 });
 
+describe("the round an organizer lands on", () => {
+  it("opens on the current round (the Final being judged), and warns on an earlier round that a later one exists", async () => {
+    const fx = await judgedEvent();
+    const [first, final] = fx.rounds;
+    // Round 1 is complete; the Final has its entries and assignments but nothing finalized yet.
+    await db.judgment.updateMany({ where: { assignment: { roundId: final.id } }, data: { finalizedAt: null } });
+    const cookie = await cookieFor(fx.organizer.id);
+    const view = async (query = "") =>
+      (await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil${query}`, cookie), { slug: fx.event.slug })))).body as {
+        round: { id: string; name: string };
+        laterRounds: { name: string; finalized: number; assignments: number }[];
+        progress: { assignments: number; finalized: number };
+      };
+    const landing = await view();
+    expect(landing.round.name).toBe("Final");
+    expect(landing.progress.finalized).toBe(0);
+    expect(landing.progress.assignments).toBeGreaterThan(0);
+    expect(landing.laterRounds).toEqual([]);
+
+    const earlier = await view(`?babak=${first.id}`);
+    expect(earlier.round.name).toBe("Penyisihan");
+    expect(earlier.laterRounds).toEqual([{ name: "Final", finalized: 0, assignments: landing.progress.assignments }]);
+  });
+});
+
 describe("publication", () => {
+  it("needs an explicit confirmation; without it nothing is written", async () => {
+    const fx = await judgedEvent();
+    const fields = await awardFields(fx);
+    const cookie = await cookieFor(fx.organizer.id);
+    const res = await call(async () =>
+      hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })),
+    );
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.body).confirm).toContain("publication.errors.confirm");
+    expect(await db.publication.count({ where: { eventId: fx.event.id } })).toBe(0);
+    expect(await db.certificate.count({ where: { eventId: fx.event.id } })).toBe(0);
+  });
+
+
   it("refuses unfinished judgments without the override (nothing written), accepts with override + reason", async () => {
     const fx = await judgedEvent();
     const a = await db.assignment.findFirstOrThrow({ where: { roundId: fx.rounds[1].id } });

@@ -9,7 +9,24 @@ export const publishSchema = z.object({
   roundId: z.string().optional(),
   override: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   overrideReason: z.string().trim().max(500, "validation.tooLong").optional().default(""),
+  // Publishing freezes the results and issues certificates: it is never done by a stray tap.
+  confirm: z.preprocess((v) => v === "on" || v === "true", z.literal(true, { errorMap: () => ({ message: "publication.errors.confirm" }) })),
 });
+
+// Query parameters of the organizer's results page; anything malformed falls back to the default.
+const optionalText = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || null);
+export const resultsQuerySchema = z.object({
+  babak: optionalText,
+  metode: optionalText,
+  cari: optionalText,
+  jalur: optionalText,
+  daerah: optionalText,
+  halaman: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? null),
+});
+
+export const leaderboardQuerySchema = resultsQuerySchema.pick({ jalur: true, daerah: true, halaman: true });
+
+export const galleryQuerySchema = resultsQuerySchema.pick({ halaman: true });
 
 export const announcementSchema = z.object({
   title: z.string({ required_error: "validation.required" }).trim().min(3, "announcement.errors.titleShort").max(150, "validation.tooLong"),

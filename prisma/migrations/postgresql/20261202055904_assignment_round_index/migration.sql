@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Assignment_roundId_id_idx" ON "Assignment"("roundId", "id");
+
