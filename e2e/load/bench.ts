@@ -2,7 +2,7 @@
 // suite: generate the event into a fresh database, start the production build, load each page
 // beside its ceiling, save scores, submit at the deadline, and write results.json/results.md.
 // Flags: --teams 2000 --judges 60 --k 5 --burst 1000 --clients 100 --seconds 8 --connections 50
-// --save-rate 50 --port 3300 --ceiling-port 3301 --pg (PostgreSQL from PG_BENCH_URL) --smoke
+// --save-rate 50 --slices 2 --port 3300 --ceiling-port 3301 --pg (PostgreSQL from PG_BENCH_URL) --smoke
 // (a small event and short runs, to check the instrument itself).
 import { spawn, execSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -31,12 +31,14 @@ const { values: flags } = parseArgs({
     port: { type: "string" },
     "ceiling-port": { type: "string" },
     pg: { type: "boolean", default: false },
+    slices: { type: "string" },
     smoke: { type: "boolean", default: false },
   },
 });
 const num = (v: string | undefined, full: number, smoke: number) => (v === undefined ? (flags.smoke ? smoke : full) : Number(v));
 const size = { teams: num(flags.teams, 2000, 120), judges: num(flags.judges, 60, 12), k: num(flags.k, 5, 3), burstTeams: num(flags.burst, 1000, 100) };
 const options = { connections: num(flags.connections, 50, 10), seconds: num(flags.seconds, 8, 2), saveRate: num(flags["save-rate"], 50, 10), clients: num(flags.clients, 100, 10) };
+const slices = Math.max(1, Number(flags.slices ?? 2));
 const port = Number(flags.port ?? process.env.BENCH_PORT ?? 3300);
 const ceilingPort = Number(flags["ceiling-port"] ?? port + 1);
 const appUrl = `http://127.0.0.1:${port}`;
@@ -160,8 +162,7 @@ try {
   // measurement and would otherwise be counted against the writes.
   for (const snap of snapshots.filter((s) => s.page.key !== "results")) {
     log(`measuring ${snap.page.what}`);
-    measured.push(await measurePage(appUrl, ceilingUrl, snap, { ...options, warmup: 5 }));
-    await quiet();
+    measured.push(await measurePage(appUrl, ceilingUrl, snap, { ...options, slices, warmup: 5, settle: quiet }));
   }
 
   const w = await import("./writes");
@@ -194,7 +195,8 @@ try {
   await quiet();
   if (results) {
     log(`measuring ${results.page.what}`);
-    measured.push(await measurePage(appUrl, ceilingUrl, results, { ...options, warmup: 0, single: 3 }));
+    // One slice: at this size the renders left over from a slice would take minutes to drain.
+    measured.push(await measurePage(appUrl, ceilingUrl, results, { ...options, slices: 1, warmup: 0, single: 3, settle: async () => {} }));
   }
   clearInterval(sampler);
   peakRss = Math.max(peakRss, memoryOf(pid).hwm);

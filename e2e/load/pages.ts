@@ -94,19 +94,47 @@ export async function singleLatency(url: string, headers: Record<string, string>
   return { medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1], runs };
 }
 
+/** Slices of one load run taken apart by time; their sum is the run. A p99 is the worst slice's. */
+function combine(parts: Load[], seconds: number): Load {
+  const completed = parts.reduce((n, p) => n + p.completed, 0);
+  const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+  const p50s = finite(parts.map((p) => p.p50));
+  const p99s = finite(parts.map((p) => p.p99));
+  return {
+    rps: completed / seconds,
+    p50: p50s.length ? p50s.reduce((a, b) => a + b, 0) / p50s.length : Number.NaN,
+    p99: p99s.length ? Math.max(...p99s) : Number.NaN,
+    completed,
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    timeouts: parts.reduce((n, p) => n + p.timeouts, 0),
+    non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
+  };
+}
+
+/**
+ * The app and its ceiling in alternating slices, so that other work on a shared machine weighs
+ * on both alike. The ceiling goes first in each slice, and the server settles after each app
+ * slice: requests still being rendered when a run ends would otherwise be charged to the ceiling.
+ */
 export async function measurePage(
   appBase: string,
   ceilingBase: string,
   snap: Snapshot,
-  opts: { connections: number; seconds: number; warmup: number; single?: number },
+  opts: { connections: number; seconds: number; slices: number; warmup: number; single?: number; settle: () => Promise<void> },
 ): Promise<PageResult> {
   const { page } = snap;
   const headers = headersOf(page);
   const single = opts.single ? await singleLatency(appBase + page.path, headers, opts.single) : undefined;
-  // The ceiling first: requests still being rendered when the app's run ends would otherwise
-  // be charged to the ceiling. The caller lets the server settle before the next page.
-  const ceiling = await load(`${ceilingBase}/${page.key}`, { connections: opts.connections, seconds: opts.seconds });
   await warm(appBase + page.path, headers, opts.warmup);
-  const app = await load(appBase + page.path, { connections: opts.connections, seconds: opts.seconds, headers });
+  const slice = opts.seconds / opts.slices;
+  const apps: Load[] = [];
+  const ceilings: Load[] = [];
+  for (let i = 0; i < opts.slices; i++) {
+    ceilings.push(await load(`${ceilingBase}/${page.key}`, { connections: opts.connections, seconds: slice }));
+    apps.push(await load(appBase + page.path, { connections: opts.connections, seconds: slice, headers }));
+    await opts.settle();
+  }
+  const app = combine(apps, opts.seconds);
+  const ceiling = combine(ceilings, opts.seconds);
   return { ...page, bytes: snap.body.length, app, ceiling, percent: ceiling.rps > 0 ? (100 * app.rps) / ceiling.rps : 0, single };
 }

@@ -84,7 +84,7 @@ export function markdown(results: Partial<Record<Database, Run>>): string {
     "",
     ...runs.map((r) => `- ${machineLine(r)}`),
     "",
-    `| what | target | ${head.map((h) => `${h} | `).join("")}`,
+    `| what | target | ${head.map((h) => `${h} | met | `).join("")}`,
     `| --- | --- | ${head.map(() => "--- | --- | ").join("")}`,
     ...keys.map((k) => `| ${k.what} | ${k.target} | ${perRun.map((m) => {
       const c = m.get(k.key);
