@@ -5,7 +5,7 @@
 // --save-rate 50 --slices 2 --port 3300 --ceiling-port 3301 --pg (PostgreSQL from PG_BENCH_URL) --smoke
 // (a small event and short runs, to check the instrument itself).
 import { spawn, execSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,7 +124,9 @@ try {
   const generationSeconds = (performance.now() - genStart) / 1000;
   log(`generated in ${generationSeconds.toFixed(1)} s; busiest judge has ${busiest._count._all} assignments`);
 
-  server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // The server's own output (aborted renders under overload, for instance) goes to a file.
+  const serverLog = openSync(join(dataDir, "server.log"), "w");
+  server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", serverLog, serverLog] });
   const pid = server.pid ?? 0;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, memoryOf(pid).rss)), 250);
@@ -132,7 +134,7 @@ try {
   log("server is up");
 
   const quiet = async () => {
-    if (!(await settle(pid))) log("the server was still busy after 30 s; going on");
+    if (!(await settle(pid))) log("the server was still busy after 15 s; going on");
   };
   const slug = g.live.slug;
   const busiestOpen = g.openAssignments.find((o) => o.judgeId === busiest.judgeId)?.assignmentId ?? "";
@@ -220,7 +222,7 @@ try {
   const md = write(join(root, "e2e", "load", "results.json"), join(root, "e2e", "load", "results.md"), run);
   console.log(md);
   exitCode = checks(run).every((c) => c.met) ? 0 : 1;
-  log(`done in ${run.timings.totalSeconds.toFixed(0)} s`);
+  log(`done in ${run.timings.totalSeconds.toFixed(0)} s; server output in ${join(dataDir, "server.log")}`);
 } finally {
   await stop(server);
   await stop(ceiling);

@@ -65,8 +65,16 @@ function seedFor(slug: string, name: string, offsets: TimelineOffsets): EventSee
   };
 }
 
-async function insertChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>, size = 1000) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** One transaction per table: on SQLite a commit per statement would cost a sync each. */
+async function insertChunks<T>(db: Db, rows: T[], write: (tx: Tx, chunk: T[]) => Promise<unknown>, size = 1000) {
+  await db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < rows.length; i += size) await write(tx, rows.slice(i, i + size));
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
 }
 
 const code = () => randomBytes(6).toString("hex").toUpperCase();
@@ -80,7 +88,7 @@ async function createUsers(db: Db, prefix: string, count: number, passwordHash: 
     passwordHash,
     emailVerifiedAt: new Date(),
   }));
-  await insertChunks(rows, (data) => db.user.createMany({ data }));
+  await insertChunks(db, rows, (tx, data) => tx.user.createMany({ data }));
   return rows.map((r) => r.id);
 }
 
@@ -112,9 +120,9 @@ async function createTeams(
       members,
     };
   });
-  await insertChunks(teams.map(({ members: _m, ...t }) => t), (data) => db.team.createMany({ data }));
+  await insertChunks(db, teams.map(({ members: _m, ...t }) => t), (tx, data) => tx.team.createMany({ data }));
   const memberships = teams.flatMap((t) => t.members.map((userId, k) => ({ teamId: t.id, eventId: event.id, userId, role: k === 0 ? ("CAPTAIN" as const) : ("MEMBER" as const) })));
-  await insertChunks(memberships, (data) => db.teamMember.createMany({ data }));
+  await insertChunks(db, memberships, (tx, data) => tx.teamMember.createMany({ data }));
   const out: TeamRows = teams.map((t) => ({ teamId: t.id, submissionId: randomUUID(), captainId: t.members[0] }));
   if (opts.submitted) {
     const at = (i: number) => new Date(event.submissionClosesAt.getTime() - 86_400_000 + i * 1000);
@@ -132,7 +140,7 @@ async function createTeams(
       submittedAt: at(i),
       version: 1,
     }));
-    await insertChunks(submissions, (data) => db.submission.createMany({ data }));
+    await insertChunks(db, submissions, (tx, data) => tx.submission.createMany({ data }));
     const revisions = submissions.map((s, i) => ({
       submissionId: s.id,
       number: 1,
@@ -144,7 +152,7 @@ async function createTeams(
       authorId: out[i].captainId,
       createdAt: s.submittedAt,
     }));
-    await insertChunks(revisions, (data) => db.submissionRevision.createMany({ data }));
+    await insertChunks(db, revisions, (tx, data) => tx.submissionRevision.createMany({ data }));
   }
   return { teams: out, trackIds: tracks.map((t) => t.id) };
 }
@@ -153,10 +161,10 @@ async function createTeams(
 async function judge(db: Db, eventId: string, teams: TeamRows, judgeIds: string[], k: number, now: Date, seed: number, openPerJudge: number) {
   const round = await db.round.findFirstOrThrow({ where: { eventId, order: 1 }, include: { criteria: { orderBy: { order: "asc" } } } });
   await db.round.update({ where: { id: round.id }, data: { judgesPerSubmission: k } });
-  await insertChunks(teams.map((t) => ({ roundId: round.id, submissionId: t.submissionId })), (data) => db.roundEntry.createMany({ data }));
+  await insertChunks(db, teams.map((t) => ({ roundId: round.id, submissionId: t.submissionId })), (tx, data) => tx.roundEntry.createMany({ data }));
   const result = assignJudges({ submissions: teams.map((t) => ({ id: t.submissionId, teamId: t.teamId })), judges: judgeIds.map((id) => ({ id })), k, seed });
   const assignments = result.assignments.map((p) => ({ id: randomUUID(), roundId: round.id, judgeId: p.judgeId, submissionId: p.submissionId }));
-  await insertChunks(assignments, (data) => db.assignment.createMany({ data }));
+  await insertChunks(db, assignments, (tx, data) => tx.assignment.createMany({ data }));
 
   const rand = mulberry32(seed);
   const quality = new Map(teams.map((t) => [t.submissionId, 4 + rand() * 5]));
@@ -179,11 +187,11 @@ async function judge(db: Db, eventId: string, teams: TeamRows, judgeIds: string[
       base: (quality.get(a.submissionId) ?? 6) + (bias.get(a.judgeId) ?? 0),
     };
   });
-  await insertChunks(judgments.map(({ base: _b, ...j }) => j), (data) => db.judgment.createMany({ data }));
+  await insertChunks(db, judgments.map(({ base: _b, ...j }) => j), (tx, data) => tx.judgment.createMany({ data }));
   const scores = judgments.flatMap((j) =>
     round.criteria.map((c) => ({ judgmentId: j.id, criterionId: c.id, value: Math.max(c.scaleMin, Math.min(c.scaleMax, Math.round(j.base + (rand() - 0.5) * 3))) })),
   );
-  await insertChunks(scores, (data) => db.score.createMany({ data }));
+  await insertChunks(db, scores, (tx, data) => tx.score.createMany({ data }));
   return { roundId: round.id, open: [...open].map(([judgeId, assignmentId]) => ({ judgeId, assignmentId })) };
 }
 

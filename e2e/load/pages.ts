@@ -25,7 +25,7 @@ function headersOf(page: Page): Record<string, string> {
 }
 
 /** Waits until the process is nearly idle (requests left over from a load run are done). */
-export async function settle(pid: number, timeoutMs = 30_000): Promise<boolean> {
+export async function settle(pid: number, timeoutMs = 15_000): Promise<boolean> {
   const ticks = () => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");

@@ -7,7 +7,7 @@ export type Judge = { judgeId: string; assignmentId: string; cookie: string };
 
 type Ack = { assignmentId: string; version: number; scores: Record<string, number>; comment: string };
 
-export type SaveStats = { saves: number; perSecond: number; p50: number; p99: number; errors: number; seconds: number };
+export type SaveStats = { saves: number; perSecond: number; p50: number; p99: number; errors: number; seconds: number; unsent?: number };
 
 export type SaveState = { versions: Map<string, number>; acks: Ack[] };
 
@@ -75,6 +75,7 @@ export async function savesBackToBack(run: SaveRun): Promise<SaveStats> {
 export async function savesAtRate(run: SaveRun & { perSecond: number }): Promise<SaveStats> {
   const latencies: number[] = [];
   let errors = 0;
+  let unsent = 0;
   let n = 0;
   const interval = (1000 * run.judges.length) / run.perSecond;
   const start = performance.now() + 50;
@@ -82,6 +83,11 @@ export async function savesAtRate(run: SaveRun & { perSecond: number }): Promise
   await Promise.all(
     run.judges.map(async (judge, j) => {
       for (let due = start + (j * interval) / run.judges.length; due < until; due += interval) {
+        // Saves that fall due after the run's end are not sent: they are counted, not timed.
+        if (performance.now() >= until) {
+          unsent++;
+          continue;
+        }
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const ok = await saveOnce(run.base, run.origin, run.slug, judge, run.criteria, run.state, n++).catch(() => false);
@@ -91,7 +97,7 @@ export async function savesAtRate(run: SaveRun & { perSecond: number }): Promise
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return { saves: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, seconds };
+  return { saves: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, seconds, unsent };
 }
 
 /**
@@ -141,10 +147,16 @@ export async function deadlineBurst(run: { base: string; origin: string; captain
   const statuses: Record<string, number> = {};
   const acked: { teamId: string; title: string }[] = [];
   const start = performance.now();
+  const deadline = start + run.windowSeconds * 1000;
   const queues = Array.from({ length: run.clients }, (_, c) => run.captains.filter((_, i) => i % run.clients === c));
   await Promise.all(
     queues.map(async (queue) => {
       for (const captain of queue) {
+        // Past the deadline the page refuses a submission; a client does not start one then.
+        if (performance.now() >= deadline) {
+          statuses.unsent = (statuses.unsent ?? 0) + 1;
+          continue;
+        }
         const title = `Karya tenggat ${captain.teamId.slice(0, 8)}`;
         const body = new URLSearchParams({
           intent: "submit",
