@@ -99,7 +99,7 @@ export function markdown(results: Partial<Record<Database, Run>>): string {
     }
     lines.push("");
   }
-  return lines.join("\n");
+  return lines.map((l) => l.trimEnd()).join("\n");
 }
 
 export function write(jsonFile: string, mdFile: string, run: Run) {
