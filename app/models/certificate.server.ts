@@ -14,10 +14,14 @@ export async function issueCertificates(tx: Tx, input: { eventId: string; docume
   const ranked = new Set(document.entries.map((e) => e.submissionId));
   const lastRound = await tx.round.findFirst({ where: { eventId }, orderBy: { order: "desc" }, select: { id: true } });
   const [members, judges, finalists] = await Promise.all([
-    tx.teamMember.findMany({
-      where: { eventId, team: { OR: [{ status: "ACCEPTED" }, { submission: { id: { in: [...ranked] } } }] } },
-      select: { userId: true, user: { select: { name: true } }, team: { select: { submission: { select: { id: true } } } } },
-    }),
+    // Filtered here rather than with an IN list of the ranked submissions: a national edition
+    // ranks thousands, more than SQLite accepts as parameters of one statement.
+    tx.teamMember
+      .findMany({
+        where: { eventId },
+        select: { userId: true, user: { select: { name: true } }, team: { select: { status: true, submission: { select: { id: true } } } } },
+      })
+      .then((all) => all.filter((m) => m.team.status === "ACCEPTED" || (m.team.submission !== null && ranked.has(m.team.submission.id)))),
     tx.eventMember.findMany({ where: { eventId, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } } }),
     lastRound
       ? tx.submission.findMany({

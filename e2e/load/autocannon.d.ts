@@ -1,4 +1,5 @@
 declare module "autocannon" {
-  type Result = { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
-  export default function autocannon(opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }): Promise<Result>;
+  type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
+  type Result = { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; duration: number; "2xx": number };
+  export default function autocannon(opts: { url: string; connections: number; duration: number; timeout?: number; headers?: Record<string, string> }): Promise<Result>;
 }

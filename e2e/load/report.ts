@@ -1,0 +1,111 @@
+// The targets of the performance issue, checked against a run, and the two outputs: results.json
+// (one section per database, so a SQLite and a PostgreSQL run sit side by side) and results.md.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { DomainResult } from "./domain";
+import type { PageResult } from "./pages";
+import type { BurstStats, SaveStats } from "./writes";
+
+export type Database = "sqlite" | "postgresql";
+
+export type Run = {
+  database: Database;
+  date: string;
+  machine: { cpus: number; model: string; memoryGiB: number; node: string };
+  size: { teams: number; judges: number; k: number; burstTeams: number };
+  options: { connections: number; seconds: number; saveRate: number; clients: number };
+  timings: { buildSeconds: number; generationSeconds: number; totalSeconds: number };
+  domain: DomainResult[];
+  pages: PageResult[];
+  skipped: { key: string; what: string; status: number }[];
+  saves: { judges: number; backToBack: SaveStats; steady: SaveStats & { rate: number }; lost: number };
+  burst: BurstStats;
+  peakRssMb: number;
+};
+
+export type Check = { key: string; what: string; target: string; figure: string; met: boolean };
+
+// JSON turns NaN (nothing completed) into null: neither is a latency that can meet a target.
+const ms = (x: number | null) => (typeof x === "number" && Number.isFinite(x) ? `${Math.round(x)} ms` : "none completed");
+const within = (x: number | null | undefined, limit: number) => typeof x === "number" && Number.isFinite(x) && x <= limit;
+const int = (x: number) => Math.round(x).toLocaleString("en-US");
+const pct = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} %`;
+
+export function checks(run: Run): Check[] {
+  const out: Check[] = [];
+  for (const d of run.domain) out.push({ key: d.key, what: d.what, target: `< ${int(d.limit)} ${d.unit}`, figure: `${d.value.toFixed(d.unit === "MB" ? 1 : 0)} ${d.unit}`, met: d.value < d.limit });
+  for (const p of run.pages) {
+    const ratio = p.signedIn ? 3 : 25;
+    out.push({ key: `${p.key}.ceiling`, what: `${p.what}: share of ceiling`, target: `≥ ${ratio} %`, figure: `${pct(p.percent)} (${int(p.app.rps)} of ${int(p.ceiling.rps)} req/s)`, met: p.percent >= ratio });
+    if (p.signedIn) out.push({ key: `${p.key}.p99`, what: `${p.what}: p99 at ${run.options.connections} connections`, target: "≤ 1,000 ms", figure: ms(p.app.p99), met: within(p.app.p99, 1000) });
+    if (p.key === "results") {
+      out.push({ key: "results.single", what: `${p.what}: one request alone (median of ${p.single?.runs ?? 0})`, target: "≤ 300 ms", figure: ms(p.single?.medianMs ?? null), met: within(p.single?.medianMs, 300) });
+      out.push({ key: "results.html", what: `${p.what}: HTML size`, target: "≤ 500 KB", figure: `${int(p.bytes / 1000)} KB`, met: p.bytes <= 500_000 });
+      out.push({ key: "results.rps", what: `${p.what}: throughput at ${run.options.connections} connections`, target: "≥ 10 req/s", figure: `${p.app.rps.toFixed(1)} req/s`, met: p.app.rps >= 10 });
+    }
+  }
+  for (const s of run.skipped) out.push({ key: `${s.key}.ceiling`, what: `${s.what}: page answered`, target: "status 200", figure: `status ${s.status}`, met: false });
+  const { backToBack: b, steady: s } = run.saves;
+  out.push({ key: "saves.saturation", what: `Score saves, ${run.saves.judges} judges back to back`, target: "≥ 300 saves/s", figure: `${int(b.perSecond)} saves/s (p50 ${ms(b.p50)}, p99 ${ms(b.p99)}, ${b.errors} errors)`, met: b.perSecond >= 300 });
+  out.push({ key: "saves.steady", what: `Score saves at a steady ${s.rate}/s from ${run.saves.judges} judges: p99`, target: "≤ 50 ms", figure: `${ms(s.p99)} (p50 ${ms(s.p50)}, ${s.perSecond.toFixed(1)} saves/s done, ${s.errors} errors, ${s.unsent ?? 0} not sent in time)`, met: within(s.p99, 50) && s.errors === 0 && !s.unsent });
+  out.push({ key: "saves.lost", what: `Score saves: acknowledged (${b.saves + s.saves}) but not in the database`, target: "0", figure: String(run.saves.lost), met: run.saves.lost === 0 });
+  const u = run.burst;
+  out.push({ key: "burst.errors", what: `Deadline burst, ${int(u.submissions)} submissions from ${u.clients} clients: errors`, target: "0", figure: `${u.errors} (${Object.entries(u.statuses).map(([k, v]) => `${v} × ${k}`).join(", ")}; ${u.seconds.toFixed(1)} s from the first request to the last answer, deadline at ${u.windowSeconds} s)`, met: u.errors === 0 });
+  out.push({ key: "burst.p99", what: "Deadline burst: p99", target: "≤ 500 ms", figure: `${ms(u.p99)} (p50 ${ms(u.p50)})`, met: within(u.p99, 500) });
+  out.push({ key: "burst.lost", what: "Deadline burst: acknowledged but not in the database", target: "0", figure: String(u.lost ?? 0), met: (u.lost ?? 0) === 0 });
+  out.push({ key: "rss", what: "Server peak RSS over the whole run", target: "≤ 300 MB", figure: `${int(run.peakRssMb)} MB`, met: run.peakRssMb > 0 && run.peakRssMb <= 300 });
+  return out;
+}
+
+export function readResults(file: string): Partial<Record<Database, Run>> {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Partial<Record<Database, Run>>;
+  } catch {
+    return {};
+  }
+}
+
+function machineLine(r: Run) {
+  return `${r.database === "sqlite" ? "SQLite" : "PostgreSQL"}: ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${int(r.size.teams)} teams × ${r.size.k} judges each (${r.size.judges} judges), ${r.options.connections} connections, ${r.options.seconds} s per measurement; generation ${r.timings.generationSeconds.toFixed(0)} s, whole run ${r.timings.totalSeconds.toFixed(0)} s.`;
+}
+
+/** The markdown table: targets with the SQLite figure and, beside it, the PostgreSQL one. */
+export function markdown(results: Partial<Record<Database, Run>>): string {
+  const runs = (["sqlite", "postgresql"] as const).map((d) => results[d]).filter((r): r is Run => r !== undefined);
+  const perRun = runs.map((r) => new Map(checks(r).map((c) => [c.key, c])));
+  const keys: { key: string; what: string; target: string }[] = [];
+  for (const m of perRun) for (const c of m.values()) if (!keys.some((k) => k.key === c.key)) keys.push(c);
+  const head = runs.map((r) => (r.database === "sqlite" ? "SQLite" : "PostgreSQL"));
+  const lines = [
+    "# Benchmark results",
+    "",
+    "`npm run bench` (add `--pg` for PostgreSQL). Ceiling: a bare `node:http` server answering with the very bytes the",
+    "app sent for that page (same content-type, uncompressed on both sides), measured in the same run.",
+    "",
+    ...runs.map((r) => `- ${machineLine(r)}`),
+    "",
+    `| what | target | ${head.map((h) => `${h} | met | `).join("")}`,
+    `| --- | --- | ${head.map(() => "--- | --- | ").join("")}`,
+    ...keys.map((k) => `| ${k.what} | ${k.target} | ${perRun.map((m) => {
+      const c = m.get(k.key);
+      return c ? `${c.figure} | ${c.met ? "met" : "**missed**"} | ` : "— | | ";
+    }).join("")}`),
+    "",
+  ];
+  for (const r of runs) {
+    lines.push(`## Pages on ${r.database === "sqlite" ? "SQLite" : "PostgreSQL"}`, "", "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const p of r.pages) {
+      lines.push(`| ${p.what} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`);
+    }
+    lines.push("");
+  }
+  return lines.map((l) => l.trimEnd()).join("\n");
+}
+
+export function write(jsonFile: string, mdFile: string, run: Run) {
+  const results = { ...readResults(jsonFile), [run.database]: run };
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  const md = markdown(results);
+  writeFileSync(mdFile, md);
+  return md;
+}
