@@ -52,6 +52,21 @@ export async function judgeQueue(eventId: string, judgeId: string) {
     .sort((x, y) => x.round.order - y.round.order || x.submission.title.localeCompare(y.submission.title, "id") || (x.id < y.id ? -1 : 1));
 }
 
+/**
+ * How many of the judge's assignments in rounds still open at `now` wait for a final judgment,
+ * per event id, in one statement: what a judge's dashboard leads with.
+ */
+export async function pendingJudgingByEvent(judgeId: string, now: Date): Promise<Record<string, number>> {
+  const pending = { judgeId, OR: [{ judgment: { is: null } }, { judgment: { is: { finalizedAt: null } } }] };
+  const rounds = await db.round.findMany({
+    where: { closesAt: { gt: now }, assignments: { some: pending } },
+    select: { eventId: true, _count: { select: { assignments: { where: pending } } } },
+  });
+  const byEvent: Record<string, number> = {};
+  for (const r of rounds) byEvent[r.eventId] = (byEvent[r.eventId] ?? 0) + r._count.assignments;
+  return byEvent;
+}
+
 /** One assignment of this judge with what the scoring page needs; null when it is not theirs. */
 export async function getAssignmentForJudge(eventId: string, assignmentId: string, judgeId: string) {
   const a = await db.assignment.findFirst({

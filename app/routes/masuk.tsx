@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { safeRedirect } from "~/domain/links";
+import { landingAfterLogin } from "~/domain/links";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { clientIp, reset, throttle } from "~/services/rate-limit.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });
   await reset("loginAccount", email);
   const cookie = await startSession(user.id, request);
-  return redirect(safeRedirect(submission.value.redirectTo, "/dasbor"), { headers: { "Set-Cookie": cookie } });
+  return redirect(landingAfterLogin(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
