@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "~/routes/dasbor";
+import { loader as organizerLoader } from "~/routes/kelola.$slug._index";
 import { action as loginAction } from "~/routes/masuk";
 import { db } from "~/services/db.server";
 import { assign, cookieFor, judgingEvent, PASSWORD } from "~/test/judging-fixture";
@@ -34,5 +35,23 @@ describe("where each role lands", () => {
     const body = res.body as { pending: Record<string, number>; teams: unknown[] };
     expect(body.pending).toEqual({ [fx.event.id]: 2 });
     expect(body.teams).toEqual([]);
+  });
+});
+
+describe("the organizer's overview", () => {
+  it("counts final judgments per round and leads with the round being judged", async () => {
+    const fx = await judgingEvent({ judges: 2, teams: 3 });
+    const [r1, final] = fx.rounds;
+    const done = await Promise.all(fx.submissions.map((s) => assign(r1.id, fx.judges[0].id, s.id)));
+    for (const a of done) await db.judgment.create({ data: { assignmentId: a.id, finalizedAt: new Date() } });
+    for (const s of fx.submissions.slice(0, 2)) await assign(final.id, fx.judges[1].id, s.id);
+    const cookie = await cookieFor(fx.organizer.id);
+    const res = await call(() => organizerLoader(args(getRequest(`/kelola/${fx.event.slug}`, cookie), { slug: fx.event.slug })));
+    const body = res.body as { counts: { judging: { name: string; assignments: number; finalized: number }[] }; currentRoundId: string };
+    expect(body.counts.judging.map((r) => [r.name, r.finalized, r.assignments])).toEqual([
+      ["Penyisihan", 3, 3],
+      ["Final", 0, 2],
+    ]);
+    expect(body.currentRoundId).toBe(r1.id);
   });
 });
