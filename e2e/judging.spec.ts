@@ -101,8 +101,10 @@ test("a judge scores three submissions on a phone, offline mid-way, and finalize
     }
     await page.getByText("Finalisasi…").click();
     await page.getByRole("button", { name: "Ya, finalisasi nilai" }).click();
-    await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+    await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}\\?final=1$`));
+    await expect(page.getByRole("status").filter({ hasText: "Penilaian final terkirim ke panitia" })).toBeVisible();
   }
+  await expect(page.getByText("Semua karya Anda sudah dinilai final. Terima kasih!")).toBeVisible();
   await expect(page.getByTestId("progress")).toHaveText("3 dari 3 dinilai");
   await expect(page.getByText("Sudah difinalisasi: 3")).toBeVisible();
   expect(await db.judgment.count({ where: { assignment: { roundId: round.id, judgeId: judge.id }, finalizedAt: { not: null } } })).toBe(3);
@@ -194,7 +196,7 @@ test("scoring works without JavaScript: refusal keeps the values, save, finalize
 
   await page.getByText("Finalisasi…").click();
   await page.getByRole("button", { name: "Ya, finalisasi nilai" }).click();
-  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}\\?final=1$`));
   await expect(page.getByText("Difinalisasi", { exact: true })).toBeVisible();
   await context.close();
 });
