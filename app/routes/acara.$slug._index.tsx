@@ -11,6 +11,7 @@ import { isOrganizer } from "~/domain/permissions";
 import { formatInZone, eventZone, zoneAbbreviation } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { getPublicEvent } from "~/models/public-event.server";
+import { findMembership } from "~/models/team.server";
 import { actorFor, notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
@@ -28,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A private event does not exist for anyone but its organizers.
   if (!event.isPublic && !organizer) throw notFound();
 
-  const [lang, t, announcements, publication] = await Promise.all([
+  const [lang, t, announcements, publication, membership] = await Promise.all([
     getLanguage(request),
     getT(request),
     listAnnouncements(event.id, 5),
     latestPublication(event.id),
+    user ? findMembership(event.id, user.id) : null,
   ]);
   const tz = eventZone(event.timezone);
   const fmt = (d: Date) => formatInZone(d, tz, lang);
@@ -80,6 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     steps,
     serverNowMs: now.getTime(),
     registrationOpen: canRegister(timeline, now).allowed,
+    // Someone already in a team is offered their team, not a second registration.
+    myTeamId: membership?.teamId ?? null,
     organizer,
     resultsPublished: publication !== null,
     votingOpen:
@@ -96,7 +100,7 @@ const STEP_STYLE: Record<StepStatus, string> = {
 
 export default function PublicEventPage() {
   const { t } = useTranslation();
-  const { event, phase, roundName, next, serverNowMs, registrationOpen, organizer, resultsPublished, votingOpen, announcements } = useLoaderData<typeof loader>();
+  const { event, phase, roundName, next, serverNowMs, registrationOpen, myTeamId, organizer, resultsPublished, votingOpen, announcements } = useLoaderData<typeof loader>();
   return (
     <article className="space-y-8">
       <header className="overflow-hidden rounded-2xl bg-brand-800 text-white">
@@ -117,7 +121,11 @@ export default function PublicEventPage() {
             <p className="font-semibold text-brand-50">{t("event.public.finished")}</p>
           )}
           <div className="flex flex-wrap gap-2">
-            {registrationOpen ? (
+            {myTeamId ? (
+              <Link to={`/tim/${myTeamId}`} className="btn bg-white text-brand-800 hover:bg-brand-50">
+                {t("event.public.myTeam")}
+              </Link>
+            ) : registrationOpen ? (
               <Link to={`/acara/${event.slug}/daftar-tim`} className="btn bg-white text-brand-800 hover:bg-brand-50">
                 {t("event.public.registerTeam")}
               </Link>

@@ -161,6 +161,19 @@ describe("public event page", () => {
     expect(body.event.faqs).toHaveLength(1);
   });
 
+  it("offers a member their team instead of registering another", async () => {
+    const event = await makeEvent();
+    const member = await makeUser();
+    const stranger = await makeUser();
+    const team = await db.team.create({
+      data: { eventId: event.id, name: "Tim Ada", nameKey: "tim ada", inviteCode: `K${Date.now()}`, inviteToken: `tok-${Date.now()}`, members: { create: { eventId: event.id, userId: member.id, role: "CAPTAIN" } } },
+    });
+    const mine = await call(() => publicLoader(args(getRequest(`/acara/${event.slug}`, member.cookie), { slug: event.slug })));
+    expect(mine.body).toMatchObject({ registrationOpen: true, myTeamId: team.id });
+    const theirs = await call(() => publicLoader(args(getRequest(`/acara/${event.slug}`, stranger.cookie), { slug: event.slug })));
+    expect(theirs.body).toMatchObject({ registrationOpen: true, myTeamId: null });
+  });
+
   it("shows the judging phase and the round being scored", async () => {
     const event = await makeEvent({ offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: [-2, 3], announcement: 5 } });
     const body = (await call(() => publicLoader(args(getRequest(`/acara/${event.slug}`), { slug: event.slug })))).body as PublicBody;
