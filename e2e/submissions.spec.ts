@@ -57,6 +57,7 @@ test("a team drafts, uploads, submits, edits and reads its revision history on a
   await page.getByLabel("Pilih berkas lampiran").setInputFiles({ name: "Proposal Tim.pdf", mimeType: "application/pdf", buffer: Buffer.from(demoPdf("Proposal")) });
   await page.getByRole("button", { name: "Unggah lampiran" }).click();
   await expect(page.getByRole("link", { name: "Proposal Tim.pdf" })).toBeVisible();
+  await expect(page.getByLabel("Pilih berkas lampiran")).toHaveValue("");
   await expect(page.getByLabel("Judul karya")).toHaveValue("Lapor Desa");
 
   // A file whose content is not its type is refused with a clear message.

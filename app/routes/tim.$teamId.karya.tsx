@@ -371,7 +371,8 @@ export default function SubmissionPage() {
         <FormAlert errors={fileError?.target === "cover" ? [fileError.message] : undefined} />
         {locked ? null : (
           <div className="space-y-3">
-            <Form method="post" encType="multipart/form-data" action="?unggah=sampul" className="space-y-2">
+            {/* Keyed by what was stored, so a successful upload leaves an empty file picker behind. */}
+            <Form key={s?.coverUrl ?? "none"} method="post" encType="multipart/form-data" action="?unggah=sampul" className="space-y-2">
               <input type="hidden" name="intent" value="cover" />
               <label htmlFor="berkas-sampul" className="field-label">
                 {t("submission.files.chooseCover")}
@@ -435,7 +436,7 @@ export default function SubmissionPage() {
         )}
         <FormAlert errors={fileError?.target === "attach" ? [fileError.message] : undefined} />
         {locked || (s?.attachments.length ?? 0) >= MAX_ATTACHMENTS ? null : (
-          <Form method="post" encType="multipart/form-data" action="?unggah=lampiran" className="space-y-2">
+          <Form key={s?.attachments.map((a) => a.id).join(",") ?? "none"} method="post" encType="multipart/form-data" action="?unggah=lampiran" className="space-y-2">
             <input type="hidden" name="intent" value="attach" />
             <label htmlFor="berkas-lampiran" className="field-label">
               {t("submission.files.chooseAttachment")}
