@@ -116,3 +116,14 @@ test("a cached public page is never served to a signed-in visitor", async ({ pag
   expect(res?.headers()["x-cache"]).toBeUndefined();
   await expect(page.getByText("Pengunjung Masuk")).toBeVisible();
 });
+
+test("the forgot-password page hydrates cleanly and says how long the link works", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/lupa-sandi");
+  await expect(page.getByText("Kami akan mengirim tautan sekali pakai yang berlaku 60 menit.")).toBeVisible();
+  // Typing validates in the browser, so the page has hydrated before the assertion below.
+  await page.getByLabel("Email").fill("bukan-email");
+  await page.getByLabel("Email").blur();
+  await expect(page.getByText("Masukkan alamat email yang valid, misalnya nama@contoh.id.")).toBeVisible();
+  await expect(page.getByText("Kami akan mengirim tautan sekali pakai yang berlaku 60 menit.")).toBeVisible();
+});

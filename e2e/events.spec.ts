@@ -71,6 +71,9 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   await expect(page.getByLabel("Pendaftaran ditutup (WIB)")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Pendaftaran ditutup (WIB)").fill(wib(14));
   await page.getByRole("button", { name: "Simpan linimasa" }).click();
+  // Opening registration at once is said out loud and needs a second, explicit yes.
+  await expect(page.getByText(/^Pendaftaran tim langsung dibuka, sampai .* WIB\.$/)).toBeVisible();
+  await page.getByRole("button", { name: "Ya, simpan perubahan ini" }).click();
   await expect(page.getByText("Linimasa tersimpan.")).toBeVisible();
   await expectAccessible(page);
 
@@ -169,4 +172,48 @@ test("a judge accepts the invite emailed to their address after signing in", asy
   await judgePage.goto(new URL(link).pathname);
   await expect(judgePage.getByText("Undangan ini sudah dipakai.")).toBeVisible();
   await judgeContext.close();
+});
+
+test("moving a deadline into the past shows what it closes and saves nothing until confirmed", async ({ page }) => {
+  const db = await getDb();
+  const { createEvent } = await import("../prisma/seed-utils");
+  const slug = `kim-linimasa-${Date.now().toString(36)}`;
+  const event = await createEvent(db, new Date(), {
+    slug,
+    name: "Hackathon Linimasa",
+    summary: "",
+    description: "",
+    rules: "",
+    offsets: { registrationOpens: -3, registrationCloses: 5, screeningCloses: 7, submissionOpens: 8, submissionCloses: 12, rounds: [15], announcement: 18 },
+    roundNames: ["Penjurian"],
+    minTeamSize: 1,
+    maxTeamSize: 5,
+    tracks: [],
+    criteria: [[{ name: "Dampak", description: "", weight: 100, scaleMin: 1, scaleMax: 10 }]],
+    awards: [],
+    faqs: [],
+  });
+  const organizer = await makeUser({ name: "Panitia Linimasa" });
+  await db.eventMember.create({ data: { eventId: event.id, userId: organizer.id, role: "ORGANIZER" } });
+  await page.setViewportSize(PHONE);
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${slug}/linimasa`);
+  await page.getByLabel("Pendaftaran ditutup (WIB)").fill(wib(-1));
+  await page.getByRole("button", { name: "Simpan linimasa" }).click();
+  await expect(page.getByRole("heading", { name: "Perubahan ini langsung berlaku saat disimpan" })).toBeVisible();
+  await expect(page.getByText(/^Pendaftaran tim langsung ditutup \(sebelumnya sampai .* WIB\)\.$/)).toBeVisible();
+  // The form keeps the edit while asking.
+  await expect(page.getByLabel("Pendaftaran ditutup (WIB)")).toHaveValue(wib(-1));
+  await expectAccessible(page);
+  expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationClosesAt).toEqual(event.registrationClosesAt);
+
+  await page.getByRole("link", { name: "Batalkan perubahan" }).click();
+  await expect(page.getByRole("button", { name: "Simpan linimasa" })).toBeVisible();
+  await expect(page.getByLabel("Pendaftaran ditutup (WIB)")).toHaveValue(utcToZonedLocal(event.registrationClosesAt, "Asia/Jakarta"));
+
+  await page.getByLabel("Pendaftaran ditutup (WIB)").fill(wib(-1));
+  await page.getByRole("button", { name: "Simpan linimasa" }).click();
+  await page.getByRole("button", { name: "Ya, simpan perubahan ini" }).click();
+  await expect(page.getByText("Linimasa tersimpan.")).toBeVisible();
+  expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationClosesAt.getTime()).toBeLessThan(Date.now());
 });

@@ -101,8 +101,10 @@ test("a judge scores three submissions on a phone, offline mid-way, and finalize
     }
     await page.getByText("Finalisasi…").click();
     await page.getByRole("button", { name: "Ya, finalisasi nilai" }).click();
-    await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+    await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}\\?final=1$`));
+    await expect(page.getByRole("status").filter({ hasText: "Penilaian final terkirim ke panitia" })).toBeVisible();
   }
+  await expect(page.getByText("Semua karya Anda sudah dinilai final. Terima kasih!")).toBeVisible();
   await expect(page.getByTestId("progress")).toHaveText("3 dari 3 dinilai");
   await expect(page.getByText("Sudah difinalisasi: 3")).toBeVisible();
   expect(await db.judgment.count({ where: { assignment: { roundId: round.id, judgeId: judge.id }, finalizedAt: { not: null } } })).toBe(3);
@@ -194,7 +196,31 @@ test("scoring works without JavaScript: refusal keeps the values, save, finalize
 
   await page.getByText("Finalisasi…").click();
   await page.getByRole("button", { name: "Ya, finalisasi nilai" }).click();
-  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}\\?final=1$`));
   await expect(page.getByText("Difinalisasi", { exact: true })).toBeVisible();
   await context.close();
+});
+
+test("a judge who logs in from the home page lands on the dashboard with what waits for them first", async ({ page }) => {
+  const { db, event, round, judges, submissions } = await judgingEvent();
+  const judge = judges[0];
+  for (const s of submissions.slice(0, 2)) {
+    await db.roundEntry.create({ data: { roundId: round.id, submissionId: s.id } });
+    await db.assignment.create({ data: { roundId: round.id, judgeId: judge.id, submissionId: s.id } });
+  }
+  await page.setViewportSize(PHONE);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Masuk" }).first().click();
+  await page.getByLabel("Email").fill(judge.email);
+  await page.getByLabel("Kata sandi").fill(judge.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+  // The judging section is the first thing under the greeting, with the count and the way in.
+  await expect(page.locator("main h2").first()).toHaveText("Acara yang saya nilai");
+  await expect(page.getByText("2 karya menunggu nilai Anda")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tim saya" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Mulai menilai" }).click();
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+  await expect(page.getByTestId("progress")).toHaveText("0 dari 2 dinilai");
 });

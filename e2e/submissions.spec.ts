@@ -57,6 +57,7 @@ test("a team drafts, uploads, submits, edits and reads its revision history on a
   await page.getByLabel("Pilih berkas lampiran").setInputFiles({ name: "Proposal Tim.pdf", mimeType: "application/pdf", buffer: Buffer.from(demoPdf("Proposal")) });
   await page.getByRole("button", { name: "Unggah lampiran" }).click();
   await expect(page.getByRole("link", { name: "Proposal Tim.pdf" })).toBeVisible();
+  await expect(page.getByLabel("Pilih berkas lampiran")).toHaveValue("");
   await expect(page.getByLabel("Judul karya")).toHaveValue("Lapor Desa");
 
   // A file whose content is not its type is refused with a clear message.
@@ -85,6 +86,29 @@ test("a team drafts, uploads, submits, edits and reads its revision history on a
   await expect(page.locator(".prose-kim script")).toHaveCount(0);
   await expect(page.locator(".prose-kim").getByText("<script>alert(1)</script>")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("ticking the confirmation and submitting at once leaves no false draft warning", async ({ page }) => {
+  const { user, team } = await openTeam();
+  await page.clock.install();
+  await loginAs(page, user);
+  await page.goto(`/tim/${team.id}/karya`);
+  await page.getByLabel("Judul karya").fill("Lapor Cepat");
+  await page.getByLabel("Deskripsi").fill("Dikirim tanpa jeda.");
+  await page.getByLabel("Bidang lomba").selectOption({ label: "Layanan Publik Desa" });
+  await page.getByLabel(/Video presentasi/).fill("https://youtu.be/dQw4w9WgXcQ");
+  await page.getByLabel("Saya yakin karya ini siap dikirim ke panitia.").check();
+  const autosaves: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.postData()?.includes("intent=autosave")) autosaves.push(r.url());
+  });
+  await page.getByRole("button", { name: "Kirim karya" }).click();
+  await expect(page.getByText("Karya terkirim!")).toBeVisible();
+  // Run every timer the edits above queued, then let any request they start finish.
+  await page.clock.runFor(10_000);
+  await page.waitForLoadState("networkidle");
+  expect(autosaves).toEqual([]);
+  await expect(page.getByText(/Draf belum tersimpan/)).toHaveCount(0);
 });
 
 test("the form works without JavaScript: save a draft and submit with the checkbox", async ({ browser }) => {

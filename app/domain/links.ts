@@ -144,3 +144,13 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
   return to;
 }
+
+/**
+ * Where a fresh login goes: back to the page the person came from, except the home page (where
+ * the header's login link is pressed by everyone), which says nothing about what they came to
+ * do. The dashboard does: it leads with each role's work.
+ */
+export function landingAfterLogin(to: FormDataEntryValue | string | null | undefined): string {
+  const target = safeRedirect(to, "/dasbor");
+  return new URL(target, REDIRECT_BASE).pathname === "/" ? "/dasbor" : target;
+}

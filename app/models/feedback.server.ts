@@ -20,8 +20,11 @@ export async function teamFeedback(teamId: string, userId: string) {
   if (!pub) return { team, published: false as const };
   const doc = parseDocument(pub.id, pub.document);
   const row = team.submission ? doc.rows.find((r) => r.submissionId === team.submission?.id) ?? null : null;
-  const comments = team.submission
-    ? await db.judgment.findMany({
+  // The frozen record names the criteria; their scales come from the rubric so an average reads "of what".
+  const [scales, comments] = await Promise.all([
+    db.criterion.findMany({ where: { id: { in: doc.criteria.map((c) => c.id) } }, select: { id: true, scaleMin: true, scaleMax: true } }),
+    team.submission
+    ? db.judgment.findMany({
         where: {
           finalizedAt: { not: null },
           assignment: { submissionId: team.submission.id, ...(pub.roundId ? { roundId: pub.roundId } : {}) },
@@ -31,11 +34,15 @@ export async function teamFeedback(teamId: string, userId: string) {
         select: { comment: true },
         orderBy: { id: "asc" },
       })
-    : [];
+    : [],
+  ]);
   return {
     team,
     published: true as const,
-    criteria: doc.criteria,
+    criteria: doc.criteria.map((c) => {
+      const scale = scales.find((x) => x.id === c.id);
+      return { ...c, scaleMin: scale?.scaleMin ?? null, scaleMax: scale?.scaleMax ?? null };
+    }),
     place: row?.place ?? null,
     joint: row?.joint ?? false,
     total: doc.rows.filter((r) => r.place !== null).length,

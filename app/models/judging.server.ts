@@ -26,6 +26,21 @@ function scoreMap(scores: readonly { criterionId: string; value: number }[]): Re
   return Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
 }
 
+/**
+ * How many of the judge's assignments in rounds still open at `now` wait for a final judgment,
+ * per event id, in one statement: what a judge's dashboard leads with.
+ */
+export async function pendingJudgingByEvent(judgeId: string, now: Date): Promise<Record<string, number>> {
+  const pending = { judgeId, OR: [{ judgment: { is: null } }, { judgment: { is: { finalizedAt: null } } }] };
+  const rounds = await db.round.findMany({
+    where: { closesAt: { gt: now }, assignments: { some: pending } },
+    select: { eventId: true, _count: { select: { assignments: { where: pending } } } },
+  });
+  const byEvent: Record<string, number> = {};
+  for (const r of rounds) byEvent[r.eventId] = (byEvent[r.eventId] ?? 0) + r._count.assignments;
+  return byEvent;
+}
+
 export type JudgmentSnapshot = { version: number; scores: Record<string, number>; comment: string; privateNote: string; finalized: boolean };
 
 export type SaveInput = {

@@ -7,8 +7,11 @@ export async function dashboardCounts(eventId: string) {
     db.team.groupBy({ by: ["status"], where: { eventId }, _count: { _all: true } }),
     db.teamMember.count({ where: { eventId } }),
     db.submission.groupBy({ by: ["status"], where: { eventId }, _count: { _all: true } }),
-    db.assignment.count({ where: { round: { eventId } } }),
-    db.judgment.count({ where: { finalizedAt: { not: null }, assignment: { round: { eventId } } } }),
+    db.round.findMany({ where: { eventId }, orderBy: { order: "asc" }, select: { id: true, name: true, _count: { select: { assignments: true } } } }),
+    db.round.findMany({
+      where: { eventId },
+      select: { id: true, _count: { select: { assignments: { where: { judgment: { is: { finalizedAt: { not: null } } } } } } } },
+    }),
     db.eventMember.groupBy({ by: ["role"], where: { eventId }, _count: { _all: true } }),
   ]);
   const byStatus = <K extends string>(rows: { _count: { _all: number } }[], key: (r: never) => K) =>
@@ -20,7 +23,13 @@ export async function dashboardCounts(eventId: string) {
     teams: { PENDING: teamBy.PENDING ?? 0, ACCEPTED: teamBy.ACCEPTED ?? 0, REJECTED: teamBy.REJECTED ?? 0 },
     members,
     submissions: { DRAFT: subBy.DRAFT ?? 0, SUBMITTED: subBy.SUBMITTED ?? 0 },
-    judging: { assignments, finalized },
+    // Per round: a total over rounds reads as progress of the round being judged, and is not.
+    judging: assignments.map((r) => ({
+      id: r.id,
+      name: r.name,
+      assignments: r._count.assignments,
+      finalized: finalized.find((f) => f.id === r.id)?._count.assignments ?? 0,
+    })),
     staff: { ORGANIZER: staffBy.ORGANIZER ?? 0, JUDGE: staffBy.JUDGE ?? 0 },
   };
 }

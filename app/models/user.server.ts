@@ -2,8 +2,8 @@ import { normalizeWhatsApp } from "~/domain/links";
 import { db, Prisma } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import { dummyHash, hashPassword, verifyPassword } from "~/services/password.server";
+import { RESET_TOKEN_MINUTES } from "~/validation/auth";
 
-export const RESET_TOKEN_MINUTES = 60;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

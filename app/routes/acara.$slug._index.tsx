@@ -81,6 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     steps,
     serverNowMs: now.getTime(),
     registrationOpen: canRegister(timeline, now).allowed,
+    // Someone already in a team is offered their team, not a second registration.
+    myTeamId: context.actor.teamIds[0] ?? null,
     organizer,
     resultsPublished: publication,
     votingOpen:
@@ -98,7 +100,7 @@ const STEP_STYLE: Record<StepStatus, string> = {
 
 export default function PublicEventPage() {
   const { t } = useTranslation();
-  const { event, phase, roundName, next, serverNowMs, registrationOpen, organizer, resultsPublished, votingOpen, announcements } = useLoaderData<typeof loader>();
+  const { event, phase, roundName, next, serverNowMs, registrationOpen, myTeamId, organizer, resultsPublished, votingOpen, announcements } = useLoaderData<typeof loader>();
   return (
     <article className="space-y-8">
       <header className="overflow-hidden rounded-2xl bg-brand-800 text-white">
@@ -119,7 +121,11 @@ export default function PublicEventPage() {
             <p className="font-semibold text-brand-50">{t("event.public.finished")}</p>
           )}
           <div className="flex flex-wrap gap-2">
-            {registrationOpen ? (
+            {myTeamId ? (
+              <Link to={`/tim/${myTeamId}`} className="btn bg-white text-brand-800 hover:bg-brand-50">
+                {t("event.public.myTeam")}
+              </Link>
+            ) : registrationOpen ? (
               <Link to={`/acara/${event.slug}/daftar-tim`} className="btn bg-white text-brand-800 hover:bg-brand-50">
                 {t("event.public.registerTeam")}
               </Link>

@@ -12,7 +12,7 @@ import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from
 import { reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
-import { registerTeamSchema } from "~/validation/team";
+import { registerTeamSchema, registerTeamSchemaFor } from "~/validation/team";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 
 export const meta: MetaFunction = () => [{ title: "Daftarkan tim — KIM Hackathon" }];
@@ -71,7 +71,7 @@ export default function RegisterTeam() {
   const format = useFormatInEvent(event.timezone);
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: registerTeamSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: registerTeamSchemaFor(event) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -135,7 +135,7 @@ export default function RegisterTeam() {
               />
             ) : null}
             {event.requireVideo ? (
-              <TextField label={t("team.fields.videoUrl")} hint={t("team.fields.videoUrlHint")} field={fields.videoUrl} type="url" inputMode="url" />
+              <TextField label={`${t("team.fields.videoUrl")} (${t("common.required")})`} hint={t("team.fields.videoUrlHint")} field={fields.videoUrl} type="url" inputMode="url" />
             ) : null}
             {event.requireProposal ? (
               <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" />

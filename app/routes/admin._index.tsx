@@ -3,10 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextAreaField } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { splitEmails } from "~/domain/event-setup";
+import { slugify, splitEmails } from "~/domain/event-setup";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { createEvent, listAllEvents } from "~/models/event-setup.server";
 import { inviteMember } from "~/models/invite.server";
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const formData = await request.formData();
+  // An address left empty is made from the name (the page suggests it as the name is typed).
+  if (!String(formData.get("slug") ?? "").trim()) formData.set("slug", slugify(String(formData.get("name") ?? "")));
   const submission = parseWithZod(formData, { schema: createEventSchema });
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const v = submission.value;
@@ -66,6 +69,13 @@ export default function AdminPage() {
     shouldRevalidate: "onInput",
   });
   const round = fields.rounds.getFieldList()[0]?.getFieldset();
+  // The address follows the name until the admin types one of their own.
+  const slugEdited = useRef(false);
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name === fields.slug.name) slugEdited.current = input.value !== "";
+    else if (input.name === fields.name.name && !slugEdited.current) form.update({ name: fields.slug.name, value: slugify(input.value) });
+  };
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("admin.title")}</h1>
@@ -100,7 +110,7 @@ export default function AdminPage() {
           {t("admin.create")}
         </h2>
         <p className="mt-1 text-slate-700">{t("admin.createIntro")}</p>
-        <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-3">
+        <Form method="post" {...getFormProps(form)} onInput={onInput} className="card mt-4 space-y-3">
           <FormAlert errors={serverFormErrors(lastResult)} />
           <TextField label={t("event.settings.name")} field={fields.name} />
           <TextField label={t("event.settings.slug")} hint={t("event.settings.slugHint")} field={fields.slug} autoComplete="off" />

@@ -6,6 +6,7 @@ import { NextStepText, StatusBadge } from "~/components/team-ui";
 import { nextStep } from "~/domain/team-progress";
 import { missingMembers } from "~/domain/team-rules";
 import { listEventsForMember, toTimeline } from "~/models/event.server";
+import { pendingJudgingByEvent } from "~/models/judging.server";
 import { listMyTeams } from "~/models/team-view.server";
 import { rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
@@ -15,8 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Dasbor — KIM Hackathon" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [memberships, myTeams] = await Promise.all([listEventsForMember(user.id), listMyTeams(user.id)]);
   const now = new Date();
+  const [memberships, myTeams, pending] = await Promise.all([listEventsForMember(user.id), listMyTeams(user.id), pendingJudgingByEvent(user.id, now)]);
   const teams = myTeams.map(({ role, team }) => ({
     id: team.id,
     name: team.name,
@@ -33,60 +34,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
       now,
     }),
   }));
-  return { name: user.name, verified: user.emailVerified, memberships, teams };
+  return { name: user.name, verified: user.emailVerified, memberships, teams, pending };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, verified, memberships, teams } = useLoaderData<typeof loader>();
+  const { name, verified, memberships, teams, pending } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const teamNotice = params.get("tim") === "dihapus" ? "myTeams.deleted" : params.get("tim") === "keluar" ? "myTeams.left" : null;
   const organizing = memberships.filter((m) => m.role === "ORGANIZER");
-  const judging = memberships.filter((m) => m.role === "JUDGE");
+  // A judge came to score: the events with work waiting come first.
+  const judging = memberships
+    .filter((m) => m.role === "JUDGE")
+    .sort((a, b) => (pending[b.event.id] ?? 0) - (pending[a.event.id] ?? 0));
+  const staffOnly = teams.length === 0 && (organizing.length > 0 || judging.length > 0);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("dashboard.hello", { name })}</h1>
       {teamNotice ? <FormAlert tone="success" errors={[teamNotice]} /> : null}
       <VerifyEmailNotice verified={verified} />
-      <section className="card" aria-labelledby="tim-saya">
-        <h2 id="tim-saya" className="text-lg font-bold">
-          {t("dashboard.myTeams")}
-        </h2>
-        {teams.length ? (
+      {judging.length ? (
+        <section className="card" aria-labelledby="nilai">
+          <h2 id="nilai" className="text-lg font-bold">
+            {t("dashboard.judging")}
+          </h2>
           <ul className="mt-3 divide-y divide-slate-200">
-            {teams.map((team) => (
-              <li key={team.id} className="py-3">
-                <p className="text-sm text-slate-600">{team.event.name}</p>
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link to={`/tim/${team.id}`} className="btn-link text-base">
-                    {team.name}
+            {judging.map((m) => {
+              const count = pending[m.event.id] ?? 0;
+              return (
+                <li key={m.event.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <div>
+                    <p className="font-semibold">{m.event.name}</p>
+                    <p className={count ? "text-sm font-semibold text-amber-900" : "text-sm text-slate-700"}>
+                      {count ? t("dashboard.pendingJudging", { count }) : t("dashboard.noPendingJudging")}
+                    </p>
+                  </div>
+                  <Link to={`/juri/${m.event.slug}`} className={count ? "btn-primary" : "btn-secondary"}>
+                    {count ? t("dashboard.startJudging") : t("dashboard.openJudging")}
                   </Link>
-                  <StatusBadge status={team.status} />
-                  {team.role === "CAPTAIN" ? <span className="badge bg-brand-100 text-brand-900">{t("team.role.CAPTAIN")}</span> : null}
-                </div>
-                <p className="mt-1 text-sm text-slate-800">
-                  <span className="font-semibold">{t("myTeams.nextLabel")}:</span> <NextStepText step={team.step} timezone={team.event.timezone} />
-                </p>
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ul>
-        ) : (
-          <p className="mt-2 text-slate-700">{t("dashboard.noTeams")}</p>
-        )}
-        <div className="mt-4 flex flex-wrap gap-2">
-          <Link to="/" className="btn-secondary">
-            {t("dashboard.findEvent")}
-          </Link>
-          <Link to="/gabung" className="btn-secondary">
-            {t("myTeams.joinByCode")}
-          </Link>
-        </div>
-      </section>
-      <p>
-        <Link to="/sertifikat" className="btn-link">
-          {t("certificate.mineTitle")}
-        </Link>
-      </p>
+        </section>
+      ) : null}
       {organizing.length ? (
         <section className="card" aria-labelledby="kelola">
           <h2 id="kelola" className="text-lg font-bold">
@@ -103,22 +94,52 @@ export default function Dashboard() {
           </ul>
         </section>
       ) : null}
-      {judging.length ? (
-        <section className="card" aria-labelledby="nilai">
-          <h2 id="nilai" className="text-lg font-bold">
-            {t("dashboard.judging")}
+      {staffOnly ? null : (
+        <section className="card" aria-labelledby="tim-saya">
+          <h2 id="tim-saya" className="text-lg font-bold">
+            {t("dashboard.myTeams")}
           </h2>
-          <ul className="mt-3 space-y-2">
-            {judging.map((m) => (
-              <li key={m.event.id}>
-                <Link to={`/juri/${m.event.slug}`} className="btn-link">
-                  {m.event.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          {teams.length ? (
+            <ul className="mt-3 divide-y divide-slate-200">
+              {teams.map((team) => (
+                <li key={team.id} className="py-3">
+                  <p className="text-sm text-slate-600">{team.event.name}</p>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link to={`/tim/${team.id}`} className="btn-link text-base">
+                      {team.name}
+                    </Link>
+                    <StatusBadge status={team.status} />
+                    {team.role === "CAPTAIN" ? <span className="badge bg-brand-100 text-brand-900">{t("team.role.CAPTAIN")}</span> : null}
+                  </div>
+                  <p className="mt-1 text-sm text-slate-800">
+                    <span className="font-semibold">{t("myTeams.nextLabel")}:</span> <NextStepText step={team.step} timezone={team.event.timezone} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-slate-700">{t("dashboard.noTeams")}</p>
+          )}
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Link to="/" className="btn-secondary">
+              {t("dashboard.findEvent")}
+            </Link>
+            <Link to="/gabung" className="btn-secondary">
+              {t("myTeams.joinByCode")}
+            </Link>
+          </div>
         </section>
-      ) : null}
+      )}
+      <p className="flex flex-wrap gap-x-6 gap-y-2">
+        <Link to="/sertifikat" className="btn-link">
+          {t("certificate.mineTitle")}
+        </Link>
+        {staffOnly ? (
+          <Link to="/" className="btn-link">
+            {t("dashboard.findEvent")}
+          </Link>
+        ) : null}
+      </p>
     </div>
   );
 }

@@ -119,10 +119,13 @@ describe("organizer pages", () => {
     await db.judgment.create({ data: { assignmentId: a.id, finalizedAt: new Date() } });
     await db.team.updateMany({ where: { eventId: w.event.id }, data: { status: "ACCEPTED" } });
     const res = await call(() => dashboardLoader(args(getRequest(`/kelola/${w.event.slug}`, w.organizer.cookie), { slug: w.event.slug })));
-    const body = res.body as { counts: { teams: Record<string, number>; submissions: Record<string, number>; judging: { assignments: number; finalized: number }; staff: Record<string, number> } };
+    const body = res.body as { counts: { teams: Record<string, number>; submissions: Record<string, number>; judging: { id: string; assignments: number; finalized: number }[]; staff: Record<string, number> } };
     expect(body.counts.teams).toEqual({ PENDING: 0, ACCEPTED: 2, REJECTED: 0 });
     expect(body.counts.submissions).toEqual({ DRAFT: 0, SUBMITTED: 2 });
-    expect(body.counts.judging).toEqual({ assignments: 2, finalized: 1 });
+    expect(body.counts.judging.map((r) => [r.id, r.finalized, r.assignments])).toEqual([
+      [round.id, 1, 2],
+      [expect.any(String), 0, 0],
+    ]);
     expect(body.counts.staff).toEqual({ ORGANIZER: 1, JUDGE: 3 });
   });
 });
@@ -156,6 +159,19 @@ describe("public event page", () => {
     expect(body.event.whatsapp?.href).toMatch(/^https:\/\/wa\.me\/6281234500001\?text=/);
     expect(body.event.awards).toHaveLength(1);
     expect(body.event.faqs).toHaveLength(1);
+  });
+
+  it("offers a member their team instead of registering another", async () => {
+    const event = await makeEvent();
+    const member = await makeUser();
+    const stranger = await makeUser();
+    const team = await db.team.create({
+      data: { eventId: event.id, name: "Tim Ada", nameKey: "tim ada", inviteCode: `K${Date.now()}`, inviteToken: `tok-${Date.now()}`, members: { create: { eventId: event.id, userId: member.id, role: "CAPTAIN" } } },
+    });
+    const mine = await call(() => publicLoader(args(getRequest(`/acara/${event.slug}`, member.cookie), { slug: event.slug })));
+    expect(mine.body).toMatchObject({ registrationOpen: true, myTeamId: team.id });
+    const theirs = await call(() => publicLoader(args(getRequest(`/acara/${event.slug}`, stranger.cookie), { slug: event.slug })));
+    expect(theirs.body).toMatchObject({ registrationOpen: true, myTeamId: null });
   });
 
   it("shows the judging phase and the round being scored", async () => {

@@ -19,6 +19,14 @@ const TIMELINE = {
 };
 
 describe("admin creates an event", () => {
+  it("makes the address from the name when the admin leaves it empty", async () => {
+    const admin = await makeUser({ isAdmin: true });
+    const name = `KIM Hackathon Kediri ${Date.now()}`;
+    const res = await call(() => adminAction(args(formRequest("/admin", { name, slug: "", timezone: "Asia/Jakarta", ...TIMELINE }, { cookie: admin.cookie }))));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/kelola/kim-hackathon-kediri-${name.split(" ").at(-1)}/tim-panitia?tersimpan=created`);
+  });
+
   it("creates a private event with the 38 regions and its round, invites organizers, and audits it", async () => {
     const admin = await makeUser({ isAdmin: true });
     const existing = await makeUser();

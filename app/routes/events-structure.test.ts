@@ -80,6 +80,26 @@ describe("timeline", () => {
     expect(await db.auditLog.count({ where: { eventId: event.id } })).toBe(0);
   });
 
+  it("asks before an edit closes registration now, names it, writes nothing, then saves once confirmed", async () => {
+    const { event, post } = await setup();
+    const { fields } = await timelineFields(event.id);
+    const before = await db.event.findUniqueOrThrow({ where: { id: event.id }, include: { rounds: true } });
+    const anHourAgo = utcToZonedLocal(new Date(Date.now() - 60 * 60 * 1000), "Asia/Jakarta");
+    const edit = { ...fields, registrationClosesAt: anHourAgo };
+    const asked = await post(timelineAction, "linimasa", edit);
+    expect(asked.status).toBe(409);
+    const confirm = (asked.body as { confirm: { token: string; impacts: { window: string; kind: string; at: string }[] } }).confirm;
+    expect(confirm.impacts).toEqual([{ window: "registration", kind: "closes", round: "", at: expect.stringMatching(/WIB$/) }]);
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id }, include: { rounds: true } })).toEqual(before);
+    expect(await db.auditLog.count({ where: { eventId: event.id } })).toBe(0);
+
+    // A token for some other impact does not count as having seen this one.
+    expect((await post(timelineAction, "linimasa", { ...edit, confirmImpact: "submission::closes" })).status).toBe(409);
+    const done = await post(timelineAction, "linimasa", { ...edit, confirmImpact: confirm.token });
+    expect(done.status).toBe(302);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationClosesAt.getTime()).toBeLessThan(Date.now());
+  });
+
   it("refuses to remove a round judges already work in", async () => {
     const { event, post } = await setup();
     const { fields, rounds } = await timelineFields(event.id);

@@ -89,7 +89,7 @@ describe("saving scores", () => {
     const slug = fx.event.slug;
     const res = await call(() => pageAction(args(formRequest(`/juri/${slug}/nilai/${a.id}`, scoreFields({ [c1]: "4", [c2]: "4" }, 0, "finalize"), { cookie: cookies.judge }), { slug, assignmentId: a.id })));
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/juri/${slug}`);
+    expect(res.headers.get("Location")).toBe(`/juri/${slug}?final=1`);
   });
 });
 

@@ -1,6 +1,6 @@
 // The judge's queue: every assignment grouped by round, with progress ("7 dari 12 dinilai").
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { JudgmentStatus } from "~/domain/judgment";
 import { canScore } from "~/domain/phase";
@@ -46,9 +46,16 @@ const BADGE: Record<JudgmentStatus, string> = {
 export default function JudgeQueue() {
   const { t } = useTranslation();
   const { slug, blind, rounds } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const left = rounds.reduce((n, r) => n + r.items.filter((i) => i.status !== "finalized").length, 0);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("judge.queueTitle")}</h1>
+      {params.get("final") === "1" ? (
+        <p role="status" className="rounded-lg border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
+          {t("judge.finalizedNotice")} {left ? t("judge.finalizedLeft", { count: left }) : t("judge.finalizedAll")}
+        </p>
+      ) : null}
       {rounds.length === 0 ? <p className="card text-slate-700">{t("judge.queueEmpty")}</p> : null}
       {rounds.map((round) => {
         const scored = round.items.filter((i) => i.status === "complete" || i.status === "finalized").length;

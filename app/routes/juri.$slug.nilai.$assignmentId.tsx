@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const copy = request.clone();
   const { status, body } = await saveFromRequest(request, params, new Date());
-  if (body.ok && body.finalized) throw redirect(`/juri/${params.slug}`);
+  if (body.ok && body.finalized) throw redirect(`/juri/${params.slug}?final=1`);
   if (body.ok) return data<ActionReply>(body, { status });
   // Echo what was sent so a page without JavaScript keeps the judge's values after a refusal.
   const parsed = parseJudgmentForm(await copy.formData());

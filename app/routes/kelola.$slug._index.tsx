@@ -34,14 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { key: "staff", done: counts.staff.JUDGE > 0, to: "tim-panitia" },
     { key: "public", done: event.isPublic, to: "pengaturan" },
   ];
-  return { slug: event.slug, phase: state.phase, next, counts, checklist };
+  // The round being judged now; before judging the first, after it the last.
+  const currentRoundId = (state.round ?? (state.phase === "judging" || state.phase === "announcement" ? event.rounds.at(-1) : event.rounds[0]))?.id ?? null;
+  return { slug: event.slug, phase: state.phase, next, counts, checklist, currentRoundId };
 }
 
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
-  const { slug, phase, next, counts, checklist } = useLoaderData<typeof loader>();
+  const { slug, phase, next, counts, checklist, currentRoundId } = useLoaderData<typeof loader>();
   const base = `/kelola/${slug}`;
-  const progress = counts.judging.assignments ? Math.round((counts.judging.finalized / counts.judging.assignments) * 100) : 0;
+  const round = counts.judging.find((r) => r.id === currentRoundId) ?? counts.judging[0] ?? { id: "", name: "", assignments: 0, finalized: 0 };
+  const progress = round.assignments ? Math.round((round.finalized / round.assignments) * 100) : 0;
+  const otherRounds = counts.judging.filter((r) => r.id !== round.id).map((r) => t("organizer.dash.roundCount", { name: r.name, done: r.finalized, total: r.assignments }));
   const cards = [
     {
       key: "teams",
@@ -59,8 +63,9 @@ export default function OrganizerDashboard() {
     {
       key: "judging",
       to: `${base}/penjurian`,
-      value: `${counts.judging.finalized}/${counts.judging.assignments}`,
-      lines: [t("organizer.dash.progress", { percent: progress })],
+      label: t("organizer.dash.judgingRound", { name: round.name }),
+      value: `${round.finalized}/${round.assignments}`,
+      lines: [t("organizer.dash.progress", { percent: progress }), ...otherRounds],
     },
     {
       key: "staff",
@@ -87,7 +92,7 @@ export default function OrganizerDashboard() {
           {cards.map((c) => (
             <li key={c.key}>
               <Link to={c.to} className="card block h-full hover:border-brand-500">
-                <span className="block text-sm font-semibold text-slate-700">{t(`organizer.dash.${c.key}`)}</span>
+                <span className="block text-sm font-semibold text-slate-700">{"label" in c ? c.label : t(`organizer.dash.${c.key}`)}</span>
                 <span className="mt-1 block text-2xl font-bold text-slate-900">{c.value}</span>
                 {c.lines.map((l) => (
                   <span key={l} className="block text-xs text-slate-700">

@@ -1,11 +1,14 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro, SavedNotice } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { eventZone, utcToZonedLocal, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
+import { impactToken, timelineImpact } from "~/domain/timeline-impact";
+import { eventZone, formatInZone, utcToZonedLocal, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
+import { getLanguage } from "~/services/i18n.server";
 import { saveTimeline } from "~/models/timeline.server";
 import { reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/services/guards.server";
@@ -42,10 +45,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: timelineSchema(tz) });
   // Adding or removing a round without JavaScript comes back here as a non-submit intent.
   if (submission.status !== "success") return badRequest("timeline", reply(submission), null, submission.status === "error" ? 400 : 200);
-  const result = await saveTimeline(event.id, timelineToUtc(submission.value, tz), user);
+  const next = timelineToUtc(submission.value, tz);
+  // Nothing is written until the organizer has seen what this edit closes or opens right now.
+  const impacts = timelineImpact(event, next, new Date());
+  const token = impactToken(impacts);
+  if (impacts.length && formData.get("confirmImpact") !== token) {
+    const lang = await getLanguage(request);
+    return data(
+      {
+        intent: "timeline",
+        id: null,
+        result: reply(submission),
+        confirm: { token, impacts: impacts.map((i) => ({ window: i.window, kind: i.kind, round: i.round?.name ?? "", at: formatInZone(i.at, tz, lang) })) },
+      },
+      { status: 409 }
+    );
+  }
+  const result = await saveTimeline(event.id, next, user);
   if (!result.ok) return badRequest("timeline", reply(submission, { formErrors: [`timeline.errors.${result.error}`] }));
   return saved(`/kelola/${event.slug}/linimasa`, "timeline");
 }
+
+type ImpactConfirmation = { token: string; impacts: { window: string; kind: string; round: string; at: string }[] };
 
 const PHASE_FIELDS = [
   ["registrationOpensAt", "registrationClosesAt"],
@@ -64,6 +85,7 @@ type TimelineDefaults = Awaited<ReturnType<typeof loader>>["timeline"];
 function TimelineForm({ tz, timeline }: { tz: EventTimeZone; timeline: TimelineDefaults }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
+  const confirm = actionData && "confirm" in actionData ? (actionData.confirm as ImpactConfirmation) : null;
   const busy = useNavigation().state === "submitting";
   const schema = timelineSchema(tz);
   const [form, fields] = useForm({
@@ -117,9 +139,33 @@ function TimelineForm({ tz, timeline }: { tz: EventTimeZone; timeline: TimelineD
           <legend className="float-left mb-2 w-full text-lg font-bold">{t("timeline.groups.4")}</legend>
           <TextField label={`${t("timeline.fields.announcementAt")} (${zone})`} field={fields.announcementAt} type="datetime-local" />
         </fieldset>
-        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
-          {t("timeline.save")}
-        </button>
+        {confirm ? (
+          <div role="alert" aria-labelledby="dampak-linimasa" className="space-y-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
+            <h2 id="dampak-linimasa" className="font-bold text-amber-950">
+              {t("timeline.impact.title")}
+            </h2>
+            <ul className="list-disc space-y-1 pl-5 text-sm text-slate-900">
+              {confirm.impacts.map((i) => (
+                <li key={`${i.window}:${i.round}:${i.kind}`}>
+                  {t(`timeline.impact.${i.kind}`, { what: i.window === "round" ? t("timeline.impact.round", { name: i.round }) : t(`timeline.impact.${i.window}`), at: i.at })}
+                </li>
+              ))}
+            </ul>
+            <p className="text-sm text-slate-800">{t("timeline.impact.ask")}</p>
+            <div className="flex flex-wrap gap-3">
+              <button type="submit" name="confirmImpact" value={confirm.token} className="btn-primary" disabled={busy}>
+                {t("timeline.impact.confirm")}
+              </button>
+              <Link to="." reloadDocument className="btn-secondary">
+                {t("timeline.impact.cancel")}
+              </Link>
+            </div>
+          </div>
+        ) : (
+          <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
+            {t("timeline.save")}
+          </button>
+        )}
       </Form>
     </div>
   );

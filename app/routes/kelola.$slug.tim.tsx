@@ -64,6 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: false as const, errors: errors.length ? errors : ["validation.invalid"], changed: 0 }, { status: 400 });
   }
   const { decision, reason, teamIds } = submission.value;
+  if (decision === "ACCEPTED" && formData.get("acceptIncomplete") !== "on") {
+    const { pools } = await screeningLists(event.id);
+    const chosen = new Set(teamIds);
+    const short = (await listTeamsForScreening({ ...event, pools }, {})).teams.filter((t) => chosen.has(t.id) && !t.complete).length;
+    if (short) return data({ ok: false as const, errors: [`screening.errors.incompleteSelected|${JSON.stringify({ count: short })}`], changed: 0 }, { status: 400 });
+  }
   const { changed } = await reviewTeams({ event, actorId: user.id, teamIds, decision, reason: reason ?? null, now: new Date() });
   const back = new URL(request.url);
   back.searchParams.set("diubah", String(changed.length));
@@ -215,6 +221,10 @@ export default function Screening() {
               {t("screening.reasonHint")}
             </p>
           </div>
+          <label className="flex min-h-[44px] items-center gap-2 text-sm">
+            <input type="checkbox" name="acceptIncomplete" className="h-5 w-5" />
+            {t("screening.acceptIncompleteBulk")}
+          </label>
           <div className="flex flex-wrap gap-2">
             <button type="submit" name="decision" value="ACCEPTED" className="btn-primary" disabled={busy}>
               {t("screening.acceptSelected")}

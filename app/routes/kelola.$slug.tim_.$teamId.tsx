@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
-    event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize },
+    event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize, minTeamSize: event.minTeamSize },
     team: { ...teamFacts(team), reviewedAt: team.reviewedAt },
     members: team.members.map((m) => ({ ...memberContact(m), pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool })),
     missing: missingMembers(rulesOf({ ...event, pools }), team.members).total,
@@ -52,8 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: reviewSchema });
   if (submission.status !== "success") return data({ intent: "review", result: reply(submission) }, { status: 400 });
-  const exists = await db.team.findFirst({ where: { id: teamId, eventId: event.id }, select: { id: true } });
-  if (!exists) throw notFound();
+  const team = await getScreeningTeam(event.id, teamId);
+  if (!team) throw notFound();
+  // Accepting a team short of members is allowed (they may still complete it), but never by accident.
+  if (submission.value.decision === "ACCEPTED" && formData.get("acceptIncomplete") !== "on") {
+    const pools = await db.teamPool.findMany({ where: { eventId: event.id } });
+    if (missingMembers(rulesOf({ ...event, pools }), team.members).total > 0) {
+      return data({ intent: "review", result: reply(submission, { fieldErrors: { acceptIncomplete: ["screening.errors.acceptIncomplete"] } }) }, { status: 400 });
+    }
+  }
   await reviewTeams({ event, actorId: user.id, teamIds: [teamId], decision: submission.value.decision, reason: submission.value.reason ?? null, now });
   throw redirect(`/kelola/${event.slug}/tim/${teamId}?ok=review`);
 }
@@ -174,6 +181,16 @@ export default function ScreeningTeam() {
             <FieldErrors id={reviewFields.decision.errorId} errors={reviewFields.decision.errors} />
           </fieldset>
           <TextareaField label={t("screening.reason")} hint={t("screening.reasonHint")} field={reviewFields.reason} />
+          {d.missing ? (
+            <div className="rounded-lg border border-amber-300 bg-amber-50 p-3">
+              <p className="text-sm font-semibold text-amber-950">{t("screening.belowMinimum", { count: d.missing, min: d.event.minTeamSize })}</p>
+              <label className="mt-2 flex min-h-[44px] items-center gap-2 text-sm">
+                <input type="checkbox" name="acceptIncomplete" aria-describedby="terima-kurang-error" className="h-5 w-5" />
+                {t("screening.acceptIncomplete")}
+              </label>
+              <FieldErrors id="terima-kurang-error" errors={reviewForm.allErrors.acceptIncomplete} />
+            </div>
+          ) : null}
           <button type="submit" className="btn-primary" disabled={busy}>
             {t("screening.saveDecision")}
           </button>

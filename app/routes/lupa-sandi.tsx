@@ -5,12 +5,12 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { createPasswordResetToken, findUserByEmail, normalizeEmail, RESET_TOKEN_MINUTES } from "~/models/user.server";
+import { createPasswordResetToken, findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { env } from "~/services/env.server";
 import { getT } from "~/services/i18n.server";
 import { sendMail } from "~/services/mail.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
-import { forgotSchema } from "~/validation/auth";
+import { forgotSchema, RESET_TOKEN_MINUTES } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: "Lupa kata sandi — KIM Hackathon" }];
 

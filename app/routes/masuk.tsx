@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { safeRedirect } from "~/domain/links";
+import { landingAfterLogin } from "~/domain/links";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { beginLogin, loginSucceeded } from "~/services/login-throttle.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers({ "Set-Cookie": await startSession(user.id, request) });
   const device = await loginSucceeded(attempt, user.id, now);
   if (device) headers.append("Set-Cookie", device);
-  return redirect(safeRedirect(submission.value.redirectTo, "/dasbor"), { headers });
+  return redirect(landingAfterLogin(submission.value.redirectTo), { headers });
 }
 
 export default function Login() {

@@ -287,6 +287,11 @@ describe("feedback", () => {
     const body = res.body as { comments: string[]; criterionMeans: Record<string, number> };
     expect(body.comments.length).toBeGreaterThan(0);
     expect(Object.keys(body.criterionMeans).length).toBeGreaterThan(0);
+    // Each average comes with the scale it was given on.
+    const criteria = (res.body as { criteria: { id: string; scaleMin: number | null; scaleMax: number | null }[] }).criteria;
+    const rubric = await db.criterion.findMany({ where: { id: { in: criteria.map((c) => c.id) } } });
+    expect(criteria.map((c) => [c.scaleMin, c.scaleMax])).toEqual(criteria.map((c) => rubric.find((r) => r.id === c.id)).map((r) => [r?.scaleMin, r?.scaleMax]));
+    expect(criteria.every((c) => c.scaleMax !== null)).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain("Catatan internal");
     const other = await call(async () => feedbackLoader(args(getRequest(`/tim/${team.id}/umpan-balik`, await cookieFor(fx.judges[0].id)), { teamId: team.id })));
     expect(other.status).toBe(404);

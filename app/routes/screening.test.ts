@@ -149,6 +149,26 @@ describe("decisions", () => {
     expect((await db.team.findUniqueOrThrow({ where: { id: c.team.id } })).statusReason).toBe("Anggota kurang");
   });
 
+  it("asks before accepting a team below the minimum size, alone or in bulk", async () => {
+    const { ev, org, mk } = await setup();
+    const short = await mk("Tim Kecil", { members: 1 });
+    const full = await mk("Tim Lengkap");
+    const page = await call(() => teamLoader(args(getRequest(`/kelola/${ev.slug}/tim/${short.team.id}`, org.cookie), { slug: ev.slug, teamId: short.team.id })));
+    expect(page.body).toMatchObject({ missing: 1, event: { minTeamSize: 2 } });
+
+    const asked = await decide(ev, org, short.team.id, { decision: "ACCEPTED" });
+    expect(asked.status).toBe(400);
+    expect(errorsOf((asked.body as { result: unknown }).result).acceptIncomplete).toEqual(["screening.errors.acceptIncomplete"]);
+    const bulkAsked = await bulk(ev, org, [["teamIds", short.team.id], ["teamIds", full.team.id], ["decision", "ACCEPTED"]]);
+    expect(bulkAsked.status).toBe(400);
+    expect(bulkAsked.body).toMatchObject({ errors: ['screening.errors.incompleteSelected|{"count":1}'] });
+    expect(await db.team.count({ where: { eventId: ev.id, status: "ACCEPTED" } })).toBe(0);
+
+    expect((await decide(ev, org, full.team.id, { decision: "ACCEPTED" })).status).toBe(302);
+    expect((await decide(ev, org, short.team.id, { decision: "ACCEPTED", acceptIncomplete: "on" })).status).toBe(302);
+    expect(await db.team.count({ where: { eventId: ev.id, status: "ACCEPTED" } })).toBe(2);
+  });
+
   it("refuses other people's decisions", async () => {
     const { ev, mk } = await setup();
     const { team, members } = await mk("Tim Sendiri");

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField, useErrorText } from "~/components/forms";
 import { Countdown, RevisionHistory, StatusBadge } from "~/components/submission";
@@ -155,8 +155,10 @@ function useAutosave(enabled: boolean) {
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
-  const onInput = () => {
-    if (!enabled) return;
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    // Ticking the confirmation is the step before submitting, not an edit: an autosave queued by
+    // it would land after the submit, be refused, and report a draft problem that does not exist.
+    if (!enabled || (event.target as HTMLInputElement).name === "confirm") return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       const form = formRef.current;
@@ -167,9 +169,11 @@ function useAutosave(enabled: boolean) {
       fetcher.submit(fd, { method: "post" });
     }, AUTOSAVE_DELAY_MS);
   };
+  // A save or submit carries everything an autosave would.
+  const onSubmit = () => window.clearTimeout(timer.current);
   const body = fetcher.data as { autosavedAt?: string; result?: unknown } | undefined;
-  const state = fetcher.state !== "idle" ? "saving" : body?.autosavedAt ? "saved" : body?.result ? "failed" : "idle";
-  return { formRef, onInput, state, savedAt: body?.autosavedAt ?? null } as const;
+  const state = !enabled ? "idle" : fetcher.state !== "idle" ? "saving" : body?.autosavedAt ? "saved" : body?.result ? "failed" : "idle";
+  return { formRef, onInput, onSubmit, state, savedAt: body?.autosavedAt ?? null } as const;
 }
 
 function fileSize(bytes: number, lang: string) {
@@ -206,6 +210,7 @@ export default function SubmissionPage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const formProps = getFormProps(form);
   const notice = params.has("terkirim")
     ? "submitted"
     : params.has("direvisi")
@@ -254,7 +259,16 @@ export default function SubmissionPage() {
         )}
       </section>
 
-      <Form method="post" {...getFormProps(form)} ref={autosave.formRef} onInput={autosave.onInput} className="card space-y-1" aria-labelledby="data-karya">
+      <Form
+        method="post"
+        {...formProps}
+        ref={autosave.formRef}
+        onInput={autosave.onInput}
+        onSubmit={(event) => {
+          autosave.onSubmit();
+          formProps.onSubmit(event);
+        }}
+        className="card space-y-1" aria-labelledby="data-karya">
         <h2 id="data-karya" className="mb-3 text-lg font-bold">
           {t("submission.form.project")}
         </h2>
@@ -357,7 +371,8 @@ export default function SubmissionPage() {
         <FormAlert errors={fileError?.target === "cover" ? [fileError.message] : undefined} />
         {locked ? null : (
           <div className="space-y-3">
-            <Form method="post" encType="multipart/form-data" action="?unggah=sampul" className="space-y-2">
+            {/* Keyed by what was stored, so a successful upload leaves an empty file picker behind. */}
+            <Form key={s?.coverUrl ?? "none"} method="post" encType="multipart/form-data" action="?unggah=sampul" className="space-y-2">
               <input type="hidden" name="intent" value="cover" />
               <label htmlFor="berkas-sampul" className="field-label">
                 {t("submission.files.chooseCover")}
@@ -421,7 +436,7 @@ export default function SubmissionPage() {
         )}
         <FormAlert errors={fileError?.target === "attach" ? [fileError.message] : undefined} />
         {locked || (s?.attachments.length ?? 0) >= MAX_ATTACHMENTS ? null : (
-          <Form method="post" encType="multipart/form-data" action="?unggah=lampiran" className="space-y-2">
+          <Form key={s?.attachments.map((a) => a.id).join(",") ?? "none"} method="post" encType="multipart/form-data" action="?unggah=lampiran" className="space-y-2">
             <input type="hidden" name="intent" value="attach" />
             <label htmlFor="berkas-lampiran" className="field-label">
               {t("submission.files.chooseAttachment")}

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { fmt } from "~/components/results";
+import { formatNumber } from "~/domain/number";
 import { teamFeedback } from "~/models/feedback.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function TeamFeedback() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -47,9 +47,15 @@ export default function TeamFeedback() {
                   <li key={c.id}>
                     <div className="flex justify-between gap-2 text-sm">
                       <span className="font-semibold">{c.name}</span>
-                      <span className="tabular-nums">{fmt(mean ?? null, 1)}</span>
+                      <span className="tabular-nums">
+                        {c.scaleMax === null
+                          ? formatNumber(mean, i18n.language, 1)
+                          : t("feedback.meanOf", { mean: formatNumber(mean, i18n.language, 1), max: c.scaleMax })}
+                      </span>
                     </div>
-                    <p className="text-xs text-slate-600">{t("feedback.weight", { weight: c.weight })}</p>
+                    <p className="text-xs text-slate-600">
+                      {c.scaleMax === null ? t("feedback.weight", { weight: c.weight }) : t("feedback.weightScale", { weight: c.weight, min: c.scaleMin, max: c.scaleMax })}
+                    </p>
                   </li>
                 );
               })}

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { normalizeWhatsApp } from "~/domain/links";
 
+/** How long a password-reset link works. Here, not in the user model, because the page says it too. */
+export const RESET_TOKEN_MINUTES = 60;
+
 export const emailField = z
   .string({ required_error: "validation.required" })
   .trim()

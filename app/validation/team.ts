@@ -32,6 +32,16 @@ export const registerTeamSchema = z.object({
 });
 export type RegisterTeamInput = z.infer<typeof registerTeamSchema>;
 
+/**
+ * The registration form as the browser checks it for one event: a required video link is refused
+ * on the first try, next to the field, instead of only after the server answers.
+ */
+export function registerTeamSchemaFor(rules: { requireVideo: boolean }) {
+  return registerTeamSchema.superRefine((v, ctx) => {
+    if (rules.requireVideo && !v.videoUrl) ctx.addIssue({ code: "custom", path: ["videoUrl"], message: "team.errors.videoRequired" });
+  });
+}
+
 export const joinCodeSchema = z.object({
   code: z.string(required).trim().min(4, "join.errors.invalidCode").max(20, "join.errors.invalidCode"),
 });
