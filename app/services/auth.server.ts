@@ -51,8 +51,10 @@ const adapter: Adapter = {
       data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt, userAgent: attrs.userAgent ?? null },
     });
   },
+  // One statement (Prisma's updateMany wraps itself in a transaction); Lucia calls it only for a
+  // session past half its life.
   async updateSessionExpiration(sessionId, expiresAt) {
-    await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+    await db.$executeRaw`UPDATE "Session" SET "expiresAt" = ${expiresAt} WHERE "id" = ${sessionId}`;
   },
   async deleteSession(sessionId) {
     await db.session.deleteMany({ where: { id: sessionId } });
