@@ -6,7 +6,7 @@ import { changedFields, REVISION_FIELDS, submitErrors, type RevisionField, type 
 import { diffLines, diffWords } from "~/domain/diff";
 import { parseHttpUrl } from "~/domain/links";
 import { eventZone, formatInZone, type DisplayLocale } from "~/domain/time";
-import { toTimeline } from "~/models/event.server";
+import { getEventContextById, toTimeline } from "~/models/event.server";
 import { db, Prisma } from "~/services/db.server";
 
 export type WriteDenied = { code: "not_accepted" } | { code: "closed" | "not_open_yet"; at: Date };
@@ -14,15 +14,29 @@ export type WriteDenied = { code: "not_accepted" } | { code: "closed" | "not_ope
 const teamInclude = {
   event: { include: { rounds: { orderBy: { order: "asc" } }, tracks: { orderBy: { order: "asc" } } } },
   extensions: true,
-  region: true,
   submission: { include: { attachments: { orderBy: { createdAt: "asc" } } } },
 } as const satisfies Prisma.TeamInclude;
 
 export type TeamForSubmission = Prisma.TeamGetPayload<{ include: typeof teamInclude }>;
+type TeamRecord = Omit<TeamForSubmission, keyof typeof teamInclude>;
 
-/** The team with its event and submission, only if `userId` is one of its members. */
+/**
+ * The team with its event and submission, only if `userId` is one of its members. The team row
+ * is read first (scoped by membership), then its event, tracks, extensions and submission at once.
+ */
 export async function getTeamForMember(teamId: string, userId: string): Promise<TeamForSubmission | null> {
-  return db.team.findFirst({ where: { id: teamId, members: { some: { userId } } }, include: teamInclude });
+  const [team] = await db.$queryRaw<TeamRecord[]>`
+    SELECT t.* FROM "Team" t
+    WHERE t."id" = ${teamId} AND EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = t."id" AND m."userId" = ${userId})`;
+  if (!team) return null;
+  const [context, tracks, extensions, submission] = await Promise.all([
+    getEventContextById(team.eventId, userId),
+    db.track.findMany({ where: { eventId: team.eventId }, orderBy: { order: "asc" } }),
+    db.extension.findMany({ where: { teamId } }),
+    db.submission.findUnique({ where: { teamId }, include: teamInclude.submission.include }),
+  ]);
+  if (!context) return null;
+  return { ...team, event: { ...context.event, tracks }, extensions, submission };
 }
 
 export function submissionExtensions(team: { extensions: { kind: string; until: Date }[] }): Extension[] {
@@ -135,11 +149,14 @@ export async function saveSubmission(args: { teamId: string; userId: string; now
 }
 
 /** Revision history with authors, newest first, for the team or an organizer. */
+type RevisionRow = Awaited<ReturnType<typeof db.submissionRevision.findFirstOrThrow>> & { authorName: string | null };
+
 export async function listRevisions(submissionId: string) {
-  const revisions = await db.submissionRevision.findMany({ where: { submissionId }, orderBy: { number: "desc" } });
-  const authors = await db.user.findMany({ where: { id: { in: [...new Set(revisions.map((r) => r.authorId))] } }, select: { id: true, name: true } });
-  const nameOf = new Map(authors.map((a) => [a.id, a.name]));
-  return revisions.map((r) => ({ ...r, authorName: nameOf.get(r.authorId) ?? "" }));
+  const rows = await db.$queryRaw<RevisionRow[]>`
+    SELECT r.*, u."name" AS "authorName" FROM "SubmissionRevision" r LEFT JOIN "User" u ON u."id" = r."authorId"
+    WHERE r."submissionId" = ${submissionId}
+    ORDER BY r."number" DESC`;
+  return rows.map((r) => ({ ...r, number: Number(r.number), authorName: r.authorName ?? "" }));
 }
 
 /**

@@ -55,8 +55,10 @@ const adapter: Adapter = {
       data: { id: sessionKey(session.id), userId: session.userId, expiresAt: session.expiresAt, userAgent: attrs.userAgent ?? null },
     });
   },
+  // One statement (Prisma's updateMany wraps itself in a transaction); Lucia calls it only for a
+  // session past half its life.
   async updateSessionExpiration(sessionId, expiresAt) {
-    await db.session.updateMany({ where: { id: sessionKey(sessionId) }, data: { expiresAt } });
+    await db.$executeRaw`UPDATE "Session" SET "expiresAt" = ${expiresAt} WHERE "id" = ${sessionKey(sessionId)}`;
   },
   async deleteSession(sessionId) {
     await db.session.deleteMany({ where: { id: sessionKey(sessionId) } });
