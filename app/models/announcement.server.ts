@@ -8,32 +8,39 @@ import type { SEGMENTS } from "~/validation/results";
 
 export type Segment = (typeof SEGMENTS)[number];
 
+type AnnouncementRow = { id: string; title: string; body: string; segment: string; createdAt: Date | string | number; emailedAt: Date | string | number | null };
+
 /**
- * The segments a viewer belongs to, which are the announcements they may read: "all" is the
- * public one (every participant and every visitor); the others reach only their own audience,
- * and organizers (and platform admins) read everything they sent.
+ * The newest announcements a viewer may read, in one statement (the event page and the results
+ * page are read all day). "all" is public (every participant and every visitor); the others reach
+ * only their own audience: judges, members of accepted teams, and finalists (a project entered or
+ * assigned in the last round, the same test as segmentEmails). Organizers and platform admins read
+ * everything they sent.
  */
-export async function audienceOf(eventId: string, viewer: { id: string; isAdmin: boolean } | null): Promise<Segment[]> {
-  if (!viewer) return ["all"];
-  if (viewer.isAdmin) return ["all", "accepted", "finalists", "judges"];
-  const [roles, memberships, last] = await Promise.all([
-    db.eventMember.findMany({ where: { eventId, userId: viewer.id }, select: { role: true } }),
-    db.teamMember.findMany({ where: { eventId, userId: viewer.id }, select: { team: { select: { status: true, submission: { select: { id: true } } } } } }),
-    db.round.findFirst({ where: { eventId }, orderBy: { order: "desc" }, select: { id: true } }),
-  ]);
-  if (roles.some((r) => r.role === "ORGANIZER")) return ["all", "accepted", "finalists", "judges"];
-  const segments = new Set<Segment>(["all"]);
-  if (roles.some((r) => r.role === "JUDGE")) segments.add("judges");
-  if (memberships.some((m) => m.team.status === "ACCEPTED")) segments.add("accepted");
-  const submissionIds = memberships.flatMap((m) => (m.team.submission ? [m.team.submission.id] : []));
-  if (last && submissionIds.length > 0) {
-    // The same test as segmentEmails: a finalist's project is entered or assigned in the last round.
-    const finalist = await db.submission.count({
-      where: { id: { in: submissionIds }, OR: [{ assignments: { some: { roundId: last.id } } }, { entries: { some: { roundId: last.id } } }] },
-    });
-    if (finalist > 0) segments.add("finalists");
-  }
-  return [...segments];
+export async function announcementsForViewer(eventId: string, viewer: { id: string; isAdmin: boolean } | null, take: number) {
+  const userId = viewer?.id ?? null;
+  const admin = viewer?.isAdmin ? 1 : 0;
+  const rows = await db.$queryRaw<AnnouncementRow[]>`
+    SELECT a."id", a."title", a."body", a."segment", a."createdAt", a."emailedAt"
+    FROM "Announcement" a
+    WHERE a."eventId" = ${eventId} AND (
+      a."segment" = 'all'
+      OR ${admin} = 1
+      OR EXISTS (SELECT 1 FROM "EventMember" m WHERE m."eventId" = a."eventId" AND m."userId" = ${userId} AND m."role" = 'ORGANIZER')
+      OR (a."segment" = 'judges' AND EXISTS (SELECT 1 FROM "EventMember" m WHERE m."eventId" = a."eventId" AND m."userId" = ${userId} AND m."role" = 'JUDGE'))
+      OR (a."segment" = 'accepted' AND EXISTS (
+        SELECT 1 FROM "TeamMember" tm JOIN "Team" t ON t."id" = tm."teamId"
+        WHERE tm."eventId" = a."eventId" AND tm."userId" = ${userId} AND t."status" = 'ACCEPTED'))
+      OR (a."segment" = 'finalists' AND EXISTS (
+        SELECT 1 FROM "TeamMember" tm JOIN "Submission" s ON s."teamId" = tm."teamId"
+        JOIN (SELECT r."id" FROM "Round" r WHERE r."eventId" = ${eventId} ORDER BY r."order" DESC LIMIT 1) lr ON 1 = 1
+        WHERE tm."eventId" = a."eventId" AND tm."userId" = ${userId}
+          AND (EXISTS (SELECT 1 FROM "Assignment" x WHERE x."submissionId" = s."id" AND x."roundId" = lr."id")
+            OR EXISTS (SELECT 1 FROM "RoundEntry" y WHERE y."submissionId" = s."id" AND y."roundId" = lr."id"))))
+    )
+    ORDER BY a."createdAt" DESC, a."id" DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({ ...r, segment: r.segment as Segment, createdAt: new Date(r.createdAt), emailedAt: r.emailedAt === null ? null : new Date(r.emailedAt) }));
 }
 
 /** Newest first, only the given segments; for the event page and the results page. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { audienceOf, listAnnouncements } from "~/models/announcement.server";
+import { announcementsForViewer } from "~/models/announcement.server";
 import { Countdown } from "~/components/countdown";
 import { PhaseBadge } from "~/components/event-card";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLanguage(request),
     getT(request),
     getPublicEventLists(context.event.id),
-    audienceOf(context.event.id, context.user).then((segments) => listAnnouncements(context.event.id, segments, 5)),
+    announcementsForViewer(context.event.id, context.user, 5),
     hasPublication(context.event.id),
   ]);
   const event = { ...context.event, ...lists };

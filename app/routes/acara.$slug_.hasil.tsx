@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fmt, PlaceCell } from "~/components/results";
 import { Pager } from "~/components/results-table";
 import { formatInZone, eventZone } from "~/domain/time";
-import { audienceOf, listAnnouncements } from "~/models/announcement.server";
+import { announcementsForViewer } from "~/models/announcement.server";
 import { publicLeaderboard } from "~/models/leaderboard.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!published?.board || !published.publication || !published.event.isPublic) throw notFound();
   const { event, board, publication } = published;
   const tz = eventZone(event.timezone);
-  const announcements = await listAnnouncements(event.id, await audienceOf(event.id, user), 5);
+  const announcements = await announcementsForViewer(event.id, user, 5);
   return data(
     {
       event: { name: event.name, slug: event.slug },

@@ -2,6 +2,7 @@
 // half its life (Lucia's rule), never on every request.
 import { db } from "~/services/db.server";
 import { withRequestScope } from "~/services/request-context.server";
+import { sessionKey } from "~/services/session-key.server";
 import { getAuth } from "~/services/session.server";
 import { makeUser } from "~/test/event-helpers";
 import { getRequest } from "~/test/request";
@@ -21,12 +22,12 @@ test("a fresh session is validated with one read and no write", async () => {
 test("a session past half its life is extended once, with a new cookie", async () => {
   const user = await makeUser();
   const id = user.cookie.split("=")[1];
-  await db.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() + 10 * DAY) } });
+  await db.session.update({ where: { id: sessionKey(id) }, data: { expiresAt: new Date(Date.now() + 10 * DAY) } });
   const { result, statements } = await recordStatements(() => getAuth(getRequest("/dasbor", user.cookie)));
   expect(statements, statements.join("\n")).toHaveLength(2);
   expect(statements[1]).toMatch(/^UPDATE/);
   expect(result.cookie).toContain(id);
-  const stored = await db.session.findUniqueOrThrow({ where: { id } });
+  const stored = await db.session.findUniqueOrThrow({ where: { id: sessionKey(id) } });
   expect(stored.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
 });
 
