@@ -8,6 +8,7 @@ import express from "express";
 import morgan from "morgan";
 import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
+import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
 import { env } from "./services/env.server";
 
 let config;
@@ -27,6 +28,7 @@ app.disable("x-powered-by");
 app.set("trust proxy", config.TRUST_PROXY);
 app.use(compression());
 if (config.LOG_REQUESTS) app.use(morgan(config.NODE_ENV === "production" ? "combined" : "dev"));
+app.use(globalBodyLimit);
 
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
@@ -124,7 +126,7 @@ app.use(async (req, res, next) => {
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: withBoundedBodies(build),
     mode: config.NODE_ENV,
     getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }),
   }),
