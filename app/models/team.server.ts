@@ -21,6 +21,13 @@ export type Result<T> = ({ ok: true } & T) | Refusal;
 
 const refuse = (field: string, message: string): Refusal => ({ ok: false, field, message });
 
+/** Thrown out of a transaction to refuse: Prisma rolls back on a throw, not on a returned value. */
+class RolledBack extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
 export function toExtensions(rows: readonly { kind: string; until: Date }[]): Extension[] {
   return rows.map((r) => ({ kind: r.kind === "REGISTRATION" ? "registration" : "submission", until: r.until }));
 }
@@ -186,7 +193,8 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
   if (!found) return refuse("", "join.errors.invalidLink");
   try {
     return await db.$transaction(async (tx) => {
-      // Lock the team row before counting: on PostgreSQL a concurrent join waits here until this
+      // Lock the team row before counting (a refusal below throws, so the lock's write is rolled
+      // back with everything else): on PostgreSQL a concurrent join waits here until this
       // transaction ends, so the count below includes its member; SQLite runs writers one at a time.
       await tx.team.update({ where: { id: found.id }, data: { updatedAt: now }, select: { id: true } });
       // Read after the lock, in a statement of its own, so PostgreSQL's snapshot includes the
@@ -199,22 +207,23 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
           extensions: { select: { kind: true, until: true } },
         },
       });
-      if (team.inviteToken !== args.token) return refuse("", "join.errors.invalidLink");
-      if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) return refuse("", "join.errors.closed");
-      if (team.members.some((m) => m.userId === userId)) return refuse("", "join.errors.alreadyMember");
+      if (team.inviteToken !== args.token) throw new RolledBack(refuse("", "join.errors.invalidLink"));
+      if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) throw new RolledBack(refuse("", "join.errors.closed"));
+      if (team.members.some((m) => m.userId === userId)) throw new RolledBack(refuse("", "join.errors.alreadyMember"));
       const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
-      if (elsewhere) return refuse("", "team.errors.alreadyInTeam");
+      if (elsewhere) throw new RolledBack(refuse("", "team.errors.alreadyInTeam"));
       const pool = team.event.pools.length ? args.pool : null;
       const fit = canAddMember(rulesOf(team.event), team.members, pool);
       if (!fit.ok) {
         const messages = { team_full: ["", "join.errors.teamFull"], pool_full: ["pool", "join.errors.poolFull"], pool_required: ["pool", "team.errors.poolRequired"], pool_unknown: ["pool", "validation.invalid"] } as const;
         const [field, message] = messages[fit.code];
-        return refuse(field, message);
+        throw new RolledBack(refuse(field, message));
       }
       await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool } });
       return { ok: true as const, teamId: team.id };
     });
   } catch (error) {
+    if (error instanceof RolledBack) return error.refusal;
     if (isUniqueViolation(error)) return refuse("", "team.errors.alreadyInTeam");
     throw error;
   }

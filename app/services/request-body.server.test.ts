@@ -130,7 +130,7 @@ describe("the guarded action", () => {
 
   it("answers 413 in Indonesian by default and never runs the action", async () => {
     const { stream } = endless(64 * 1024);
-    const res = await call(() => guarded(args(post(stream, { "Content-Type": "application/x-www-form-urlencoded" }))));
+    const res = await call(async () => guarded(args(post(stream, { "Content-Type": "application/x-www-form-urlencoded" }))));
     expect(res.status).toBe(413);
     expect(res.headers.get("Connection")).toBe("close");
     expect((res.body as { message: string }).message).toBe("Kiriman melebihi batas 128 kB. Perkecil berkas atau isian, lalu kirim lagi.");
@@ -138,13 +138,13 @@ describe("the guarded action", () => {
 
   it("answers in English with the lng cookie", async () => {
     const cookie = (await languageCookie.serialize("en")).split(";")[0] as string;
-    const res = await call(() => guarded(args(post('{"email":"a@b.id"}', { "Content-Type": "application/json", Cookie: cookie }))));
+    const res = await call(async () => guarded(args(post('{"email":"a@b.id"}', { "Content-Type": "application/json", Cookie: cookie }))));
     expect(res.status).toBe(400);
     expect((res.body as { message: string }).message).toBe("The submission could not be read as a form. Send it again from the form's page.");
   });
 
   it("passes a readable form through to the action", async () => {
-    const res = await call(() => guarded(args(post("email=bukan-email&password=x", { "Content-Type": "application/x-www-form-urlencoded", "X-Client-IP": "10.9.9.9" }))));
+    const res = await call(async () => guarded(args(post("email=bukan-email&password=x", { "Content-Type": "application/x-www-form-urlencoded", "X-Client-IP": "10.9.9.9" }))));
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain("validation.email");
   });
