@@ -9,6 +9,7 @@ import morgan from "morgan";
 import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
+import { drainOnSignals } from "./services/shutdown.server";
 import { env } from "./services/env.server";
 
 let config;
@@ -136,12 +137,4 @@ const server = app.listen(config.PORT, () => {
   console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);
 });
 
-function shutdown(signal: string) {
-  console.log(`${signal} diterima, menutup server…`);
-  server.close(() => {
-    void db.$disconnect().finally(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 10_000).unref();
-}
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+drainOnSignals(server, () => db.$disconnect());
