@@ -118,3 +118,41 @@ describe("durability of the production server", () => {
     expect(saved.version).toBe(version + 1);
   });
 });
+
+describe("an oversized body against the production server", () => {
+  it("gets a localized 413 while /healthz keeps answering", { timeout: 120_000 }, async () => {
+    const server = await startServer(PORT);
+    try {
+      const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+      let sent = 0;
+      let healthy: Promise<number> | null = null;
+      // 20 MB in 1 MB chunks without Content-Length; /healthz is asked once the first chunk is out.
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 1) healthy = fetch(`${server.url}/healthz`).then((r) => r.status);
+          if (sent++ === 20) return controller.close();
+          controller.enqueue(chunk);
+        },
+      });
+      const res = await fetch(`${server.url}/masuk`, {
+        method: "POST",
+        headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit).catch(() => null);
+      // The server may close the connection before the client has sent everything: the refusal
+      // then reaches the client as a reset; when it arrives, it is the localized 413.
+      if (res) {
+        expect(res.status).toBe(413);
+        expect(await res.text()).toContain("Kiriman melebihi batas 128 kB");
+      }
+      expect(await (healthy as Promise<number> | null)).toBe(200);
+      const declared = await fetch(`${server.url}/masuk`, { method: "POST", headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(20 * 1024 * 1024) }, body: "a".repeat(20 * 1024 * 1024) }).catch(() => null);
+      if (declared) expect(declared.status).toBe(413);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  });
+});
