@@ -11,6 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "./components/layout";
@@ -66,6 +67,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { user, lang } = useLoaderData<typeof loader>();
   useChangeLanguage(lang);
+  // A mark that scripts now handle the page: end-to-end tests wait for it instead of for time.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <>
       <SiteHeader user={user} lang={lang} />

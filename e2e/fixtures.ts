@@ -31,6 +31,11 @@ export async function loginAs(page: Page, user: TestUser) {
   await page.context().addCookies([{ name: "kim_session", value: id, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 
+/** Waits until the page's scripts have taken over (root sets data-hydrated), so a click is handled by them. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
