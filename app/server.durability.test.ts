@@ -43,8 +43,9 @@ describe("durability of the production server", () => {
         headers: { Cookie: c.cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
         body,
       });
-      const reply = (await res.json()) as { ok: boolean; version?: number };
-      expect(res.status, JSON.stringify(reply)).toBe(200);
+      const text = await res.text();
+      expect(res.status, `${text}\n${server.output().slice(-2000)}`).toBe(200);
+      const reply = JSON.parse(text) as { ok: boolean; version?: number };
       expect(reply.version).toBe(next);
       c.version = next;
       c.acked = next;
