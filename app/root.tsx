@@ -11,6 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "./components/layout";
@@ -66,6 +67,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { user, lang } = useLoaderData<typeof loader>();
   useChangeLanguage(lang);
+  // A mark that scripts now handle the page: end-to-end tests wait for it instead of for time.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <>
       <SiteHeader user={user} lang={lang} />
@@ -81,8 +86,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
+  const refusal = isRouteErrorResponse(error) ? bodyRefusal(error.data) : null;
+  const [title, body] = refusal
+    ? [t(status === 413 ? "errors.tooLargeTitle" : status === 408 ? "errors.timeoutTitle" : "errors.badRequestTitle"), t(refusal.key, refusal.params)]
+    : status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
@@ -97,4 +104,11 @@ export function ErrorBoundary() {
       </a>
     </main>
   );
+}
+
+/** A body refused before the action ran (app/services/request-body.server.ts). */
+function bodyRefusal(data: unknown): { key: string; params: Record<string, string> } | null {
+  const d = data as { key?: unknown; params?: unknown } | null;
+  if (!d || typeof d.key !== "string" || !d.key.startsWith("errors.body.")) return null;
+  return { key: d.key, params: (d.params ?? {}) as Record<string, string> };
 }

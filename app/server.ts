@@ -11,6 +11,8 @@ import { cacheKey, MicroCache } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
 import { withRequestScope } from "./services/request-context.server";
+import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
+import { drainOnSignals } from "./services/shutdown.server";
 import { env } from "./services/env.server";
 
 let config;
@@ -30,6 +32,7 @@ app.disable("x-powered-by");
 configureTrustProxy(app, config.TRUST_PROXY);
 app.use(compression());
 if (config.LOG_REQUESTS) app.use(accessLog(config.NODE_ENV === "production" ? "combined" : "dev"));
+app.use(globalBodyLimit);
 
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
@@ -126,7 +129,7 @@ app.use(async (req, res, next) => {
 });
 
 const remix = createRequestHandler({
-  build,
+  build: withBoundedBodies(build),
   mode: config.NODE_ENV,
   getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }),
 });
@@ -138,12 +141,4 @@ const server = app.listen(config.PORT, () => {
   console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);
 });
 
-function shutdown(signal: string) {
-  console.log(`${signal} diterima, menutup server…`);
-  server.close(() => {
-    void db.$disconnect().finally(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 10_000).unref();
-}
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+drainOnSignals(server, () => db.$disconnect());

@@ -1,5 +1,5 @@
 import { utcToZonedLocal } from "../app/domain/time";
-import { expect, expectAccessible, getDb, loginAs, mailLink, makeUser, PHONE, test } from "./fixtures";
+import { expect, hydrated, expectAccessible, getDb, loginAs, mailLink, makeUser, PHONE, test } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A datetime-local value in WIB, `days` from now. */
@@ -145,7 +145,7 @@ test("a judge accepts the invite emailed to their address after signing in", asy
   await loginAs(page, organizer);
   await page.goto(`/kelola/${event.slug}/tim-panitia`);
   // Click only once the page is hydrated, so the click is not lost mid-hydration.
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByLabel("Email").fill(judge.email);
   await page.getByRole("button", { name: "Undang", exact: true }).click();
   await expect(page.getByLabel("Tautan undangan")).toBeVisible();

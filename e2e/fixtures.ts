@@ -46,6 +46,11 @@ export function mailLink(email: string, path: string): string | null {
   return found.at(-1) ?? null;
 }
 
+/** Waits until the page's scripts have taken over (root sets data-hydrated), so a click is handled by them. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, expectAccessible, getDb, loginAs, makeUser, PHONE, test, type TestUser } from "./fixtures";
+import { expect, expectAccessible, getDb, hydrated, loginAs, makeUser, PHONE, test, type TestUser } from "./fixtures";
 
 /** An event whose first round is open now, with three submitted projects of accepted teams. */
 async function judgingEvent(judgeCount = 1) {
@@ -147,6 +147,7 @@ test("the organizer assigns automatically and can see why a judge is not assigne
   await loginAs(page, organizer);
   await page.goto(`/kelola/${event.slug}/penjurian`);
   await expect(page.getByRole("heading", { name: "Penjurian", level: 2 })).toBeVisible();
+  await hydrated(page);
   await page.getByRole("button", { name: "Bagikan otomatis" }).click();
   await expect(page.getByText("9 penugasan baru dibuat.")).toBeVisible();
   await expect(page.getByText("Semua karya sudah mendapat juri lengkap.")).toBeVisible();

@@ -18,7 +18,10 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 60_000,
+  // Every step waits for a condition; these budgets only bound how long a condition may take on
+  // a loaded machine (a shared 2-core CI box takes several times longer than a laptop).
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "id-ID",

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, getDb, loginAs, makeUser, PHONE, test } from "./fixtures";
+import { expect, hydrated, expectAccessible, getDb, loginAs, makeUser, PHONE, test } from "./fixtures";
 
 const SLUG = "kim-hackathon-jatim-2027";
 
@@ -6,7 +6,7 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const captain = await makeUser({ name: "Ketua Uji" });
   await loginAs(page, captain);
   await page.goto(`/acara/${SLUG}/daftar-tim`);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await expect(page.getByRole("heading", { name: "Daftarkan tim" })).toBeVisible();
   await expectAccessible(page);
 
@@ -37,7 +37,7 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const codePage = await phone.newPage();
   await loginAs(codePage, await makeUser());
   await codePage.goto("/gabung");
-  await codePage.waitForLoadState("networkidle");
+  await hydrated(codePage);
   await expectAccessible(codePage);
   await codePage.close();
 
@@ -45,7 +45,7 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const member = await makeUser({ name: "Anggota KIM Uji" });
   await loginAs(memberPage, member);
   await memberPage.goto(new URL(inviteLink).pathname);
-  await memberPage.waitForLoadState("networkidle");
+  await hydrated(memberPage);
   await expect(memberPage.getByRole("heading", { name: `Gabung dengan ${teamName}` })).toBeVisible();
   await expectAccessible(memberPage);
   await memberPage.getByLabel("Saya mendaftar sebagai").selectOption({ label: "Anggota KIM — sisa 2 tempat" });
@@ -64,14 +64,15 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   const orgPage = await orgContext.newPage();
   await loginAs(orgPage, organizer);
   await orgPage.goto(`/kelola/${SLUG}/tim`);
-  await orgPage.waitForLoadState("networkidle");
+  await hydrated(orgPage);
+  await hydrated(orgPage);
   await expectAccessible(orgPage);
   await orgPage.getByLabel("Cari tim").fill(teamName.toUpperCase());
   await orgPage.getByRole("button", { name: "Saring" }).click();
   await expect(orgPage.getByText("1 tim ditampilkan")).toBeVisible();
   await orgPage.getByRole("link", { name: teamName }).click();
   await expect(orgPage.getByRole("heading", { name: "Keputusan seleksi" })).toBeVisible();
-  await orgPage.waitForLoadState("networkidle");
+  await hydrated(orgPage);
   await expectAccessible(orgPage);
   await orgPage.getByLabel("Tidak lolos").check();
   await orgPage.getByRole("button", { name: "Simpan keputusan" }).click();
@@ -83,13 +84,13 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
 
   await page.goto("/dasbor");
 
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   const mine = page.getByRole("listitem").filter({ hasText: teamName });
   await expect(mine.getByText("Lolos seleksi")).toBeVisible();
   await expect(mine.getByText(/Lengkapi anggota \(1 lagi\)/)).toBeVisible();
   await expectAccessible(page);
   await page.goto(teamUrl);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await expect(page.getByText("Lolos seleksi").first()).toBeVisible();
 });
 
@@ -98,7 +99,8 @@ test("a wrong invite code gets a clear message, also without JavaScript", async 
   const page = await context.newPage();
   await loginAs(page, await makeUser());
   await page.goto("/gabung");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
+  await hydrated(page);
   await page.getByLabel("Kode undangan").fill("ZZZZ ZZZZ");
   await page.getByRole("button", { name: "Cari tim" }).click();
   await expect(page.getByText("Kode undangan tidak dikenal atau sudah diganti.")).toBeVisible();

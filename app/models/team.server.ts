@@ -179,6 +179,7 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
   });
 }
 
+/** Thrown out of a transaction to refuse: Prisma rolls back on a throw, not on a returned value. */
 class Refused extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusal.message);

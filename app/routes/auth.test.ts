@@ -180,3 +180,17 @@ describe("password reset", () => {
     expect(after.passwordHash).toBe(user.passwordHash);
   });
 });
+
+describe("what a refused form echoes", () => {
+  it.each([
+    ["sign-up", () => signupAction(args(formRequest("/daftar", { name: "Siti", email: "bukan-email", password: "rahasia-123", confirm: "rahasia-123", tambahan: "x".repeat(50_000) })))],
+    ["login", () => loginAction(args(formRequest("/masuk", { email: "bukan-email", password: "rahasia-123", tambahan: "x".repeat(50_000) })))],
+  ])("%s echoes only its own fields, never the password", async (_label, run) => {
+    const res = await call(run);
+    expect(res.status).toBe(400);
+    const initial = (res.body as { initialValue?: Record<string, unknown> }).initialValue ?? {};
+    expect(initial.email).toBe("bukan-email");
+    expect(Object.keys(initial)).not.toContain("tambahan");
+    expect(Object.keys(initial)).not.toContain("password");
+  });
+});

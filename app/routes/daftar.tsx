@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { safeRedirect } from "~/domain/links";
 import { createUser, findUserByEmail, normalizeEmail } from "~/models/user.server";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupSchema });
+  const submission = parseKnownFields(formData, signupSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const email = normalizeEmail(submission.value.email);
   const limited = await throttle(

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { landingAfterLogin } from "~/domain/links";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const submission = parseKnownFields(formData, loginSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const email = normalizeEmail(submission.value.email);
   const now = new Date();

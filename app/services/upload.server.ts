@@ -1,33 +1,20 @@
-// Form parsing for routes that take files. Multipart bodies are read into memory part by part
-// with a hard cap per part; an oversized file is reported (never stored) so the route can
-// answer 400 with a message naming the limit. Plain url-encoded posts (autosave, buttons) are
-// read as usual.
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-
+// Form parsing for routes that take files. The body has already been read within the route's
+// byte limit (request-body.server.ts counts the bytes that arrive, whatever Content-Length
+// says); here each file is held to its own kind's cap, so an oversized file is reported (never
+// stored) and the route answers 400 with a message naming the limit.
 export type ParsedForm = { ok: true; formData: FormData } | { ok: false; reason: "too_large" | "malformed" };
 
-// Room for the text fields and multipart framing around the largest allowed file.
-const OVERHEAD = 256 * 1024;
-
 export async function readForm(request: Request, maxPartSize: number): Promise<ParsedForm> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("multipart/form-data")) {
-    try {
-      return { ok: true, formData: await request.formData() };
-    } catch {
-      return { ok: false, reason: "malformed" };
-    }
-  }
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > maxPartSize + OVERHEAD) return { ok: false, reason: "too_large" };
+  let formData: FormData;
   try {
-    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize }));
-    return { ok: true, formData };
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { ok: false, reason: "too_large" };
-    if (e instanceof TypeError) return { ok: false, reason: "malformed" };
-    throw e;
+    formData = await request.formData();
+  } catch {
+    return { ok: false, reason: "malformed" };
   }
+  for (const value of formData.values()) {
+    if (typeof value !== "string" && value.size > maxPartSize) return { ok: false, reason: "too_large" };
+  }
+  return { ok: true, formData };
 }
 
 /** The uploaded file in `name`, or null when the field is missing or the picker was left empty. */

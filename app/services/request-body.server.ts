@@ -1,0 +1,181 @@
+// Every action's body passes through here before the route sees it: read up to the route's byte
+// limit (counted on the bytes that actually arrive, so a chunked upload without Content-Length
+// is cut off at the same point), within a time budget, and only if it is a form the parser can
+// read. Anything else is refused with a localized 400/408/413 before a route can fail on it, so
+// a route only ever parses a bounded, well-formed form.
+import type { ActionFunction, ActionFunctionArgs, ServerBuild } from "@remix-run/node";
+import { UPLOAD_KINDS } from "~/domain/filetype";
+import { getT } from "./i18n.server";
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/** Room for the text fields and multipart framing around the largest allowed file. */
+export const UPLOAD_OVERHEAD = 256 * KIB;
+
+export type BodyPolicy = {
+  /** Bytes of body, framing included. */
+  maxBytes: number;
+  /** Form fields that may carry a file; a file anywhere else is refused. */
+  fileFields: readonly string[];
+  /** Longest pause between two chunks, and longest time for the whole body. */
+  idleMs: number;
+  totalMs: number;
+};
+
+// A 10,000-character field percent-encoded as 3-byte UTF-8 is ~90 kB: every text form fits.
+const FORM: BodyPolicy = { maxBytes: 128 * KIB, fileFields: [], idleMs: 15_000, totalMs: 60_000 };
+
+function upload(maxFileBytes: number, fileFields: readonly string[]): BodyPolicy {
+  // A phone on a slow link needs minutes for 20 MB; a stalled one is still cut off by idleMs.
+  return { maxBytes: maxFileBytes + UPLOAD_OVERHEAD, fileFields, idleMs: 30_000, totalMs: 10 * 60_000 };
+}
+
+/** Routes that take more than a text form, by route id. */
+export const ROUTE_POLICIES: Record<string, BodyPolicy> = {
+  "routes/tim.$teamId.karya": upload(UPLOAD_KINDS.attachments.maxBytes, ["file"]),
+  "routes/tim.$teamId._index": upload(UPLOAD_KINDS.proposal.maxBytes, ["proposal"]),
+  "routes/acara.$slug.daftar-tim": upload(UPLOAD_KINDS.proposal.maxBytes, ["proposal"]),
+  "routes/kelola.$slug.pengaturan": upload(UPLOAD_KINDS.image.maxBytes, ["banner"]),
+  // The berita acara check accepts the published JSON document as a file (≤ 5 MB).
+  "routes/berita-acara.$id": upload(5 * MIB, ["file"]),
+  // Bulk screening decisions carry one id per team.
+  "routes/kelola.$slug.tim": { ...FORM, maxBytes: 1 * MIB },
+};
+
+export function policyFor(routeId: string): BodyPolicy {
+  return ROUTE_POLICIES[routeId] ?? FORM;
+}
+
+/** No body is larger than this, whatever the route: checked on Content-Length before any routing. */
+export const GLOBAL_MAX_BYTES = Math.max(FORM.maxBytes, ...Object.values(ROUTE_POLICIES).map((p) => p.maxBytes));
+
+export type Refusal = { status: 400 | 408 | 413; key: string; params?: Record<string, string> };
+
+export class BodyRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.key);
+  }
+}
+
+const tooLarge = (maxBytes: number): Refusal => ({ status: 413, key: "errors.body.tooLarge", params: { max: sizeLabel(maxBytes) } });
+
+export function sizeLabel(bytes: number): string {
+  return bytes >= MIB ? `${Math.round(bytes / MIB)} MB` : `${Math.round(bytes / KIB)} kB`;
+}
+
+/** Reads the whole body, refusing it as soon as it passes `maxBytes` or runs out of time. */
+export async function readBody(request: Request, policy: Pick<BodyPolicy, "maxBytes" | "idleMs" | "totalMs">): Promise<Blob> {
+  const declared = request.headers.get("Content-Length");
+  if (declared !== null && Number(declared) > policy.maxBytes) throw new BodyRefused(tooLarge(policy.maxBytes));
+  if (!request.body) return new Blob([]);
+  const reader = request.body.getReader();
+  const chunks: BlobPart[] = [];
+  let size = 0;
+  const deadline = performance.now() + policy.totalMs;
+  try {
+    for (;;) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw new BodyRefused({ status: 408, key: "errors.body.timeout" });
+      const wait = Math.min(policy.idleMs, left);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), wait);
+      });
+      const next = await Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+      if (next === "timeout") throw new BodyRefused({ status: 408, key: "errors.body.timeout" });
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > policy.maxBytes) throw new BodyRefused(tooLarge(policy.maxBytes));
+      chunks.push(next.value as BlobPart);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    if (error instanceof BodyRefused) throw error;
+    // The client went away or sent a broken chunked encoding.
+    throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
+  }
+  return new Blob(chunks);
+}
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * The request as the route will see it: the same URL, headers and signal, with a body that is
+ * known to be a readable form within the route's limits. Throws BodyRefused otherwise.
+ */
+export async function boundedFormRequest(request: Request, policy: BodyPolicy): Promise<Request> {
+  const body = await readBody(request, policy);
+  const headers = new Headers(request.headers);
+  headers.delete("Transfer-Encoding");
+  headers.set("Content-Length", String(body.size));
+  let type = headers.get("Content-Type");
+  // A bare POST (a button with no fields sent by a script) reads as an empty form.
+  if (!type && body.size === 0) {
+    type = FORM_TYPES[0] as string;
+    headers.set("Content-Type", type);
+  }
+  const essence = (type ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.includes(essence)) throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
+  const init = { method: request.method, headers, signal: request.signal };
+  let form: FormData;
+  try {
+    form = await new Request(request.url, { ...init, body }).formData();
+  } catch {
+    throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
+  }
+  for (const [name, value] of form) {
+    if (typeof value !== "string" && !policy.fileFields.includes(name)) throw new BodyRefused({ status: 400, key: "errors.body.unexpectedFile" });
+  }
+  return new Request(request.url, { ...init, body });
+}
+
+/** The refusal as a response in the visitor's language (Indonesian unless they chose English). */
+export async function refusalResponse(request: Request, refusal: Refusal): Promise<Response> {
+  const t = await getT(request);
+  const body = { status: refusal.status, key: refusal.key, params: refusal.params ?? {}, message: t(refusal.key, refusal.params ?? {}) };
+  const headers = new Headers({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  // The rest of an oversized or stalled body is not worth reading: close instead of draining it.
+  if (refusal.status !== 400) headers.set("Connection", "close");
+  return new Response(JSON.stringify(body), { status: refusal.status, headers });
+}
+
+/** Wraps an action so it only ever receives a bounded, readable form. */
+export function guardAction(routeId: string, action: ActionFunction): ActionFunction {
+  const policy = policyFor(routeId);
+  return async (args: ActionFunctionArgs) => {
+    let request: Request;
+    try {
+      request = await boundedFormRequest(args.request, policy);
+    } catch (error) {
+      if (error instanceof BodyRefused) throw await refusalResponse(args.request, error.refusal);
+      throw error;
+    }
+    return action({ ...args, request });
+  };
+}
+
+/** The server build with every route action guarded (the server serves this one). */
+export function withBoundedBodies(build: ServerBuild): ServerBuild {
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const action = route.module.action;
+      return [id, action ? { ...route, module: { ...route.module, action: guardAction(id, action) } } : route];
+    }),
+  );
+  return { ...build, routes };
+}
+
+/**
+ * Refuses a declared body over the largest any route accepts, before routing; Node server
+ * middleware shape, so it runs ahead of the framework.
+ */
+export function globalBodyLimit(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void) {
+  const declared = Number(req.headers["content-length"] ?? "0");
+  if (!(declared > GLOBAL_MAX_BYTES)) return next();
+  const request = new Request("http://localhost/", { headers: { Cookie: req.headers.cookie ?? "" } });
+  void refusalResponse(request, tooLarge(GLOBAL_MAX_BYTES)).then(async (response) => {
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(await response.text());
+  });
+}

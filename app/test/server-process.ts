@@ -1,0 +1,43 @@
+// The production server (build/index.js) as a child process for tests that need the real thing:
+// a kill, a restart, a signal. It uses the test file's own database and data folder.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { rootDir } from "./db-template";
+
+export type ServerProcess = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+const entry = join(rootDir, "build", "index.js");
+
+export async function startServer(port: number): Promise<ServerProcess> {
+  if (!existsSync(entry)) throw new Error("build/index.js is missing: run `npm run build` first (npm test and npm run test:pg do)");
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [entry], {
+    cwd: rootDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_URL: url,
+      LOG_REQUESTS: "false",
+      SEED_DEMO: "false",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error(`the server exited while starting:\n${log}`);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, child, output: () => log, exited };
+}
