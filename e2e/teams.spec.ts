@@ -78,6 +78,9 @@ test("a captain registers, invites by link, a member joins on a phone, the organ
   await orgPage.getByRole("button", { name: "Simpan keputusan" }).click();
   await expect(orgPage.getByText("Tuliskan alasan penolakan")).toBeVisible();
   await orgPage.getByLabel("Lolos", { exact: true }).check();
+  // Two of the minimum three: accepting needs an explicit tick, named on the page.
+  await expect(orgPage.getByText("Tim ini masih kurang 1 anggota dari minimum 3 orang.")).toBeVisible();
+  await orgPage.getByLabel("Terima meskipun anggotanya belum lengkap").check();
   await orgPage.getByRole("button", { name: "Simpan keputusan" }).click();
   await expect(orgPage.getByText("Keputusan tersimpan dan tim sudah diberi tahu.")).toBeVisible();
   await orgContext.close();
