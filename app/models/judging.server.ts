@@ -31,13 +31,20 @@ function scoreMap(scores: readonly { criterionId: string; value: number }[]): Re
  * per event id, in one statement: what a judge's dashboard leads with.
  */
 export async function pendingJudgingByEvent(judgeId: string, now: Date): Promise<Record<string, number>> {
-  const pending = { judgeId, OR: [{ judgment: { is: null } }, { judgment: { is: { finalizedAt: null } } }] };
-  const rounds = await db.round.findMany({
-    where: { closesAt: { gt: now }, assignments: { some: pending } },
-    select: { eventId: true, _count: { select: { assignments: { where: pending } } } },
-  });
+  // One pass over the judge's own assignments (indexed by judge), counted per round; whether a
+  // round is still open is decided here, against the caller's clock.
+  const rounds = await db.$queryRaw<{ eventId: string; closesAt: Date | string | number; pending: number | bigint }[]>`
+    SELECT r."eventId", r."closesAt", COUNT(*) AS "pending"
+    FROM "Assignment" a
+    JOIN "Round" r ON r."id" = a."roundId"
+    LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
+    WHERE a."judgeId" = ${judgeId} AND j."finalizedAt" IS NULL AND r."closesAt" IS NOT NULL
+    GROUP BY r."id", r."eventId", r."closesAt"`;
   const byEvent: Record<string, number> = {};
-  for (const r of rounds) byEvent[r.eventId] = (byEvent[r.eventId] ?? 0) + r._count.assignments;
+  for (const r of rounds) {
+    if (new Date(r.closesAt).getTime() <= now.getTime()) continue;
+    byEvent[r.eventId] = (byEvent[r.eventId] ?? 0) + Number(r.pending);
+  }
   return byEvent;
 }
 

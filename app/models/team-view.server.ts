@@ -50,6 +50,7 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
   return { team, membership, organizer };
 }
 
+type PoolRow = { id: string; eventId: string; key: string; label: string; quota: number | bigint; order: number | bigint };
 type MyTeamRow = { role: "CAPTAIN" | "MEMBER"; id: string; eventId: string; name: string; status: "PENDING" | "ACCEPTED" | "REJECTED"; statusReason: string | null; submissionStatus: "DRAFT" | "SUBMITTED" | null };
 
 /** The user's teams across events, newest first, with what the dashboard's next step needs. */
@@ -61,11 +62,22 @@ export async function listMyTeams(userId: string) {
       WHERE m."userId" = ${userId}
       ORDER BY m."joinedAt" DESC, m."id" ASC`,
     eventsOfTeamMember(userId),
-    db.teamPool.findMany({ where: { event: { teamMembers: { some: { userId } } } }, orderBy: { order: "asc" } }),
-    db.teamMember.findMany({ where: { team: { members: { some: { userId } } } }, select: { teamId: true, pool: true } }),
-    db.extension.findMany({ where: { team: { members: { some: { userId } } } }, select: { teamId: true, kind: true, until: true } }),
+    // Each starts from the user's own memberships (indexed by user), never from a whole table.
+    db.$queryRaw<PoolRow[]>`
+      SELECT p."id", p."eventId", p."key", p."label", p."quota", p."order"
+      FROM "TeamMember" m JOIN "TeamPool" p ON p."eventId" = m."eventId"
+      WHERE m."userId" = ${userId}
+      ORDER BY p."order" ASC, p."id" ASC`,
+    db.$queryRaw<{ teamId: string; pool: string | null }[]>`
+      SELECT o."teamId", o."pool"
+      FROM "TeamMember" m JOIN "TeamMember" o ON o."teamId" = m."teamId"
+      WHERE m."userId" = ${userId}`,
+    db.$queryRaw<{ teamId: string; kind: "SUBMISSION" | "REGISTRATION"; until: Date | string }[]>`
+      SELECT x."teamId", x."kind", x."until"
+      FROM "TeamMember" m JOIN "Extension" x ON x."teamId" = m."teamId"
+      WHERE m."userId" = ${userId}`,
   ]);
-  const eventById = new Map(events.map((e) => [e.id, { ...e, pools: pools.filter((p) => p.eventId === e.id) }]));
+  const eventById = new Map(events.map((e) => [e.id, { ...e, pools: pools.filter((p) => p.eventId === e.id).map((p) => ({ ...p, quota: Number(p.quota), order: Number(p.order) })) }]));
   return rows.flatMap(({ role, submissionStatus, eventId, ...team }) => {
     const event = eventById.get(eventId);
     if (!event) return [];
@@ -75,7 +87,7 @@ export async function listMyTeams(userId: string) {
         team: {
           ...team,
           members: members.filter((m) => m.teamId === team.id).map((m) => ({ pool: m.pool })),
-          extensions: extensions.filter((e) => e.teamId === team.id).map((e) => ({ kind: e.kind, until: e.until })),
+          extensions: extensions.filter((e) => e.teamId === team.id).map((e) => ({ kind: e.kind, until: new Date(e.until) })),
           submission: submissionStatus === null ? null : { status: submissionStatus },
           event,
         },
