@@ -35,6 +35,13 @@ export async function latestPublication(eventId: string) {
   return db.publication.findFirst({ where: { eventId }, orderBy: { publishedAt: "desc" } });
 }
 
+/**
+ * Publishing a national edition writes thousands of certificates in the same transaction as the
+ * document; Prisma's default of 5 s for an interactive transaction is too short for that on a busy
+ * PostgreSQL server, and a refused commit would leave the organizer with nothing published.
+ */
+const PUBLISH_TRANSACTION = { timeout: 120_000, maxWait: 15_000 };
+
 export async function publishResults(input: PublishInput): Promise<PublishResult> {
   const event = await db.event.findUniqueOrThrow({
     where: { id: input.eventId },
@@ -121,7 +128,7 @@ export async function publishResults(input: PublishInput): Promise<PublishResult
       tx,
     );
     return pub;
-  });
+  }, PUBLISH_TRANSACTION);
   return { ok: true, publicationId: publication.id };
 }
 
