@@ -88,7 +88,10 @@ app.get("/healthz", async (_req, res) => {
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Files in public/ all have an extension; a page's path does not, so it skips the file-system
+// look-up the static handler would otherwise make on every page request.
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 app.use(noStoreForPersonal);
 

@@ -101,6 +101,17 @@ test("healthz reports the database", async ({ request }) => {
   expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
 });
 
+test("public files are served with their type and cache lifetime; unknown ones are the app's 404", async ({ request }) => {
+  const icon = await request.get("/favicon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(icon.headers()["cache-control"]).toContain("max-age=3600");
+  const manifest = await request.get("/site.webmanifest");
+  expect(manifest.status()).toBe(200);
+  const missing = await request.get("/tidak-ada.png");
+  expect(missing.status()).toBe(404);
+});
+
 test("a cached public page is never served to a signed-in visitor", async ({ page, browser }) => {
   const anonymous = await browser.newContext();
   const anonPage = await anonymous.newPage();
