@@ -26,12 +26,17 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
   }
 }
 
+// At a deadline a burst of submissions queues for the pool's connections (or, on SQLite, for
+// the one writer). Prisma's defaults give a transaction 2 s to start and 5 s to finish, after
+// which an acknowledged-looking click fails; waiting a little longer is what the user wants.
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
 function create(url: string): Db {
   if (isPostgres(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PgClient({ adapter }) as unknown as Db;
+    return new PgClient({ adapter, transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new SqliteAdapter({ url, timeout: 10_000 }) });
+  return new SqliteClient({ adapter: new SqliteAdapter({ url, timeout: 10_000 }), transactionOptions });
 }
 
 const globalForDb = globalThis as unknown as { __db?: Db };
