@@ -102,6 +102,97 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
   await expect(page.getByRole("heading", { name: "Sertifikat tidak valid" })).toBeVisible();
 });
 
+test("an organizer corrects a publication; the old certificate says it was superseded, and a typed code verifies", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize(PHONE);
+  const db = await getDb();
+  const organizer = await makeUser({ name: "Panitia Koreksi" });
+  const participant = await makeUser({ name: "Sari Peserta" });
+  const event = await judgedEventWith(organizer.id, participant.id);
+  const { loadRoundResults } = await import("../app/models/results.server");
+  const { publishResults } = await import("../app/models/publication.server");
+  const round = await db.round.findFirstOrThrow({ where: { eventId: event.id } });
+  const ranked = (await loadRoundResults(event, { roundId: round.id, method: "zscore" })).rows.map((r) => r.submissionId);
+  const [first, second] = await Promise.all([1, 2].map((place) => db.award.findFirstOrThrow({ where: { eventId: event.id, place } })));
+  const published = await publishResults({
+    eventId: event.id, actorId: organizer.id, roundId: round.id, method: "zscore", override: false, overrideReason: "",
+    recipients: { [first!.id]: [ranked[0]!], [second!.id]: [ranked[1]!] }, now: new Date(),
+  });
+  if (!published.ok) throw new Error(published.error.code);
+  const oldWinner = await db.certificate.findFirstOrThrow({ where: { publicationId: published.publicationId, userId: participant.id, kind: "WINNER" } });
+
+  // Juara I and II were swapped by mistake: the organizer corrects the record.
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/hasil`);
+  await expect(page.getByRole("heading", { name: "Koreksi hasil" })).toBeVisible();
+  await page.getByText("Buka formulir koreksi").click();
+  await page.locator(`#award-${first!.id}-0`).selectOption(ranked[1]!);
+  await page.locator(`#award-${second!.id}-0`).selectOption(ranked[0]!);
+  await expect(page.getByText(/tetap dapat diverifikasi, tetapi ditandai telah digantikan/)).toBeVisible();
+  const confirm = page.getByRole("checkbox", { name: /Saya mengerti semua akibat di atas dan ingin menerbitkan koreksi/ });
+  await confirm.check();
+  await page.getByRole("button", { name: "Terbitkan koreksi" }).click();
+  await expect(page.getByText("Tuliskan alasan koreksi, minimal 10 karakter.")).toBeVisible();
+  await expect(page.getByLabel("Alasan koreksi")).toHaveAttribute("aria-invalid", "true");
+  expect(await db.publication.count({ where: { eventId: event.id } })).toBe(1);
+  await expectAccessible(page);
+
+  const reason = "Juara I dan Juara II tertukar saat input; dibetulkan sesuai berita acara dewan juri.";
+  await page.locator(`#award-${first!.id}-0`).selectOption(ranked[1]!);
+  await page.locator(`#award-${second!.id}-0`).selectOption(ranked[0]!);
+  await page.getByLabel("Alasan koreksi").fill(reason);
+  await page.getByRole("checkbox", { name: /Saya mengerti semua akibat di atas/ }).check();
+  await page.getByRole("button", { name: "Terbitkan koreksi" }).click();
+  await expect(page.getByText("Koreksi diterbitkan. Berita acara lama ditandai digantikan dan sertifikat diterbitkan ulang.")).toBeVisible();
+  await expect(page.getByText(`Hasil ini adalah koreksi. Alasan: ${reason}`)).toBeVisible();
+
+  // The public sees the corrected results with the note.
+  const anonContext = await browser.newContext({ viewport: PHONE, locale: "id-ID" });
+  const anon = await anonContext.newPage();
+  await anon.goto(`/acara/${event.slug}/hasil`);
+  await expect(anon.getByText(/^Dikoreksi pada /)).toBeVisible();
+  await expect(anon.getByText(`Alasan: ${reason}`)).toBeVisible();
+  await expectAccessible(anon);
+  await anon.getByRole("link", { name: "Lihat berita acara sebelum koreksi" }).click();
+  await expect(anon.getByText("Berita acara ini telah digantikan")).toBeVisible();
+  await expect(anon.getByText("Terverifikasi — dokumen sesuai dengan sidik SHA-256")).toBeVisible();
+  await expectAccessible(anon);
+
+  // Anyone types the old winner certificate's code, in lower case with dashes, from the footer link.
+  await anon.getByRole("link", { name: "Verifikasi sertifikat" }).click();
+  await expect(anon.getByRole("heading", { name: "Verifikasi sertifikat" })).toBeVisible();
+  await expectAccessible(anon);
+  await anon.getByLabel("Kode sertifikat").fill(oldWinner.code.toLowerCase());
+  await anon.getByRole("button", { name: "Periksa" }).click();
+  await expect(anon.getByRole("heading", { name: "Sertifikat ini telah digantikan" })).toBeVisible();
+  await expect(anon.getByText(`Alasan: ${reason}`)).toBeVisible();
+  await expect(anon.getByText("Koreksi tersebut menerbitkan sertifikat pengganti untuk orang dan peran yang sama.")).toBeVisible();
+  await expect(anon.getByText("Juara I", { exact: true })).toBeVisible();
+  await expectAccessible(anon);
+  await anon.getByRole("link", { name: "Lihat sertifikat pengganti" }).click();
+  await expect(anon.getByRole("heading", { name: "Sertifikat terverifikasi" })).toBeVisible();
+  await expect(anon.getByText("Juara II", { exact: true })).toBeVisible();
+
+  // The participant's reissued certificate, typed the way people do.
+  const reissued = await db.certificate.findFirstOrThrow({ where: { publication: { eventId: event.id, correctedBy: { is: null } }, userId: participant.id, kind: "WINNER" } });
+  expect(reissued.awardName).toBe("Juara II");
+  await anon.goto("/verifikasi");
+  await anon.getByLabel("Kode sertifikat").fill(` ${reissued.code.toLowerCase().replace(/-/g, " - ")} `);
+  await anon.getByLabel("Kode sertifikat").press("Enter");
+  await expect(anon.getByRole("heading", { name: "Sertifikat terverifikasi" })).toBeVisible();
+  await expect(anon).toHaveURL(new RegExp(`/verifikasi/${reissued.code}$`));
+  await expect(anon.getByText("Juara II", { exact: true })).toBeVisible();
+
+  // A code that matches nothing: the reason, and the form again on the same page.
+  await anon.getByRole("link", { name: "Verifikasi sertifikat" }).click();
+  await anon.getByLabel("Kode sertifikat").fill("kim-0000-0000-0000-0000");
+  await anon.getByRole("button", { name: "Periksa" }).click();
+  await expect(anon.getByRole("heading", { name: "Sertifikat tidak valid" })).toBeVisible();
+  await expect(anon.getByLabel("Kode sertifikat")).toHaveValue("KIM-0000-0000-0000-0000");
+  await expectAccessible(anon);
+  await anonContext.close();
+});
+
 test("the results page opens on the Final being judged, warns on an earlier round, and publishing needs a confirmation", async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(PHONE);

@@ -89,6 +89,11 @@ export function SiteFooter() {
       <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600 sm:px-6">
         <p className="font-semibold text-slate-800">{t("app.name")}</p>
         <p>{t("app.footer")}</p>
+        <p className="mt-2">
+          <Link to="/verifikasi" className="btn-link">
+            {t("app.verifyCertificate")}
+          </Link>
+        </p>
       </div>
     </footer>
   );

@@ -1,6 +1,7 @@
-// The publish form of the organizer's results page. Publishing freezes the results and issues
-// certificates, so the form names the round, the method and what will happen, and asks for an
-// explicit confirmation.
+// The publish form of the organizer's results page, also used for a correction of the current
+// record. Publishing freezes the results and issues certificates, so the form names the round,
+// the method and what will happen, and asks for an explicit confirmation; a correction also asks
+// why and lists what happens to the record and the certificates it replaces.
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,15 +25,35 @@ export function PublishForm(props: {
   formErrors: string[] | undefined;
   busy: boolean;
   disabled: boolean;
+  /** Set to correct the current record instead of publishing a first one. */
+  correction?: { supersedesId: string; sha256: string };
 }) {
   const { t } = useTranslation();
-  const { errors } = props;
+  const { errors, correction } = props;
   const [method, setMethod] = useState<RankingMethod>(props.method);
+  const methodName = t(`results.method.${method}`);
   return (
     <Form method="post" className="space-y-4" noValidate>
       <FormAlert errors={props.formErrors} />
-      <input type="hidden" name="intent" value="publish" />
+      <input type="hidden" name="intent" value={correction ? "correct" : "publish"} />
       <input type="hidden" name="roundId" value={props.roundId} />
+      {correction ? <input type="hidden" name="supersedesId" value={correction.supersedesId} /> : null}
+      {correction ? (
+        <div>
+          <label htmlFor="correctionReason" className="field-label">{t("publication.correction.reason")}</label>
+          <p id="correctionReason-hint" className="field-hint">{t("publication.correction.reasonHint")}</p>
+          <textarea
+            id="correctionReason"
+            name="correctionReason"
+            rows={3}
+            maxLength={1000}
+            className="field-input"
+            aria-invalid={errors.correctionReason ? true : undefined}
+            aria-describedby="correctionReason-hint correctionReason-error"
+          />
+          <FieldErrors id="correctionReason-error" errors={errors.correctionReason ?? undefined} />
+        </div>
+      ) : null}
       <fieldset>
         <legend className="field-label">{t("publication.method")}</legend>
         <div className="flex flex-wrap gap-3">
@@ -94,17 +115,34 @@ export function PublishForm(props: {
         </fieldset>
       ) : null}
       <div className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-3">
+        {correction ? (
+          <div id="correction-effects" className="space-y-1 text-slate-900">
+            <p className="font-semibold">{t("publication.correction.effectsTitle")}</p>
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              <li>{t("publication.correction.effectOld", { hash: correction.sha256.slice(0, 12) })}</li>
+              <li>{t("publication.correction.effectNew", { round: props.roundName, method: methodName })}</li>
+              <li>{t("publication.correction.effectCertificates")}</li>
+              <li>{t("publication.correction.effectPublic")}</li>
+            </ul>
+          </div>
+        ) : null}
         <label className="flex items-start gap-2 text-slate-900">
-          <input type="checkbox" name="confirm" className="mt-1 h-5 w-5 shrink-0" aria-describedby="confirm-error" aria-invalid={errors.confirm ? true : undefined} />
+          <input
+            type="checkbox"
+            name="confirm"
+            className="mt-1 h-5 w-5 shrink-0"
+            aria-describedby={correction ? "correction-effects confirm-error" : "confirm-error"}
+            aria-invalid={errors.confirm ? true : undefined}
+          />
           <span>
-            {t("publication.confirm", { round: props.roundName, method: t(`results.method.${method}`) })}
+            {correction ? t("publication.correction.confirm", { round: props.roundName, method: methodName }) : t("publication.confirm", { round: props.roundName, method: methodName })}
             {props.laterRounds.length ? <span className="mt-1 block font-semibold text-amber-900">{t("publication.confirmLater", { rounds: props.laterRounds.map((r) => r.name).join(", ") })}</span> : null}
           </span>
         </label>
         <FieldErrors id="confirm-error" errors={errors.confirm ?? undefined} />
       </div>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={props.busy || props.disabled}>
-        {t("publication.submit")}
+        {correction ? t("publication.correction.submit") : t("publication.submit")}
       </button>
     </Form>
   );

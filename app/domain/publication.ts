@@ -45,6 +45,13 @@ export interface PublicationDocument extends ResultsDocument {
   votes: { submissionId: string; count: number }[] | null;
   /** Set when the organizer published while judgments were unfinished. */
   override: { unfinished: number; reason: string } | null;
+  /** Set on a correction: the record it replaces, named by its hash, and why. */
+  correction?: PublicationCorrection;
+}
+
+export interface PublicationCorrection {
+  supersedes: { id: string; sha256: string };
+  reason: string;
 }
 
 export interface PublicationInput extends ResultsDocumentInput {
@@ -54,6 +61,7 @@ export interface PublicationInput extends ResultsDocumentInput {
   awards: readonly PublicationAward[];
   votes: readonly { submissionId: string; count: number }[] | null;
   override: { unfinished: number; reason: string } | null;
+  correction?: PublicationCorrection | null;
 }
 
 export function publicationDocument(input: PublicationInput): PublicationDocument {
@@ -84,6 +92,10 @@ export function publicationDocument(input: PublicationInput): PublicationDocumen
           .map((v) => ({ submissionId: v.submissionId, count: v.count }))
       : null,
     override: input.override && { unfinished: input.override.unfinished, reason: input.override.reason },
+    // Absent (not null) on a first publication, so its text is what it was before corrections existed.
+    ...(input.correction
+      ? { correction: { supersedes: { id: input.correction.supersedes.id, sha256: input.correction.supersedes.sha256 }, reason: input.correction.reason } }
+      : {}),
   };
 }
 

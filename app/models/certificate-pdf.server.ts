@@ -7,7 +7,12 @@ import type { CertificateRecord } from "./certificate.server";
 type T = (key: string, params?: Record<string, unknown>) => string;
 
 export function verifyUrl(code: string): string {
-  return `${env().APP_URL.replace(/\/$/, "")}/verifikasi/${code}`;
+  return `${lookupUrl()}/${code}`;
+}
+
+/** The page where anyone can type a certificate's code. */
+export function lookupUrl(): string {
+  return `${env().APP_URL.replace(/\/$/, "")}/verifikasi`;
 }
 
 export function renderCertificate(c: CertificateRecord, signatory: { name: string; title: string }, t: T): Promise<Uint8Array> {
@@ -22,6 +27,7 @@ export function renderCertificate(c: CertificateRecord, signatory: { name: strin
       date: formatInZone(c.issuedAt, tz, "id", "date"),
       signatory,
       verifyUrl: verifyUrl(c.code),
+      lookupUrl: lookupUrl(),
     },
     t,
   );

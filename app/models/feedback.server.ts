@@ -1,7 +1,7 @@
 // What a team sees after publication: its criterion averages from the frozen record and the
 // judges' comments (never their private notes).
 import { db } from "~/services/db.server";
-import { latestPublication, parseDocument } from "./publication.server";
+import { currentPublication, parseDocument } from "./publication.server";
 
 /** Null when the user is not a member of the team (the route answers 404). */
 export async function teamFeedback(teamId: string, userId: string) {
@@ -16,7 +16,7 @@ export async function teamFeedback(teamId: string, userId: string) {
     },
   });
   if (!team) return null;
-  const pub = await latestPublication(team.eventId);
+  const pub = await currentPublication(team.eventId);
   if (!pub) return { team, published: false as const };
   const doc = parseDocument(pub.id, pub.document);
   const row = team.submission ? doc.rows.find((r) => r.submissionId === team.submission?.id) ?? null : null;

@@ -41,7 +41,12 @@ export async function publicLeaderboard(slug: string, filter: { track: string | 
       name: true,
       timezone: true,
       isPublic: true,
-      publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { id: true, sha256: true, publishedAt: true } },
+      publications: {
+        where: { correctedBy: { is: null } },
+        orderBy: { publishedAt: "desc" },
+        take: 1,
+        select: { id: true, sha256: true, publishedAt: true, supersedesId: true, correctionReason: true },
+      },
     },
   });
   if (!event) return null;

@@ -5,7 +5,7 @@ import { canonicalJson } from "~/domain/canonical";
 import { publicationDocument, type PublicationAward, type PublicationAwardKind, type PublicationDocument } from "~/domain/publication";
 import type { RankingMethod } from "~/domain/ranking";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
+import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import { issueCertificates } from "./certificate.server";
 import { loadRoundResults } from "./results.server";
@@ -23,16 +23,40 @@ export type PublishInput = {
   now: Date;
 };
 
+export type CorrectionInput = PublishInput & {
+  /** The publication the organizer saw as current: a correction replaces exactly that one. */
+  supersedesId: string;
+  reason: string;
+};
+
 export type PublishError =
   | { field: "override"; code: "publication.errors.unfinished" }
   | { field: "overrideReason"; code: "publication.errors.reasonRequired" }
-  | { field: ""; code: "publication.errors.alreadyPublished" | "publication.errors.nothingJudged" | "publication.errors.unknownAward" }
+  | { field: "correctionReason"; code: "publication.errors.correctionReason" }
+  | {
+      field: "";
+      code:
+        | "publication.errors.alreadyPublished"
+        | "publication.errors.nothingJudged"
+        | "publication.errors.unknownAward"
+        | "publication.errors.notOrganizer"
+        | "publication.errors.notPublished"
+        | "publication.errors.staleCorrection";
+    }
   | { field: string; code: "publication.errors.awardNotInEvent" };
 
 export type PublishResult = { ok: true; publicationId: string } | { ok: false; error: PublishError };
 
-export async function latestPublication(eventId: string) {
-  return db.publication.findFirst({ where: { eventId }, orderBy: { publishedAt: "desc" } });
+export const CORRECTION_REASON_MIN = 10;
+
+const refuse = (error: PublishError): PublishResult => ({ ok: false, error });
+
+/** Not corrected by another publication: the end of the event's chain of corrections. */
+const isCurrent = { correctedBy: { is: null } } as const;
+
+/** The publication everything public shows: the latest one no correction has replaced. */
+export async function currentPublication(eventId: string) {
+  return db.publication.findFirst({ where: { eventId, ...isCurrent }, orderBy: { publishedAt: "desc" } });
 }
 
 /**
@@ -42,30 +66,61 @@ export async function latestPublication(eventId: string) {
  */
 const PUBLISH_TRANSACTION = { timeout: 120_000, maxWait: 15_000 };
 
+async function mayPublish(eventId: string, actorId: string): Promise<boolean> {
+  const actor = await db.user.findUnique({
+    where: { id: actorId },
+    select: { isAdmin: true, memberships: { where: { eventId, role: "ORGANIZER" }, select: { id: true } } },
+  });
+  return !!actor && (actor.isAdmin || actor.memberships.length > 0);
+}
+
+/** The first publication of an event's results. */
 export async function publishResults(input: PublishInput): Promise<PublishResult> {
+  if (!(await mayPublish(input.eventId, input.actorId))) return refuse({ field: "", code: "publication.errors.notOrganizer" });
+  if (await currentPublication(input.eventId)) return refuse({ field: "", code: "publication.errors.alreadyPublished" });
+  return publish(input, null);
+}
+
+/**
+ * A correction: a new frozen record that replaces the current one. The replaced record and the
+ * certificates it issued stay as they are (still verifiable, marked superseded); certificates
+ * are issued afresh from the new record.
+ */
+export async function correctResults(input: CorrectionInput): Promise<PublishResult> {
+  if (!(await mayPublish(input.eventId, input.actorId))) return refuse({ field: "", code: "publication.errors.notOrganizer" });
+  const reason = input.reason.trim();
+  if (reason.length < CORRECTION_REASON_MIN || reason.length > 1000) return refuse({ field: "correctionReason", code: "publication.errors.correctionReason" });
+  const current = await currentPublication(input.eventId);
+  if (!current) return refuse({ field: "", code: "publication.errors.notPublished" });
+  if (current.id !== input.supersedesId) return refuse({ field: "", code: "publication.errors.staleCorrection" });
+  return publish(input, { supersedes: { id: current.id, sha256: current.sha256, method: current.method }, reason });
+}
+
+type Correction = { supersedes: { id: string; sha256: string; method: string }; reason: string };
+
+async function publish(input: PublishInput, correction: Correction | null): Promise<PublishResult> {
   const event = await db.event.findUniqueOrThrow({
     where: { id: input.eventId },
     include: { awards: { orderBy: [{ order: "asc" }, { id: "asc" }] } },
   });
-  if (await latestPublication(event.id)) return { ok: false, error: { field: "", code: "publication.errors.alreadyPublished" } };
 
   const results = await loadRoundResults(event, { roundId: input.roundId, method: input.method });
   if (!results.round || results.rows.every((r) => r.place === null)) {
-    return { ok: false, error: { field: "", code: "publication.errors.nothingJudged" } };
+    return refuse({ field: "", code: "publication.errors.nothingJudged" });
   }
   const unfinished = results.progress.assignments - results.progress.finalized;
-  if (unfinished > 0 && !input.override) return { ok: false, error: { field: "override", code: "publication.errors.unfinished" } };
+  if (unfinished > 0 && !input.override) return refuse({ field: "override", code: "publication.errors.unfinished" });
   const reason = input.overrideReason.trim();
-  if (unfinished > 0 && reason.length < 5) return { ok: false, error: { field: "overrideReason", code: "publication.errors.reasonRequired" } };
+  if (unfinished > 0 && reason.length < 5) return refuse({ field: "overrideReason", code: "publication.errors.reasonRequired" });
 
   const awardIds = new Set(event.awards.map((a) => a.id));
   for (const awardId of Object.keys(input.recipients)) {
-    if (!awardIds.has(awardId)) return { ok: false, error: { field: "", code: "publication.errors.unknownAward" } };
+    if (!awardIds.has(awardId)) return refuse({ field: "", code: "publication.errors.unknownAward" });
   }
   // Recipients must be submissions of this event's ranked round.
   for (const [awardId, ids] of Object.entries(input.recipients)) {
     for (const id of ids) {
-      if (!results.entries[id]) return { ok: false, error: { field: `award-${awardId}`, code: "publication.errors.awardNotInEvent" } };
+      if (!results.entries[id]) return refuse({ field: `award-${awardId}`, code: "publication.errors.awardNotInEvent" });
     }
   }
 
@@ -92,44 +147,69 @@ export async function publishResults(input: PublishInput): Promise<PublishResult
     awards,
     votes,
     override: unfinished > 0 ? { unfinished, reason } : null,
+    correction: correction && { supersedes: { id: correction.supersedes.id, sha256: correction.supersedes.sha256 }, reason: correction.reason },
   });
   const text = canonicalJson(document);
   const hash = sha256(text);
 
-  const publication = await db.$transaction(async (tx) => {
-    await tx.awardRecipient.deleteMany({ where: { award: { eventId: event.id } } });
-    const pairs = awards.flatMap((a) => a.recipients.map((submissionId) => ({ awardId: a.id, submissionId })));
-    if (pairs.length) await tx.awardRecipient.createMany({ data: pairs });
-    const pub = await tx.publication.create({
-      data: {
-        eventId: event.id,
-        roundId: results.round?.id ?? null,
-        method: input.method,
-        document: text,
-        sha256: hash,
-        overrideUnfinished: unfinished > 0,
-        overrideReason: unfinished > 0 ? reason : null,
-        publishedById: input.actorId,
-        publishedAt: input.now,
+  try {
+    const publication = await db.$transaction(
+      async (tx) => {
+        await tx.awardRecipient.deleteMany({ where: { award: { eventId: event.id } } });
+        const pairs = awards.flatMap((a) => a.recipients.map((submissionId) => ({ awardId: a.id, submissionId })));
+        if (pairs.length) await tx.awardRecipient.createMany({ data: pairs });
+        const pub = await tx.publication.create({
+          data: {
+            eventId: event.id,
+            roundId: results.round?.id ?? null,
+            method: input.method,
+            document: text,
+            sha256: hash,
+            overrideUnfinished: unfinished > 0,
+            overrideReason: unfinished > 0 ? reason : null,
+            publishedById: input.actorId,
+            publishedAt: input.now,
+            // Unique: of two corrections of one record sent at once, the second fails here.
+            supersedesId: correction?.supersedes.id ?? null,
+            correctionReason: correction?.reason ?? null,
+          },
+        });
+        await tx.event.update({ where: { id: event.id }, data: { rankingMethod: input.method } });
+        const issued = await issueCertificates(tx, { eventId: event.id, publicationId: pub.id, document, issuedAt: input.now });
+        const after = { method: input.method, sha256: hash, awards: pairs, overrideUnfinished: unfinished > 0, overrideReason: unfinished > 0 ? reason : null, certificates: issued };
+        await audit(
+          correction
+            ? {
+                eventId: event.id,
+                actorId: input.actorId,
+                action: "results.correct",
+                entity: "Publication",
+                entityId: pub.id,
+                before: { publicationId: correction.supersedes.id, sha256: correction.supersedes.sha256, method: correction.supersedes.method },
+                after: { ...after, reason: correction.reason },
+              }
+            : {
+                eventId: event.id,
+                actorId: input.actorId,
+                action: "results.publish",
+                entity: "Publication",
+                entityId: pub.id,
+                before: { rankingMethod: event.rankingMethod },
+                after,
+              },
+          tx,
+        );
+        return pub;
       },
-    });
-    await tx.event.update({ where: { id: event.id }, data: { rankingMethod: input.method } });
-    const issued = await issueCertificates(tx, { eventId: event.id, document, issuedAt: input.now });
-    await audit(
-      {
-        eventId: event.id,
-        actorId: input.actorId,
-        action: "results.publish",
-        entity: "Publication",
-        entityId: pub.id,
-        before: { rankingMethod: event.rankingMethod },
-        after: { method: input.method, sha256: hash, awards: pairs, overrideUnfinished: unfinished > 0, overrideReason: unfinished > 0 ? reason : null, certificates: issued },
-      },
-      tx,
+      PUBLISH_TRANSACTION,
     );
-    return pub;
-  }, PUBLISH_TRANSACTION);
-  return { ok: true, publicationId: publication.id };
+    return { ok: true, publicationId: publication.id };
+  } catch (error) {
+    if (correction && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return refuse({ field: "", code: "publication.errors.staleCorrection" });
+    }
+    throw error;
+  }
 }
 
 // The frozen document never changes, so its parsed form can be kept per process.
@@ -153,7 +233,7 @@ export async function publishedDocument(publicationId: string): Promise<Publicat
   return parseDocument(publicationId, pub.document);
 }
 
-/** The latest publication of a public event, parsed; null when none. */
+/** The current publication of an event, parsed; null when there is no such event. */
 export async function getPublishedResults(slug: string) {
   const event = await db.event.findUnique({
     where: { slug },
@@ -164,7 +244,7 @@ export async function getPublishedResults(slug: string) {
       timezone: true,
       isPublic: true,
       peoplesChoice: true,
-      publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { id: true, sha256: true, publishedAt: true, method: true } },
+      publications: { where: isCurrent, orderBy: { publishedAt: "desc" }, take: 1, select: { id: true, sha256: true, publishedAt: true, method: true } },
     },
   });
   if (!event) return null;
@@ -177,7 +257,11 @@ export async function getPublishedResults(slug: string) {
 export async function getPublication(id: string) {
   return db.publication.findUnique({
     where: { id },
-    include: { event: { select: { slug: true, name: true, timezone: true } } },
+    include: {
+      event: { select: { slug: true, name: true, timezone: true } },
+      supersedes: { select: { id: true, sha256: true, publishedAt: true } },
+      correctedBy: { select: { id: true, publishedAt: true, correctionReason: true } },
+    },
   });
 }
 
@@ -207,10 +291,23 @@ export async function listAwards(eventId: string) {
   });
 }
 
-/** A publication as its public page shows it, with the stored document checked against its hash. */
+/** The award recipients on the current record (awardId → submission ids), which a correction starts from. */
+export async function publishedRecipients(eventId: string): Promise<Record<string, string[]>> {
+  const rows = await db.awardRecipient.findMany({ where: { award: { eventId } }, select: { awardId: true, submissionId: true }, orderBy: { id: "asc" } });
+  const out: Record<string, string[]> = {};
+  for (const r of rows) out[r.awardId] = [...(out[r.awardId] ?? []), r.submissionId];
+  return out;
+}
+
+/**
+ * A publication as its public page shows it, with the stored document checked against its hash.
+ * A superseded record still verifies (it is what was published then); `current` names the record
+ * that replaces it now, at the end of the chain of corrections.
+ */
 export async function publicationRecord(id: string) {
   const pub = await getPublication(id);
   if (!pub) return null;
+  const current = pub.correctedBy ? await db.publication.findFirst({ where: { eventId: pub.eventId, ...isCurrent }, select: { id: true } }) : null;
   const check = verifyDocumentText(pub.document, pub.sha256);
   let doc: PublicationDocument | null = null;
   try {
@@ -218,5 +315,5 @@ export async function publicationRecord(id: string) {
   } catch {
     doc = null;
   }
-  return { pub, doc, valid: check.valid };
+  return { pub, doc, valid: check.valid, currentId: current?.id ?? null };
 }

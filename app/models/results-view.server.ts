@@ -4,7 +4,7 @@
 import { type PublicationAwardKind, suggestRecipients } from "~/domain/publication";
 import type { RankingMethod, TieRecord } from "~/domain/ranking";
 import { rankingWindow, WINDOW_SIZE } from "~/domain/results-window";
-import { listAwards } from "./publication.server";
+import { listAwards, publishedRecipients } from "./publication.server";
 import { loadRoundResults } from "./results.server";
 import { resultsState } from "./round-state.server";
 import { voteTally } from "./vote.server";
@@ -27,7 +27,10 @@ export async function organizerResults(
   opts: { votesClosed: boolean },
 ) {
   const [state, awards, votes] = await Promise.all([resultsState(event.id), listAwards(event.id), opts.votesClosed ? voteTally(event.id) : null]);
-  const results = await loadRoundResults(event, { roundId: query.roundId, method: query.method, rounds: state.rounds });
+  const [results, published] = await Promise.all([
+    loadRoundResults(event, { roundId: query.roundId, method: query.method, rounds: state.rounds }),
+    state.publication ? publishedRecipients(event.id) : null,
+  ]);
   const window = rankingWindow(results.rows, results.entries, { q: query.q, trackId: query.trackId, regionId: query.regionId, page: query.page, size: WINDOW_SIZE });
   const comparison = new Map(results.comparison.map((c) => [c.submissionId, c]));
   const shown = new Set(window.rows.map((r) => r.submissionId));
@@ -65,7 +68,12 @@ export async function organizerResults(
     votes,
   );
   const ranked = results.rows.filter((r) => r.place !== null);
-  const choiceIds = new Set([...ranked.slice(0, TOP_CHOICES).map((r) => r.submissionId), ...ranked.filter((r) => shown.has(r.submissionId)).map((r) => r.submissionId), ...Object.values(suggestions).flat()]);
+  const choiceIds = new Set([
+    ...ranked.slice(0, TOP_CHOICES).map((r) => r.submissionId),
+    ...ranked.filter((r) => shown.has(r.submissionId)).map((r) => r.submissionId),
+    ...Object.values(suggestions).flat(),
+    ...Object.values(published ?? {}).flat(),
+  ]);
   const placeOf = new Map(ranked.map((r) => [r.submissionId, r.place]));
   const choices = ranked
     .filter((r) => choiceIds.has(r.submissionId))
@@ -94,6 +102,8 @@ export async function organizerResults(
     overall: results.overall,
     awards,
     suggestions,
+    /** What the current record awarded: a correction starts from it, not from the suggestions. */
+    publishedRecipients: published,
     choices,
     votes,
     publication: state.publication,

@@ -1,4 +1,4 @@
-// Every round of an event with its progress and a data version, plus the latest publication, in
+// Every round of an event with its progress and a data version, plus the current publication, in
 // one statement. The version is an aggregate of what a ranking is computed from (judgments,
 // their versions and last change, assignments, entries, submission and team edits): any save
 // moves it, on whichever instance it happened, so it can key a shared cache and drive the live
@@ -15,7 +15,7 @@ export type RoundState = {
   version: string;
 };
 
-export type PublicationState = { id: string; sha256: string; publishedAt: Date; method: string } | null;
+export type PublicationState = { id: string; sha256: string; publishedAt: Date; method: string; correctionReason: string | null } | null;
 
 type Row = {
   id: string;
@@ -33,6 +33,7 @@ type Row = {
   pubSha: string | null;
   pubAt: unknown;
   pubMethod: string | null;
+  pubCorrection: string | null;
 };
 
 // SQLite returns aggregated timestamps as text or numbers, PostgreSQL as Date; both only need
@@ -47,7 +48,7 @@ export async function resultsState(eventId: string): Promise<{ rounds: RoundStat
            aa.assignments, ee.entries, jj.judgments, jj.finalized, jj.versions, jj.changed,
            (SELECT MAX(s."updatedAt") FROM "Submission" s WHERE s."eventId" = ${eventId}) AS "submissionsChanged",
            (SELECT MAX(t."updatedAt") FROM "Team" t WHERE t."eventId" = ${eventId}) AS "teamsChanged",
-           p.id AS "pubId", p.sha256 AS "pubSha", p."publishedAt" AS "pubAt", p.method AS "pubMethod"
+           p.id AS "pubId", p.sha256 AS "pubSha", p."publishedAt" AS "pubAt", p.method AS "pubMethod", p."correctionReason" AS "pubCorrection"
     FROM "Round" r
     LEFT JOIN (SELECT a."roundId" AS rid, COUNT(*) AS assignments FROM "Assignment" a
                JOIN "Round" r1 ON r1.id = a."roundId" WHERE r1."eventId" = ${eventId} GROUP BY a."roundId") aa ON aa.rid = r.id
@@ -58,8 +59,9 @@ export async function resultsState(eventId: string): Promise<{ rounds: RoundStat
                       SUM(j.version) AS versions, MAX(j."updatedAt") AS changed
                FROM "Judgment" j JOIN "Assignment" a ON a.id = j."assignmentId"
                JOIN "Round" r3 ON r3.id = a."roundId" WHERE r3."eventId" = ${eventId} GROUP BY a."roundId") jj ON jj.rid = r.id
-    LEFT JOIN (SELECT id, sha256, "publishedAt", method FROM "Publication" WHERE "eventId" = ${eventId}
-               ORDER BY "publishedAt" DESC LIMIT 1) p ON 1 = 1
+    LEFT JOIN (SELECT c.id, c.sha256, c."publishedAt", c.method, c."correctionReason" FROM "Publication" c
+               WHERE c."eventId" = ${eventId} AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."supersedesId" = c.id)
+               ORDER BY c."publishedAt" DESC LIMIT 1) p ON 1 = 1
     WHERE r."eventId" = ${eventId}
     ORDER BY r."order"`;
   const rounds = rows.map((r) => {
@@ -77,7 +79,7 @@ export async function resultsState(eventId: string): Promise<{ rounds: RoundStat
   const first = rows[0];
   const publication: PublicationState =
     first?.pubId && first.pubSha && first.pubMethod
-      ? { id: first.pubId, sha256: first.pubSha, publishedAt: toDate(first.pubAt), method: first.pubMethod }
+      ? { id: first.pubId, sha256: first.pubSha, publishedAt: toDate(first.pubAt), method: first.pubMethod, correctionReason: first.pubCorrection }
       : null;
   return { rounds, publication };
 }

@@ -38,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       event: { name: event.name, slug: event.slug },
-      publication: { id: publication.id, sha256: publication.sha256, publishedAt: formatInZone(publication.publishedAt, tz, lang), method: board.method },
+      publication: {
+        id: publication.id,
+        sha256: publication.sha256,
+        publishedAt: formatInZone(publication.publishedAt, tz, lang),
+        method: board.method,
+        correction: publication.supersedesId ? { previousId: publication.supersedesId, reason: publication.correctionReason ?? "" } : null,
+      },
       filters: { track: query.jalur, region: query.daerah, tracks: board.tracks, regions: board.regions },
       rows: board.rows,
       paging: { matching: board.matching, page: board.page, pages: board.pages, offset: board.offset },
@@ -69,6 +75,15 @@ export default function PublicResults() {
         </p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("leaderboard.title")}</h1>
         <p className="mt-1 text-sm text-slate-700">{t("leaderboard.publishedAt", { date: d.publication.publishedAt, method: t(`results.method.${d.publication.method}`) })}</p>
+        {d.publication.correction ? (
+          <div role="note" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+            <p className="font-semibold">{t("leaderboard.corrected", { date: d.publication.publishedAt })}</p>
+            <p className="mt-1 break-words text-sm">{t("leaderboard.correctionReason", { reason: d.publication.correction.reason })}</p>
+            <Link to={`/berita-acara/${d.publication.correction.previousId}`} className="btn-link mt-1 inline-block text-sm">
+              {t("leaderboard.previousRecord")}
+            </Link>
+          </div>
+        ) : null}
         <div className="mt-3 flex flex-wrap gap-2">
           <Link to={`/berita-acara/${d.publication.id}`} className="btn-secondary !min-h-[40px]">
             {t("publication.viewRecord")}

@@ -14,6 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pub, doc } = record;
   const t = await getT(request);
   const tz = eventZone(pub.event.timezone);
+  const base = env().APP_URL.replace(/\/$/, "");
   const entries = new Map(doc.entries.map((e) => [e.submissionId, e]));
   const criterionName = (code: string) => doc.criteria.find((c) => `criterion:${c.id}` === code)?.name ?? "?";
   const bytes = await publicationPdf(
@@ -32,8 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       awards: doc.awards.map((a) => ({ name: a.name, recipients: a.recipients.map((id) => entries.get(id)?.teamName ?? id).join(", ") || "-" })),
       override: pub.overrideUnfinished ? `${t("publication.overrideLabel")}: ${pub.overrideReason ?? ""}` : null,
+      notes: [
+        ...(pub.supersedes ? [t("publication.pdf.correction", { hash: pub.supersedes.sha256, reason: pub.correctionReason ?? "" })] : []),
+        ...(pub.correctedBy
+          ? [t("publication.pdf.superseded", { date: formatInZone(pub.correctedBy.publishedAt, tz, "id"), reason: pub.correctedBy.correctionReason ?? "", url: `${base}/berita-acara/${record.currentId ?? pub.correctedBy.id}` })]
+          : []),
+      ],
       sha256: pub.sha256,
-      verifyUrl: `${env().APP_URL.replace(/\/$/, "")}/berita-acara/${pub.id}`,
+      verifyUrl: `${base}/berita-acara/${pub.id}`,
     },
     t,
   );

@@ -1,5 +1,6 @@
 // The publication record (berita acara): what was published, by which method, and whether the
-// stored document still matches its SHA-256. Anyone can also check a copy of the document.
+// stored document still matches its SHA-256. Anyone can also check a copy of the document. A
+// record replaced by a correction still verifies and says so, with a link to the current one.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Berita acara hasil — KIM Ha
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [record, lang] = await Promise.all([publicationRecord(params.id ?? ""), getLanguage(request)]);
   if (!record) throw notFound();
-  const { pub, doc, valid } = record;
+  const { pub, doc, valid, currentId } = record;
   const tz = eventZone(pub.event.timezone);
   const entries = new Map((doc?.entries ?? []).map((e) => [e.submissionId, e]));
   const team = (id: string) => entries.get(id)?.teamName ?? id;
@@ -31,6 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     publishedAt: formatInZone(pub.publishedAt, tz, lang),
     method: pub.method,
     override: pub.overrideUnfinished ? pub.overrideReason : null,
+    superseded: pub.correctedBy
+      ? { at: formatInZone(pub.correctedBy.publishedAt, tz, lang), reason: pub.correctedBy.correctionReason ?? "", currentId: currentId ?? pub.correctedBy.id }
+      : null,
+    correction: pub.supersedes ? { reason: pub.correctionReason ?? "", previousId: pub.supersedes.id, previousSha: pub.supersedes.sha256 } : null,
     round: doc?.round?.name ?? null,
     tieBreak: doc?.tieBreak ?? [],
     criteria: doc?.criteria ?? [],
@@ -74,6 +79,22 @@ export default function PublicationRecordPage() {
         <p className="mt-1 break-all font-mono text-xs text-slate-800">SHA-256 {d.sha256}</p>
         <a href={`/berita-acara/${d.id}/pdf`} className="btn-secondary mt-3">{t("publication.downloadPdf")}</a>
       </div>
+      {d.superseded ? (
+        <div role="note" className="card border-amber-400 bg-amber-50 text-amber-900">
+          <p className="text-lg font-bold">{t("publication.superseded.title")}</p>
+          <p className="mt-1">{t("publication.superseded.body", { date: d.superseded.at })}</p>
+          <p className="mt-1 break-words text-sm">{t("leaderboard.correctionReason", { reason: d.superseded.reason })}</p>
+          <Link to={`/berita-acara/${d.superseded.currentId}`} className="btn-primary mt-3">{t("publication.superseded.current")}</Link>
+        </div>
+      ) : null}
+      {d.correction ? (
+        <div role="note" className="card border-amber-300">
+          <p className="font-bold">{t("publication.correction.recordTitle")}</p>
+          <p className="mt-1 break-words text-sm">{t("leaderboard.correctionReason", { reason: d.correction.reason })}</p>
+          <p className="mt-1 break-all font-mono text-xs text-slate-700">{t("publication.correction.replaces", { hash: d.correction.previousSha })}</p>
+          <Link to={`/berita-acara/${d.correction.previousId}`} className="btn-link mt-1 inline-block text-sm">{t("leaderboard.previousRecord")}</Link>
+        </div>
+      ) : null}
 
       <section className="card" aria-labelledby="rincian">
         <h2 id="rincian" className="text-lg font-bold">{t("publication.details")}</h2>

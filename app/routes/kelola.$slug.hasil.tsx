@@ -10,14 +10,14 @@ import { fmt, JudgeChart, JudgeLabelBadge, TieList, useTieKeyLabel } from "~/com
 import { ResultsFilter, ResultsWindow } from "~/components/results-table";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { formatInZone, eventZone } from "~/domain/time";
-import { publishResults } from "~/models/publication.server";
+import { correctResults, publishResults } from "~/models/publication.server";
 import { isRankingMethod } from "~/models/results.server";
 import { organizerResults } from "~/models/results-view.server";
 import { voteWindow } from "~/models/vote.server";
 import { reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
-import { publishSchema, resultsQuerySchema } from "~/validation/results";
+import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
 
 export const meta: MetaFunction = () => [{ title: "Hasil — KIM Hackathon" }];
 
@@ -45,16 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: publishSchema });
-  if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const recipients: Record<string, string[]> = {};
   for (const [name, value] of formData.entries()) {
     if (!name.startsWith("award-") || typeof value !== "string" || value === "") continue;
     const id = name.slice("award-".length);
     recipients[id] = [...(recipients[id] ?? []), value];
   }
-  const v = submission.value;
-  const result = await publishResults({
+  const input = (v: { roundId?: string | undefined; method: "raw" | "zscore" | "borda"; override: boolean; overrideReason: string }) => ({
     eventId: event.id,
     actorId: user.id,
     roundId: v.roundId || null,
@@ -64,10 +61,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     overrideReason: v.overrideReason,
     now: new Date(),
   });
-  if (!result.ok) {
-    const { field, code } = result.error;
-    return data(reply(submission, field ? { fieldErrors: { [field]: [code] } } : { formErrors: [code] }), { status: 400 });
+  const refused = (submission: Parameters<typeof reply>[0], error: { field: string; code: string }) =>
+    data(reply(submission, error.field ? { fieldErrors: { [error.field]: [error.code] } } : { formErrors: [error.code] }), { status: 400 });
+
+  if (formData.get("intent") === "correct") {
+    const submission = parseWithZod(formData, { schema: correctSchema });
+    if (submission.status !== "success") return data(reply(submission), { status: 400 });
+    const v = submission.value;
+    const result = await correctResults({ ...input(v), supersedesId: v.supersedesId, reason: v.correctionReason });
+    if (!result.ok) return refused(submission, result.error);
+    return redirect(`/kelola/${event.slug}/hasil?koreksi=1`);
   }
+  const submission = parseWithZod(formData, { schema: publishSchema });
+  if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  const result = await publishResults(input(submission.value));
+  if (!result.ok) return refused(submission, result.error);
   return redirect(`/kelola/${event.slug}/hasil?terbit=1`);
 }
 
@@ -112,6 +120,7 @@ export default function OrganizerResults() {
   const query = (patch: Record<string, string>) => {
     const p = new URLSearchParams(params);
     p.delete("terbit");
+    p.delete("koreksi");
     for (const [k, v] of Object.entries(patch)) p.set(k, v);
     return `?${p.toString()}`;
   };
@@ -130,6 +139,7 @@ export default function OrganizerResults() {
       </div>
 
       {params.get("terbit") ? <FormAlert tone="success" errors={["publication.published"]} /> : null}
+      {params.get("koreksi") ? <FormAlert tone="success" errors={["publication.correction.done"]} /> : null}
 
       <section className="card space-y-3" aria-labelledby="progres">
         <h2 id="progres" className="text-lg font-bold">
@@ -166,6 +176,11 @@ export default function OrganizerResults() {
             {t("publication.doneTitle")}
           </h2>
           <p className="text-slate-800">{t("publication.doneBody", { date: d.publication.publishedAt, method: t(`results.method.${d.publication.method}`) })}</p>
+          {d.publication.correctionReason ? (
+            <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t("publication.correction.currentIs", { reason: d.publication.correctionReason })}
+            </p>
+          ) : null}
           <p className="break-all font-mono text-xs text-slate-700">SHA-256 {d.publication.sha256}</p>
           <div className="flex flex-wrap gap-2">
             <Link to={`/berita-acara/${d.publication.id}`} className="btn-secondary">
@@ -272,7 +287,33 @@ export default function OrganizerResults() {
         </ul>
       </section>
 
-      {!d.publication ? (
+      {d.publication ? (
+        <section className="card space-y-3" aria-labelledby="koreksi">
+          <h2 id="koreksi" className="text-lg font-bold">{t("publication.correction.title")}</h2>
+          <p className="text-sm text-slate-700">{t("publication.correction.intro")}</p>
+          <details className="group" open={Object.keys(errors).length > 0 || undefined}>
+            <summary className="btn-secondary cursor-pointer list-none">{t("publication.correction.open")}</summary>
+            <div className="mt-4">
+              <PublishForm
+                roundId={d.round?.id ?? ""}
+                roundName={d.round?.name ?? ""}
+                method={d.method}
+                awards={d.awards}
+                suggestions={d.publishedRecipients ?? d.suggestions}
+                choices={d.choices}
+                votes={d.votes}
+                unfinished={unfinished}
+                laterRounds={d.laterRounds}
+                errors={errors}
+                formErrors={serverFormErrors(lastResult)}
+                busy={busy}
+                disabled={d.rankedCount === 0}
+                correction={{ supersedesId: d.publication.id, sha256: d.publication.sha256 }}
+              />
+            </div>
+          </details>
+        </section>
+      ) : (
         <section className="card space-y-4" aria-labelledby="publikasi">
           <h2 id="publikasi" className="text-lg font-bold">{t("publication.formTitle")}</h2>
           <p className="text-sm text-slate-700">{t("publication.formIntro")}</p>
@@ -292,7 +333,7 @@ export default function OrganizerResults() {
             disabled={d.rankedCount === 0}
           />
         </section>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { action as recordAction, loader as recordLoader } from "~/routes/berita-
 import { loader as recordPdfLoader } from "~/routes/berita-acara.$id.pdf";
 import { loader as certPdfLoader } from "~/routes/sertifikat.$code[.]pdf";
 import { loader as verifyLoader } from "~/routes/verifikasi.$code";
+import { loader as lookupLoader } from "~/routes/verifikasi._index";
 import { loader as feedbackLoader } from "~/routes/tim.$teamId_.umpan-balik";
 import { action as announceAction } from "~/routes/kelola.$slug.pengumuman";
 
@@ -271,6 +272,112 @@ describe("certificates", () => {
     const zip = (await zipLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/sertifikat.zip`, await cookieFor(fx.organizer.id)), { slug: fx.event.slug }))) as Response;
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
     expect(Object.keys(files)).toHaveLength(await db.certificate.count({ where: { eventId: fx.event.id } }));
+  });
+});
+
+describe("correcting a publication", () => {
+  async function correct(fx: Awaited<ReturnType<typeof judgedEvent>>, fields: Record<string, string>, userId = fx.organizer.id) {
+    const cookie = await cookieFor(userId);
+    return call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "correct", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })));
+  }
+
+  it("needs a reason and the confirmation, only from an organizer; refused attempts write nothing", async () => {
+    const fx = await judgedEvent();
+    const fields = await awardFields(fx);
+    await publish(fx, fields);
+    const pub = await db.publication.findFirstOrThrow({ where: { eventId: fx.event.id } });
+    const view = (await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, await cookieFor(fx.organizer.id)), { slug: fx.event.slug })))).body as {
+      publication: { id: string };
+      publishedRecipients: Record<string, string[]>;
+    };
+    expect(view.publication.id).toBe(pub.id);
+    expect(Object.values(view.publishedRecipients).flat()).toHaveLength(3);
+    const count = () => Promise.all([db.publication.count({ where: { eventId: fx.event.id } }), db.certificate.count({ where: { eventId: fx.event.id } }), db.auditLog.count({ where: { eventId: fx.event.id } })]);
+    const before = await count();
+
+    const noReason = await correct(fx, { ...fields, supersedesId: pub.id, confirm: "on" });
+    expect(noReason.status).toBe(400);
+    expect(errorsOf(noReason.body).correctionReason).toContain("publication.errors.correctionReason");
+    const shortReason = await correct(fx, { ...fields, supersedesId: pub.id, confirm: "on", correctionReason: "keliru" });
+    expect(errorsOf(shortReason.body).correctionReason).toContain("publication.errors.correctionReason");
+    const noConfirm = await correct(fx, { ...fields, supersedesId: pub.id, correctionReason: "Nilai juri 2 salah input." });
+    expect(noConfirm.status).toBe(400);
+    expect(errorsOf(noConfirm.body).confirm).toContain("publication.errors.confirmCorrection");
+    const stale = await correct(fx, { ...fields, supersedesId: "bukan-yang-terkini", confirm: "on", correctionReason: "Nilai juri 2 salah input." });
+    expect(stale.status).toBe(400);
+    expect(errorsOf(stale.body)[""]).toContain("publication.errors.staleCorrection");
+    for (const userId of [fx.judges[0]!.id, fx.teams[0]!.members[0]!.userId]) {
+      const denied = await correct(fx, { ...fields, supersedesId: pub.id, confirm: "on", correctionReason: "Nilai juri 2 salah input." }, userId);
+      expect(denied.status).toBe(404);
+    }
+    expect(await count()).toEqual(before);
+  });
+
+  it("publishes the correction: the public page notes it, the old record and certificates say they were superseded", async () => {
+    const fx = await judgedEvent();
+    const fields = await awardFields(fx);
+    await publish(fx, fields);
+    const old = await db.publication.findFirstOrThrow({ where: { eventId: fx.event.id } });
+    const oldJudgeCert = await db.certificate.findFirstOrThrow({ where: { publicationId: old.id, kind: "JUDGE" } });
+    const reason = "Nilai Inovasi satu tim salah input; diperbaiki atas persetujuan dewan juri.";
+
+    const done = await correct(fx, { ...fields, supersedesId: old.id, confirm: "on", correctionReason: reason });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe(`/kelola/${fx.event.slug}/hasil?koreksi=1`);
+    const next = await db.publication.findFirstOrThrow({ where: { eventId: fx.event.id, supersedesId: old.id } });
+
+    const board = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil`), { slug: fx.event.slug })));
+    expect((board.body as { publication: Body }).publication).toMatchObject({ id: next.id, correction: { previousId: old.id, reason } });
+
+    const oldRecord = (await call(async () => recordLoader(args(getRequest(`/berita-acara/${old.id}`), { id: old.id })))).body as Body;
+    expect(oldRecord).toMatchObject({ valid: true, superseded: { reason, currentId: next.id }, correction: null });
+    const pasted = await call(async () => recordAction(args(formRequest(`/berita-acara/${old.id}`, { document: old.document }), { id: old.id })));
+    expect((pasted.body as Body).checked).toBe(true);
+    const newRecord = (await call(async () => recordLoader(args(getRequest(`/berita-acara/${next.id}`), { id: next.id })))).body as Body;
+    expect(newRecord).toMatchObject({ valid: true, superseded: null, correction: { reason, previousId: old.id, previousSha: old.sha256 } });
+    const pdf = (await recordPdfLoader(args(getRequest(`/berita-acara/${old.id}/pdf`), { id: old.id }))) as Response;
+    expect((await PDFDocument.load(new Uint8Array(await pdf.arrayBuffer()))).getSubject()).toBe(old.sha256);
+
+    const verified = await call(async () => verifyLoader(args(getRequest(`/verifikasi/${oldJudgeCert.code}`), { code: oldJudgeCert.code })));
+    expect(verified.status).toBe(200);
+    const replacement = await db.certificate.findFirstOrThrow({ where: { publicationId: next.id, userId: oldJudgeCert.userId, kind: "JUDGE" } });
+    expect(verified.body).toMatchObject({ valid: true, code: oldJudgeCert.code, publicationId: old.id, superseded: { reason, currentPublicationId: next.id, replacementCode: replacement.code } });
+    const fresh = await call(async () => verifyLoader(args(getRequest(`/verifikasi/${replacement.code}`), { code: replacement.code })));
+    expect(fresh.body).toMatchObject({ valid: true, superseded: null, publicationId: next.id });
+
+    // The organizer's ZIP holds the reissued certificates only.
+    const zip = (await zipLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/sertifikat.zip`, await cookieFor(fx.organizer.id)), { slug: fx.event.slug }))) as Response;
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toHaveLength(await db.certificate.count({ where: { publicationId: next.id } }));
+  });
+});
+
+describe("verifying by typing a code", () => {
+  it("offers the form, reads the code forgivingly and opens its page; a code that matches nothing says so", async () => {
+    const fx = await judgedEvent();
+    await publish(fx, await awardFields(fx));
+    const cert = await db.certificate.findFirstOrThrow({ where: { eventId: fx.event.id, kind: "JUDGE" } });
+    const lookup = (query: string) => call(async () => lookupLoader(args(getRequest(`/verifikasi${query}`), {})));
+
+    expect((await lookup("")).status).toBe(200);
+    const empty = await lookup("?kode=%20%20");
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ errors: ["certificate.lookup.required"] });
+    expect((await lookup(`?kode=${"x".repeat(101)}`)).body).toMatchObject({ errors: ["validation.tooLong"] });
+
+    const typed = cert.code.toLowerCase().replace(/-/g, " - ");
+    const go = await lookup(`?kode=${encodeURIComponent(typed)}`);
+    expect(go.status).toBe(302);
+    expect(go.headers.get("Location")).toBe(`/verifikasi/${cert.code}`);
+    // An older code goes through as typed, case and all.
+    const legacy = await lookup("?kode=aB3_xY9-Qw7zLm2Kp4Rs");
+    expect(legacy.headers.get("Location")).toBe("/verifikasi/aB3_xY9-Qw7zLm2Kp4Rs");
+
+    // The code's own page also reads a typed form directly (a link someone wrote by hand).
+    const direct = await call(async () => verifyLoader(args(getRequest(`/verifikasi/${encodeURIComponent(typed)}`), { code: typed })));
+    expect(direct.body).toMatchObject({ valid: true, code: cert.code });
+    const unknown = await call(async () => verifyLoader(args(getRequest("/verifikasi/kim-0000-0000-0000-0000"), { code: "kim-0000-0000-0000-0000" })));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ valid: false, typed: "kim-0000-0000-0000-0000" });
   });
 });
 

@@ -27,15 +27,18 @@ export type CertificatePdfInput = {
   date: string;
   signatory: { name: string; title: string };
   verifyUrl: string;
+  /** The page where the code can be typed instead of scanned. */
+  lookupUrl: string;
 };
 
 export async function certificatePdf(input: CertificatePdfInput, t: T): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const page = pdf.addPage([842, 595]);
-  const [regular, bold, italic] = await Promise.all([
+  const [regular, bold, italic, mono] = await Promise.all([
     pdf.embedFont(StandardFonts.Helvetica),
     pdf.embedFont(StandardFonts.HelveticaBold),
     pdf.embedFont(StandardFonts.HelveticaOblique),
+    pdf.embedFont(StandardFonts.CourierBold),
   ]);
   const { width, height } = page.getSize();
   page.drawRectangle({ x: 20, y: 20, width: width - 40, height: height - 40, borderColor: BRAND, borderWidth: 3 });
@@ -52,7 +55,9 @@ export async function certificatePdf(input: CertificatePdfInput, t: T): Promise<
   const qrImage = await pdf.embedPng(qr);
   page.drawImage(qrImage, { x: 70, y: 60, width: 110, height: 110 });
   page.drawText(toWinAnsi(t("certificate.pdf.scan")), { x: 70, y: 48, size: 8, font: regular, color: MUTED });
-  page.drawText(toWinAnsi(input.code), { x: 70, y: 176, size: 8, font: regular, color: MUTED });
+  page.drawText(toWinAnsi(t("certificate.pdf.typeAt", { url: input.lookupUrl })), { x: 70, y: 38, size: 8, font: regular, color: MUTED });
+  // Printed large enough to read and type: the code alone verifies the certificate.
+  page.drawText(toWinAnsi(input.code), { x: 70, y: 176, size: 11, font: mono, color: INK });
 
   const sx = width - 300;
   page.drawText(toWinAnsi(input.signatory.title), { x: sx, y: 160, size: 11, font: regular, color: INK, maxWidth: 230 });
@@ -80,6 +85,8 @@ export type PublicationPdfInput = {
   rows: PublicationPdfRow[];
   awards: { name: string; recipients: string }[];
   override: string | null;
+  /** Correction notes: what this record replaces and why, or that a correction replaced it. */
+  notes: string[];
   sha256: string;
   verifyUrl: string;
 };
@@ -108,13 +115,29 @@ export async function publicationPdf(input: PublicationPdfInput, t: T): Promise<
     page.drawText(s, { x: opts.x ?? margin, y, size, font, color: opts.color ?? INK });
     y -= size + 6;
   };
+  /** A text that may be long (a reason someone wrote), wrapped at word boundaries. */
+  const paragraph = (text: string, opts: { font?: PDFFont; size?: number; color?: ReturnType<typeof rgb> } = {}) => {
+    const font = opts.font ?? regular;
+    const size = opts.size ?? 10;
+    const max = 595 - 2 * margin;
+    let current = "";
+    for (const word of toWinAnsi(text).split(/\s+/)) {
+      const next = current ? `${current} ${word}` : word;
+      if (current && font.widthOfTextAtSize(next, size) > max) {
+        line(current, opts);
+        current = word;
+      } else current = next;
+    }
+    if (current) line(current, opts);
+  };
   line(t("publication.pdf.heading"), { font: bold, size: 18, color: BRAND });
   line(input.eventName, { font: bold, size: 13 });
   line(`${t("publication.pdf.round")}: ${input.roundName}`);
   line(`${t("publication.pdf.method")}: ${input.method}`);
   line(`${t("publication.pdf.tieBreak")}: ${input.tieBreak}`);
   line(`${t("publication.pdf.publishedAt")}: ${input.publishedAt}`);
-  if (input.override) line(input.override, { color: rgb(0.6, 0.1, 0.1) });
+  if (input.override) paragraph(input.override, { color: rgb(0.6, 0.1, 0.1) });
+  for (const note of input.notes) paragraph(note, { color: rgb(0.55, 0.3, 0) });
   y -= 6;
   line(t("publication.pdf.ranking"), { font: bold, size: 12 });
   for (const r of input.rows) {

@@ -13,6 +13,19 @@ export const publishSchema = z.object({
   confirm: z.preprocess((v) => v === "on" || v === "true", z.literal(true, { errorMap: () => ({ message: "publication.errors.confirm" }) })),
 });
 
+// A correction replaces the current record: the organizer names the record they saw as current,
+// says why (shown publicly next to the corrected results) and confirms what will happen.
+export const correctSchema = publishSchema.extend({
+  intent: z.literal("correct"),
+  supersedesId: z.string({ required_error: "publication.errors.staleCorrection" }).min(1, "publication.errors.staleCorrection").max(64, "publication.errors.staleCorrection"),
+  correctionReason: z
+    .string({ required_error: "publication.errors.correctionReason" })
+    .trim()
+    .min(10, "publication.errors.correctionReason")
+    .max(1000, "validation.tooLong"),
+  confirm: z.preprocess((v) => v === "on" || v === "true", z.literal(true, { errorMap: () => ({ message: "publication.errors.confirmCorrection" }) })),
+});
+
 // Query parameters of the organizer's results page; anything malformed falls back to the default.
 const optionalText = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || null);
 export const resultsQuerySchema = z.object({
@@ -40,4 +53,9 @@ export const voteSchema = z.object({
 
 export const verifyDocumentSchema = z.object({
   document: z.string({ required_error: "publication.errors.pasteRequired" }).min(2, "publication.errors.pasteRequired").max(5_000_000, "validation.tooLong"),
+});
+
+// A certificate code typed on /verifikasi; how it is read is up to the certificate model.
+export const certificateLookupSchema = z.object({
+  kode: z.string({ required_error: "certificate.lookup.required" }).trim().min(1, "certificate.lookup.required").max(100, "validation.tooLong"),
 });
