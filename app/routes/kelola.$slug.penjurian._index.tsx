@@ -86,7 +86,6 @@ export default function AssignmentBoard() {
   const { pathname } = useLocation();
   const busy = useNavigation().state !== "idle";
   const judgeName = new Map(judges.map((j) => [j.id, j.name]));
-  const loadOf = new Map(judges.map((j) => [j.id, j.load]));
   const judgeOrder = new Map(judges.map((j, i) => [j.id, i]));
   const reasons = (list: readonly string[]) => list.map((r) => t(`conflict.reason.${r}`)).join(", ");
   const conflictsIn = (codes: readonly string[]) => codes.filter((c) => c.startsWith("conflict:")).map((c) => c.slice("conflict:".length));
@@ -328,11 +327,7 @@ export default function AssignmentBoard() {
                     {s.others.map((g) => (
                       <li key={g.codes.join(" ")}>
                         <p>{explain(g.codes)}</p>
-                        <p className="text-slate-700">
-                          {g.judgeIds
-                            .map((id) => (g.codes[0] === "load_balance" ? t("assignment.judgeLoad", { name: judgeName.get(id), count: loadOf.get(id) ?? 0 }) : judgeName.get(id)))
-                            .join(", ")}
-                        </p>
+                        <p className="text-slate-700">{g.judgeIds.map((id) => judgeName.get(id)).join(", ")}</p>
                       </li>
                     ))}
                   </ul>

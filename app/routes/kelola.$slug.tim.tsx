@@ -132,7 +132,6 @@ export default function Screening() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 className="text-2xl font-bold">{t("screening.title")}</h2>
-          <p className="mt-1 text-slate-700">{event.name}</p>
         </div>
         <a href={`/kelola/${event.slug}/tim/ekspor`} className="btn-secondary" download>
           {t("screening.export")}
@@ -147,7 +146,7 @@ export default function Screening() {
             className={`${c.value === status ? "btn-primary" : "btn-secondary"} !min-h-[40px]`}
             aria-current={c.value === status ? "page" : undefined}
           >
-            {c.label} <span className="tabular-nums">({c.count})</span>
+            <span>{c.label}</span> <span className="tabular-nums">({c.count})</span>
           </Link>
         ))}
       </nav>
