@@ -65,11 +65,12 @@ export function ResultsFilter({ filters, hidden }: Pick<Props, "filters" | "hidd
   );
 }
 
-export function Pager({ page, pages, pageLink }: { page: number; pages: number; pageLink: (page: number) => string }) {
+/** Previous/next links around "page n of m"; `label` names the list for screen readers. */
+export function Pager({ page, pages, pageLink, label }: { page: number; pages: number; pageLink: (page: number) => string; label?: string }) {
   const { t } = useTranslation();
   if (pages <= 1) return null;
   return (
-    <nav aria-label={t("results.window.pages")} className="flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={label ?? t("results.window.pages")} className="flex flex-wrap items-center gap-2 text-sm">
       {page > 1 ? (
         <Link to={pageLink(page - 1)} className="btn-secondary !min-h-[40px]" rel="prev">
           {t("results.window.previous")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankingWindow } from "./results-window";
+import { foldForSearch, pageOf, rankingWindow, searchMatcher } from "./results-window";
 
 // 120 rows; rows 10 and 11 share place 11; the last 5 are unranked.
 const rows = Array.from({ length: 120 }, (_, i) => ({ submissionId: `s${i}`, place: i >= 115 ? null : i === 11 ? 11 : i + 1 }));
@@ -53,5 +53,35 @@ describe("rankingWindow", () => {
     // Searching inside a track does not renumber it.
     const searched = rankingWindow(rows, entries, { trackId: "A", q: "Tim 12" });
     expect(searched.rows.map((r) => [r.submissionId, r.subsetPlace])).toEqual([["s12", 5]]);
+  });
+});
+
+describe("pageOf", () => {
+  const items = Array.from({ length: 53 }, (_, i) => i);
+
+  it("cuts any list into pages, every item on exactly one page, clamping the asked page", () => {
+    expect(pageOf(items, 1, 25)).toMatchObject({ rows: items.slice(0, 25), matching: 53, page: 1, pages: 3, offset: 0 });
+    expect(pageOf(items, 3, 25)).toMatchObject({ rows: [50, 51, 52], page: 3, offset: 50 });
+    expect([1, 2, 3].flatMap((p) => pageOf(items, p, 25).rows)).toEqual(items);
+    expect(pageOf(items, 40, 25).page).toBe(3);
+    expect(pageOf(items, 0, 25).page).toBe(1);
+    expect(pageOf(items, null, 25).page).toBe(1);
+    expect(pageOf(items, Number.NaN, 25).page).toBe(1);
+    expect(pageOf(items, 2.7, 25).page).toBe(2);
+  });
+
+  it("has one empty page for an empty list", () => {
+    expect(pageOf([], 5, 25)).toEqual({ rows: [], matching: 0, page: 1, pages: 1, offset: 0 });
+  });
+});
+
+describe("searchMatcher", () => {
+  it("ignores case, accents and spacing; a blank query filters nothing", () => {
+    const matches = searchMatcher("  KIM  désa ")!;
+    expect(matches(foldForSearch("Kim Desa Maju"))).toBe(true);
+    expect(matches(foldForSearch("KIM   Désa"))).toBe(true);
+    expect(matches(foldForSearch("Tim Garuda"))).toBe(false);
+    expect(searchMatcher("   ")).toBeNull();
+    expect(searchMatcher(null)).toBeNull();
   });
 });

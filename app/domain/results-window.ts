@@ -1,7 +1,8 @@
 /**
- * One page of a ranking: the rows a screen shows out of thousands, after an optional search
- * (team or title) and track/region filter. Places stay those of the whole ranking; with a
- * track or region filter each row also gets its place within that subset.
+ * Windows on long lists: the rows a screen shows out of thousands. `rankingWindow` is one page
+ * of a ranking after an optional search (team or title) and track/region filter; places stay
+ * those of the whole ranking, and with a track or region filter each row also gets its place
+ * within that subset. `pageOf` and `searchMatcher` are the same paging and search for any list.
  */
 import { subsetPlaces } from "./publication";
 
@@ -25,8 +26,8 @@ export interface WindowFilter {
   size?: number | undefined;
 }
 
-export interface RankingWindow<R> {
-  rows: (R & { subsetPlace: number | null })[];
+export interface Page<R> {
+  rows: R[];
   /** Rows matching the filter (all pages). */
   matching: number;
   page: number;
@@ -35,9 +36,30 @@ export interface RankingWindow<R> {
   offset: number;
 }
 
-/** Case- and accent-insensitive form used for searching names typed on a phone keyboard. */
+export type RankingWindow<R> = Page<R & { subsetPlace: number | null }>;
+
+/** Case-, accent- and spacing-insensitive form used for searching names typed on a phone keyboard. */
 export function foldForSearch(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A test for texts already passed through `foldForSearch`, or null when the query is blank
+ * (nothing to filter on).
+ */
+export function searchMatcher(query: string | null | undefined): ((folded: string) => boolean) | null {
+  const q = query ? foldForSearch(query) : "";
+  return q ? (folded) => folded.includes(q) : null;
+}
+
+/** The asked page (1-based) of rows already filtered; out-of-range or malformed pages are clamped. */
+export function pageOf<R>(matching: readonly R[], page: number | null | undefined, size: number = WINDOW_SIZE): Page<R> {
+  const per = Math.max(1, Math.floor(size));
+  const pages = Math.max(1, Math.ceil(matching.length / per));
+  const asked = page && Number.isFinite(page) ? Math.floor(page) : 1;
+  const current = Math.min(pages, Math.max(1, asked));
+  const offset = (current - 1) * per;
+  return { rows: matching.slice(offset, offset + per), matching: matching.length, page: current, pages, offset };
 }
 
 export function rankingWindow<R extends { submissionId: string; place: number | null }>(
@@ -45,8 +67,7 @@ export function rankingWindow<R extends { submissionId: string; place: number | 
   entries: Readonly<Record<string, WindowEntry | undefined>>,
   filter: WindowFilter,
 ): RankingWindow<R> {
-  const size = Math.max(1, filter.size ?? WINDOW_SIZE);
-  const q = filter.q ? foldForSearch(filter.q) : "";
+  const matches = searchMatcher(filter.q);
   const bySubset = rows.filter((r) => {
     const e = entries[r.submissionId];
     if (filter.trackId && e?.trackId !== filter.trackId) return false;
@@ -55,15 +76,11 @@ export function rankingWindow<R extends { submissionId: string; place: number | 
   });
   // Subset places are taken before the search so that searching never renumbers a track.
   const placed = filter.trackId || filter.regionId ? subsetPlaces(bySubset) : bySubset.map((r) => ({ ...r, subsetPlace: r.place }));
-  const matching = q
+  const matching = matches
     ? placed.filter((r) => {
         const e = entries[r.submissionId];
-        return !!e && (e.search ?? foldForSearch(`${e.teamName} ${e.title}`)).includes(q);
+        return !!e && matches(e.search ?? foldForSearch(`${e.teamName} ${e.title}`));
       })
     : placed;
-  const pages = Math.max(1, Math.ceil(matching.length / size));
-  const asked = filter.page && Number.isFinite(filter.page) ? Math.floor(filter.page) : 1;
-  const page = Math.min(pages, Math.max(1, asked));
-  const offset = (page - 1) * size;
-  return { rows: matching.slice(offset, offset + size), matching: matching.length, page, pages, offset };
+  return pageOf(matching, filter.page, filter.size);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Timeline } from "./phase";
-import { matchesSearch, nextStep, normalizeInviteCode, type NextStepInput } from "./team-progress";
+import { nextStep, normalizeInviteCode, type NextStepInput } from "./team-progress";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const t: Timeline = {
@@ -44,13 +44,6 @@ describe("nextStep", () => {
 });
 
 describe("normalization", () => {
-  it("searches case-insensitively across fields", () => {
-    expect(matchesSearch("garuda", ["Tim Garuda", null])).toBe(true);
-    expect(matchesSearch("KIM  maju", ["x", "Kim Maju Jaya"])).toBe(true);
-    expect(matchesSearch("zzz", ["Tim Garuda"])).toBe(false);
-    expect(matchesSearch("  ", ["apa saja"])).toBe(true);
-  });
-
   it("accepts invite codes typed loosely", () => {
     expect(normalizeInviteCode(" ab3d-ef 9h ")).toBe("AB3DEF9H");
   });

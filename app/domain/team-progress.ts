@@ -42,17 +42,6 @@ export function nextStep(input: NextStepInput): NextStep {
   return input.submitted ? { key: "judging" } : { key: "missedSubmission" };
 }
 
-function searchKey(text: string): string {
-  return text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-}
-
-/** The organizer's search box: matching ignores case and spacing. */
-export function matchesSearch(query: string, fields: readonly (string | null | undefined)[]): boolean {
-  const q = searchKey(query);
-  if (q === "") return true;
-  return fields.some((f) => f != null && searchKey(f).includes(q));
-}
-
 /** Invite codes are typed by hand: accept lower case, spaces and dashes. */
 export function normalizeInviteCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "");

@@ -1,7 +1,7 @@
 // Seleksi administrasi: the organizer's view of an event's teams, decisions, extensions and export.
 // Every change is audited with before/after, and decisions are emailed to all team members.
 import { toCsv } from "~/domain/csv";
-import { matchesSearch } from "~/domain/team-progress";
+import { foldForSearch, pageOf, searchMatcher } from "~/domain/results-window";
 import { isComplete, missingMembers } from "~/domain/team-rules";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
@@ -88,7 +88,13 @@ export async function screeningLists(eventId: string) {
   };
 }
 
-/** Filtering happens in code: search must ignore case on SQLite and PostgreSQL alike. */
+/** Teams per page of the screening list. */
+export const SCREENING_WINDOW = 25;
+
+/**
+ * Filtering happens in code: search must ignore case and accents on SQLite and PostgreSQL alike.
+ * Counts per status are over the whole event, whatever the filter.
+ */
 export async function listTeamsForScreening(event: EventRules, filters: ScreeningFilters) {
   const rules = rulesOf(event);
   const all = (await teamsOf(event.id)).map((team) => ({
@@ -96,17 +102,24 @@ export async function listTeamsForScreening(event: EventRules, filters: Screenin
     complete: isComplete(rules, team.members),
     missing: missingMembers(rules, team.members).total,
   }));
+  const matches = searchMatcher(filters.q);
   const teams = all.filter(
     (t) =>
       (!filters.status || t.status === filters.status) &&
       (!filters.regionId || t.regionId === filters.regionId) &&
       (!filters.trackId || t.trackId === filters.trackId) &&
       (!filters.completeness || t.complete === (filters.completeness === "complete")) &&
-      (!filters.q || matchesSearch(filters.q, [t.name, t.kimName, t.institution])),
+      (!matches || [t.name, t.kimName, t.institution].some((field) => matches(foldForSearch(field ?? "")))),
   );
   const counts = { total: all.length, PENDING: 0, ACCEPTED: 0, REJECTED: 0 };
   for (const t of all) counts[t.status]++;
   return { teams, counts };
+}
+
+/** One page of the screening list; out-of-range pages are clamped. */
+export async function screeningWindow(event: EventRules, filters: ScreeningFilters, page: number | null) {
+  const { teams, counts } = await listTeamsForScreening(event, filters);
+  return { window: pageOf(teams, page, SCREENING_WINDOW), counts };
 }
 
 export async function getScreeningTeam(eventId: string, teamId: string) {

@@ -53,12 +53,17 @@ describe("automatic assignment on real data", () => {
     expect((again.body as { message: string }).message).toBe('assignment.autoDone|{"count":0}');
     expect(await db.assignment.count({ where: { roundId: round.id } })).toBe(assignments.length);
 
-    // The board explains every non-assignment.
+    // The board explains every non-assignment: each judge not on a card is in one reason group.
     const view = await call(() => boardLoader(args(getRequest(`/kelola/${fx.event.slug}/penjurian`, cookie), { slug: fx.event.slug })));
-    const subs = (view.body as { submissions: { id: string; others: { judgeId: string; codes: string[] }[] }[] }).submissions;
+    const subs = (view.body as { window: { cards: { id: string; assigned: { judgeId: string }[]; others: { codes: string[]; judgeIds: string[] }[] }[] } }).window.cards;
+    expect(subs).toHaveLength(fx.submissions.length);
     const s0 = subs.find((s) => s.id === fx.submissions[0].id);
-    expect(s0?.others.find((o) => o.judgeId === fx.judges[0].id)?.codes).toEqual(["conflict:region"]);
-    for (const s of subs) for (const o of s.others) expect(o.codes.length).toBeGreaterThan(0);
+    expect(s0?.others.find((o) => o.judgeIds.includes(fx.judges[0].id))?.codes).toEqual(["conflict:region"]);
+    for (const s of subs) {
+      for (const o of s.others) expect(o.codes.length).toBeGreaterThan(0);
+      const explained = s.others.flatMap((o) => o.judgeIds);
+      expect([...explained, ...s.assigned.map((a) => a.judgeId)].sort()).toEqual(fx.judges.map((j) => j.id).sort());
+    }
     expect(subs.flatMap((s) => s.others.flatMap((o) => o.codes))).toContain("load_balance");
   });
 
@@ -69,8 +74,8 @@ describe("automatic assignment on real data", () => {
     const shortfalls = (res.body as { shortfalls: { submissionId: string; missing: number }[] }).shortfalls;
     expect(shortfalls).toEqual(
       expect.arrayContaining([
-        { submissionId: fx.submissions[0].id, missing: 1, reason: "not_enough_eligible_judges" },
-        { submissionId: fx.submissions[1].id, missing: 1, reason: "not_enough_eligible_judges" },
+        { submissionId: fx.submissions[0].id, missing: 1, reason: "not_enough_eligible_judges", title: fx.submissions[0].title },
+        { submissionId: fx.submissions[1].id, missing: 1, reason: "not_enough_eligible_judges", title: fx.submissions[1].title },
       ]),
     );
   });

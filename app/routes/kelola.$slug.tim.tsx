@@ -1,13 +1,16 @@
 // Seleksi administrasi: the organizer's team list with filters, search and bulk decisions.
-// Renders inside the organizer layout (/kelola/:slug) but stands on its own.
+// Renders inside the organizer layout (/kelola/:slug) but stands on its own. The list is a window
+// (25 teams a page, filters and page in the URL) with counts per status over the whole event.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
+import { Pager } from "~/components/results-table";
 import { StatusBadge } from "~/components/team-ui";
-import { listTeamsForScreening, reviewTeams, screeningLists, type ScreeningFilters } from "~/models/screening.server";
+import { listTeamsForScreening, reviewTeams, screeningLists, screeningWindow, type ScreeningFilters } from "~/models/screening.server";
 import { requireOrganizer } from "~/services/guards.server";
 import { bulkReviewSchema } from "~/validation/team";
 
@@ -28,17 +31,25 @@ function filtersFrom(url: URL): ScreeningFilters {
   };
 }
 
+function pageFrom(url: URL): number | null {
+  const page = Number.parseInt(url.searchParams.get("halaman") ?? "", 10);
+  return Number.isFinite(page) ? Math.min(100_000, page) : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const { pools, regions, tracks } = await screeningLists(event.id);
-  const filters = filtersFrom(new URL(request.url));
-  const { teams, counts } = await listTeamsForScreening({ ...event, pools }, filters);
+  const url = new URL(request.url);
+  const filters = filtersFrom(url);
+  const { window, counts } = await screeningWindow({ ...event, pools }, filters, pageFrom(url));
   return {
     event: { slug: event.slug, name: event.name },
+    status: filters.status ?? "",
     counts,
     regions,
     tracks,
-    teams: teams.map((t) => ({
+    paging: { matching: window.matching, page: window.page, pages: window.pages, offset: window.offset },
+    teams: window.rows.map((t) => ({
       id: t.id,
       name: t.name,
       kimName: t.kimName,
@@ -76,47 +87,77 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`${back.pathname}${back.search}`);
 }
 
+/** Ticks every team of the page at once; only offered once scripts run, since it needs them. */
+function SelectPage() {
+  const { t } = useTranslation();
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <label className="flex min-h-[44px] items-center gap-2 text-sm font-semibold">
+      <input
+        type="checkbox"
+        className="h-5 w-5"
+        onChange={(e) => {
+          for (const box of e.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="teamIds"]') ?? []) box.checked = e.currentTarget.checked;
+        }}
+      />
+      {t("screening.selectPage")}
+    </label>
+  );
+}
+
 export default function Screening() {
   const { t } = useTranslation();
-  const { event, counts, regions, tracks, teams } = useLoaderData<typeof loader>();
+  const { event, status, counts, regions, tracks, paging, teams } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const changed = params.get("diubah");
   const selectClass = "field-input";
+  // Links keep the other filters; a changed filter starts again at page 1.
+  const link = (patch: Record<string, string | null>) => {
+    const p = new URLSearchParams(params);
+    p.delete("diubah");
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    const q = p.toString();
+    return q ? `?${q}` : `/kelola/${event.slug}/tim`;
+  };
+  const chips = [{ value: "", label: t("screening.allTeams"), count: counts.total }, ...STATUSES.map((s) => ({ value: s, label: t(`team.status.${s}`), count: counts[s] }))];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 className="text-2xl font-bold">{t("screening.title")}</h2>
-          <p className="mt-1 text-slate-700">
-            {t("screening.counts", { total: counts.total, pending: counts.PENDING, accepted: counts.ACCEPTED, rejected: counts.REJECTED })}
-          </p>
         </div>
         <a href={`/kelola/${event.slug}/tim/ekspor`} className="btn-secondary" download>
           {t("screening.export")}
         </a>
       </div>
 
+      <nav aria-label={t("screening.byStatus")} className="flex flex-wrap gap-2">
+        {chips.map((c) => (
+          <Link
+            key={c.value}
+            to={link({ status: c.value || null, halaman: null })}
+            className={`${c.value === status ? "btn-primary" : "btn-secondary"} !min-h-[40px]`}
+            aria-current={c.value === status ? "page" : undefined}
+          >
+            <span>{c.label}</span> <span className="tabular-nums">({c.count})</span>
+          </Link>
+        ))}
+      </nav>
+
       <Form method="get" className="card grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" role="search" aria-label={t("screening.filters")}>
+        {status ? <input type="hidden" name="status" value={status} /> : null}
         <div className="sm:col-span-2 lg:col-span-3">
           <label htmlFor="q" className="field-label">
             {t("screening.search")}
           </label>
           <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} className="field-input" placeholder={t("screening.searchHint")} />
-        </div>
-        <div>
-          <label htmlFor="f-status" className="field-label">
-            {t("screening.status")}
-          </label>
-          <select id="f-status" name="status" defaultValue={params.get("status") ?? ""} className={selectClass}>
-            <option value="">{t("common.all")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`team.status.${s}`)}
-              </option>
-            ))}
-          </select>
         </div>
         <div>
           <label htmlFor="f-region" className="field-label">
@@ -171,8 +212,11 @@ export default function Screening() {
       <Form method="post" className="space-y-4">
         <FormAlert errors={result && !result.ok ? result.errors : null} />
         <p className="text-sm text-slate-700" aria-live="polite">
-          {t("screening.shown", { count: teams.length })}
+          {paging.pages > 1
+            ? t("screening.showingRange", { first: paging.offset + 1, last: paging.offset + teams.length, total: paging.matching })
+            : t("screening.shown", { count: teams.length })}
         </p>
+        {teams.length > 1 ? <SelectPage /> : null}
         {teams.length === 0 ? (
           <p className="card text-slate-700">{t("screening.empty")}</p>
         ) : (
@@ -209,6 +253,7 @@ export default function Screening() {
             ))}
           </ul>
         )}
+        <Pager page={paging.page} pages={paging.pages} pageLink={(n) => link({ halaman: String(n) })} label={t("screening.pages")} />
         <fieldset className="card space-y-3">
           <legend className="px-1 text-base font-bold">{t("screening.bulkTitle")}</legend>
           <p className="text-sm text-slate-700">{t("screening.bulkHint")}</p>

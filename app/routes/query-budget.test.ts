@@ -44,7 +44,11 @@ async function scene(teams: number) {
     "judge queue": () => pageStatements([rootLoader, judgeLayout, judgeQueue], `/juri/${slug}`, { slug }, judge),
     "scoring page": () => pageStatements([rootLoader, judgeLayout, scoringPage], `/juri/${slug}/nilai/${open}`, { slug, assignmentId: open }, judge),
     "organizer screening": () => pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim`, { slug }, organizer),
+    "organizer screening, searched and paged": () =>
+      pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim?q=tim&status=ACCEPTED&halaman=2`, { slug }, organizer),
     "organizer judging": () => pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian`, { slug }, organizer),
+    "organizer judging, searched and filtered": () =>
+      pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian?cari=karya&saring=perhatian&halaman=2`, { slug }, organizer),
     "organizer results": () => pageStatements([rootLoader, organizerLayout, resultsPage], `/kelola/${slug}/hasil`, { slug }, organizer),
   };
 }
@@ -76,7 +80,19 @@ async function measure(page: Page) {
   };
 }
 
-const PAGES: Page[] = ["public event page", "dashboard", "team page", "submission page", "judge queue", "scoring page", "organizer screening", "organizer judging", "organizer results"];
+const PAGES: Page[] = [
+  "public event page",
+  "dashboard",
+  "team page",
+  "submission page",
+  "judge queue",
+  "scoring page",
+  "organizer screening",
+  "organizer screening, searched and paged",
+  "organizer judging",
+  "organizer judging, searched and filtered",
+  "organizer results",
+];
 
 test.each(PAGES)("%s: at most 8 statements, the same at any event size", async (page) => {
   const { counts, cold, report } = await measure(page);

@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as listRoute from "~/routes/kelola.$slug.tim";
 import { action as listAction, loader as listLoader } from "~/routes/kelola.$slug.tim";
 import { action as teamAction, loader as teamLoader } from "~/routes/kelola.$slug.tim_.$teamId";
 import { loader as exportLoader } from "~/routes/kelola.$slug.tim_.ekspor";
 import { action as joinAction } from "~/routes/gabung.$token";
 import { utcToZonedLocal } from "~/domain/time";
 import { db } from "~/services/db.server";
-import { call, formRequest, getRequest } from "~/test/request";
+import { formActions, renderRoute } from "~/test/render-route";
+import { BASE, call, formRequest, getRequest } from "~/test/request";
 import { args, errorsOf, makeEvent, organizerOf, person, type Person } from "~/test/teams";
 
 type Ev = Awaited<ReturnType<typeof makeEvent>>;
@@ -60,7 +62,33 @@ function mailsTo(email: string): string[] {
   return files.filter((f) => f.includes(email)).map((f) => readFileSync(join(dir, f), "utf8"));
 }
 
-type ListBody = { teams: { id: string; name: string; complete: boolean }[]; counts: Record<string, number> };
+type ListBody = {
+  teams: { id: string; name: string; complete: boolean; status: string }[];
+  counts: Record<string, number>;
+  paging: { matching: number; page: number; pages: number; offset: number };
+};
+
+/** `n` teams without members, written at once, named "Tim 01" … with every third accepted. */
+async function manyTeams(ev: Ev, n: number) {
+  const teams = Array.from({ length: n }, (_, i) => {
+    const name = `Tim ${String(i + 1).padStart(2, "0")}`;
+    return {
+      id: `tm${i}${Math.random().toString(36).slice(2, 10)}`,
+      eventId: ev.id,
+      name,
+      nameKey: name.toLowerCase(),
+      kimName: i === 40 ? "KIM Sumber Rejéki" : "KIM Sejahtera",
+      institution: "Universitas Brawijaya",
+      regionId: i % 2 ? ev.region2Id : ev.regionId,
+      inviteCode: `C${i}${Math.random().toString(36).slice(2, 9)}`.toUpperCase(),
+      inviteToken: `tok-${i}-${Math.random().toString(36).slice(2)}`,
+      status: i % 3 === 0 ? ("ACCEPTED" as const) : ("PENDING" as const),
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+    };
+  });
+  await db.team.createMany({ data: teams });
+  return teams;
+}
 
 describe("screening list", () => {
   it("is for organizers only", async () => {
@@ -88,6 +116,65 @@ describe("screening list", () => {
     expect(((await list(ev, org)).body as ListBody).counts).toMatchObject({ total: 3, PENDING: 2, ACCEPTED: 1 });
     void a;
     void c;
+  });
+});
+
+describe("screening window", () => {
+  it("shows 25 teams a page with counts per status over the whole event; filters and search page too", async () => {
+    const { ev, org } = await setup();
+    const teams = await manyTeams(ev, 60);
+    const view = async (q = "") => (await list(ev, org, q)).body as ListBody;
+    const first = await view();
+    expect(first.teams).toHaveLength(25);
+    expect(first.paging).toEqual({ matching: 60, page: 1, pages: 3, offset: 0 });
+    expect(first.counts).toMatchObject({ total: 60, ACCEPTED: 20, PENDING: 40, REJECTED: 0 });
+    const pages = [first, await view("?halaman=2"), await view("?halaman=3")];
+    expect(pages.map((p) => p.teams.length)).toEqual([25, 25, 10]);
+    expect(pages.flatMap((p) => p.teams.map((t) => t.id))).toEqual(teams.map((t) => t.id));
+    expect((await view("?halaman=9")).paging.page).toBe(3);
+    expect((await view("?halaman=-1")).paging.page).toBe(1);
+
+    const pending = await view("?status=PENDING&halaman=2");
+    expect(pending.paging).toMatchObject({ matching: 40, page: 2, pages: 2 });
+    expect(pending.teams.every((t) => t.status === "PENDING")).toBe(true);
+    // Counts stay those of the whole event whatever is shown.
+    expect(pending.counts).toMatchObject({ total: 60, ACCEPTED: 20, PENDING: 40 });
+    expect((await view(`?wilayah=${ev.region2Id}&status=ACCEPTED`)).paging.matching).toBe(10);
+    expect((await view("?q=sumber%20rejeki")).teams.map((t) => t.name)).toEqual(["Tim 41"]);
+    expect((await view("?q=TIM%2005")).teams.map((t) => t.name)).toEqual(["Tim 05"]);
+  });
+
+  it("renders status links with counts and page links that keep the filters, in both languages", async () => {
+    const { ev, org } = await setup();
+    await manyTeams(ev, 60);
+    const page = (q: string, language: "id" | "en" = "id") => renderRoute(listRoute, "/kelola/:slug/tim", getRequest(`/kelola/${ev.slug}/tim${q}`, org.cookie), { language });
+    const id = await page("?status=PENDING&q=tim&halaman=1");
+    expect(id.status).toBe(200);
+    expect(id.html).toContain("Menampilkan 1–25 dari 40 tim");
+    expect(id.html).toMatch(/aria-current="page"[^>]*><span>Menunggu seleksi<\/span> <span class="tabular-nums">\(<!-- -->40<!-- -->\)/);
+    expect(id.html).toContain(`href="/kelola/${ev.slug}/tim?status=PENDING&amp;q=tim&amp;halaman=2"`);
+    expect(id.html).toContain(`href="/kelola/${ev.slug}/tim?q=tim"`);
+    expect(formActions(id.html)).toEqual([`/kelola/${ev.slug}/tim?status=PENDING&q=tim&halaman=1`]);
+    const en = await page("?halaman=3", "en");
+    expect(en.html).toContain("Showing 51–60 of 60 teams");
+    expect(en.html).toContain('<span>All teams</span> <span class="tabular-nums">(<!-- -->60<!-- -->)');
+  });
+
+  it("a bulk decision taken on a page returns to that page with its filters", async () => {
+    const { ev, org } = await setup();
+    const teams = await manyTeams(ev, 60);
+    const chosen = teams.filter((t) => t.status === "PENDING").slice(25, 27);
+    const req = new Request(`${BASE}/kelola/${ev.slug}/tim?status=PENDING&halaman=2`, {
+      method: "POST",
+      body: new URLSearchParams([["teamIds", chosen[0].id], ["teamIds", chosen[1].id], ["decision", "REJECTED"], ["reason", "Berkas tidak lengkap"]]).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: org.cookie, Origin: BASE },
+    });
+    const res = await call(() => listAction(args(req, { slug: ev.slug })));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/kelola/${ev.slug}/tim?status=PENDING&halaman=2&diubah=2`);
+    const after = (await list(ev, org, "?status=PENDING&halaman=2")).body as ListBody;
+    expect(after.paging).toMatchObject({ matching: 38, page: 2 });
+    expect(after.counts).toMatchObject({ PENDING: 38, REJECTED: 2 });
   });
 });
 

@@ -1,6 +1,6 @@
 // A judged event of any size, written with a few bulk inserts (no password hashing, no per-row
 // queries) so results at scale can be tested and measured: `teams` accepted teams with submitted
-// projects, `judges` judges, `perSubmission` finalized judgments per project in one round.
+// projects entered in one round, `judges` judges, `perSubmission` finalized judgments per project.
 import { randomBytes } from "node:crypto";
 import { createEvent } from "../../prisma/seed-utils";
 import { mulberry32 } from "~/domain/prng";
@@ -83,6 +83,7 @@ export async function largeJudgedEvent(db: Db, opts: { teams: number; judges: nu
     version: 1,
   }));
   await chunked(submissions, (part) => db.submission.createMany({ data: part }));
+  await chunked(submissions, (part) => db.roundEntry.createMany({ data: part.map((s) => ({ roundId: round.id, submissionId: s.id })) }));
 
   const assignments = submissions.flatMap((s, i) =>
     Array.from({ length: opts.perSubmission }, (_, k) => ({ id: id("a"), roundId: round.id, judgeId: judges[(i + k) % judges.length]?.id as string, submissionId: s.id })),

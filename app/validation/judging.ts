@@ -1,6 +1,7 @@
 // Form schemas of the judging area. Messages are locale keys.
 import { z } from "zod";
 import type { ScoreEntries } from "~/domain/judgment";
+import { resultsQuerySchema } from "./results";
 
 const id = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.invalid");
 
@@ -57,6 +58,12 @@ export const assignmentActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), assignmentId: id }),
   z.object({ intent: z.literal("rebalance"), judgeId: id }),
 ]);
+
+/** Which cards the assignment board shows; anything malformed falls back to the default. */
+export const BOARD_FILTER_PARAMS = ["perhatian", "kurang", "konflik"] as const;
+export const boardQuerySchema = resultsQuerySchema.pick({ cari: true, halaman: true }).extend({
+  saring: z.enum(BOARD_FILTER_PARAMS).optional().catch(undefined),
+});
 
 export const advanceSchema = z.discriminatedUnion("intent", [
   z.object({
