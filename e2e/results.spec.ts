@@ -87,6 +87,15 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
   await loginAs(page, participant);
   await page.goto("/sertifikat");
   await expect(page.getByText("Pemenang — Juara I")).toBeVisible();
+  // On a phone the title keeps the card's width (one line) and the download button sits below it.
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Pemenang — Juara I" }) });
+  const title = await card.getByRole("heading").boundingBox();
+  const button = await card.getByRole("link", { name: "Unduh PDF" }).boundingBox();
+  expect(title && button).toBeTruthy();
+  if (title && button) {
+    expect(title.height).toBeLessThan(32);
+    expect(button.y).toBeGreaterThanOrEqual(title.y + title.height);
+  }
   await expectAccessible(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Unduh PDF" }).first().click();
