@@ -1,4 +1,4 @@
-import { expect, expectAccessible, mailLink, makeUser, PHONE, test } from "./fixtures";
+import { expect, expectAccessible, getDb, hydrated, loginAs, mailLink, makeUser, PHONE, test } from "./fixtures";
 
 test("home page lists the seeded event in Indonesian and is accessible", async ({ page }) => {
   await page.goto("/");
@@ -52,7 +52,7 @@ test("sign up on a phone, see errors next to fields, log out and log back in", a
   await expect(page).toHaveURL(/\/dasbor$/);
   await expect(page.getByRole("heading", { name: "Halo, Dewi Kartika" })).toBeVisible();
 
-  await page.getByText("Dewi Kartika", { exact: true }).click();
+  await page.locator("summary", { hasText: "Menu" }).click();
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
 
@@ -125,7 +125,7 @@ test("a cached public page is never served to a signed-in visitor", async ({ pag
   await loginAs(page, user);
   const res = await page.goto("/");
   expect(res?.headers()["x-cache"]).toBeUndefined();
-  await expect(page.getByText("Pengunjung Masuk")).toBeVisible();
+  await expect(page.locator("header").getByText("Pengunjung Masuk").first()).toBeVisible();
 });
 
 test("the forgot-password page hydrates cleanly and says how long the link works", async ({ page }) => {
@@ -137,4 +137,57 @@ test("the forgot-password page hydrates cleanly and says how long the link works
   await page.getByLabel("Email").blur();
   await expect(page.getByText("Masukkan alamat email yang valid, misalnya nama@contoh.id.")).toBeVisible();
   await expect(page.getByText("Kami akan mengirim tautan sekali pakai yang berlaku 60 menit.")).toBeVisible();
+});
+
+test("on a phone the header is one row whose menu works by keyboard, and the organizer's sections sit behind one button", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/");
+  await hydrated(page);
+  const header = await page.locator("header").boundingBox();
+  expect(header?.height).toBeLessThan(72);
+  const menu = page.locator("header summary", { hasText: "Menu" });
+  await expect(page.getByRole("link", { name: "Daftar", exact: true })).toBeHidden();
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: "Daftar", exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("link", { name: "Daftar", exact: true })).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  const organizer = await makeUser({ name: "Panitia Navigasi" });
+  const db = await getDb();
+  const event = await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2026" } });
+  await db.eventMember.create({ data: { eventId: event.id, userId: organizer.id, role: "ORGANIZER" } });
+  await loginAs(page, organizer);
+  await page.goto(`/kelola/${event.slug}/penjurian`);
+  await hydrated(page);
+  expect((await page.locator("header").boundingBox())?.height).toBeLessThan(72);
+  const sections = page.getByRole("navigation", { name: "Bagian pengelolaan acara" });
+  const picker = sections.locator("summary");
+  await expect(picker).toHaveText("Bagian: Penjurian");
+  await picker.click();
+  await expect(sections.getByRole("link")).toHaveCount(11);
+  await expect(sections.getByRole("link", { name: "Penjurian" })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+  await sections.getByRole("link", { name: "Hasil", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/kelola/${event.slug}/hasil$`));
+  await expect(picker).toHaveText("Bagian: Hasil");
+  await expect(sections.getByRole("link", { name: "Audit" })).toBeHidden();
+
+  // The header menu reaches the account pages.
+  await page.locator("header summary", { hasText: "Menu" }).click();
+  await page.getByRole("link", { name: "Akun" }).click();
+  await expect(page).toHaveURL(/\/akun$/);
+  await expect(page.getByRole("link", { name: "Akun" })).toBeHidden();
+});
+
+test("the phone menus open without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.locator("header summary", { hasText: "Menu" }).click();
+  await page.getByRole("link", { name: "Daftar", exact: true }).click();
+  await expect(page).toHaveURL(/\/daftar$/);
+  await context.close();
 });

@@ -1,5 +1,5 @@
 import { utcToZonedLocal } from "../app/domain/time";
-import { expect, hydrated, expectAccessible, getDb, loginAs, mailLink, makeUser, PHONE, test } from "./fixtures";
+import { expect, hydrated, expectAccessible, getDb, loginAs, mailLink, makeUser, openSection, PHONE, test } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A datetime-local value in WIB, `days` from now. */
@@ -53,7 +53,7 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   await expectAccessible(page);
 
   // Settings.
-  await page.getByRole("link", { name: "Pengaturan" }).click();
+  await openSection(page, "Pengaturan");
   await page.getByLabel("Ringkasan").fill("Uji coba hackathon untuk KIM se-Jawa Timur.");
   await page.getByLabel("Deskripsi").fill("## Tentang\nMembangun **layanan informasi** desa.");
   await page.getByLabel(/Email kontak/).fill("panitia-uji@contoh.id");
@@ -63,7 +63,7 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   await expectAccessible(page);
 
   // Timeline: a date out of order is refused on its field, then fixed so registration is open now.
-  await page.getByRole("link", { name: "Linimasa" }).click();
+  await openSection(page, "Linimasa");
   await page.getByLabel("Pendaftaran dibuka (WIB)").fill(wib(-1));
   await page.getByLabel("Pendaftaran ditutup (WIB)").fill(wib(-2));
   await page.getByRole("button", { name: "Simpan linimasa" }).click();
@@ -78,7 +78,7 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   await expectAccessible(page);
 
   // Structure: a track.
-  await page.getByRole("link", { name: "Struktur" }).click();
+  await openSection(page, "Struktur");
   await page.getByLabel("Nama trek", { exact: true }).fill("Layanan Publik Desa");
   await page.getByRole("button", { name: "Tambahkan trek" }).click();
   await expect(page.getByText("Trek diperbarui.")).toBeVisible();
@@ -102,7 +102,7 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
   await expectAccessible(page);
 
   // Publish.
-  await page.getByRole("link", { name: "Pengaturan" }).click();
+  await openSection(page, "Pengaturan");
   await page.getByLabel("Tampilkan acara untuk umum").check();
   await page.getByRole("button", { name: "Simpan", exact: true }).first().click();
   await expect(page.getByText("Pengaturan tersimpan.")).toBeVisible();
@@ -111,7 +111,7 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
     await page.goto(`/kelola/${slug}/${path}`);
     await expectAccessible(page);
   }
-  await expect(page.getByText("Linimasa diubah").first()).toBeVisible();
+  await expect(page.getByText("Panitia Uji mengubah linimasa").first()).toBeVisible();
 
   // The public sees the event in registration with a countdown and the register button.
   await visitor.goto(`/acara/${slug}`);

@@ -75,3 +75,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 export const PHONE = { width: 390, height: 844 };
+
+/** On a phone, opens an organizer section through the "Bagian" menu that stands in for the tabs. */
+export async function openSection(page: Page, name: string) {
+  await page.locator("summary", { hasText: /^Bagian:/ }).click();
+  await page.getByRole("navigation", { name: "Bagian pengelolaan acara" }).getByRole("link", { name, exact: true }).click();
+}

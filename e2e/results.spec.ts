@@ -82,11 +82,29 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
   await expectAccessible(anon);
   await anonContext.close();
 
-  // The participant downloads their certificate and verifies it.
+  // The participant's team page now leads to the results, the closed project form second.
   await page.context().clearCookies();
   await loginAs(page, participant);
+  const db = await getDb();
+  const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, members: { some: { userId: participant.id } } } });
+  await page.goto(`/tim/${team.id}`);
+  await expect(page.getByRole("link", { name: "Lihat hasil" })).toHaveAttribute("href", `/acara/${event.slug}/hasil`);
+  await expect(page.getByRole("link", { name: "Lihat hasil" })).toHaveClass(/btn-primary/);
+  await expect(page.getByRole("link", { name: "Lihat karya tim" })).toHaveClass(/btn-secondary/);
+  await expect(page.getByRole("link", { name: "Buka formulir karya" })).toHaveCount(0);
+
+  // The participant downloads their certificate and verifies it.
   await page.goto("/sertifikat");
   await expect(page.getByText("Pemenang — Juara I")).toBeVisible();
+  // On a phone the title keeps the card's width (one line) and the download button sits below it.
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Pemenang — Juara I" }) });
+  const title = await card.getByRole("heading").boundingBox();
+  const button = await card.getByRole("link", { name: "Unduh PDF" }).boundingBox();
+  expect(title && button).toBeTruthy();
+  if (title && button) {
+    expect(title.height).toBeLessThan(32);
+    expect(button.y).toBeGreaterThanOrEqual(title.y + title.height);
+  }
   await expectAccessible(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Unduh PDF" }).first().click();

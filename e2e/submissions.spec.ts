@@ -135,6 +135,11 @@ test("a closed window refuses the team with the closing time", async ({ page }) 
   await page.goto(`/tim/${team.id}/karya`);
   await expect(page.getByRole("alert").filter({ hasText: /^Pengumpulan karya ditutup pada .+ WIB\.$/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Kirim karya" })).toHaveCount(0);
+  // The closed form looks closed: grey fields that say "not allowed" under the pointer.
+  const title = page.getByLabel("Judul karya");
+  await expect(title).toBeDisabled();
+  await expect(title).toHaveCSS("background-color", "rgb(241, 245, 249)");
+  await expect(title).toHaveCSS("cursor", "not-allowed");
 });
 
 test("the public gallery and a project page read well on a phone and a laptop", async ({ page }) => {

@@ -1,50 +1,101 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type HeaderUser = { id: string; name: string; email: string; isAdmin: boolean } | null;
+
+/**
+ * A <details> menu that also behaves like one with scripts on: it closes when a choice is made, on
+ * navigation, on Escape (focus back on its button) and on a tap outside. Without scripts it is a plain disclosure.
+ */
+export function useDisclosure() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { pathname, search } = useLocation();
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname, search]);
+  useEffect(() => {
+    const outside = (e: PointerEvent) => {
+      if (ref.current?.open && e.target instanceof Node && !ref.current.contains(e.target)) ref.current.open = false;
+    };
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key === "Escape" && ref.current?.open) {
+      ref.current.open = false;
+      ref.current.querySelector("summary")?.focus();
+    }
+  };
+  // Choosing a link or button in the menu closes it at once, before the page it leads to renders.
+  const onClick = (e: MouseEvent<HTMLDetailsElement>) => {
+    const target = e.target instanceof Element ? e.target : null;
+    if (ref.current && target?.closest("a, button") && !target.closest("summary")) ref.current.open = false;
+  };
+  return { ref, onKeyDown, onClick };
+}
+
+function MenuIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <path d="M4 6h16M4 12h16M4 18h16" />
+    </svg>
+  );
+}
 
 export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en" }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
+  const userMenu = useDisclosure();
+  const phoneMenu = useDisclosure();
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded-md px-3 py-2 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
+  const menuLink = ({ isActive }: { isActive: boolean }) =>
+    `flex min-h-[44px] items-center rounded-md px-3 text-base font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-800 hover:bg-slate-100"}`;
+  const links: { to: string; label: string; end?: boolean }[] = [
+    { to: "/", label: t("nav.events"), end: true },
+    ...(user ? [{ to: "/dasbor", label: t("nav.dashboard") }] : []),
+    ...(user?.isAdmin ? [{ to: "/admin", label: t("nav.admin") }] : []),
+  ];
+  const language = (
+    <Form method="post" action="/bahasa" className="contents">
+      <input type="hidden" name="redirectTo" value={here} />
+      <input type="hidden" name="lng" value={lang === "id" ? "en" : "id"} />
+      <button type="submit" className="min-h-[44px] rounded-md px-2 text-sm font-semibold text-slate-700 hover:bg-slate-100" lang={lang === "id" ? "en" : "id"}>
+        <span aria-hidden="true">{lang === "id" ? "EN" : "ID"}</span>
+        <span className="sr-only">{t("nav.switchTo")}</span>
+      </button>
+    </Form>
+  );
+  const logout: ReactNode = (
+    <Form method="post" action="/keluar">
+      <button type="submit" className="flex min-h-[44px] w-full items-center rounded-md px-3 text-left text-base font-semibold text-slate-800 hover:bg-slate-100 sm:min-h-0 sm:px-2 sm:py-2 sm:text-sm sm:font-normal">
+        {t("nav.logout")}
+      </button>
+    </Form>
+  );
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="relative border-b border-slate-200 bg-white">
       <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-3">
         {t("app.skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <Link to="/" className="flex items-center gap-2 text-lg font-extrabold text-brand-800">
+      <div className="mx-auto flex max-w-6xl items-center gap-x-4 px-4 py-2 sm:px-6 sm:py-3">
+        <Link to="/" className="flex min-w-0 items-center gap-2 text-lg font-extrabold text-brand-800">
           <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span>{t("app.name")}</span>
+          <span className="truncate">{t("app.name")}</span>
         </Link>
-        <nav aria-label={t("nav.primary")} className="order-3 flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:w-auto">
-          <NavLink to="/" end className={navClass}>
-            {t("nav.events")}
-          </NavLink>
-          {user ? (
-            <NavLink to="/dasbor" className={navClass}>
-              {t("nav.dashboard")}
+        <nav aria-label={t("nav.primary")} className="hidden items-center gap-1 sm:flex">
+          {links.map((l) => (
+            <NavLink key={l.to} to={l.to} end={l.end} className={navClass}>
+              {l.label}
             </NavLink>
-          ) : null}
-          {user?.isAdmin ? (
-            <NavLink to="/admin" className={navClass}>
-              {t("nav.admin")}
-            </NavLink>
-          ) : null}
+          ))}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
-          <Form method="post" action="/bahasa" className="contents">
-            <input type="hidden" name="redirectTo" value={here} />
-            <input type="hidden" name="lng" value={lang === "id" ? "en" : "id"} />
-            <button type="submit" className="rounded-md px-2 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100" lang={lang === "id" ? "en" : "id"}>
-              <span aria-hidden="true">{lang === "id" ? "EN" : "ID"}</span>
-              <span className="sr-only">{t("nav.switchTo")}</span>
-            </button>
-          </Form>
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          {language}
           {user ? (
-            <details className="relative">
+            <details ref={userMenu.ref} onKeyDown={userMenu.onKeyDown} onClick={userMenu.onClick} className="relative hidden sm:block">
               <summary className="flex min-h-[44px] cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm font-semibold text-slate-800 hover:bg-slate-100">
                 <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-white" aria-hidden="true">
                   {user.name.slice(0, 1).toUpperCase()}
@@ -59,23 +110,77 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
                 <Link to="/akun" className="block rounded px-2 py-2 text-sm hover:bg-slate-100">
                   {t("nav.account")}
                 </Link>
-                <Form method="post" action="/keluar">
-                  <button type="submit" className="block w-full rounded px-2 py-2 text-left text-sm hover:bg-slate-100">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
+                {logout}
               </div>
             </details>
           ) : (
-            <>
+            <div className="hidden items-center gap-2 sm:flex">
               <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`} className="btn-secondary !min-h-[40px] !px-3 text-sm">
                 {t("nav.login")}
               </Link>
               <Link to="/daftar" className="btn-primary !min-h-[40px] !px-3 text-sm">
                 {t("nav.signup")}
               </Link>
-            </>
+            </div>
           )}
+          {user ? null : (
+            <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`} className="btn-secondary !min-h-[40px] !px-3 text-sm sm:hidden">
+              {t("nav.login")}
+            </Link>
+          )}
+          {/* On a phone everything else sits behind one menu button, so the header is one row. */}
+          <details ref={phoneMenu.ref} onKeyDown={phoneMenu.onKeyDown} onClick={phoneMenu.onClick} className="sm:hidden">
+            <summary className="flex min-h-[44px] min-w-[44px] cursor-pointer list-none items-center justify-center gap-2 rounded-md border border-slate-300 px-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+              {user ? (
+                <>
+                  <span className="flex h-6 w-6 items-center justify-center rounded-full bg-brand-600 text-xs text-white" aria-hidden="true">
+                    {user.name.slice(0, 1).toUpperCase()}
+                  </span>
+                  {t("nav.menu")}
+                </>
+              ) : (
+                <>
+                  <MenuIcon />
+                  <span className="sr-only">{t("nav.menu")}</span>
+                </>
+              )}
+            </summary>
+            <div className="absolute inset-x-0 top-full z-30 border-b border-slate-200 bg-white px-4 pb-4 pt-2 shadow-lg">
+              <nav aria-label={t("nav.primary")}>
+                <ul className="space-y-1">
+                  {links.map((l) => (
+                    <li key={l.to}>
+                      <NavLink to={l.to} end={l.end} className={menuLink}>
+                        {l.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div className="mt-2 border-t border-slate-200 pt-2">
+                {user ? (
+                  <>
+                    <p className="truncate px-3 py-1 text-sm text-slate-600">
+                      <span className="font-semibold text-slate-800">{user.name}</span> · {user.email}
+                    </p>
+                    <NavLink to="/akun" className={menuLink}>
+                      {t("nav.account")}
+                    </NavLink>
+                    {logout}
+                  </>
+                ) : (
+                  <div className="flex gap-2 pt-1">
+                    <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`} className="btn-secondary flex-1">
+                      {t("nav.login")}
+                    </Link>
+                    <Link to="/daftar" className="btn-primary flex-1">
+                      {t("nav.signup")}
+                    </Link>
+                  </div>
+                )}
+              </div>
+            </div>
+          </details>
         </div>
       </div>
     </header>

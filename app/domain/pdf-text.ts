@@ -1,53 +1,54 @@
 /**
- * Text for PDFs drawn with the 14 standard fonts, which only encode WinAnsi
- * (Windows-1252). Anything outside it would make pdf-lib throw, so it is
- * folded to the closest Latin form ("é" stays, "ā" → "a", "—" → "-") and what
- * cannot be folded becomes "?".
+ * Splitting a line of PDF text into runs, each drawn with one font of a fallback chain (Latin
+ * first, then Arabic, Javanese, CJK). A character goes to the first font that has it; spaces and
+ * punctuation between two letters of the same font stay in that font's run, so an Arabic phrase
+ * keeps its word order when the run is laid out right to left; combining marks and joiners stay
+ * with the letter before them. A character no font has is folded to its compatibility form
+ * ("𝐒" → "S", "ﬁ" → "fi") and, failing that, shown as "?".
  */
-const REPLACEMENTS: Record<string, string> = {
-  "\u2014": "-",
-  "\u2013": "-",
-  "\u2012": "-",
-  "\u2212": "-",
-  "\u2018": "'",
-  "\u2019": "'",
-  "\u201C": '"',
-  "\u201D": '"',
-  "\u2026": "...",
-  "\u2022": "*",
-  "\u00A0": " ",
-  "\u2009": " ",
-  "\u202F": " ",
-  "\u2192": "->",
-  "\u2190": "<-",
-  "\u00B7": "-",
-};
+export type TextRun = { text: string; face: number };
+export type Covers = (codePoint: number) => boolean;
 
-export function toWinAnsi(input: string): string {
-  let out = "";
-  for (const ch of input) {
-    const replaced = REPLACEMENTS[ch];
-    if (replaced !== undefined) {
-      out += replaced;
+const JOINING = /^[\p{M}\u200C\u200D\uFE00-\uFE0F]$/u;
+const NEUTRAL = /^[\s\p{P}\p{S}\p{N}]$/u;
+
+type Slot = { ch: string; face: number; neutral: boolean };
+
+function faceOf(ch: string, faces: readonly Covers[]): number {
+  return faces.findIndex((covers) => covers(ch.codePointAt(0) ?? 0));
+}
+
+export function splitRuns(input: string, faces: readonly Covers[]): TextRun[] {
+  const slots: Slot[] = [];
+  for (const raw of input.normalize("NFC").replace(/[\t\n\r]/g, " ")) {
+    const prev = slots[slots.length - 1];
+    if (prev && JOINING.test(raw)) {
+      if (faces[prev.face]?.(raw.codePointAt(0) ?? 0)) prev.ch += raw;
       continue;
     }
-    const code = ch.codePointAt(0) ?? 0;
-    if (code === 0x0a || code === 0x09) {
-      out += " ";
-      continue;
+    const chars = faceOf(raw, faces) >= 0 ? [raw] : [...raw.normalize("NFKD").replace(/\p{M}/gu, "")];
+    for (const c of chars.length ? chars : ["?"]) {
+      const face = faceOf(c, faces);
+      slots.push(face >= 0 ? { ch: c, face, neutral: NEUTRAL.test(c) } : { ch: "?", face: Math.max(0, faceOf("?", faces)), neutral: true });
     }
-    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa1 && code <= 0xff)) {
-      out += ch;
-      continue;
-    }
-    // Strip accents that are not in Latin-1 (e.g. "ā", "ș") and keep the base letter.
-    const folded = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    out += [...folded].every((c) => {
-      const k = c.codePointAt(0) ?? 0;
-      return (k >= 0x20 && k < 0x7f) || (k >= 0xa1 && k <= 0xff);
-    })
-      ? folded
-      : "?";
   }
-  return out;
+  // A neutral between two letters of one font joins them; any other neutral keeps its own font.
+  for (let i = 0; i < slots.length; i++) {
+    if (!slots[i].neutral) continue;
+    let j = i;
+    while (j < slots.length && slots[j].neutral) j++;
+    const before = slots[i - 1];
+    const after = slots[j];
+    if (before && after && before.face === after.face) {
+      for (let k = i; k < j; k++) if (faces[before.face]?.(slots[k].ch.codePointAt(0) ?? 0)) slots[k].face = before.face;
+    }
+    i = j - 1;
+  }
+  const runs: TextRun[] = [];
+  for (const s of slots) {
+    const last = runs[runs.length - 1];
+    if (last && last.face === s.face) last.text += s.ch;
+    else runs.push({ text: s.ch, face: s.face });
+  }
+  return runs;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "./csv";
-import { toWinAnsi } from "./pdf-text";
 import { revealOrder, subsetPlaces, suggestRecipients } from "./publication";
 
 describe("subsetPlaces", () => {
@@ -58,12 +57,5 @@ describe("CSV", () => {
     expect(lines[2]).toBe(`"'=HYPERLINK(""http://evil"")",-3`);
     expect(lines[3]).toBe("'+62812,'@cmd");
     expect(csvCell(null)).toBe("");
-  });
-});
-
-describe("toWinAnsi", () => {
-  it("keeps Latin-1, folds other accents and typographic marks, replaces the rest", () => {
-    expect(toWinAnsi("Café — “Ñusantara” … ā")).toBe('Café - "Ñusantara" ... a');
-    expect(toWinAnsi("中文")).toBe("??");
   });
 });

@@ -3,6 +3,7 @@ import { action as adminAction, loader as adminLoader } from "~/routes/admin._in
 import { loader as bannerLoader } from "~/routes/acara.$slug.banner";
 import { action as settingsAction } from "~/routes/kelola.$slug.pengaturan";
 import { loader as auditLoader } from "~/routes/kelola.$slug.audit";
+import { saveJudgingSettings, addTrack, updateTrack } from "~/models/structure.server";
 import { db } from "~/services/db.server";
 import { args, errorsOf, makeEvent, makeUser, multipartRequest, organizedEvent, outbox } from "~/test/event-helpers";
 import { call, formRequest, getRequest } from "~/test/request";
@@ -233,5 +234,56 @@ describe("audit page", () => {
     expect((filtered.body as { total: number }).total).toBe(1);
     const page2 = await call(() => auditLoader(args(getRequest(`/kelola/${event.slug}/audit?halaman=2`, organizer.cookie), { slug: event.slug })));
     expect((page2.body as { rows: unknown[] }).rows).toHaveLength(3);
+  });
+
+  type AuditRow = { sentence: string; changes: { field: string; before: string | null; after: string | null }[]; action: string; entity: string; before: string | null; after: string | null };
+  const auditPage = async (slug: string, cookie: string, query = "") => {
+    const res = await call(() => auditLoader(args(getRequest(`/kelola/${slug}/audit${query}`, cookie), { slug })));
+    return res.body as { rows: AuditRow[]; entities: string[]; total: number };
+  };
+
+  it("reads as sentences with names, each change as before → after, in both languages, with the raw record kept", async () => {
+    const { event, organizer } = await organizedEvent();
+    const actor = { id: organizer.id };
+    expect(await addTrack(event.id, { name: "Kota Pintar", description: "" }, actor)).toEqual({ ok: true });
+    const track = await db.track.findFirstOrThrow({ where: { eventId: event.id, name: "Kota Pintar" } });
+    await updateTrack(event.id, track.id, { name: "Kota Cerdas", description: "Layanan warga" }, actor);
+    await saveJudgingSettings(event.id, { ...(await db.event.findUniqueOrThrow({ where: { id: event.id } })), blindJudging: true, rankingMethod: "borda" }, actor);
+
+    const id = await auditPage(event.slug, organizer.cookie);
+    const [settings, update, create] = id.rows;
+    expect(update.sentence).toBe("Rina Panitia mengubah trek Kota Cerdas");
+    expect(update.changes).toEqual([
+      { field: "Nama", before: "Kota Pintar", after: "Kota Cerdas" },
+      { field: "Deskripsi", before: "—", after: "Layanan warga" },
+    ]);
+    expect(create.sentence).toBe("Rina Panitia menambahkan trek Kota Pintar");
+    expect(settings.sentence).toBe("Rina Panitia mengubah pengaturan penjurian");
+    expect(settings.changes).toEqual(
+      expect.arrayContaining([
+        { field: "Penjurian anonim", before: "Tidak", after: "Ya" },
+        { field: "Metode peringkat", before: "skor-z per juri", after: "Borda" },
+      ]),
+    );
+    expect(JSON.parse(update.after ?? "{}")).toEqual({ name: "Kota Cerdas", description: "Layanan warga" });
+    expect(update.action).toBe("track.update");
+
+    const en = await auditPage(event.slug, organizer.cookie, "?lng=en");
+    expect(en.rows[1].sentence).toBe("Rina Panitia changed the track Kota Cerdas");
+    expect(en.rows[1].changes[0]).toEqual({ field: "Name", before: "Kota Pintar", after: "Kota Cerdas" });
+    expect(en.rows[0].changes).toContainEqual({ field: "Blind judging", before: "No", after: "Yes" });
+    for (const row of [...id.rows, ...en.rows]) expect(`${row.sentence} ${JSON.stringify(row.changes)}`).not.toMatch(/audit\.|\{\{|[a-z]+Id\b/);
+  });
+
+  it("offers one filter per kind of record, whatever the spelling the writer used", async () => {
+    const { event, organizer } = await organizedEvent();
+    for (const entity of ["Team", "team", "track"]) {
+      await db.auditLog.create({ data: { eventId: event.id, actorId: organizer.id, action: entity === "track" ? "track.create" : "team.review", entity, entityId: "x" } });
+    }
+    const all = await auditPage(event.slug, organizer.cookie);
+    expect(all.entities).toEqual(["team", "track"]);
+    expect((await auditPage(event.slug, organizer.cookie, "?entitas=team")).total).toBe(2);
+    expect((await auditPage(event.slug, organizer.cookie, "?entitas=Team")).total).toBe(2);
+    expect((await auditPage(event.slug, organizer.cookie, "?entitas=nothing")).total).toBe(3);
   });
 });

@@ -20,7 +20,7 @@ export default function JudgeArea() {
     <div className="mx-auto max-w-3xl">
       <p className="text-sm font-semibold text-brand-700">{t("judge.area")}</p>
       <p className="text-lg font-bold text-slate-900">{event.name}</p>
-      <nav aria-label={t("judge.nav")} className="mt-2 flex gap-1 overflow-x-auto border-b border-slate-200 pb-2">
+      <nav aria-label={t("judge.nav")} className="mt-2 flex flex-wrap gap-1 border-b border-slate-200 pb-2">
         <NavLink to={`/juri/${event.slug}`} end className={tab}>
           {t("judge.queueTab")}
         </NavLink>

@@ -2,36 +2,44 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro } from "~/components/event-forms";
+import { describeAudit, renderAudit, type AuditFormat } from "~/domain/audit-log";
+import { formatNumber } from "~/domain/number";
 import { formatInZone, eventZone } from "~/domain/time";
 import { auditEntities, listAudit } from "~/models/organizer.server";
 import { requireOrganizer } from "~/services/guards.server";
-import { getLanguage } from "~/services/i18n.server";
+import { getLanguage, getT } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const url = new URL(request.url);
   const entities = await auditEntities(event.id);
-  const entityParam = url.searchParams.get("entitas") ?? "";
-  const entity = entities.includes(entityParam) ? entityParam : "";
+  const entityParam = (url.searchParams.get("entitas") ?? "").toLowerCase();
+  const chosen = entities.find((e) => e.key === entityParam);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("halaman") ?? "1", 10) || 1));
-  const [{ rows, pages, total }, lang] = await Promise.all([listAudit(event.id, { entity: entity || undefined, page }), getLanguage(request)]);
+  const [{ rows, pages, total, names }, lang, t] = await Promise.all([listAudit(event.id, { entities: chosen?.values, page }), getLanguage(request), getT(request)]);
   const tz = eventZone(event.timezone);
+  const format: AuditFormat = {
+    t: (key, options) => t(key, options ?? {}),
+    number: (n) => formatNumber(n, lang, Number.isInteger(n) ? 0 : 2),
+    date: (iso) => formatInZone(new Date(iso), tz, lang),
+  };
   return {
     slug: event.slug,
-    entities,
-    entity,
+    entities: entities.map((e) => e.key),
+    entity: chosen?.key ?? "",
     page,
     pages,
     total,
     rows: rows.map((r) => ({
       id: r.id,
       at: formatInZone(r.at, tz, lang),
-      actor: r.actor ? `${r.actor.name} (${r.actor.email})` : null,
+      actor: r.actor?.email ?? null,
       action: r.action,
-      entity: r.entity,
+      entity: r.entity.toLowerCase(),
       entityId: r.entityId,
-      before: r.before,
-      after: r.after,
+      ...renderAudit(describeAudit(r, names), r.actor?.name ?? t("audit.system"), format),
+      before: r.rawBefore,
+      after: r.rawAfter,
     })),
   };
 }
@@ -74,14 +82,34 @@ export default function AuditPage() {
       <ol className="space-y-3">
         {rows.map((r) => (
           <li key={r.id} className="card !p-4">
-            <p className="font-semibold">{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</p>
+            <p className="break-words font-semibold">{r.sentence}</p>
             <p className="text-sm text-slate-700">
-              {r.at} · {r.actor ?? t("audit.system")}
+              <time>{r.at}</time>
+              {r.actor ? ` · ${r.actor}` : null}
             </p>
+            {r.changes.length ? (
+              <ul className="mt-2 space-y-1 text-sm">
+                {r.changes.map((c, i) => (
+                  <li key={i} className="break-words">
+                    <span className="font-semibold">{c.field}:</span>{" "}
+                    {c.before !== null && c.after !== null ? (
+                      <>
+                        {c.before} <span aria-hidden="true">→</span>
+                        <span className="sr-only">{t("audit.becomes")}</span> <strong>{c.after}</strong>
+                      </>
+                    ) : c.after !== null ? (
+                      c.after
+                    ) : (
+                      <del>{c.before}</del>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <details className="mt-2">
               <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("audit.details")}</summary>
-              <p className="mt-2 text-xs text-slate-600">
-                {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })} · {r.entityId}
+              <p className="mt-2 break-all text-xs text-slate-600">
+                {r.action} · {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })} · {r.entityId}
               </p>
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 <div>

@@ -47,7 +47,7 @@ export default function JudgingLayout() {
           </Form>
         ) : null}
       </div>
-      <nav aria-label={t("judging.nav")} className="flex gap-1 overflow-x-auto border-b border-slate-200 pb-2">
+      <nav aria-label={t("judging.nav")} className="flex flex-wrap gap-1 border-b border-slate-200 pb-2">
         <NavLink to={`${base}${q}`} end className={tab}>
           {t("judging.tabs.assignment")}
         </NavLink>

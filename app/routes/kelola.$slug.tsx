@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useDisclosure } from "~/components/layout";
 import { requireOrganizer } from "~/services/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? "Kelola"} — Kelola — KIM Hackathon` }];
@@ -25,16 +25,22 @@ const TABS = [
   { to: "audit", key: "audit" },
 ] as const;
 
+function Chevron() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" width="20" height="20" className="shrink-0 group-open:rotate-180" fill="currentColor">
+      <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
+    </svg>
+  );
+}
+
 export default function OrganizerLayout() {
   const { t } = useTranslation();
   const { event } = useLoaderData<typeof loader>();
   const base = `/kelola/${event.slug}`;
-  const nav = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
-  // On a phone most tabs are off-screen; keep the current one in view.
-  useEffect(() => {
-    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "center" });
-  }, [pathname]);
+  const menu = useDisclosure();
+  const hrefOf = (tab: (typeof TABS)[number]) => (tab.to ? `${base}/${tab.to}` : base);
+  const current = TABS.find((tab) => (tab.to ? pathname === hrefOf(tab) || pathname.startsWith(`${hrefOf(tab)}/`) : pathname === base || pathname === `${base}/`)) ?? TABS[0];
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -51,12 +57,35 @@ export default function OrganizerLayout() {
           {t("organizer.viewPublic")}
         </Link>
       </div>
-      <nav ref={nav} aria-label={t("organizer.tabsLabel")} className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
-        <ul className="flex min-w-max gap-1">
+      <nav aria-label={t("organizer.tabsLabel")}>
+        {/* A phone gets every section in one list behind a button that names the current one. */}
+        <details ref={menu.ref} onKeyDown={menu.onKeyDown} onClick={menu.onClick} className="group sm:hidden">
+          <summary className="flex min-h-[48px] cursor-pointer list-none items-center justify-between gap-2 rounded-lg border border-slate-300 bg-white px-4 font-semibold text-slate-900 [&::-webkit-details-marker]:hidden">
+            <span>
+              <span className="font-normal text-slate-600">{t("organizer.section")}: </span>
+              {t(`organizer.tabs.${current.key}`)}
+            </span>
+            <Chevron />
+          </summary>
+          <ul className="mt-2 grid grid-cols-2 gap-1 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
+            {TABS.map((tab) => (
+              <li key={tab.key}>
+                <NavLink
+                  to={hrefOf(tab)}
+                  end={"end" in tab}
+                  className={({ isActive }) => `flex min-h-[44px] items-center rounded-md px-3 text-sm font-semibold ${isActive ? "bg-brand-600 text-white" : "text-slate-800 hover:bg-slate-100"}`}
+                >
+                  {t(`organizer.tabs.${tab.key}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+        <ul className="hidden flex-wrap gap-x-1 border-b border-slate-200 sm:flex">
           {TABS.map((tab) => (
             <li key={tab.key}>
               <NavLink
-                to={tab.to ? `${base}/${tab.to}` : base}
+                to={hrefOf(tab)}
                 end={"end" in tab}
                 className={({ isActive }) =>
                   `inline-flex min-h-[44px] items-center border-b-[3px] px-3 text-sm font-semibold ${isActive ? "border-brand-600 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"}`

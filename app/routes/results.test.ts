@@ -18,6 +18,7 @@ import { loader as certPdfLoader } from "~/routes/sertifikat.$code[.]pdf";
 import { loader as verifyLoader } from "~/routes/verifikasi.$code";
 import { loader as lookupLoader } from "~/routes/verifikasi._index";
 import { loader as feedbackLoader } from "~/routes/tim.$teamId_.umpan-balik";
+import { loader as teamLoader } from "~/routes/tim.$teamId._index";
 import { action as announceAction } from "~/routes/kelola.$slug.pengumuman";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
@@ -247,6 +248,11 @@ describe("certificates", () => {
     expect(await db.certificate.count({ where: { eventId: fx.event.id, kind: "JUDGE" } })).toBe(6);
     expect(await db.certificate.count({ where: { eventId: fx.event.id, kind: "FINALIST" } })).toBe(10);
     const winner = await db.certificate.findFirstOrThrow({ where: { eventId: fx.event.id, kind: "WINNER", awardName: "Juara I" } });
+
+    // A member's team page now leads to the results; the project form is closed.
+    const team = fx.teams[0];
+    const teamView = await call(async () => teamLoader(args(getRequest(`/tim/${team.id}`, await cookieFor(team.members[0].user.id)), { teamId: team.id })));
+    expect(teamView.body).toMatchObject({ resultsPublished: true, submissionOpen: false });
 
     const own = (await certPdfLoader(args(getRequest(`/sertifikat/${winner.code}.pdf`, await cookieFor(winner.userId)), { code: winner.code }))) as Response;
     expect(own.status).toBe(200);

@@ -33,22 +33,23 @@ export default function MyCertificates() {
       ) : (
         <ul className="space-y-3">
           {certificates.map((c) => (
-            <li key={c.code} className="card flex flex-wrap items-center gap-3">
-              <div className="min-w-0 flex-1">
-                <p className="font-bold">
+            <li key={c.code} className="card space-y-3 sm:flex sm:items-center sm:gap-4 sm:space-y-0">
+              <div className="min-w-0 sm:flex-1">
+                <h2 className="break-words font-bold">
                   {t(`certificate.kind.${c.kind}`)}
                   {c.awardName ? ` — ${c.awardName}` : ""}
-                </p>
-                <p className="text-sm text-slate-700">
-                  {c.event} · {c.date}
-                </p>
+                </h2>
+                <p className="break-words text-sm text-slate-700">{c.event}</p>
+                <p className="text-sm text-slate-700">{c.date}</p>
               </div>
-              <a href={`/sertifikat/${c.code}.pdf`} className="btn-primary" download>
-                {t("certificate.download")}
-              </a>
-              <Link to={`/verifikasi/${c.code}`} className="btn-link text-sm">
-                {t("certificate.verifyLink")}
-              </Link>
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:shrink-0">
+                <a href={`/sertifikat/${c.code}.pdf`} className="btn-primary" download>
+                  {t("certificate.download")}
+                </a>
+                <Link to={`/verifikasi/${c.code}`} className="btn-link text-sm">
+                  {t("certificate.verifyLink")}
+                </Link>
+              </div>
             </li>
           ))}
         </ul>

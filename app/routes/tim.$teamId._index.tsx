@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
 import { NextStepText, StatusBadge, useFormatInEvent } from "~/components/team-ui";
-import { canEditTeam, phaseAt } from "~/domain/phase";
+import { canEditTeam, canSubmit, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
 import { missingMembers } from "~/domain/team-rules";
 import { toTimeline } from "~/models/event.server";
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadline: phaseAt(timeline, now).next,
     registrationExtension: registrationExtension ? { until: registrationExtension.until, reason: registrationExtension.reason } : null,
     editable,
+    submissionOpen: canSubmit(timeline, now, extensions).allowed,
     viewer: { role: membership?.role ?? null, organizer },
     invite: membership ? { code: team.inviteCode, link: `${env().APP_URL}/gabung/${team.inviteToken}` } : null,
   };
@@ -158,9 +159,15 @@ export default function TeamPage() {
         ) : null}
         {d.team.status === "ACCEPTED" || d.viewer.organizer ? (
           <div className="mt-4 flex flex-wrap gap-2">
+            {/* Once results are out the team's next stop is the results, not the (closed) project form. */}
+            {d.resultsPublished ? (
+              <Link to={`/acara/${d.event.slug}/hasil`} className="btn-primary">
+                {t("team.page.resultsLink")}
+              </Link>
+            ) : null}
             {d.team.status === "ACCEPTED" ? (
-              <Link to={`/tim/${d.team.id}/karya`} className="btn-primary">
-                {t("team.page.projectLink")}
+              <Link to={`/tim/${d.team.id}/karya`} className={d.resultsPublished ? "btn-secondary" : "btn-primary"}>
+                {t(d.submissionOpen ? "team.page.projectLink" : "team.page.projectView")}
               </Link>
             ) : null}
             {d.resultsPublished && d.team.status === "ACCEPTED" ? (
