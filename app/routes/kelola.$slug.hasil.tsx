@@ -79,7 +79,9 @@ function useLiveResults(slug: string, roundId: string | null, version: string) {
   const revalidator = useRevalidator();
   const [live, setLive] = useState(false);
   const shown = useRef(version);
-  shown.current = version;
+  useEffect(() => {
+    shown.current = version;
+  }, [version]);
   useEffect(() => {
     const source = new EventSource(`/kelola/${slug}/hasil/stream`);
     source.addEventListener("open", () => setLive(true));
