@@ -6,7 +6,8 @@ import { weightedTotal } from "~/domain/scoring";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "./event-guards.server";
+import { notFound } from "~/services/guards.server";
 
 const scoreMap = (scores: readonly { criterionId: string; value: number }[]) => Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
 

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import type { JudgmentError } from "~/domain/judgment";
 import { saveJudgment, type JudgmentSnapshot, type SaveErrorCode } from "~/models/judging.server";
 import { db } from "~/services/db.server";
-import { requireJudge } from "~/services/guards.server";
+import { requireJudge } from "~/models/event-guards.server";
 import { parseJudgmentForm } from "~/validation/judging";
 
 export type SaveReply =

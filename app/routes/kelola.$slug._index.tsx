@@ -10,7 +10,7 @@ import { toTimeline } from "~/models/event.server";
 import { dashboardCounts } from "~/models/organizer.server";
 import { listRoundsWithCriteria } from "~/models/rubric.server";
 import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

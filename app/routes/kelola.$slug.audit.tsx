@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageIntro } from "~/components/event-forms";
 import { formatInZone, eventZone } from "~/domain/time";
 import { auditEntities, listAudit } from "~/models/organizer.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

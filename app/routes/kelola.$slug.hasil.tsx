@@ -15,7 +15,7 @@ import { isRankingMethod } from "~/models/results.server";
 import { organizerResults } from "~/models/results-view.server";
 import { voteWindow } from "~/models/vote.server";
 import { reply } from "~/services/forms.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { publishSchema, resultsQuerySchema } from "~/validation/results";
 

@@ -7,7 +7,7 @@ import { formatInZone } from "~/domain/time";
 import { listForOrganizer, setGalleryPublished } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";
 import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { parseFilters } from "~/validation/submission";
 

@@ -8,7 +8,8 @@ import { getForOrganizer } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";
 import { listRevisions, revisionViews } from "~/models/submission.server";
 import { db } from "~/services/db.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 

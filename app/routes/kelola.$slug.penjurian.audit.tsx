@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { formatInZone, eventZone } from "~/domain/time";
 import { judgingAudit } from "~/models/judging-admin.server";
 import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
 type Json = Record<string, unknown> | null;

@@ -9,7 +9,7 @@ import { conflictOverview, refreshDetectedConflicts } from "~/models/conflict.se
 import { conflictFlags } from "~/models/judge-profile.server";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
 import { StatusBadge } from "~/components/team-ui";
 import { listTeamsForScreening, reviewTeams, screeningLists, type ScreeningFilters } from "~/models/screening.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { bulkReviewSchema } from "~/validation/team";
 
 export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];

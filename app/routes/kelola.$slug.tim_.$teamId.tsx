@@ -14,7 +14,8 @@ import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screenin
 import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
 import { db } from "~/services/db.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { extensionSchema, reviewSchema } from "~/validation/team";
 
 export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];

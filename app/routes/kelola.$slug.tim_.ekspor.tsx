@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportTeamsCsv } from "~/models/screening.server";
 import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getT } from "~/services/i18n.server";
 
 const COLUMNS = ["team", "kimName", "region", "institution", "track", "status", "reason", "complete", "size", "video", "registeredAt", "member", "role", "pool", "email", "whatsapp"];
