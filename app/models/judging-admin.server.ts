@@ -131,6 +131,11 @@ export async function judgingAudit(eventId: string, options: { take?: number; ju
   };
 }
 
+/** The event's judges by name, for filtering the judging audit. */
+export async function listJudgeNames(eventId: string) {
+  return db.eventMember.findMany({ where: { eventId, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } });
+}
+
 /** The round's entries ranked by the mean of their complete judgments' weighted totals. */
 export async function advanceCandidates(eventId: string, roundId: string) {
   const round = await db.round.findFirst({ where: { id: roundId, eventId }, include: { criteria: true } });

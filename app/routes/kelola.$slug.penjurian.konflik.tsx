@@ -7,8 +7,8 @@ import { FormAlert } from "~/components/forms";
 import { eventZone, formatInZone } from "~/domain/time";
 import { conflictOverview, refreshDetectedConflicts } from "~/models/conflict.server";
 import { conflictFlags } from "~/models/judge-profile.server";
+import { listRegionOptions } from "~/models/structure.server";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const [overview, regions, flags, lang] = await Promise.all([
     conflictOverview(event.id),
-    db.region.findMany({ where: { eventId: event.id }, select: { id: true, name: true } }),
+    listRegionOptions(event.id),
     conflictFlags(event.id),
     getLanguage(request),
   ]);
