@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type HeaderUser = { id: string; name: string; email: string; isAdmin: boolean } | null;
@@ -8,6 +8,11 @@ type HeaderUser = { id: string; name: string; email: string; isAdmin: boolean } 
  * A <details> menu that also behaves like one with scripts on: it closes when a choice is made, on
  * navigation, on Escape (focus back on its button) and on a tap outside. Without scripts it is a plain disclosure.
  */
+/**
+ * A <details> menu that closes when the page changes, on Escape (focus back on its summary), on a
+ * press outside it, and as soon as a link or button inside it is chosen. Returns the ref to put
+ * on the <details>; the listeners are attached to the element itself.
+ */
 export function useDisclosure() {
   const ref = useRef<HTMLDetailsElement>(null);
   const { pathname, search } = useLocation();
@@ -15,24 +20,32 @@ export function useDisclosure() {
     if (ref.current) ref.current.open = false;
   }, [pathname, search]);
   useEffect(() => {
+    const details = ref.current;
+    if (!details) return;
     const outside = (e: PointerEvent) => {
-      if (ref.current?.open && e.target instanceof Node && !ref.current.contains(e.target)) ref.current.open = false;
+      if (details.open && e.target instanceof Node && !details.contains(e.target)) details.open = false;
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && details.open) {
+        details.open = false;
+        details.querySelector("summary")?.focus();
+      }
+    };
+    // Choosing a link or button in the menu closes it at once, before the page it leads to renders.
+    const onClick = (e: MouseEvent) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest("a, button") && !target.closest("summary")) details.open = false;
     };
     document.addEventListener("pointerdown", outside);
-    return () => document.removeEventListener("pointerdown", outside);
+    details.addEventListener("keydown", onKeyDown);
+    details.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("pointerdown", outside);
+      details.removeEventListener("keydown", onKeyDown);
+      details.removeEventListener("click", onClick);
+    };
   }, []);
-  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
-    if (e.key === "Escape" && ref.current?.open) {
-      ref.current.open = false;
-      ref.current.querySelector("summary")?.focus();
-    }
-  };
-  // Choosing a link or button in the menu closes it at once, before the page it leads to renders.
-  const onClick = (e: MouseEvent<HTMLDetailsElement>) => {
-    const target = e.target instanceof Element ? e.target : null;
-    if (ref.current && target?.closest("a, button") && !target.closest("summary")) ref.current.open = false;
-  };
-  return { ref, onKeyDown, onClick };
+  return ref;
 }
 
 function MenuIcon() {
@@ -95,7 +108,7 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           {language}
           {user ? (
-            <details ref={userMenu.ref} onKeyDown={userMenu.onKeyDown} onClick={userMenu.onClick} className="relative hidden sm:block">
+            <details ref={userMenu} className="relative hidden sm:block">
               <summary className="flex min-h-[44px] cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm font-semibold text-slate-800 hover:bg-slate-100">
                 <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-white" aria-hidden="true">
                   {user.name.slice(0, 1).toUpperCase()}
@@ -129,7 +142,7 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
             </Link>
           )}
           {/* On a phone everything else sits behind one menu button, so the header is one row. */}
-          <details ref={phoneMenu.ref} onKeyDown={phoneMenu.onKeyDown} onClick={phoneMenu.onClick} className="sm:hidden">
+          <details ref={phoneMenu} className="sm:hidden">
             <summary className="flex min-h-[44px] min-w-[44px] cursor-pointer list-none items-center justify-center gap-2 rounded-md border border-slate-300 px-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
               {user ? (
                 <>

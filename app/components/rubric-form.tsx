@@ -141,10 +141,6 @@ export function RubricForm({
       // Network failure: the draft stays on the device until the connection returns.
       setStatus("offline");
     }
-    if (again.current && !conflictRef.current) {
-      again.current = false;
-      return sendNow();
-    }
     return ok;
   }, [assignmentId, criteria, saveUrl]);
 
@@ -154,7 +150,16 @@ export function RubricForm({
       again.current = true;
       return pending.current;
     }
-    const p = sendNow().finally(() => {
+    const run = async () => {
+      let ok = await sendNow();
+      // Edits made while a save was in flight go out in one more save.
+      while (again.current && !conflictRef.current) {
+        again.current = false;
+        ok = await sendNow();
+      }
+      return ok;
+    };
+    const p = run().finally(() => {
       pending.current = null;
     });
     pending.current = p;

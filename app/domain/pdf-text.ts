@@ -9,7 +9,7 @@
 export type TextRun = { text: string; face: number };
 export type Covers = (codePoint: number) => boolean;
 
-const JOINING = /^[\p{M}\u200C\u200D\uFE00-\uFE0F]$/u;
+const JOINING = /^(?:\p{M}|\u200C|\u200D|\p{Variation_Selector})$/u;
 const NEUTRAL = /^[\s\p{P}\p{S}\p{N}]$/u;
 
 type Slot = { ch: string; face: number; neutral: boolean };

@@ -8,7 +8,6 @@ import {
   type ConflictTeam,
   conflictLookup,
   conflictMatrix,
-  detectConflicts,
 } from "~/domain/conflicts";
 import { db, type Prisma } from "~/services/db.server";
 

@@ -2,7 +2,8 @@
 // and blind judging is over; before that only the event's organizers, as a preview.
 import { blindPeriod } from "~/domain/blind";
 import { isOrganizer } from "~/domain/permissions";
-import { actorFor, notFound, requireEvent } from "~/services/guards.server";
+import { actorFor, requireEvent } from "./event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getUser } from "~/services/session.server";
 
 export async function requireGallery(request: Request, slug: string | undefined, now: Date) {

@@ -6,7 +6,8 @@ import { weightedTotal } from "~/domain/scoring";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "./event-guards.server";
+import { notFound } from "~/services/guards.server";
 
 const scoreMap = (scores: readonly { criterionId: string; value: number }[]) => Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
 
@@ -128,6 +129,11 @@ export async function judgingAudit(eventId: string, options: { take?: number; ju
     titles: Object.fromEntries(submissions.map((s) => [s.id, s.title])),
     criteria: Object.fromEntries(criteria.map((c) => [c.id, c.name])),
   };
+}
+
+/** The event's judges by name, for filtering the judging audit. */
+export async function listJudgeNames(eventId: string) {
+  return db.eventMember.findMany({ where: { eventId, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } });
 }
 
 /** The round's entries ranked by the mean of their complete judgments' weighted totals. */

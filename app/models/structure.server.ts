@@ -42,6 +42,15 @@ export async function getStructure(eventId: string) {
 
 // --- tracks -------------------------------------------------------------------------------
 
+/** The event's tracks as choices for filters and labels, in their set order. */
+export async function listTrackOptions(eventId: string) {
+  return db.track.findMany({ where: { eventId }, orderBy: { order: "asc" }, select: { id: true, name: true } });
+}
+
+export async function countTracks(eventId: string): Promise<number> {
+  return db.track.count({ where: { eventId } });
+}
+
 type TrackInput = { name: string; description: string };
 
 export async function addTrack(eventId: string, input: TrackInput, actor: Actor): Promise<ItemResult> {
@@ -103,6 +112,15 @@ export async function listRegions(eventId: string) {
   });
 }
 
+/** The event's regions as choices, in their set order; `withAcceptedTeam` keeps those an accepted team comes from. */
+export async function listRegionOptions(eventId: string, options: { withAcceptedTeam?: boolean } = {}) {
+  return db.region.findMany({
+    where: { eventId, teams: options.withAcceptedTeam ? { some: { status: "ACCEPTED" } } : undefined },
+    orderBy: { order: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
 type RegionInput = { name: string; code?: string };
 
 export async function addRegion(eventId: string, input: RegionInput, actor: Actor): Promise<ItemResult> {
@@ -145,6 +163,11 @@ export async function deleteRegion(eventId: string, id: string, actor: Actor): P
 }
 
 // --- team rules and judging settings --------------------------------------------------------
+
+/** The event's member pools with their quotas, in their set order. */
+export async function listPools(eventId: string) {
+  return db.teamPool.findMany({ where: { eventId }, orderBy: { order: "asc" } });
+}
 
 export type TeamRulesInput = { minTeamSize: number; maxTeamSize: number; pools: { key: string; label: string; quota: number }[] };
 

@@ -11,7 +11,8 @@ import { isOrganizer } from "~/domain/permissions";
 import { formatInZone, eventZone, zoneAbbreviation } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { getPublicEventLists, hasPublication } from "~/models/public-event.server";
-import { eventContext, notFound } from "~/services/guards.server";
+import { eventContext } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 

@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { FILE_KIND_INFO, sniffFileType } from "~/domain/filetype";
 import { isOrganizer } from "~/domain/permissions";
 import { bannerKeyFor } from "~/models/public-event.server";
-import { actorFor, notFound } from "~/services/guards.server";
+import { actorFor } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getUser } from "~/services/session.server";
 import { getFile } from "~/services/storage.server";
 

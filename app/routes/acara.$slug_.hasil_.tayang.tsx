@@ -8,7 +8,8 @@ import { isOrganizer } from "~/domain/permissions";
 import { type PublicationAwardKind, revealOrder, suggestRecipients } from "~/domain/publication";
 import { getPublishedResults, listAwards } from "~/models/publication.server";
 import { loadRoundResults } from "~/models/results.server";
-import { actorFor, notFound, requireEvent } from "~/services/guards.server";
+import { actorFor, requireEvent } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getUser } from "~/services/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengumuman pemenang — KIM Hackathon" }];

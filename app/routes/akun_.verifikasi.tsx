@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
+import { createEmailVerifyToken } from "~/models/email-verification.server";
 import { sendVerificationMail } from "~/services/account-mail.server";
 import { getT } from "~/services/i18n.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { verifyMailAccount: "account.verifyLimited" },
   );
   if (limited) return data({ sent: false, error: limited.formError }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
-  await sendVerificationMail(await getT(request), user, new Date());
+  await sendVerificationMail(await getT(request), user, await createEmailVerifyToken(user.id, new Date()));
   return { sent: true, error: null };
 }
 

@@ -45,7 +45,6 @@ type Row = {
 const B = (w: AuthzWorld) => ({ slug: w.b.slug });
 const score = (w: AuthzWorld): Body => ({ intent: "save", version: "1", comment: "Baik", ...Object.fromEntries(w.ids.criteria.map((c) => [`score.${c}`, "5"])) });
 const NOT_AUDIENCE = "A U M C X OX RJ";
-const SIGNED_IN = "U M C X JA JN O OX AD RJ";
 
 // prettier-ignore
 const ROWS: Row[] = [

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { safeRedirect } from "~/domain/links";
+import { createEmailVerifyToken } from "~/models/email-verification.server";
 import { createUser, findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { sendAccountExistsMail, sendVerificationMail } from "~/services/account-mail.server";
 import { getT } from "~/services/i18n.server";
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // the new owner gets a confirmation link, an existing owner a note with login and reset links.
   const t = await getT(request);
   const created = await createUser(submission.value);
-  if (created) await sendVerificationMail(t, created, new Date());
+  if (created) await sendVerificationMail(t, created, await createEmailVerifyToken(created.id, new Date()));
   else {
     const owner = await findUserByEmail(email);
     if (owner) await sendAccountExistsMail(t, owner);

@@ -7,7 +7,7 @@ import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { judgeQueue } from "~/models/judge-desk.server";
-import { requireJudge } from "~/services/guards.server";
+import { requireJudge } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors } from "~/components/forms";
 import { judgeConflictPage, saveJudgeProfile } from "~/models/judge-profile.server";
 import { reply } from "~/services/forms.server";
-import { requireJudge } from "~/services/guards.server";
+import { requireJudge } from "~/models/event-guards.server";
 import { judgeProfileSchema } from "~/validation/judging";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

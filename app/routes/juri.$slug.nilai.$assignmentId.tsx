@@ -9,11 +9,12 @@ import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { assignmentFacts, assignmentLists, blindLabel, judgeQueue } from "~/models/judge-desk.server";
-import { notFound, requireJudge } from "~/services/guards.server";
+import { saveFromRequest } from "~/models/judgment-save.server";
+import { requireJudge } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { parseJudgmentForm } from "~/validation/judging";
-import { saveFromRequest } from "./juri.$slug.nilai.$assignmentId.simpan";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.submission.title ?? ""} — Penilaian — KIM Hackathon` }];
 

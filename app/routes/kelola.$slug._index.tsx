@@ -9,8 +9,8 @@ import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { dashboardCounts } from "~/models/organizer.server";
 import { listRoundsWithCriteria } from "~/models/rubric.server";
-import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { countTracks } from "~/models/structure.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [counts, rounds, tracks, lang, t] = await Promise.all([
     dashboardCounts(event.id),
     listRoundsWithCriteria(event.id),
-    db.track.count({ where: { eventId: event.id } }),
+    countTracks(event.id),
     getLanguage(request),
     getT(request),
   ]);

@@ -6,7 +6,7 @@ import { describeAudit, renderAudit, type AuditFormat } from "~/domain/audit-log
 import { formatNumber } from "~/domain/number";
 import { formatInZone, eventZone } from "~/domain/time";
 import { auditEntities, listAudit } from "~/models/organizer.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

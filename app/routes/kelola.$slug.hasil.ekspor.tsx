@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
 import { EXPORT_TABLES, type ExportTable, exportTable } from "~/models/export.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { fileResponse } from "~/services/storage.server";
 import { buildXlsx } from "~/services/xlsx.server";
 

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { zipSync } from "fflate";
 import { listEventCertificates, signatoryFor } from "~/models/certificate.server";
 import { renderCertificate } from "~/models/certificate-pdf.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getT } from "~/services/i18n.server";
 import { fileResponse } from "~/services/storage.server";
 

@@ -4,7 +4,7 @@
 // every open stream, and every stream of one event on this instance shares one read.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsSignal } from "~/models/results-signal.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 
 export const POLL_MS = 2500;
 const HEARTBEAT_MS = 20_000;

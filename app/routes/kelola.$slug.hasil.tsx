@@ -15,7 +15,7 @@ import { isRankingMethod } from "~/models/results.server";
 import { organizerResults } from "~/models/results-view.server";
 import { voteWindow } from "~/models/vote.server";
 import { reply } from "~/services/forms.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
 
@@ -87,7 +87,9 @@ function useLiveResults(slug: string, roundId: string | null, version: string) {
   const revalidator = useRevalidator();
   const [live, setLive] = useState(false);
   const shown = useRef(version);
-  shown.current = version;
+  useEffect(() => {
+    shown.current = version;
+  }, [version]);
   useEffect(() => {
     const source = new EventSource(`/kelola/${slug}/hasil/stream`);
     source.addEventListener("open", () => setLive(true));

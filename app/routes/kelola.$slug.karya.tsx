@@ -6,8 +6,8 @@ import { StatusBadge } from "~/components/submission";
 import { formatInZone } from "~/domain/time";
 import { listForOrganizer, setGalleryPublished } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";
-import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { listRegionOptions, listTrackOptions } from "~/models/structure.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { parseFilters } from "~/validation/submission";
 
@@ -20,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseFilters(new URL(request.url).searchParams);
   const [all, tracks, regions] = await Promise.all([
     listForOrganizer(event),
-    db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { id: true, name: true } }),
-    db.region.findMany({ where: { eventId: event.id, teams: { some: { status: "ACCEPTED" } } }, orderBy: { order: "asc" }, select: { id: true, name: true } }),
+    listTrackOptions(event.id),
+    listRegionOptions(event.id, { withAcceptedTeam: true }),
   ]);
   const rows = await listForOrganizer(event, filters);
   return {

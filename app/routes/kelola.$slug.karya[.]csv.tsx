@@ -5,7 +5,7 @@ import { formatInZone } from "~/domain/time";
 import { listForOrganizer } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";
 import { env } from "~/services/env.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { parseFilters } from "~/validation/submission";
 

@@ -6,9 +6,10 @@ import { isLate, missingItems } from "~/domain/submission";
 import { formatInZone } from "~/domain/time";
 import { getForOrganizer } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";
+import { listTrackOptions } from "~/models/structure.server";
 import { listRevisions, revisionViews } from "~/models/submission.server";
-import { db } from "~/services/db.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
   const at = (d: Date) => formatInZone(d, tz, lang);
-  const tracks = await db.track.findMany({ where: { eventId: event.id }, select: { id: true, name: true } });
+  const tracks = await listTrackOptions(event.id);
   const revisions = revisionViews(await listRevisions(s.id), new Map(tracks.map((x) => [x.id, x.name])), at);
   const extension = s.team.extensions[0];
   return {

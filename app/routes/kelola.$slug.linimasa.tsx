@@ -11,7 +11,7 @@ import { eventZone, formatInZone, utcToZonedLocal, zoneAbbreviation, type EventT
 import { getLanguage } from "~/services/i18n.server";
 import { saveTimeline } from "~/models/timeline.server";
 import { reply } from "~/services/forms.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { badRequest, saved } from "~/services/organizer-actions.server";
 import { timelineSchema, timelineToUtc } from "~/validation/event";
 

@@ -10,7 +10,8 @@ import { normalizeWhatsApp } from "~/domain/links";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { addFaq, deleteFaq, listFaqs, moveFaq, removeBanner, setBanner, updateFaq, updateSettings } from "~/models/event-setup.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
 import { faqSchema, settingsSchema } from "~/validation/event";
 

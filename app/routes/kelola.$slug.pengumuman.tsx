@@ -10,7 +10,7 @@ import { formatInZone, eventZone } from "~/domain/time";
 import { listAnnouncements, postAnnouncement } from "~/models/announcement.server";
 import { env } from "~/services/env.server";
 import { reply } from "~/services/forms.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { announcementSchema, SEGMENTS } from "~/validation/results";

@@ -4,9 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatInZone, eventZone } from "~/domain/time";
-import { judgingAudit } from "~/models/judging-admin.server";
-import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { judgingAudit, listJudgeNames } from "~/models/judging-admin.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
 type Json = Record<string, unknown> | null;
@@ -19,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tz = eventZone(event.timezone);
   const [log, judges] = await Promise.all([
     judgingAudit(event.id, { judgeId }),
-    db.eventMember.findMany({ where: { eventId: event.id, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    listJudgeNames(event.id),
   ]);
   const changes = (before: Json, after: Json) => {
     const b = (before?.scores ?? {}) as Record<string, number>;

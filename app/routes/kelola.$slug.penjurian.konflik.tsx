@@ -7,16 +7,16 @@ import { FormAlert } from "~/components/forms";
 import { eventZone, formatInZone } from "~/domain/time";
 import { conflictOverview, refreshDetectedConflicts } from "~/models/conflict.server";
 import { conflictFlags } from "~/models/judge-profile.server";
+import { listRegionOptions } from "~/models/structure.server";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const [overview, regions, flags, lang] = await Promise.all([
     conflictOverview(event.id),
-    db.region.findMany({ where: { eventId: event.id }, select: { id: true, name: true } }),
+    listRegionOptions(event.id),
     conflictFlags(event.id),
     getLanguage(request),
   ]);

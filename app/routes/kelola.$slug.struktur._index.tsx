@@ -8,7 +8,8 @@ import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/component
 import { RANKING_METHODS } from "~/domain/ranking";
 import { addTrack, deleteTrack, getStructure, moveTrack, saveJudgingSettings, saveTeamRules, updateTrack, type ItemResult } from "~/models/structure.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
 import { judgingSettingsSchema, teamRulesSchema, trackSchema } from "~/validation/structure";
 

@@ -9,7 +9,8 @@ import { eventZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type Eve
 import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
 import type { ItemResult } from "~/models/structure.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { getT } from "~/services/i18n.server";
 import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
 import { AWARD_KINDS, awardSchema, peoplesChoiceSchema } from "~/validation/structure";

@@ -7,7 +7,8 @@ import { PageIntro, SavedNotice, TextAreaField } from "~/components/event-forms"
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { listRoundsWithCriteria, saveRubric } from "~/models/rubric.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { badRequest, saved } from "~/services/organizer-actions.server";
 import { rubricSchema } from "~/validation/structure";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request, params.slug);

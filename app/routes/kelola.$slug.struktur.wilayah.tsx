@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { addRegion, deleteRegion, listRegions, renameRegion, type ItemResult } from "~/models/structure.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
 import { regionSchema } from "~/validation/structure";
 

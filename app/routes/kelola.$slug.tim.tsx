@@ -11,7 +11,7 @@ import { FormAlert } from "~/components/forms";
 import { Pager } from "~/components/results-table";
 import { StatusBadge } from "~/components/team-ui";
 import { listTeamsForScreening, reviewTeams, screeningLists, screeningWindow, type ScreeningFilters } from "~/models/screening.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { bulkReviewSchema } from "~/validation/team";
 
 export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];

@@ -11,10 +11,11 @@ import { StatusBadge, TextareaField, useFormatInEvent } from "~/components/team-
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
+import { listPools } from "~/models/structure.server";
 import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
-import { db } from "~/services/db.server";
 import { reply } from "~/services/forms.server";
-import { notFound, requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
+import { notFound } from "~/services/guards.server";
 import { extensionSchema, reviewSchema } from "~/validation/team";
 
 export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const team = await getScreeningTeam(event.id, params.teamId ?? "");
   if (!team) throw notFound();
-  const pools = await db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
+  const pools = await listPools(event.id);
   const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!team) throw notFound();
   // Accepting a team short of members is allowed (they may still complete it), but never by accident.
   if (submission.value.decision === "ACCEPTED" && formData.get("acceptIncomplete") !== "on") {
-    const pools = await db.teamPool.findMany({ where: { eventId: event.id } });
+    const pools = await listPools(event.id);
     if (missingMembers(rulesOf({ ...event, pools }), team.members).total > 0) {
       return data({ intent: "review", result: reply(submission, { fieldErrors: { acceptIncomplete: ["screening.errors.acceptIncomplete"] } }) }, { status: 400 });
     }

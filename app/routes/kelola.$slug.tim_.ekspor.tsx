@@ -1,8 +1,8 @@
 // CSV export of the event's teams and members, for the organizer's spreadsheet.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportTeamsCsv } from "~/models/screening.server";
-import { db } from "~/services/db.server";
-import { requireOrganizer } from "~/services/guards.server";
+import { listPools } from "~/models/structure.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 import { getT } from "~/services/i18n.server";
 
 const COLUMNS = ["team", "kimName", "region", "institution", "track", "status", "reason", "complete", "size", "video", "registeredAt", "member", "role", "pool", "email", "whatsapp"];
@@ -10,7 +10,7 @@ const COLUMNS = ["team", "kimName", "region", "institution", "track", "status", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const t = await getT(request);
-  const pools = await db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
+  const pools = await listPools(event.id);
   const csv = await exportTeamsCsv(
     { ...event, pools },
     {

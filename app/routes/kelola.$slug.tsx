@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDisclosure } from "~/components/layout";
-import { requireOrganizer } from "~/services/guards.server";
+import { requireOrganizer } from "~/models/event-guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? "Kelola"} — Kelola — KIM Hackathon` }];
 
@@ -59,7 +59,7 @@ export default function OrganizerLayout() {
       </div>
       <nav aria-label={t("organizer.tabsLabel")}>
         {/* A phone gets every section in one list behind a button that names the current one. */}
-        <details ref={menu.ref} onKeyDown={menu.onKeyDown} onClick={menu.onClick} className="group sm:hidden">
+        <details ref={menu} className="group sm:hidden">
           <summary className="flex min-h-[48px] cursor-pointer list-none items-center justify-between gap-2 rounded-lg border border-slate-300 bg-white px-4 font-semibold text-slate-900 [&::-webkit-details-marker]:hidden">
             <span>
               <span className="font-normal text-slate-600">{t("organizer.section")}: </span>

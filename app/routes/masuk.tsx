@@ -7,8 +7,9 @@ import { useTranslation } from "react-i18next";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { landingAfterLogin } from "~/domain/links";
+import { isKnownDevice, KNOWN_DEVICE_DAYS, rememberDevice } from "~/models/known-device.server";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
-import { beginLogin, loginSucceeded } from "~/services/login-throttle.server";
+import { beginLogin, deviceCookie, deviceSecret, loginSucceeded } from "~/services/login-throttle.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
 import { loginSchema } from "~/validation/auth";
 
@@ -26,15 +27,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const email = normalizeEmail(submission.value.email);
   const now = new Date();
-  const { attempt, limited } = await beginLogin(request, email, now);
+  const { attempt, limited } = await beginLogin(request, email, await isKnownDevice(deviceSecret(request), email, now));
   if (limited) {
     return data(reply(submission, { formErrors: [limited.formError] }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const user = await verifyLogin(email, submission.value.password);
   if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });
   const headers = new Headers({ "Set-Cookie": await startSession(user.id, request) });
-  const device = await loginSucceeded(attempt, user.id, now);
-  if (device) headers.append("Set-Cookie", device);
+  await loginSucceeded(attempt);
+  if (!attempt.knownDevice) headers.append("Set-Cookie", deviceCookie(await rememberDevice(user.id, now), KNOWN_DEVICE_DAYS));
   return redirect(landingAfterLogin(submission.value.redirectTo), { headers });
 }
 

@@ -194,7 +194,7 @@ export default function SubmissionPage() {
   const s = d.submission;
   const submitted = s?.status === "SUBMITTED";
   const locked = d.denied !== null;
-  const autosave = useAutosave(!locked && !submitted);
+  const { formRef: autosaveFormRef, ...autosave } = useAutosave(!locked && !submitted);
   const [form, fields] = useForm({
     lastResult,
     defaultValue: {
@@ -262,7 +262,7 @@ export default function SubmissionPage() {
       <Form
         method="post"
         {...formProps}
-        ref={autosave.formRef}
+        ref={autosaveFormRef}
         onInput={autosave.onInput}
         onSubmit={(event) => {
           autosave.onSubmit();

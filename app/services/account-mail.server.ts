@@ -1,6 +1,5 @@
 // Mails that prove or protect ownership of an address: the confirmation link, and the note sent
 // to an existing account's owner when someone signs up with their address.
-import { createEmailVerifyToken } from "~/models/email-verification.server";
 import { env } from "./env.server";
 import { sendMail } from "./mail.server";
 
@@ -9,8 +8,8 @@ type Person = { id: string; name: string; email: string };
 
 const base = () => env().APP_URL.replace(/\/$/, "");
 
-export async function sendVerificationMail(t: T, user: Person, now: Date): Promise<void> {
-  const token = await createEmailVerifyToken(user.id, now);
+/** Mails the confirmation link for `token` (from createEmailVerifyToken). */
+export async function sendVerificationMail(t: T, user: Person, token: string): Promise<void> {
   const link = `${base()}/verifikasi-email/${token}`;
   await sendMail({ to: user.email, subject: t("account.mail.verifySubject"), text: t("account.mail.verifyBody", { name: user.name, link }) });
 }

@@ -1,87 +1,10 @@
-// Event-scoped guards. Non-members get 404 (existence of private things is not revealed);
-// known users without the role get 403.
-import type { User } from "lucia";
-import { can, type Actor, type EventRoleName, type Permission } from "~/domain/permissions";
-import { getEventBySlug, getEventContext, type EventStanding, type EventWithRounds } from "~/models/event.server";
-import { db } from "./db.server";
-import { memoize } from "./request-context.server";
-import { getUser, requireUser } from "./session.server";
-
-export type EventRecord = EventWithRounds;
+// Answers of the guards: non-members get 404 (existence of private things is not revealed);
+// known users without the role get 403. The event-scoped guards that decide which applies are in
+// app/models/event-guards.server.ts.
 
 export function notFound(): Response {
   return new Response("Not Found", { status: 404 });
 }
 export function forbidden(): Response {
   return new Response("Forbidden", { status: 403 });
-}
-
-export function requireEvent(slug: string | undefined): Promise<EventRecord> {
-  return memoize(null, `event:${slug}`, async () => {
-    const event = slug ? await getEventBySlug(slug) : null;
-    if (!event) throw notFound();
-    return event;
-  });
-}
-
-function actorOf(user: Pick<User, "id" | "isAdmin"> | null, standing: EventStanding | null): Actor {
-  if (!user || !standing) return { userId: null, isAdmin: false, eventRoles: [], teamIds: [], captainOf: [] };
-  return {
-    userId: user.id,
-    isAdmin: user.isAdmin,
-    eventRoles: standing.roles,
-    teamIds: standing.team ? [standing.team.id] : [],
-    captainOf: standing.team?.role === "CAPTAIN" ? [standing.team.id] : [],
-  };
-}
-
-export async function actorFor(user: Pick<User, "id" | "isAdmin"> | null, eventId: string): Promise<Actor> {
-  if (!user) return actorOf(null, null);
-  return memoize(null, `actor:${eventId}:${user.id}`, async () => {
-    const [roles, team] = await Promise.all([
-      db.eventMember.findMany({ where: { eventId, userId: user.id }, select: { role: true } }),
-      db.teamMember.findFirst({ where: { eventId, userId: user.id }, select: { teamId: true, role: true } }),
-    ]);
-    return actorOf(user, { roles: roles.map((r) => r.role as EventRoleName), team: team ? { id: team.teamId, role: team.role } : null });
-  });
-}
-
-/**
- * The event named in the URL, the signed-in user (or null) and their roles in the event, resolved
- * once per request for the root, layout and page loaders alike; null when there is no such event.
- */
-export function eventContext(request: Request, slug: string | undefined): Promise<{ user: User | null; event: EventRecord; actor: Actor } | null> {
-  return memoize(request, `context:${slug}`, async () => {
-    if (!slug) return null;
-    const user = await getUser(request);
-    const found = await getEventContext(slug, user?.id ?? null);
-    if (!found) return null;
-    return { user, event: found.event, actor: actorOf(user, found.standing) };
-  });
-}
-
-async function requireEventActor(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const found = await eventContext(request, slug);
-  if (!found) throw notFound();
-  return { user, event: found.event, actor: found.actor };
-}
-
-/** The signed-in organizer (or platform admin) of the event named by `slug`. */
-export async function requireOrganizer(request: Request, slug: string | undefined) {
-  const found = await requireEventActor(request, slug);
-  if (!can(found.actor, "update:event:organized")) throw notFound();
-  return found;
-}
-
-export async function requirePermission(request: Request, slug: string | undefined, permission: Permission) {
-  const found = await requireEventActor(request, slug);
-  if (!can(found.actor, permission)) throw forbidden();
-  return found;
-}
-
-export async function requireJudge(request: Request, slug: string | undefined) {
-  const found = await requireEventActor(request, slug);
-  if (!found.actor.eventRoles.includes("JUDGE")) throw notFound();
-  return found;
 }

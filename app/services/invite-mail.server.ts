@@ -1,6 +1,5 @@
 // Emails about joining an event's organizing team, in the language of the person who sent them.
 import { INVITE_DAYS } from "~/domain/event-setup";
-import type { InviteResult } from "~/models/invite.server";
 import { env } from "./env.server";
 import { sendMail } from "./mail.server";
 
@@ -11,7 +10,7 @@ export function inviteLink(token: string): string {
 }
 
 /** Sends the invited address its link to accept (the same mail whether or not it has an account). */
-export async function mailInvite(t: T, invite: Extract<InviteResult, { kind: "invited" }>, ctx: { eventName: string; role: "ORGANIZER" | "JUDGE"; inviter: string }) {
+export async function mailInvite(t: T, invite: { email: string; token: string }, ctx: { eventName: string; role: "ORGANIZER" | "JUDGE"; inviter: string }) {
   const role = t(`invite.roles.${ctx.role}`);
   await sendMail({
     to: invite.email,

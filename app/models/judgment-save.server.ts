@@ -1,0 +1,75 @@
+// The scoring save shared by the scoring page's form and its autosave endpoint: checks the judge,
+// saves, and answers with the HTTP status and localized field messages for each refusal.
+import type { JudgmentError } from "~/domain/judgment";
+import { db } from "~/services/db.server";
+import { parseJudgmentForm } from "~/validation/judging";
+import { requireJudge } from "./event-guards.server";
+import { saveJudgment, type JudgmentSnapshot, type SaveErrorCode } from "./judging.server";
+
+export type SaveReply =
+  | { ok: true; version: number; finalized: boolean; savedAt: string }
+  | { ok: false; code: SaveErrorCode; error: Record<string, string[]>; current?: JudgmentSnapshot };
+
+const STATUS: Record<SaveErrorCode, number> = {
+  not_assigned: 404,
+  conflict: 403,
+  round_closed: 400,
+  round_not_open: 400,
+  finalized: 400,
+  invalid: 400,
+  stale: 409,
+};
+
+const MESSAGE: Record<SaveErrorCode, string> = {
+  not_assigned: "scoring.errors.notAssigned",
+  conflict: "scoring.errors.conflict",
+  round_closed: "scoring.errors.roundClosed",
+  round_not_open: "scoring.errors.roundNotOpen",
+  finalized: "scoring.errors.finalized",
+  invalid: "scoring.errors.invalid",
+  stale: "scoring.errors.stale",
+};
+
+function fieldErrors(errors: readonly JudgmentError[], scales: Map<string, { min: number; max: number }>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (out[key] = [...(out[key] ?? []), message]);
+  for (const e of errors) {
+    if (e.code === "unknown_criterion" || e.criterionId === null) add("", "scoring.errors.unknownCriterion");
+    else if (e.code === "incomplete") add(`score.${e.criterionId}`, "scoring.errors.required");
+    else if (e.code === "not_integer") add(`score.${e.criterionId}`, "scoring.errors.notInteger");
+    else add(`score.${e.criterionId}`, `scoring.errors.outOfScale|${JSON.stringify(scales.get(e.criterionId) ?? {})}`);
+  }
+  if (errors.some((e) => e.code === "incomplete")) add("", "scoring.errors.incomplete");
+  if (!out[""]) add("", "scoring.errors.invalid");
+  return out;
+}
+
+export async function saveFromRequest(request: Request, params: { slug?: string; assignmentId?: string }, now: Date): Promise<{ status: number; body: SaveReply }> {
+  const { user, event } = await requireJudge(request, params.slug);
+  const parsed = parseJudgmentForm(await request.formData());
+  if (!parsed.ok) return { status: 400, body: { ok: false, code: "invalid", error: { "": ["scoring.errors.invalid"], ...parsed.error } } };
+  const v = parsed.value;
+  const outcome = await saveJudgment({
+    event,
+    assignmentId: params.assignmentId ?? "",
+    judgeId: user.id,
+    version: v.version,
+    scores: v.scores,
+    comment: v.comment,
+    privateNote: v.privateNote,
+    finalize: v.intent === "finalize",
+    now,
+  });
+  if (outcome.ok) return { status: 200, body: { ok: true, version: outcome.version, finalized: outcome.finalized, savedAt: now.toISOString() } };
+  let error: Record<string, string[]> = { "": [MESSAGE[outcome.code]] };
+  if (outcome.code === "invalid" && outcome.errors) {
+    const criteria = await criteriaScales(event.id);
+    error = fieldErrors(outcome.errors, criteria);
+  }
+  return { status: STATUS[outcome.code], body: { ok: false, code: outcome.code, error, ...(outcome.current ? { current: outcome.current } : {}) } };
+}
+
+async function criteriaScales(eventId: string) {
+  const rows = await db.criterion.findMany({ where: { eventId }, select: { id: true, scaleMin: true, scaleMax: true } });
+  return new Map(rows.map((c) => [c.id, { min: c.scaleMin, max: c.scaleMax }]));
+}
