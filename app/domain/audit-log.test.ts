@@ -97,6 +97,12 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
     before: { rankingMethod: "raw" },
     after: { method: "zscore", sha256: "ab", awards: [{ awardId: ids.award, submissionId: ids.sub }], overrideUnfinished: true, overrideReason: "Juri sakit", certificates: 12 },
   },
+  "results.correct": {
+    entity: "Publication",
+    entityId: "pub2",
+    before: { publicationId: "pub1", sha256: "ab", method: "zscore" },
+    after: { method: "zscore", sha256: "cd", awards: [{ awardId: ids.award, submissionId: ids.sub }], overrideUnfinished: false, overrideReason: null, certificates: 12, reason: "Nilai juri salah ketik" },
+  },
   "judgment.save": {
     entity: "judgment",
     entityId: "jdg1",

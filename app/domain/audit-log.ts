@@ -303,6 +303,11 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
         ...(typeof a.certificates === "number" ? [{ field: "certificates", after: count(a.certificates) }] : []),
         ...(str(a.overrideReason) ? [{ field: "overrideReason", after: text(a.overrideReason) }] : []),
       ]);
+    case "results.correct":
+      return line(r.action, { method: auditValue("method", a.method, names), reason: text(a.reason) }, [
+        { field: "awards", after: count(arr(a.awards).length) },
+        ...(typeof a.certificates === "number" ? [{ field: "certificates", after: count(a.certificates) }] : []),
+      ]);
     case "judgment.save":
     case "judgment.finalize":
       return line(r.action, { submission }, [...scoreChanges(b, a, names), ...fieldChanges(b, a, names, ["scores", "finalized", "roundId", "submissionId", "judgeId"])]);
