@@ -5,10 +5,6 @@ import { useTranslation } from "react-i18next";
 type HeaderUser = { id: string; name: string; email: string; isAdmin: boolean } | null;
 
 /**
- * A <details> menu that also behaves like one with scripts on: it closes when a choice is made, on
- * navigation, on Escape (focus back on its button) and on a tap outside. Without scripts it is a plain disclosure.
- */
-/**
  * A <details> menu that closes when the page changes, on Escape (focus back on its summary), on a
  * press outside it, and as soon as a link or button inside it is chosen. Returns the ref to put
  * on the <details>; the listeners are attached to the element itself.
@@ -109,7 +105,7 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
           {language}
           {user ? (
             <details ref={userMenu} className="relative hidden sm:block">
-              <summary className="flex min-h-[44px] cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm font-semibold text-slate-800 hover:bg-slate-100">
+              <summary className="menu-summary rounded-md px-2 text-sm text-slate-800 hover:bg-slate-100">
                 <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-white" aria-hidden="true">
                   {user.name.slice(0, 1).toUpperCase()}
                 </span>
@@ -143,7 +139,7 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
           )}
           {/* On a phone everything else sits behind one menu button, so the header is one row. */}
           <details ref={phoneMenu} className="sm:hidden">
-            <summary className="flex min-h-[44px] min-w-[44px] cursor-pointer list-none items-center justify-center gap-2 rounded-md border border-slate-300 px-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+            <summary className="menu-summary min-w-[44px] justify-center rounded-md border border-slate-300 px-2 text-sm text-slate-800 hover:bg-slate-100">
               {user ? (
                 <>
                   <span className="flex h-6 w-6 items-center justify-center rounded-full bg-brand-600 text-xs text-white" aria-hidden="true">

@@ -4,9 +4,8 @@
 // cuts one page out of the prepared rows.
 import { rankingWindow, WINDOW_SIZE } from "~/domain/results-window";
 import type { PublicationDocument } from "~/domain/publication";
-import { db } from "~/services/db.server";
 import { versionedCache } from "~/services/versioned-cache.server";
-import { publishedDocument } from "./publication.server";
+import { eventWithCurrentPublication, publishedDocument } from "./publication.server";
 
 async function prepare(publicationId: string) {
   const doc: PublicationDocument = await publishedDocument(publicationId);
@@ -33,24 +32,9 @@ const prepared = versionedCache<Awaited<ReturnType<typeof prepare>>>(32);
 
 /** The current publication of an event by slug, with a page of its leaderboard; null when unknown. */
 export async function publicLeaderboard(slug: string, filter: { track: string | null; region: string | null; page: number | null }) {
-  const event = await db.event.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      timezone: true,
-      isPublic: true,
-      publications: {
-        where: { correctedBy: { is: null } },
-        orderBy: { publishedAt: "desc" },
-        take: 1,
-        select: { id: true, sha256: true, publishedAt: true, supersedesId: true, correctionReason: true },
-      },
-    },
-  });
-  if (!event) return null;
-  const pub = event.publications[0];
+  const found = await eventWithCurrentPublication(slug);
+  if (!found) return null;
+  const { event, publication: pub } = found;
   if (!pub) return { event, publication: null, board: null };
   const board = await prepared.get(pub.id, "frozen", () => prepare(pub.id));
   const window = rankingWindow(board.ranked, board.windowEntries, { trackId: filter.track, regionId: filter.region, page: filter.page, size: WINDOW_SIZE });

@@ -234,7 +234,11 @@ export async function publishedDocument(publicationId: string): Promise<Publicat
 }
 
 /** The current publication of an event, parsed; null when there is no such event. */
-export async function getPublishedResults(slug: string) {
+/**
+ * An event by its address with the publication its public pages show (the latest one no
+ * correction has replaced) — one read shared by the leaderboard and the ceremony.
+ */
+export async function eventWithCurrentPublication(slug: string) {
   const event = await db.event.findUnique({
     where: { slug },
     select: {
@@ -244,14 +248,24 @@ export async function getPublishedResults(slug: string) {
       timezone: true,
       isPublic: true,
       peoplesChoice: true,
-      publications: { where: isCurrent, orderBy: { publishedAt: "desc" }, take: 1, select: { id: true, sha256: true, publishedAt: true, method: true } },
+      publications: {
+        where: isCurrent,
+        orderBy: { publishedAt: "desc" },
+        take: 1,
+        select: { id: true, sha256: true, publishedAt: true, method: true, supersedesId: true, correctionReason: true },
+      },
     },
   });
   if (!event) return null;
   const { publications, ...rest } = event;
-  const pub = publications[0];
-  if (!pub) return { event: rest, publication: null, document: null };
-  return { event: rest, publication: pub, document: await publishedDocument(pub.id) };
+  return { event: rest, publication: publications[0] ?? null };
+}
+
+export async function getPublishedResults(slug: string) {
+  const found = await eventWithCurrentPublication(slug);
+  if (!found) return null;
+  if (!found.publication) return { ...found, document: null };
+  return { ...found, document: await publishedDocument(found.publication.id) };
 }
 
 export async function getPublication(id: string) {

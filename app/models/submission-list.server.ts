@@ -3,11 +3,8 @@
 // on SQLite and PostgreSQL. The public gallery is in gallery.server.ts.
 import { isLate, missingItems, type MissingItem } from "~/domain/submission";
 import { audit } from "~/services/audit.server";
+import { foldForSearch, searchMatcher } from "~/domain/results-window";
 import { db } from "~/services/db.server";
-
-export function searchKey(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
 
 export type OrganizerFilters = { track?: string; region?: string; status?: "DRAFT" | "SUBMITTED" | "NONE"; timing?: "late" | "extension"; q?: string };
 
@@ -76,7 +73,7 @@ export async function listForOrganizer(event: { id: string; submissionClosesAt: 
       videoUrl: s?.videoUrl ?? null,
     };
   });
-  const q = filters.q ? searchKey(filters.q) : "";
+  const matches = searchMatcher(filters.q);
   return rows.filter(
     (r) =>
       (!filters.track || r.trackId === filters.track) &&
@@ -84,7 +81,7 @@ export async function listForOrganizer(event: { id: string; submissionClosesAt: 
       (!filters.status || r.status === filters.status) &&
       (filters.timing !== "late" || r.late) &&
       (filters.timing !== "extension" || r.extensionUntil !== null) &&
-      (!q || searchKey(`${r.title} ${r.teamName} ${r.kimName}`).includes(q)),
+      (!matches || matches(foldForSearch(`${r.title} ${r.teamName} ${r.kimName}`))),
   );
 }
 

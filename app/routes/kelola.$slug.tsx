@@ -60,7 +60,7 @@ export default function OrganizerLayout() {
       <nav aria-label={t("organizer.tabsLabel")}>
         {/* A phone gets every section in one list behind a button that names the current one. */}
         <details ref={menu} className="group sm:hidden">
-          <summary className="flex min-h-[48px] cursor-pointer list-none items-center justify-between gap-2 rounded-lg border border-slate-300 bg-white px-4 font-semibold text-slate-900 [&::-webkit-details-marker]:hidden">
+          <summary className="menu-summary min-h-[48px] justify-between rounded-lg border border-slate-300 bg-white px-4 text-slate-900">
             <span>
               <span className="font-normal text-slate-600">{t("organizer.section")}: </span>
               {t(`organizer.tabs.${current.key}`)}
