@@ -66,6 +66,54 @@ test("sign up on a phone, see errors next to fields, log out and log back in", a
   await expect(page).toHaveURL(/\/dasbor$/);
 });
 
+test("a workshop hall signs up behind one connection; one address repeated is held back with a clear message", async ({ page, baseURL }) => {
+  // Thirty people in one room share one public address: every one of them gets an account.
+  const stamp = Date.now();
+  const hall = Array.from({ length: 30 }, (_, i) => `peserta-aula-${stamp}-${i}@contoh.id`);
+  for (const email of hall) {
+    const res = await page.request.post("/daftar", {
+      headers: { Origin: baseURL ?? "" },
+      form: { name: "Peserta Lokakarya", email, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1" },
+    });
+    expect(res.status(), email).toBe(200);
+  }
+  const db = await getDb();
+  expect(await db.user.count({ where: { email: { startsWith: `peserta-aula-${stamp}-` } } })).toBe(30);
+
+  // The 31st, in the browser on a phone, is still welcome.
+  await page.setViewportSize(PHONE);
+  await page.goto("/daftar");
+  await hydrated(page);
+  const last = `peserta-aula-${stamp}-akhir@contoh.id`;
+  await page.getByLabel("Nama lengkap").fill("Peserta Terakhir");
+  await page.getByLabel("Email").fill(last);
+  await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
+  await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByRole("heading", { name: "Periksa email Anda" })).toBeVisible();
+
+  // One address tried again and again is held back, with a message that says what to do.
+  const repeated = `ulang-${stamp}@contoh.id`;
+  let status = 200;
+  for (let i = 0; i < 10 && status === 200; i++) {
+    const res = await page.request.post("/daftar", {
+      headers: { Origin: baseURL ?? "" },
+      form: { name: "Pendaftar Berulang", email: repeated, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1" },
+    });
+    status = res.status();
+  }
+  expect(status).toBe(429);
+  await page.goto("/daftar");
+  await hydrated(page);
+  await page.getByLabel("Nama lengkap").fill("Pendaftar Berulang");
+  await page.getByLabel("Email").fill(repeated);
+  await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
+  await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByText(/Terlalu banyak percobaan pendaftaran untuk email ini\. Periksa kotak masuk Anda, atau coba lagi dalam \d+ menit\./)).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("forms work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
