@@ -1,19 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { ErrorPanel } from "./components/error-panel";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import { getAuth } from "./services/session.server";
@@ -82,33 +81,20 @@ export default function App() {
   );
 }
 
+/**
+ * The last resort for an error no area caught. The header stays when the visitor's session could
+ * be read, so they can still find their way.
+ */
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const refusal = isRouteErrorResponse(error) ? bodyRefusal(error.data) : null;
-  const [title, body] = refusal
-    ? [t(status === 413 ? "errors.tooLargeTitle" : status === 408 ? "errors.timeoutTitle" : "errors.badRequestTitle"), t(refusal.key, refusal.params)]
-    : status === 404
-      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
-      : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : [t("errors.genericTitle"), t("errors.genericBody")];
+  const rootData = useRouteLoaderData<RootData>("root");
   return (
-    <main id="konten" className="mx-auto w-full max-w-xl flex-1 px-4 py-16 text-center">
-      <p className="text-sm font-semibold text-brand-700">{status}</p>
-      <h1 className="mt-2 text-3xl font-bold">{title}</h1>
-      <p className="mt-4 text-slate-700">{body}</p>
-      <a href="/" className="btn-primary mt-8">
-        {t("errors.backHome")}
-      </a>
-    </main>
+    <>
+      {rootData ? <SiteHeader user={rootData.user} lang={rootData.lang} /> : null}
+      <main id="konten" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+        <ErrorPanel back={{ to: "/", label: t("errors.backHome") }} />
+      </main>
+      {rootData ? <SiteFooter /> : null}
+    </>
   );
-}
-
-/** A body refused before the action ran (app/services/request-body.server.ts). */
-function bodyRefusal(data: unknown): { key: string; params: Record<string, string> } | null {
-  const d = data as { key?: unknown; params?: unknown } | null;
-  if (!d || typeof d.key !== "string" || !d.key.startsWith("errors.body.")) return null;
-  return { key: d.key, params: (d.params ?? {}) as Record<string, string> };
 }

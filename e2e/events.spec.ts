@@ -217,3 +217,42 @@ test("moving a deadline into the past shows what it closes and saves nothing unt
   await expect(page.getByText("Linimasa tersimpan.")).toBeVisible();
   expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationClosesAt.getTime()).toBeLessThan(Date.now());
 });
+
+test("a page that cannot be shown keeps its area's header and menu, with a way back, in both languages", async ({ page }) => {
+  const db = await getDb();
+  const event = await db.event.findUniqueOrThrow({ where: { slug: "kim-hackathon-jatim-2026" } });
+  const organizer = await makeUser({ name: "Panitia Tersesat" });
+  await db.eventMember.create({ data: { eventId: event.id, userId: organizer.id, role: "ORGANIZER" } });
+  const judge = await makeUser({ name: "Juri Tersesat" });
+  await db.eventMember.create({ data: { eventId: event.id, userId: judge.id, role: "JUDGE" } });
+
+  await page.setViewportSize(PHONE);
+  await loginAs(page, organizer);
+  const missing = await page.goto(`/kelola/${event.slug}/tim/tidak-ada`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: event.name })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Bagian pengelolaan acara" })).toBeAttached();
+  await expect(page.getByRole("heading", { level: 2, name: "Halaman tidak ditemukan" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Muat ulang halaman" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Kembali ke ringkasan acara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/kelola/${event.slug}$`));
+
+  // The public page of a project that does not exist keeps the site header and leads to the event.
+  await page.goto(`/acara/${event.slug}/proyek/tidak-ada`);
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" })).toBeVisible();
+  await page.getByRole("link", { name: "Kembali ke halaman acara" }).click();
+  await expect(page).toHaveURL(new RegExp(`/acara/${event.slug}$`));
+
+  await page.context().clearCookies();
+  await loginAs(page, judge);
+  // The language cookie as the switch sets it (a serialized string).
+  await page.context().addCookies([{ name: "lng", value: encodeURIComponent(Buffer.from(JSON.stringify("en")).toString("base64")), domain: "localhost", path: "/" }]);
+  await page.goto(`/juri/${event.slug}/nilai/tidak-ada`);
+  await expect(page.getByRole("navigation", { name: "Judge menu" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to the judging queue" }).click();
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}$`));
+});

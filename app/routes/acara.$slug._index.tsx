@@ -321,3 +321,5 @@ function StepList() {
     </ol>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

@@ -149,3 +149,5 @@ export default function RegisterTeam() {
     </div>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

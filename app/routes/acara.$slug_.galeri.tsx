@@ -131,3 +131,5 @@ export default function Gallery() {
     </div>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

@@ -203,3 +203,5 @@ export default function PublicResults() {
     </div>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

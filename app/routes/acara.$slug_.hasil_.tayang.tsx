@@ -114,3 +114,5 @@ export default function Reveal() {
     </div>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

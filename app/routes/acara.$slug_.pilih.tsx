@@ -111,3 +111,5 @@ export default function PeoplesChoice() {
     </div>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

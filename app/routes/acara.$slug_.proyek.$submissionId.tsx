@@ -56,3 +56,5 @@ export default function PublicProject() {
     </div>
   );
 }
+
+export { EventErrorBoundary as ErrorBoundary } from "~/components/error-panel";

@@ -1,7 +1,9 @@
 // The judge area of one event: a slim header with the event name and the judge's two pages.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorPanel } from "~/components/error-panel";
 import { requireJudge } from "~/models/event-guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? ""} — Juri — KIM Hackathon` }];
@@ -11,9 +13,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event: { name: event.name, slug: event.slug } };
 }
 
+type JudgeEvent = Awaited<ReturnType<typeof loader>>["event"];
+
 export default function JudgeArea() {
-  const { t } = useTranslation();
   const { event } = useLoaderData<typeof loader>();
+  return (
+    <JudgeFrame event={event}>
+      <Outlet />
+    </JudgeFrame>
+  );
+}
+
+/** A failing page keeps the judge's header and tabs; without the event the message stands alone. */
+export function ErrorBoundary() {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>("routes/juri.$slug");
+  if (!data) return <ErrorPanel back={{ to: "/dasbor", label: t("errors.backToDashboard") }} />;
+  return (
+    <JudgeFrame event={data.event}>
+      <ErrorPanel back={{ to: `/juri/${data.event.slug}`, label: t("errors.backToJudging") }} />
+    </JudgeFrame>
+  );
+}
+
+function JudgeFrame({ event, children }: { event: JudgeEvent; children: ReactNode }) {
+  const { t } = useTranslation();
   const tab = ({ isActive }: { isActive: boolean }) =>
     `inline-flex min-h-[44px] items-center rounded-md px-3 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
   return (
@@ -28,9 +52,7 @@ export default function JudgeArea() {
           {t("judge.conflictsTab")}
         </NavLink>
       </nav>
-      <div className="mt-4">
-        <Outlet />
-      </div>
+      <div className="mt-4">{children}</div>
     </div>
   );
 }

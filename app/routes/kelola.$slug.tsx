@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorPanel } from "~/components/error-panel";
 import { useDisclosure } from "~/components/layout";
 import { requireOrganizer } from "~/models/event-guards.server";
 
@@ -33,9 +35,35 @@ function Chevron() {
   );
 }
 
+type OrganizerEvent = Awaited<ReturnType<typeof loader>>["event"];
+
 export default function OrganizerLayout() {
-  const { t } = useTranslation();
   const { event } = useLoaderData<typeof loader>();
+  return (
+    <OrganizerFrame event={event}>
+      <Outlet />
+    </OrganizerFrame>
+  );
+}
+
+/**
+ * A section that fails shows its message under the event's name and the section menu, so the
+ * organizer can go on to another section; without the event (not found, no access) the message
+ * stands alone.
+ */
+export function ErrorBoundary() {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>("routes/kelola.$slug");
+  if (!data) return <ErrorPanel back={{ to: "/dasbor", label: t("errors.backToDashboard") }} />;
+  return (
+    <OrganizerFrame event={data.event}>
+      <ErrorPanel back={{ to: `/kelola/${data.event.slug}`, label: t("errors.backToOrganizer") }} headingLevel={2} />
+    </OrganizerFrame>
+  );
+}
+
+function OrganizerFrame({ event, children }: { event: OrganizerEvent; children: ReactNode }) {
+  const { t } = useTranslation();
   const base = `/kelola/${event.slug}`;
   const { pathname } = useLocation();
   const menu = useDisclosure();
@@ -97,7 +125,7 @@ export default function OrganizerLayout() {
           ))}
         </ul>
       </nav>
-      <Outlet />
+      {children}
     </div>
   );
 }

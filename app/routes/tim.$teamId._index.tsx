@@ -372,3 +372,5 @@ export default function TeamPage() {
     </div>
   );
 }
+
+export { TeamErrorBoundary as ErrorBoundary } from "~/components/error-panel";

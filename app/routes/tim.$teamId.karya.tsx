@@ -478,3 +478,5 @@ export default function SubmissionPage() {
     </div>
   );
 }
+
+export { TeamErrorBoundary as ErrorBoundary } from "~/components/error-panel";

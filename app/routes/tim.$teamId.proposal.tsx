@@ -14,3 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!bytes) throw notFound();
   return fileResponse(bytes, { filename: found.team.proposalName ?? "proposal.pdf", mime: "application/pdf" });
 }
+
+export { TeamErrorBoundary as ErrorBoundary } from "~/components/error-panel";

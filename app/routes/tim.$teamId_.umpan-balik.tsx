@@ -81,3 +81,5 @@ export default function TeamFeedback() {
     </div>
   );
 }
+
+export { TeamErrorBoundary as ErrorBoundary } from "~/components/error-panel";
