@@ -1,4 +1,7 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+// The one set of form fields: each reads its value and errors from Conform, labels itself, links
+// its hint and error line with aria-describedby, and keeps the error line's height when empty.
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** Field errors are locale keys (optionally "key|{json params}"); they are translated here. */
@@ -33,6 +36,29 @@ export function serverFormErrors(result: { error?: Record<string, string[] | nul
 
 type InputType = "text" | "email" | "password" | "tel" | "url" | "number" | "datetime-local" | "date" | "search";
 
+/** Any Conform field a form control can show (the controls cast to the shape they render). */
+type AnyField = FieldMetadata<string | number | boolean | undefined | null>;
+
+/** Label, control, hint and error line: the frame every field below shares. */
+function FieldFrame({ field, label, hint, className, children }: { field: AnyField; label: string; hint?: string; className?: string; children: (describedBy: string | undefined) => ReactNode }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const describedBy = [field.errors?.length ? field.errorId : null, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={field.id} className="field-label">
+        {label}
+      </label>
+      {children(describedBy)}
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
 export function TextField({
   label,
   hint,
@@ -58,33 +84,88 @@ export function TextField({
   min?: string;
   max?: string;
 }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
   const props = getInputProps(field, { type: type === "datetime-local" || type === "date" || type === "search" ? "text" : type, ariaAttributes: true });
-  const describedBy = [props["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={className}>
-      <label htmlFor={field.id} className="field-label">
-        {label}
-      </label>
-      <input
-        {...props}
-        type={type}
-        key={props.key}
-        aria-describedby={describedBy}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        placeholder={placeholder}
-        step={step}
-        min={min}
-        max={max}
-        className="field-input"
-      />
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={field.errorId} errors={field.errors} />
+    <FieldFrame field={field} label={label} hint={hint} className={className}>
+      {(describedBy) => (
+        <input
+          {...props}
+          type={type}
+          key={props.key}
+          aria-describedby={describedBy}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          placeholder={placeholder}
+          step={step}
+          min={min}
+          max={max}
+          className="field-input"
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextareaField({ label, hint, field, rows = 3 }: { label: string; hint?: string; field: AnyField; rows?: number }) {
+  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  return (
+    <FieldFrame field={field} label={label} hint={hint}>
+      {(describedBy) => <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy} className="field-input" />}
+    </FieldFrame>
+  );
+}
+
+/** A choice from a list; `placeholder` adds an empty first option ("pilih …"). */
+export function SelectField({ label, hint, field, options, placeholder }: { label: string; hint?: string; field: AnyField; options: { value: string; label: string }[]; placeholder?: string }) {
+  const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  return (
+    <FieldFrame field={field} label={label} hint={hint}>
+      {(describedBy) => (
+        <select {...props} key={props.key} aria-describedby={describedBy} className="field-input">
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function FileField({ label, hint, field, accept }: { label: string; hint?: string; field: AnyField; accept: string }) {
+  const props = getInputProps(field as FieldMetadata<string>, { type: "file", ariaAttributes: true });
+  return (
+    <FieldFrame field={field} label={label} hint={hint}>
+      {(describedBy) => (
+        <input
+          {...props}
+          key={props.key}
+          accept={accept}
+          aria-describedby={describedBy}
+          className="field-input file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({ label, hint, field }: { label: string; hint?: string; field: AnyField }) {
+  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox" });
+  return (
+    <div className="flex items-start gap-3 py-1">
+      <input {...props} key={props.key} aria-describedby={hint ? `${field.id}-hint` : undefined} className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" />
+      <div>
+        <label htmlFor={field.id} className="font-semibold text-slate-800">
+          {label}
+        </label>
+        {hint ? (
+          <p id={`${field.id}-hint`} className="text-sm text-slate-600">
+            {hint}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,53 +1,8 @@
 // Pieces shared by the team's project form, the organizer's review page and the public gallery.
 // They take plain props (no loader hooks) so they can be rendered in tests.
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DiffPart } from "~/domain/diff";
 import { youtubeEmbedUrl, youtubeId } from "~/domain/links";
-import { countdownParts } from "~/domain/time";
-
-export type SubmissionStatusName = "DRAFT" | "SUBMITTED" | "NONE";
-
-const STATUS_STYLE: Record<SubmissionStatusName, string> = {
-  DRAFT: "bg-amber-100 text-amber-900",
-  SUBMITTED: "bg-green-100 text-green-900",
-  NONE: "bg-slate-100 text-slate-800",
-};
-
-export function StatusBadge({ status }: { status: SubmissionStatusName }) {
-  const { t } = useTranslation();
-  return <span className={`badge ${STATUS_STYLE[status]}`}>{t(`submission.status.${status}`)}</span>;
-}
-
-/**
- * Time left until the deadline, ticking once a second. It starts from the server's clock (sent
- * with the page) and only measures elapsed time locally, so a phone with a wrong clock still
- * shows the right countdown. The server decides at the deadline regardless.
- */
-export function Countdown({ serverNow, closesAt }: { serverNow: string; closesAt: string }) {
-  const { t } = useTranslation();
-  const [now, setNow] = useState(() => new Date(serverNow));
-  useEffect(() => {
-    const skew = new Date(serverNow).getTime() - Date.now();
-    const id = window.setInterval(() => setNow(new Date(Date.now() + skew)), 1000);
-    return () => window.clearInterval(id);
-  }, [serverNow]);
-  const parts = countdownParts(now, new Date(closesAt));
-  const lastHour = parts.totalMs > 0 && parts.totalMs <= 60 * 60 * 1000;
-  const units = (["days", "hours", "minutes", "seconds"] as const).filter((u, i) => i >= 2 || parts.days > 0 || (u === "hours" && parts.hours > 0));
-  return (
-    <div>
-      <p className={`text-lg font-bold tabular-nums ${lastHour ? "text-red-800" : "text-slate-900"}`}>
-        {parts.totalMs === 0 ? t("countdown.ended") : units.map((u) => `${parts[u]} ${t(`countdown.${u}`)}`).join(" ")}
-      </p>
-      {lastHour ? (
-        <p role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-semibold text-red-800">
-          {t("submission.form.lastHour")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function VideoEmbed({ url, title }: { url: string | null; title: string }) {
   const { t } = useTranslation();

@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { FileField, SelectField, useFormatInEvent } from "~/components/team-ui";
+import { FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
+import { useFormatInEvent } from "~/components/team-ui";
 import { canRegister } from "~/domain/phase";
 import { toTimeline } from "~/models/event.server";
 import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from "~/models/team.server";

@@ -5,8 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { SelectField, TextAreaField } from "~/components/event-forms";
-import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { slugify, splitEmails } from "~/domain/event-setup";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { createEvent, listAllEvents } from "~/models/event-setup.server";
@@ -134,7 +133,7 @@ export default function AdminPage() {
             <FieldErrors id={fields.rounds.errorId} errors={fields.rounds.errors} />
             <TextField label={t("timeline.fields.announcementAt")} field={fields.announcementAt} type="datetime-local" />
           </fieldset>
-          <TextAreaField label={`${t("admin.organizerEmails")} (${t("common.optional")})`} hint={t("admin.organizerEmailsHint")} field={fields.organizerEmails} rows={3} />
+          <TextareaField label={`${t("admin.organizerEmails")} (${t("common.optional")})`} hint={t("admin.organizerEmailsHint")} field={fields.organizerEmails} rows={3} />
           <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
             {t("admin.createSubmit")}
           </button>

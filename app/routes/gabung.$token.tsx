@@ -4,8 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, serverFormErrors } from "~/components/forms";
-import { SelectField } from "~/components/team-ui";
+import { FormAlert, SelectField, serverFormErrors } from "~/components/forms";
 import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
 import { reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/submission";
+import { StatusBadge } from "~/components/status-badge";
 import { formatInZone } from "~/domain/time";
 import { listForOrganizer, setGalleryPublished } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";

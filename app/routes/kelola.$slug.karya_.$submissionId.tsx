@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProjectView, RevisionHistory, StatusBadge } from "~/components/submission";
+import { ProjectView, RevisionHistory } from "~/components/submission";
+import { StatusBadge } from "~/components/status-badge";
 import { isLate, missingItems } from "~/domain/submission";
 import { formatInZone } from "~/domain/time";
 import { getForOrganizer } from "~/models/submission-list.server";

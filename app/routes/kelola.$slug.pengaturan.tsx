@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, itemErrors, PageIntro, PlainField, SavedNotice, SelectField, TextAreaField } from "~/components/event-forms";
-import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp } from "~/domain/links";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
@@ -113,9 +113,9 @@ export default function EventSettings() {
         <FormAlert errors={actionData?.intent === "settings" ? serverFormErrors(actionData.result) : undefined} />
         <TextField label={t("event.settings.name")} field={fields.name} />
         <TextField label={t("event.settings.slug")} hint={t("event.settings.slugHint")} field={fields.slug} autoComplete="off" />
-        <TextAreaField label={t("event.settings.summary")} hint={t("event.settings.summaryHint")} field={fields.summary} rows={2} />
-        <TextAreaField label={t("event.settings.description")} hint={t("event.settings.markdownHint")} field={fields.description} rows={8} />
-        <TextAreaField label={t("event.settings.rules")} hint={t("event.settings.markdownHint")} field={fields.rules} rows={6} />
+        <TextareaField label={t("event.settings.summary")} hint={t("event.settings.summaryHint")} field={fields.summary} rows={2} />
+        <TextareaField label={t("event.settings.description")} hint={t("event.settings.markdownHint")} field={fields.description} rows={8} />
+        <TextareaField label={t("event.settings.rules")} hint={t("event.settings.markdownHint")} field={fields.rules} rows={6} />
         <SelectField
           label={t("event.settings.timezone")}
           hint={t("event.settings.timezoneHint")}

@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PageIntro, SavedNotice, TextAreaField } from "~/components/event-forms";
-import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { PageIntro, SavedNotice } from "~/components/event-forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { listRoundsWithCriteria, saveRubric } from "~/models/rubric.server";
 import { reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
@@ -100,7 +100,7 @@ function RubricForm({ round, lastResult }: { round: Round; lastResult: unknown }
               <li key={criterion.key} className="rounded-lg border border-slate-200 p-3">
                 <input {...getInputProps(c.id, { type: "hidden" })} key={c.id.key} />
                 <TextField label={t("structure.rubric.name", { n: index + 1 })} field={c.name} />
-                <TextAreaField label={`${t("structure.rubric.description")} (${t("common.optional")})`} field={c.description} rows={2} />
+                <TextareaField label={`${t("structure.rubric.description")} (${t("common.optional")})`} field={c.description} rows={2} />
                 <div className="grid grid-cols-3 gap-2">
                   <TextField label={t("structure.rubric.weight")} field={c.weight} type="number" inputMode="decimal" min="0" max="100" step="any" />
                   <TextField label={t("structure.rubric.scaleMin")} field={c.scaleMin} type="number" inputMode="numeric" />

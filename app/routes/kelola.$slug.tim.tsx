@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
 import { Pager } from "~/components/results-table";
-import { StatusBadge } from "~/components/team-ui";
+import { StatusBadge } from "~/components/status-badge";
 import { listTeamsForScreening, reviewTeams, screeningLists, screeningWindow, type ScreeningFilters } from "~/models/screening.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { bulkReviewSchema } from "~/validation/team";

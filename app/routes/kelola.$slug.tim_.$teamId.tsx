@@ -6,8 +6,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { StatusBadge, TextareaField, useFormatInEvent } from "~/components/team-ui";
+import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { useFormatInEvent } from "~/components/team-ui";
+import { StatusBadge } from "~/components/status-badge";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";

@@ -7,7 +7,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { initReactI18next } from "react-i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoPdf, demoPng } from "../../prisma/seed-submissions";
-import { Countdown, ProjectView } from "~/components/submission";
+import { Countdown } from "~/components/countdown";
+import { ProjectView } from "~/components/submission";
 import { i18nConfig } from "~/i18n";
 import { db } from "~/services/db.server";
 import { startSession } from "~/services/session.server";
@@ -310,7 +311,7 @@ describe("the public gallery", () => {
 
   it("counts down from the server's clock and warns only in the last hour", () => {
     const close = new Date("2026-11-23T16:59:00.000Z");
-    const at = (msBefore: number) => renderToStaticMarkup(createElement(Countdown, { serverNow: new Date(close.getTime() - msBefore).toISOString(), closesAt: close.toISOString() }));
+    const at = (msBefore: number) => renderToStaticMarkup(createElement(Countdown, { look: "line", serverNowMs: close.getTime() - msBefore, targetMs: close.getTime() }));
     expect(at(2 * HOUR + 5 * 60_000)).toContain("2 jam 5 menit 0 detik");
     expect(at(2 * HOUR)).not.toContain("Kurang dari 1 jam lagi");
     expect(at(HOUR)).toContain("Kurang dari 1 jam lagi");

@@ -6,7 +6,9 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, us
 import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField, useErrorText } from "~/components/forms";
-import { Countdown, RevisionHistory, StatusBadge } from "~/components/submission";
+import { Countdown } from "~/components/countdown";
+import { RevisionHistory } from "~/components/submission";
+import { StatusBadge } from "~/components/status-badge";
 import { UPLOAD_KINDS } from "~/domain/filetype";
 import { effectiveClose } from "~/domain/phase";
 import { MAX_ATTACHMENTS } from "~/domain/submission";
@@ -255,7 +257,7 @@ export default function SubmissionPage() {
             {errorText(d.denied ?? "")}
           </div>
         ) : (
-          <Countdown serverNow={d.now} closesAt={d.closesAt} />
+          <Countdown look="line" serverNowMs={Date.parse(d.now)} targetMs={Date.parse(d.closesAt)} />
         )}
       </section>
 
