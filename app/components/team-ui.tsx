@@ -31,3 +31,26 @@ export function NextStepText({ step, timezone }: { step: NextStep; timezone: str
       return <>{t(`myTeams.next.${step.key}`)}</>;
   }
 }
+
+/**
+ * How to reach a member: the email address and, when they gave one, a WhatsApp link. Shown only
+ * to the team and the event's organizers (the loaders decide who gets these fields).
+ */
+export function MemberContact({ email, whatsappLink }: { email: string; whatsappLink: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href={`mailto:${email}`} className="btn-link font-normal">
+        {email}
+      </a>
+      {whatsappLink ? (
+        <>
+          {" · "}
+          <a href={whatsappLink} className="btn-link font-normal" target="_blank" rel="noreferrer">
+            {t("team.page.whatsapp")}
+          </a>
+        </>
+      ) : null}
+    </>
+  );
+}

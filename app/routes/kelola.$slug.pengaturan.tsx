@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { ListEditor } from "~/components/list-editor";
 import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp } from "~/domain/links";
@@ -167,48 +168,22 @@ export default function EventSettings() {
         </Form>
       </section>
 
-      <section className="card space-y-4" aria-labelledby="faq-title">
-        <h3 id="faq-title" className="text-lg font-bold">
-          {t("event.faq.title")}
-        </h3>
-        {faqs.length === 0 ? <p className="text-slate-700">{t("event.faq.none")}</p> : null}
-        <ol className="space-y-4">
-          {faqs.map((f, i) => {
-            const errors = itemErrors(actionData, "faq-update", f.id);
-            return (
-              <li key={f.id} className="rounded-lg border border-slate-200 p-3">
-                <Form method="post" className="space-y-2">
-                  <input type="hidden" name="id" value={f.id} />
-                  <PlainField id={`faq-q-${f.id}`} name="question" label={t("event.faq.question", { n: i + 1 })} defaultValue={f.question} errors={errors?.question} />
-                  <PlainField id={`faq-a-${f.id}`} name="answer" label={t("event.faq.answer")} defaultValue={f.answer} errors={errors?.answer} multiline />
-                  <div className="flex flex-wrap gap-2">
-                    <button type="submit" name="intent" value="faq-update" className="btn-secondary">
-                      {t("common.save")}
-                    </button>
-                    <button type="submit" name="intent" value="faq-up" className="btn-secondary" disabled={i === 0} formNoValidate aria-label={t("event.faq.moveUp", { n: i + 1 })}>
-                      ↑
-                    </button>
-                    <button type="submit" name="intent" value="faq-down" className="btn-secondary" disabled={i === faqs.length - 1} formNoValidate aria-label={t("event.faq.moveDown", { n: i + 1 })}>
-                      ↓
-                    </button>
-                    <button type="submit" name="intent" value="faq-delete" className="btn-secondary text-red-800" formNoValidate>
-                      {t("common.delete")}
-                    </button>
-                  </div>
-                </Form>
-              </li>
-            );
-          })}
-        </ol>
-        <Form method="post" key={faqs.length} className="space-y-2 border-t border-slate-200 pt-4">
-          <h4 className="font-bold">{t("event.faq.add")}</h4>
-          <PlainField id="faq-q-new" name="question" label={t("event.faq.newQuestion")} errors={itemErrors(actionData, "faq-add", null)?.question} />
-          <PlainField id="faq-a-new" name="answer" label={t("event.faq.answer")} errors={itemErrors(actionData, "faq-add", null)?.answer} multiline />
-          <button type="submit" name="intent" value="faq-add" className="btn-secondary">
-            {t("event.faq.addSubmit")}
-          </button>
-        </Form>
-      </section>
+      <ListEditor
+        kind="faq"
+        items={faqs}
+        actionData={actionData}
+        text={{ title: t("event.faq.title"), none: t("event.faq.none"), add: t("event.faq.add"), addSubmit: t("event.faq.addSubmit") }}
+        move={{ up: (_f, i) => t("event.faq.moveUp", { n: i + 1 }), down: (_f, i) => t("event.faq.moveDown", { n: i + 1 }) }}
+        fields={(f, i, errors) => {
+          const key = f?.id ?? "new";
+          return (
+            <>
+              <PlainField id={`faq-q-${key}`} name="question" label={f ? t("event.faq.question", { n: i + 1 }) : t("event.faq.newQuestion")} defaultValue={f?.question} errors={errors?.question} />
+              <PlainField id={`faq-a-${key}`} name="answer" label={t("event.faq.answer")} defaultValue={f?.answer} errors={errors?.answer} multiline />
+            </>
+          );
+        }}
+      />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { ListEditor } from "~/components/list-editor";
 import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { addTrack, deleteTrack, getStructure, moveTrack, saveJudgingSettings, saveTeamRules, updateTrack, type ItemResult } from "~/models/structure.server";
@@ -93,51 +94,24 @@ export default function StructureGeneral() {
 
 function Tracks({ tracks, actionData }: { tracks: LoaderData["tracks"]; actionData?: ActionData }) {
   const { t } = useTranslation();
-  const addErrors = itemErrors(actionData, "track-add", null);
   return (
-    <section className="card space-y-4" aria-labelledby="tracks-title">
-      <h3 id="tracks-title" className="text-lg font-bold">
-        {t("structure.tracks.title")}
-      </h3>
-      {tracks.length === 0 ? <p className="text-slate-700">{t("structure.tracks.none")}</p> : null}
-      <ol className="space-y-3">
-        {tracks.map((tr, i) => {
-          const errors = itemErrors(actionData, "track-update", tr.id) ?? itemErrors(actionData, "track-delete", tr.id);
-          return (
-            <li key={tr.id} className="rounded-lg border border-slate-200 p-3">
-              <Form method="post" className="space-y-2">
-                <input type="hidden" name="id" value={tr.id} />
-                <PlainField id={`track-name-${tr.id}`} name="name" label={t("structure.tracks.name", { n: i + 1 })} defaultValue={tr.name} errors={errors?.name} />
-                <PlainField id={`track-desc-${tr.id}`} name="description" label={t("structure.tracks.description")} defaultValue={tr.description} errors={errors?.description} multiline />
-                {tr.teams ? <p className="text-sm text-slate-700">{t("structure.tracks.teams", { count: tr.teams })}</p> : null}
-                <div className="flex flex-wrap gap-2">
-                  <button type="submit" name="intent" value="track-update" className="btn-secondary">
-                    {t("common.save")}
-                  </button>
-                  <button type="submit" name="intent" value="track-up" className="btn-secondary" disabled={i === 0} formNoValidate aria-label={t("structure.moveUp", { name: tr.name })}>
-                    ↑
-                  </button>
-                  <button type="submit" name="intent" value="track-down" className="btn-secondary" disabled={i === tracks.length - 1} formNoValidate aria-label={t("structure.moveDown", { name: tr.name })}>
-                    ↓
-                  </button>
-                  <button type="submit" name="intent" value="track-delete" className="btn-secondary text-red-800" formNoValidate>
-                    {t("common.delete")}
-                  </button>
-                </div>
-              </Form>
-            </li>
-          );
-        })}
-      </ol>
-      <Form method="post" key={tracks.length} className="space-y-2 border-t border-slate-200 pt-4">
-        <h4 className="font-bold">{t("structure.tracks.add")}</h4>
-        <PlainField id="track-name-new" name="name" label={t("structure.tracks.newName")} errors={addErrors?.name} />
-        <PlainField id="track-desc-new" name="description" label={t("structure.tracks.description")} errors={addErrors?.description} multiline />
-        <button type="submit" name="intent" value="track-add" className="btn-secondary">
-          {t("structure.tracks.addSubmit")}
-        </button>
-      </Form>
-    </section>
+    <ListEditor
+      kind="track"
+      items={tracks}
+      actionData={actionData}
+      text={{ title: t("structure.tracks.title"), none: t("structure.tracks.none"), add: t("structure.tracks.add"), addSubmit: t("structure.tracks.addSubmit") }}
+      move={{ up: (tr) => t("structure.moveUp", { name: tr.name }), down: (tr) => t("structure.moveDown", { name: tr.name }) }}
+      fields={(tr, i, errors) => {
+        const key = tr?.id ?? "new";
+        return (
+          <>
+            <PlainField id={`track-name-${key}`} name="name" label={tr ? t("structure.tracks.name", { n: i + 1 }) : t("structure.tracks.newName")} defaultValue={tr?.name} errors={errors?.name} />
+            <PlainField id={`track-desc-${key}`} name="description" label={t("structure.tracks.description")} defaultValue={tr?.description} errors={errors?.description} multiline />
+            {tr?.teams ? <p className="text-sm text-slate-700">{t("structure.tracks.teams", { count: tr.teams })}</p> : null}
+          </>
+        );
+      }}
+    />
   );
 }
 

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
+import { ListEditor } from "~/components/list-editor";
 import { CheckboxField, FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
@@ -103,40 +104,13 @@ export default function AwardsPage() {
     <div className="space-y-6">
       <PageIntro title={t("structure.awards.title")} intro={t("structure.awards.intro")} />
       <SavedNotice hidden={Boolean(actionData)} />
-      <section className="card space-y-4" aria-labelledby="awards-title">
-        <h3 id="awards-title" className="text-lg font-bold">
-          {t("structure.awards.list")}
-        </h3>
-        {awards.length === 0 ? <p className="text-slate-700">{t("structure.awards.none")}</p> : null}
-        <ol className="space-y-3">
-          {awards.map((a) => {
-            const errors = itemErrors(actionData, "award-update", a.id) ?? itemErrors(actionData, "award-delete", a.id);
-            return (
-              <li key={a.id} className="rounded-lg border border-slate-200 p-3">
-                <Form method="post" className="space-y-2">
-                  <input type="hidden" name="id" value={a.id} />
-                  <AwardFields prefix={`award-${a.id}`} award={a} errors={errors} />
-                  <div className="flex flex-wrap gap-2">
-                    <button type="submit" name="intent" value="award-update" className="btn-secondary">
-                      {t("common.save")}
-                    </button>
-                    <button type="submit" name="intent" value="award-delete" className="btn-secondary text-red-800" formNoValidate>
-                      {t("common.delete")}
-                    </button>
-                  </div>
-                </Form>
-              </li>
-            );
-          })}
-        </ol>
-        <Form method="post" key={awards.length} className="space-y-2 border-t border-slate-200 pt-4">
-          <h4 className="font-bold">{t("structure.awards.add")}</h4>
-          <AwardFields prefix="award-new" errors={itemErrors(actionData, "award-add", null)} />
-          <button type="submit" name="intent" value="award-add" className="btn-secondary">
-            {t("structure.awards.addSubmit")}
-          </button>
-        </Form>
-      </section>
+      <ListEditor
+        kind="award"
+        items={awards}
+        actionData={actionData}
+        text={{ title: t("structure.awards.list"), none: t("structure.awards.none"), add: t("structure.awards.add"), addSubmit: t("structure.awards.addSubmit") }}
+        fields={(a, _i, errors) => <AwardFields prefix={a ? `award-${a.id}` : "award-new"} award={a ?? undefined} errors={errors} />}
+      />
       <PeoplesChoice key={version} defaults={peoplesChoice} tz={tz} actionData={actionData} />
     </div>
   );

@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
-import { useFormatInEvent } from "~/components/team-ui";
+import { MemberContact, useFormatInEvent } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
@@ -148,17 +148,7 @@ export default function ScreeningTeam() {
               <span className="font-semibold">{m.name}</span> · {t(`team.role.${m.role}`)}
               {m.pool ? ` · ${m.pool}` : ""}
               <br />
-              <a href={`mailto:${m.email}`} className="btn-link font-normal">
-                {m.email}
-              </a>
-              {m.whatsappLink ? (
-                <>
-                  {" · "}
-                  <a href={m.whatsappLink} className="btn-link font-normal" target="_blank" rel="noreferrer">
-                    {t("team.page.whatsapp")}
-                  </a>
-                </>
-              ) : null}
+              <MemberContact email={m.email} whatsappLink={m.whatsappLink} />
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
-import { NextStepText, useFormatInEvent } from "~/components/team-ui";
+import { MemberContact, NextStepText, useFormatInEvent } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { canEditTeam, canSubmit, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
@@ -238,17 +238,7 @@ export default function TeamPage() {
                 {poolLabel(m.pool) ? <span className="badge bg-slate-100 text-slate-800">{poolLabel(m.pool)}</span> : null}
               </div>
               <p className="mt-1 text-sm text-slate-700">
-                <a href={`mailto:${m.email}`} className="btn-link font-normal">
-                  {m.email}
-                </a>
-                {m.whatsappLink ? (
-                  <>
-                    {" · "}
-                    <a href={m.whatsappLink} className="btn-link font-normal" target="_blank" rel="noreferrer">
-                      {t("team.page.whatsapp")}
-                    </a>
-                  </>
-                ) : null}
+                <MemberContact email={m.email} whatsappLink={m.whatsappLink} />
               </p>
               {captain && d.editable && !m.me ? (
                 <div className="mt-2 flex flex-wrap gap-2">
