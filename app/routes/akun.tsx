@@ -63,10 +63,10 @@ export default function Account() {
         <h2 id="email" className="text-lg font-bold">
           {t("auth.email")}
         </h2>
-        <p className="mt-2 break-all font-semibold text-slate-900">{profile.email}</p>
+        <p className="mt-2 font-semibold text-slate-900 [overflow-wrap:anywhere]">{profile.email}</p>
         <p className="mt-1 text-sm text-slate-700">{verified ? t("account.emailIsVerified") : t("account.emailNotVerified")}</p>
         {pendingEmail ? (
-          <p role="status" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p role="status" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 [overflow-wrap:anywhere]">
             {t("account.emailPending", { email: pendingEmail })}
           </p>
         ) : null}

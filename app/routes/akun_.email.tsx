@@ -75,12 +75,13 @@ export default function ChangeEmail() {
         ← {t("account.backToAccount")}
       </Link>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("account.emailTitle")}</h1>
-      <p className="text-slate-700">
-        {t("account.emailCurrent")} <strong className="break-all">{email}</strong>
-      </p>
+      <div>
+        <p className="text-slate-700">{t("account.emailCurrent")}</p>
+        <p className="font-semibold text-slate-900 [overflow-wrap:anywhere]">{email}</p>
+      </div>
       {pendingEmail ? (
         <Form method="post" className="card space-y-3 border-amber-300 bg-amber-50">
-          <p role="status" className="text-sm text-amber-900">
+          <p role="status" className="text-sm text-amber-900 [overflow-wrap:anywhere]">
             {t("account.emailPending", { email: pendingEmail })}
           </p>
           <button type="submit" name="intent" value="cancel" className="btn-secondary w-full">
