@@ -143,6 +143,68 @@ test("the account page logs out every device", async ({ page }) => {
   await expect(page).toHaveURL(/\/masuk/);
 });
 
+test("on a phone, the account page edits the profile, changes the password and changes the email through the mailed link", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  const user = await makeUser({ name: "Rina Akun" });
+  await loginAs(page, user);
+  await page.goto("/akun");
+  await expectAccessible(page);
+
+  // Profile: a bad number is refused next to the field, a good one is stored as +62….
+  const profile = page.getByRole("region", { name: "Profil" });
+  await profile.getByLabel("Nama lengkap").fill("Rina Kartika");
+  await profile.getByLabel(/Nomor WhatsApp/).fill("12345");
+  await profile.getByRole("button", { name: "Simpan profil" }).click();
+  await expect(profile.getByText("Nomor WhatsApp tidak valid.")).toBeVisible();
+  await profile.getByLabel(/Nomor WhatsApp/).fill("0812 3456 7890");
+  await profile.getByRole("button", { name: "Simpan profil" }).click();
+  await expect(page.getByText("Profil disimpan.")).toBeVisible();
+  await expect(profile.getByLabel(/Nomor WhatsApp/)).toHaveValue("+6281234567890");
+  await expect(profile.getByLabel("Nama lengkap")).toHaveValue("Rina Kartika");
+
+  // Password: a wrong current one is refused; the right one changes it and this device stays in.
+  await page.getByRole("link", { name: "Ganti kata sandi" }).click();
+  await expect(page.getByRole("heading", { name: "Ganti kata sandi" })).toBeVisible();
+  await page.getByLabel("Kata sandi saat ini").fill("bukan-sandinya");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-baru-kuat-1");
+  await page.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-kuat-1");
+  await page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+  await expect(page.getByText("Kata sandi saat ini salah.")).toBeVisible();
+  await page.getByLabel("Kata sandi saat ini").fill(user.password);
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-baru-kuat-1");
+  await page.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-kuat-1");
+  await page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+  await expect(page).toHaveURL(/\/akun\?ok=sandi$/);
+  await expect(page.getByText("Kata sandi diganti.")).toBeVisible();
+
+  // The new password logs in.
+  await page.locator("summary", { hasText: "Menu" }).click();
+  await page.getByRole("button", { name: "Keluar", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
+  await page.goto("/masuk?redirectTo=/akun");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Kata sandi").fill("sandi-baru-kuat-1");
+  await page.getByRole("button", { name: "Masuk" }).last().click();
+  await expect(page).toHaveURL(/\/akun$/);
+
+  // Email: the account keeps its address until the link mailed to the new one is opened.
+  const newEmail = `rina-baru-${Date.now()}@contoh.id`;
+  await page.getByRole("link", { name: "Ganti email" }).click();
+  await page.getByLabel("Email baru").fill(newEmail);
+  await page.getByLabel("Kata sandi saat ini").fill("sandi-baru-kuat-1");
+  await page.getByRole("button", { name: "Kirim tautan konfirmasi" }).click();
+  await expect(page).toHaveURL(/\/akun\?ok=email-dikirim$/);
+  await expect(page.getByText(`Menunggu konfirmasi: kami mengirim tautan ke ${newEmail}.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Email" }).getByText(user.email)).toBeVisible();
+  await expectAccessible(page);
+  await expect.poll(() => mailLink(newEmail, "akun/email")).not.toBeNull();
+  await page.goto(mailLink(newEmail, "akun/email") ?? "");
+  await expect(page).toHaveURL(/\/akun\?ok=email-diganti$/);
+  await expect(page.getByText("Email akun diganti dan sudah dikonfirmasi.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Email" }).getByText(newEmail)).toBeVisible();
+  await expect(page.getByText("Alamat ini sudah dikonfirmasi.")).toBeVisible();
+});
+
 test("healthz reports the database", async ({ request }) => {
   const res = await request.get("/healthz");
   expect(res.status()).toBe(200);

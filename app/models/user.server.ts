@@ -97,6 +97,47 @@ export async function getProfile(userId: string) {
   });
 }
 
+export type ProfileInput = { name: string; whatsapp?: string | null };
+
+/** Saves the name and WhatsApp number as sign-up does (number normalized to +62…, empty clears it). */
+export async function updateProfile(userId: string, input: ProfileInput) {
+  return db.user.update({
+    where: { id: userId },
+    data: { name: input.name.trim(), whatsapp: input.whatsapp ? normalizeWhatsApp(input.whatsapp) : null },
+    select: { id: true, name: true, whatsapp: true },
+  });
+}
+
+/** Whether `password` is the account's current password. */
+export async function checkPassword(userId: string, password: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    return false;
+  }
+  return verifyPassword(user.passwordHash, password);
+}
+
+export type PasswordChange = { current: string; next: string; keepSessionKey: string; keepDeviceSecret: string | null };
+
+/**
+ * Sets a new password when `current` is right. Every other session of the account ends (the one
+ * stored under `keepSessionKey` stays), password-reset links stop working, and every known device
+ * but this browser's is forgotten, all in one transaction.
+ */
+export async function changePassword(userId: string, change: PasswordChange, now: Date): Promise<"ok" | "wrongPassword"> {
+  if (!(await checkPassword(userId, change.current))) return "wrongPassword";
+  const passwordHash = await hashPassword(change.next);
+  const keepDevice = change.keepDeviceSecret && change.keepDeviceSecret.length <= 100 ? sha256(change.keepDeviceSecret) : "";
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId, id: { not: change.keepSessionKey } } }),
+    db.userToken.updateMany({ where: { userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } }),
+    db.userToken.deleteMany({ where: { userId, purpose: "KNOWN_DEVICE", tokenHash: { not: keepDevice } } }),
+  ]);
+  return "ok";
+}
+
 export type AdminPromotion = "promoted" | "already" | "unverified" | "missing";
 
 /**

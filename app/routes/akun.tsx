@@ -1,46 +1,87 @@
+// The account page: profile (name, WhatsApp), the address and its state, the password, devices.
+// Changing the password or the address has its own page (/akun/sandi, /akun/email).
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countSessions, getProfile } from "~/models/user.server";
-import { endAllSessions, requireUser } from "~/services/session.server";
+import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { VerifyEmailNotice } from "~/components/verify-notice";
+import { pendingEmailChange } from "~/models/email-verification.server";
+import { countSessions, getProfile, updateProfile } from "~/models/user.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
+import { endAllSessions, requireUser } from "~/services/session.server";
+import { profileSchema } from "~/validation/account";
 
 export const meta: MetaFunction = () => [{ title: "Akun — KIM Hackathon" }];
 
+/** What `?ok=` may announce after a change made here or on the sub-pages. */
+const NOTICES = {
+  profil: "account.profileSaved",
+  sandi: "account.passwordChanged",
+  "email-dikirim": "account.emailSentNotice",
+  "email-diganti": "account.emailChanged",
+  "email-dibatalkan": "account.emailCancelled",
+} as const;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, sessions] = await Promise.all([getProfile(user.id), countSessions(user.id, new Date())]);
-  return { profile, sessions, verified: user.emailVerified };
+  const now = new Date();
+  const [profile, sessions, pending] = await Promise.all([getProfile(user.id), countSessions(user.id, now), pendingEmailChange(user.id, now)]);
+  return { profile, sessions, verified: user.emailVerified, pendingEmail: pending?.email ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
-  if (form.get("intent") !== "logout-all") return new Response("Bad request", { status: 400 });
-  const cookie = await endAllSessions(user.id);
-  return redirect("/masuk", { headers: { "Set-Cookie": cookie } });
+  const intent = form.get("intent");
+  if (intent === "logout-all") {
+    const cookie = await endAllSessions(user.id);
+    return redirect("/masuk", { headers: { "Set-Cookie": cookie } });
+  }
+  if (intent !== "profile") return new Response("Bad request", { status: 400 });
+  const submission = parseKnownFields(form, profileSchema);
+  if (submission.status !== "success") return data(reply(submission), { status: 400 });
+  await updateProfile(user.id, submission.value);
+  return redirect("/akun?ok=profil");
 }
 
 export default function Account() {
   const { t } = useTranslation();
-  const { profile, sessions, verified } = useLoaderData<typeof loader>();
+  const { profile, sessions, verified, pendingEmail } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const notice = NOTICES[params.get("ok") as keyof typeof NOTICES] ?? null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("auth.accountTitle")}</h1>
+      {notice ? <FormAlert tone="success" errors={[notice]} /> : null}
       <VerifyEmailNotice verified={verified} />
-      <section className="card" aria-labelledby="profil">
-        <h2 id="profil" className="text-lg font-bold">
-          {t("auth.profile")}
+      {/* Remounted after a save so the fields show what was stored (e.g. the number as +62…). */}
+      <ProfileForm key={`${profile.name}|${profile.whatsapp ?? ""}`} name={profile.name} whatsapp={profile.whatsapp} />
+      <section className="card" aria-labelledby="email">
+        <h2 id="email" className="text-lg font-bold">
+          {t("auth.email")}
         </h2>
-        <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="font-semibold text-slate-700">{t("auth.name")}</dt>
-          <dd>{profile.name}</dd>
-          <dt className="font-semibold text-slate-700">{t("auth.email")}</dt>
-          <dd>{profile.email}</dd>
-          <dt className="font-semibold text-slate-700">{t("auth.whatsapp")}</dt>
-          <dd>{profile.whatsapp ?? "—"}</dd>
-        </dl>
+        <p className="mt-2 font-semibold text-slate-900 [overflow-wrap:anywhere]">{profile.email}</p>
+        <p className="mt-1 text-sm text-slate-700">{verified ? t("account.emailIsVerified") : t("account.emailNotVerified")}</p>
+        {pendingEmail ? (
+          <p role="status" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 [overflow-wrap:anywhere]">
+            {t("account.emailPending", { email: pendingEmail })}
+          </p>
+        ) : null}
+        <Link to="/akun/email" className="btn-secondary mt-4 w-full sm:w-auto">
+          {t("account.emailChangeLink")}
+        </Link>
+      </section>
+      <section className="card" aria-labelledby="sandi">
+        <h2 id="sandi" className="text-lg font-bold">
+          {t("auth.password")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-700">{t("account.passwordSectionHint")}</p>
+        <Link to="/akun/sandi" className="btn-secondary mt-4 w-full sm:w-auto">
+          {t("account.passwordChangeLink")}
+        </Link>
       </section>
       <section className="card" aria-labelledby="sesi">
         <h2 id="sesi" className="text-lg font-bold">
@@ -49,11 +90,41 @@ export default function Account() {
         <p className="mt-2 text-slate-700">{t("auth.sessionsCount", { count: sessions })}</p>
         <p className="mt-1 text-sm text-slate-600">{t("auth.logoutAllHint")}</p>
         <Form method="post" className="mt-4">
-          <button type="submit" name="intent" value="logout-all" className="btn-danger">
+          <button type="submit" name="intent" value="logout-all" className="btn-danger w-full sm:w-auto">
             {t("auth.logoutAll")}
           </button>
         </Form>
       </section>
     </div>
+  );
+}
+
+function ProfileForm({ name, whatsapp }: { name: string; whatsapp: string | null }) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().formData?.get("intent") === "profile";
+  const [form, fields] = useForm({
+    id: "profil-form",
+    lastResult,
+    defaultValue: { name, whatsapp: whatsapp ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="card" aria-labelledby="profil">
+      <h2 id="profil" className="text-lg font-bold">
+        {t("auth.profile")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{t("account.profileIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+        <FormAlert errors={serverFormErrors(lastResult)} />
+        <TextField label={t("auth.name")} field={fields.name} autoComplete="name" />
+        <TextField label={`${t("auth.whatsapp")} (${t("common.optional")})`} hint={t("auth.whatsappHint")} field={fields.whatsapp} type="tel" autoComplete="tel" inputMode="tel" />
+        <button type="submit" name="intent" value="profile" className="btn-primary w-full sm:w-auto" disabled={busy}>
+          {t("account.profileSave")}
+        </button>
+      </Form>
+    </section>
   );
 }

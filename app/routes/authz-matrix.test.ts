@@ -101,6 +101,11 @@ const ROWS: Row[] = [
   { route: "akun", method: "GET",                   cells: "in   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
   { route: "akun", method: "POST", body: () => ({ intent: "ubah" }),
                                                     cells: "in   bad  bad  bad  bad  bad  bad  bad  bad  bad  bad" },
+  { route: "akun_.sandi", method: "GET",            cells: "in   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
+  { route: "akun_.sandi", method: "POST",           cells: "in   bad  bad  bad  bad  bad  bad  bad  bad  bad  bad" },
+  { route: "akun_.email", method: "GET",            cells: "in   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
+  { route: "akun_.email", method: "POST",           cells: "in   bad  bad  bad  bad  bad  bad  bad  bad  bad  bad" },
+  { route: "akun_.email_.$token", method: "GET",    cells: "in   bad  bad  bad  bad  bad  bad  bad  bad  bad  bad" },
   { route: "akun_.verifikasi", method: "GET",       cells: "in   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
   { route: "akun_.verifikasi", method: "POST",      cells: "in   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
   { route: "dasbor", method: "GET",                 cells: "in   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
@@ -238,6 +243,7 @@ const DEFAULT_TOKENS: Record<string, (w: AuthzWorld) => string> = {
   "undangan.$token": (w) => w.ids.inviteToken,
   "atur-ulang-sandi.$token": (w) => w.ids.resetToken,
   "verifikasi-email.$token": () => "tidak-ada-token-seperti-ini",
+  "akun_.email_.$token": () => "tidak-ada-token-seperti-ini",
 };
 
 function defaultParams(w: AuthzWorld, route: string): Record<string, string> {

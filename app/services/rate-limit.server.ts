@@ -1,5 +1,6 @@
-// Throttles for sign-up, login, password reset, verification mail and join codes. Counters live
-// in the database (rate-limiter-flexible's Prisma store), so several app instances share them.
+// Throttles for sign-up, login, password reset, verification mail, address changes and join
+// codes. Counters live in the database (rate-limiter-flexible's Prisma store), so several app
+// instances share them.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "./db.server";
 
@@ -23,6 +24,9 @@ const POLICIES = {
   signupEmail: { points: 5, duration: 60 * 60 },
   verifyMailAccount: { points: 3, duration: 60 * 60 },
   verifyMailIp: { points: 30, duration: 60 * 60 },
+  // Each request to change the address mails two inboxes and tells whether an address is free:
+  // a few per hour per account.
+  emailChangeAccount: { points: 5, duration: 60 * 60 },
   joinCodeAccount: { points: 20, duration: 15 * 60 },
   joinCodeIp: { points: 60, duration: 15 * 60 },
 } as const;

@@ -4,6 +4,7 @@ import type { Session, User } from "lucia";
 import { safeRedirect } from "~/domain/links";
 import { lucia } from "./auth.server";
 import { memoize } from "./request-context.server";
+import { sessionKey } from "./session-key.server";
 
 export type AuthUser = User;
 
@@ -37,6 +38,13 @@ export async function requireUser(request: Request): Promise<User> {
     throw redirect(`/masuk?redirectTo=${encodeURIComponent(back)}`);
   }
   return user;
+}
+
+/** The signed-in user with the stored key of this request's session (to keep it when others end). */
+export async function requireUserSession(request: Request): Promise<{ user: User; sessionKey: string }> {
+  const user = await requireUser(request);
+  const { session } = await getAuth(request);
+  return { user, sessionKey: sessionKey(session?.id ?? "") };
 }
 
 export async function requireAnonymous(request: Request): Promise<void> {
