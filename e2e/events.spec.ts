@@ -79,10 +79,10 @@ test("an admin creates an event and an organizer sets it up on a phone and publi
 
   // Structure: a track.
   await openSection(page, "Struktur");
-  await page.getByLabel("Nama trek", { exact: true }).fill("Layanan Publik Desa");
-  await page.getByRole("button", { name: "Tambahkan trek" }).click();
-  await expect(page.getByText("Trek diperbarui.")).toBeVisible();
-  await expect(page.getByLabel("Nama trek 1")).toHaveValue("Layanan Publik Desa");
+  await page.getByLabel("Nama bidang", { exact: true }).fill("Layanan Publik Desa");
+  await page.getByRole("button", { name: "Tambahkan bidang" }).click();
+  await expect(page.getByText("Bidang diperbarui.")).toBeVisible();
+  await expect(page.getByLabel("Nama bidang 1")).toHaveValue("Layanan Publik Desa");
   await expectAccessible(page);
 
   // Rubric: weights must total 100.

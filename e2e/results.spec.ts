@@ -76,7 +76,7 @@ test("organizer publishes, the public sees the leaderboard, a participant downlo
   await expect(anon.getByRole("heading", { name: "Pemenang" })).toBeVisible();
   await expect(anon.getByText("Juara I", { exact: true })).toBeVisible();
   await expect(anon.getByRole("list", { name: "Papan peringkat" }).getByRole("listitem")).toHaveCount(6);
-  await anon.getByLabel("Jalur").selectOption("Literasi Digital");
+  await anon.getByLabel("Bidang").selectOption("Literasi Digital");
   await anon.getByRole("button", { name: "Terapkan" }).click();
   await expect(anon.getByRole("list", { name: "Papan peringkat" }).getByRole("listitem")).toHaveCount(3);
   await expectAccessible(anon);

@@ -43,8 +43,8 @@ export function ResultsFilter({ filters, hidden }: Pick<Props, "filters" | "hidd
         <input id="cari" type="search" name="cari" defaultValue={filters.q} className="field-input" />
       </div>
       <div>
-        <label htmlFor="jalur" className="field-label">{t("leaderboard.track")}</label>
-        <select id="jalur" name="jalur" defaultValue={filters.trackId} className="field-input">
+        <label htmlFor="bidang" className="field-label">{t("leaderboard.track")}</label>
+        <select id="bidang" name="bidang" defaultValue={filters.trackId} className="field-input">
           <option value="">{t("leaderboard.allTracks")}</option>
           {filters.tracks.map((x) => (
             <option key={x.id} value={x.id}>{x.name}</option>
@@ -52,8 +52,8 @@ export function ResultsFilter({ filters, hidden }: Pick<Props, "filters" | "hidd
         </select>
       </div>
       <div>
-        <label htmlFor="daerah" className="field-label">{t("leaderboard.region")}</label>
-        <select id="daerah" name="daerah" defaultValue={filters.regionId} className="field-input">
+        <label htmlFor="wilayah" className="field-label">{t("leaderboard.region")}</label>
+        <select id="wilayah" name="wilayah" defaultValue={filters.regionId} className="field-input">
           <option value="">{t("leaderboard.allRegions")}</option>
           {filters.regions.map((x) => (
             <option key={x.id} value={x.id}>{x.name}</option>

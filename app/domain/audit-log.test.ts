@@ -212,7 +212,7 @@ describe("audit lines read as sentences", () => {
   const render = (action: string, lang: "id" | "en", names: Names = NAMES) => renderAudit(describeAudit({ action, ...SAMPLES[action] }, names), "Rina Panitia", fmt(lang, ts[lang].t));
 
   it("says who changed what, by name, with each field as before → after", () => {
-    expect(render("track.update", "id")).toEqual({ sentence: "Rina Panitia mengubah trek Kota Cerdas", changes: [{ field: "Nama", before: "Kota Pintar", after: "Kota Cerdas" }] });
+    expect(render("track.update", "id")).toEqual({ sentence: "Rina Panitia mengubah bidang Kota Cerdas", changes: [{ field: "Nama", before: "Kota Pintar", after: "Kota Cerdas" }] });
     expect(render("track.update", "en")).toEqual({ sentence: "Rina Panitia changed the track Kota Cerdas", changes: [{ field: "Name", before: "Kota Pintar", after: "Kota Cerdas" }] });
   });
 

@@ -58,13 +58,13 @@ export default function Gallery() {
           <label htmlFor="cari" className="field-label">
             {t("gallery.search")}
           </label>
-          <input id="cari" type="search" name="q" defaultValue={d.filters.q} className="field-input" placeholder={t("gallery.searchPlaceholder")} />
+          <input id="cari" type="search" name="cari" defaultValue={d.filters.q} className="field-input" placeholder={t("gallery.searchPlaceholder")} />
         </div>
         <div>
           <label htmlFor="bidang" className="field-label">
             {t("submission.fields.trackId")}
           </label>
-          <select id="bidang" name="track" defaultValue={d.filters.track} className="field-input">
+          <select id="bidang" name="bidang" defaultValue={d.filters.track} className="field-input">
             <option value="">{t("common.all")}</option>
             {d.tracks.map((tr) => (
               <option key={tr.id} value={tr.id}>
@@ -74,10 +74,10 @@ export default function Gallery() {
           </select>
         </div>
         <div>
-          <label htmlFor="daerah" className="field-label">
+          <label htmlFor="wilayah" className="field-label">
             {t("submission.project.region")}
           </label>
-          <select id="daerah" name="region" defaultValue={d.filters.region} className="field-input">
+          <select id="wilayah" name="wilayah" defaultValue={d.filters.region} className="field-input">
             <option value="">{t("common.all")}</option>
             {d.regions.map((r) => (
               <option key={r.id} value={r.id}>

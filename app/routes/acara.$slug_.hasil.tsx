@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = leaderboardQuerySchema.parse(Object.fromEntries(url.searchParams));
   const [published, lang, user] = await Promise.all([
-    publicLeaderboard(params.slug ?? "", { track: query.jalur, region: query.daerah, page: query.halaman }),
+    publicLeaderboard(params.slug ?? "", { track: query.bidang, region: query.wilayah, page: query.halaman }),
     getLanguage(request),
     getUser(request),
   ]);
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         method: board.method,
         correction: publication.supersedesId ? { previousId: publication.supersedesId, reason: publication.correctionReason ?? "" } : null,
       },
-      filters: { track: query.jalur, region: query.daerah, tracks: board.tracks, regions: board.regions },
+      filters: { track: query.bidang, region: query.wilayah, tracks: board.tracks, regions: board.regions },
       rows: board.rows,
       paging: { matching: board.matching, page: board.page, pages: board.pages, offset: board.offset },
       awards: board.awards,
@@ -117,8 +117,8 @@ export default function PublicResults() {
         <h2 id="peringkat" className="text-xl font-bold">{t("leaderboard.ranking")}</h2>
         <Form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
           <div>
-            <label htmlFor="jalur" className="field-label">{t("leaderboard.track")}</label>
-            <select id="jalur" name="jalur" defaultValue={d.filters.track ?? ""} className="field-input">
+            <label htmlFor="bidang" className="field-label">{t("leaderboard.track")}</label>
+            <select id="bidang" name="bidang" defaultValue={d.filters.track ?? ""} className="field-input">
               <option value="">{t("leaderboard.allTracks")}</option>
               {d.filters.tracks.map((x) => (
                 <option key={x} value={x}>{x}</option>
@@ -126,8 +126,8 @@ export default function PublicResults() {
             </select>
           </div>
           <div>
-            <label htmlFor="daerah" className="field-label">{t("leaderboard.region")}</label>
-            <select id="daerah" name="daerah" defaultValue={d.filters.region ?? ""} className="field-input">
+            <label htmlFor="wilayah" className="field-label">{t("leaderboard.region")}</label>
+            <select id="wilayah" name="wilayah" defaultValue={d.filters.region ?? ""} className="field-input">
               <option value="">{t("leaderboard.allRegions")}</option>
               {d.filters.regions.map((x) => (
                 <option key={x} value={x}>{x}</option>

@@ -252,12 +252,12 @@ describe("audit page", () => {
 
     const id = await auditPage(event.slug, organizer.cookie);
     const [settings, update, create] = id.rows;
-    expect(update.sentence).toBe("Rina Panitia mengubah trek Kota Cerdas");
+    expect(update.sentence).toBe("Rina Panitia mengubah bidang Kota Cerdas");
     expect(update.changes).toEqual([
       { field: "Nama", before: "Kota Pintar", after: "Kota Cerdas" },
       { field: "Deskripsi", before: "—", after: "Layanan warga" },
     ]);
-    expect(create.sentence).toBe("Rina Panitia menambahkan trek Kota Pintar");
+    expect(create.sentence).toBe("Rina Panitia menambahkan bidang Kota Pintar");
     expect(settings.sentence).toBe("Rina Panitia mengubah pengaturan penjurian");
     expect(settings.changes).toEqual(
       expect.arrayContaining([

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [view, lang] = await Promise.all([
     organizerResults(
       event,
-      { roundId: query.babak, method: isRankingMethod(query.metode) ? query.metode : null, q: query.cari, trackId: query.jalur, regionId: query.daerah, page: query.halaman },
+      { roundId: query.babak, method: isRankingMethod(query.metode) ? query.metode : null, q: query.cari, trackId: query.bidang, regionId: query.wilayah, page: query.halaman },
       { votesClosed: voteWindow(event, now) === "closed" },
     ),
     getLanguage(request),

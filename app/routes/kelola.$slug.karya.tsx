@@ -9,7 +9,7 @@ import { eventZone } from "~/domain/time";
 import { listRegionOptions, listTrackOptions } from "~/models/structure.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
-import { parseFilters } from "~/validation/submission";
+import { filtersOf, parseFilterQuery, TIMING_WORDS, timingOf } from "~/validation/submission";
 
 export const meta: MetaFunction = () => [{ title: "Karya — Kelola acara" }];
 
@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
-  const filters = parseFilters(new URL(request.url).searchParams);
+  const query = parseFilterQuery(new URL(request.url).searchParams);
+  const filters = filtersOf(query);
   const [all, tracks, regions] = await Promise.all([
     listForOrganizer(event),
     listTrackOptions(event.id),
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = await listForOrganizer(event, filters);
   return {
     event: { slug: event.slug, name: event.name, galleryPublished: event.galleryPublished, isPublic: event.isPublic },
-    filters: { track: filters.track ?? "", region: filters.region ?? "", status: filters.status ?? "", timing: filters.timing ?? "", q: filters.q ?? "" },
+    filters: { track: query.bidang ?? "", region: query.wilayah ?? "", status: query.status ?? "", timing: query.waktu ?? "", q: query.cari ?? "" },
     tracks,
     regions,
     counts: {
@@ -129,10 +130,10 @@ export default function OrganizerSubmissions() {
           <label htmlFor="cari" className="field-label">
             {t("common.search")}
           </label>
-          <input id="cari" type="search" name="q" defaultValue={d.filters.q} className="field-input" />
+          <input id="cari" type="search" name="cari" defaultValue={d.filters.q} className="field-input" />
         </div>
-        <Select id="f-bidang" name="track" label={t("submission.fields.trackId")} value={d.filters.track} options={d.tracks.map((x) => ({ value: x.id, label: x.name }))} />
-        <Select id="f-daerah" name="region" label={t("submission.project.region")} value={d.filters.region} options={d.regions.map((x) => ({ value: x.id, label: x.name }))} />
+        <Select id="f-bidang" name="bidang" label={t("submission.fields.trackId")} value={d.filters.track} options={d.tracks.map((x) => ({ value: x.id, label: x.name }))} />
+        <Select id="f-wilayah" name="wilayah" label={t("submission.project.region")} value={d.filters.region} options={d.regions.map((x) => ({ value: x.id, label: x.name }))} />
         <Select
           id="f-status"
           name="status"
@@ -142,10 +143,10 @@ export default function OrganizerSubmissions() {
         />
         <Select
           id="f-waktu"
-          name="timing"
+          name="waktu"
           label={t("submission.organizer.timing")}
           value={d.filters.timing}
-          options={(["late", "extension"] as const).map((s) => ({ value: s, label: t(`submission.organizer.timingOptions.${s}`) }))}
+          options={TIMING_WORDS.map((w) => ({ value: w, label: t(`submission.organizer.timingOptions.${timingOf(w)}`) }))}
         />
         <div className="flex flex-wrap gap-2 sm:col-span-3 lg:col-span-6">
           <button type="submit" className="btn-primary">

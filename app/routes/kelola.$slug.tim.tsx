@@ -27,7 +27,7 @@ function filtersFrom(url: URL): ScreeningFilters {
     regionId: get("wilayah"),
     trackId: get("bidang"),
     completeness: completeness === "complete" || completeness === "incomplete" ? completeness : undefined,
-    q: get("q")?.slice(0, 100),
+    q: get("cari")?.slice(0, 100),
   };
 }
 
@@ -157,7 +157,7 @@ export default function Screening() {
           <label htmlFor="q" className="field-label">
             {t("screening.search")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} className="field-input" placeholder={t("screening.searchHint")} />
+          <input id="q" name="cari" type="search" defaultValue={params.get("cari") ?? ""} className="field-input" placeholder={t("screening.searchHint")} />
         </div>
         <div>
           <label htmlFor="f-region" className="field-label">

@@ -45,7 +45,7 @@ async function scene(teams: number) {
     "scoring page": () => pageStatements([rootLoader, judgeLayout, scoringPage], `/juri/${slug}/nilai/${open}`, { slug, assignmentId: open }, judge),
     "organizer screening": () => pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim`, { slug }, organizer),
     "organizer screening, searched and paged": () =>
-      pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim?q=tim&status=ACCEPTED&halaman=2`, { slug }, organizer),
+      pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim?cari=tim&status=ACCEPTED&halaman=2`, { slug }, organizer),
     "organizer judging": () => pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian`, { slug }, organizer),
     "organizer judging, searched and filtered": () =>
       pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian?cari=karya&saring=perhatian&halaman=2`, { slug }, organizer),

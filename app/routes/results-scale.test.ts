@@ -57,7 +57,7 @@ describe("organizer results at scale", () => {
     expect(found.window.rows[0].place).toBe(wanted.place);
 
     const track = fx.tracks[1];
-    const byTrack = await fx.view(`?jalur=${track.id}`);
+    const byTrack = await fx.view(`?bidang=${track.id}`);
     const expected = full.rows.filter((r) => full.entries[r.submissionId].trackId === track.id);
     expect(byTrack.window.matching).toBe(expected.length);
     expect(byTrack.window.rows.every((r) => r.track === track.name)).toBe(true);
@@ -65,7 +65,7 @@ describe("organizer results at scale", () => {
     expect(byTrack.filters.tracks.map((t) => t.id).sort()).toEqual(fx.tracks.map((t) => t.id).sort());
 
     const region = fx.regions[4];
-    const byRegion = await fx.view(`?daerah=${region.id}&jalur=${track.id}`);
+    const byRegion = await fx.view(`?wilayah=${region.id}&bidang=${track.id}`);
     expect(byRegion.window.rows.every((r) => r.region === region.name && r.track === track.name)).toBe(true);
   });
 
@@ -135,7 +135,7 @@ describe("public pages at scale", () => {
     expect((await page("?halaman=2")).rows).toEqual(pages[1].rows);
 
     const track = fx.tracks[2].name;
-    const filtered = await page(`?jalur=${encodeURIComponent(track)}`);
+    const filtered = await page(`?bidang=${encodeURIComponent(track)}`);
     expect(filtered.paging.matching).toBe(40);
     expect(filtered.rows.every((r) => r.track === track)).toBe(true);
     expect(filtered.rows[0].place).toBe(1);
@@ -154,9 +154,9 @@ describe("public pages at scale", () => {
     expect(pages.map((p) => p.projects.length)).toEqual([24, 24, 12]);
     expect(pages[0]).toMatchObject({ total: 60, paging: { page: 1, pages: 3 } });
     expect(new Set(pages.flatMap((p) => p.projects.map((x) => x.id))).size).toBe(60);
-    expect((await page(`?track=${fx.tracks[0].id}`)).projects).toHaveLength(20);
+    expect((await page(`?bidang=${fx.tracks[0].id}`)).projects).toHaveLength(20);
 
     await db.team.update({ where: { id: fx.teams[0].id }, data: { name: "Tim Berganti Nama" } });
-    expect((await page("?q=berganti")).projects.map((p) => p.teamName)).toEqual(["Tim Berganti Nama"]);
+    expect((await page("?cari=berganti")).projects.map((p) => p.teamName)).toEqual(["Tim Berganti Nama"]);
   });
 });

@@ -226,7 +226,7 @@ describe("public results", () => {
     expect(still.body).toEqual(after.body);
 
     const track = body.rows[0].track;
-    const filtered = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil?jalur=${encodeURIComponent(track)}`), { slug: fx.event.slug })));
+    const filtered = await call(async () => publicLoader(args(getRequest(`/acara/${fx.event.slug}/hasil?bidang=${encodeURIComponent(track)}`), { slug: fx.event.slug })));
     const frows = (filtered.body as { rows: { place: number; track: string }[] }).rows;
     expect(frows.every((r) => r.track === track)).toBe(true);
     expect(frows[0].place).toBe(1);

@@ -110,9 +110,9 @@ describe("screening list", () => {
     expect(await names(`?wilayah=${ev.region2Id}`)).toEqual(["Tim Elang"]);
     expect(await names("?lengkap=incomplete")).toEqual(["Tim Merpati"]);
     expect(await names("?lengkap=complete&status=PENDING")).toEqual(["Tim Garuda"]);
-    expect(await names("?q=sumber%20REJEKI")).toEqual(["Tim Garuda"]);
-    expect(await names("?q=politeknik")).toEqual(["Tim Elang"]);
-    expect(await names("?q=GARUDA")).toEqual(["Tim Garuda"]);
+    expect(await names("?cari=sumber%20REJEKI")).toEqual(["Tim Garuda"]);
+    expect(await names("?cari=politeknik")).toEqual(["Tim Elang"]);
+    expect(await names("?cari=GARUDA")).toEqual(["Tim Garuda"]);
     expect(((await list(ev, org)).body as ListBody).counts).toMatchObject({ total: 3, PENDING: 2, ACCEPTED: 1 });
     void a;
     void c;
@@ -140,21 +140,21 @@ describe("screening window", () => {
     // Counts stay those of the whole event whatever is shown.
     expect(pending.counts).toMatchObject({ total: 60, ACCEPTED: 20, PENDING: 40 });
     expect((await view(`?wilayah=${ev.region2Id}&status=ACCEPTED`)).paging.matching).toBe(10);
-    expect((await view("?q=sumber%20rejeki")).teams.map((t) => t.name)).toEqual(["Tim 41"]);
-    expect((await view("?q=TIM%2005")).teams.map((t) => t.name)).toEqual(["Tim 05"]);
+    expect((await view("?cari=sumber%20rejeki")).teams.map((t) => t.name)).toEqual(["Tim 41"]);
+    expect((await view("?cari=TIM%2005")).teams.map((t) => t.name)).toEqual(["Tim 05"]);
   });
 
   it("renders status links with counts and page links that keep the filters, in both languages", async () => {
     const { ev, org } = await setup();
     await manyTeams(ev, 60);
     const page = (q: string, language: "id" | "en" = "id") => renderRoute(listRoute, "/kelola/:slug/tim", getRequest(`/kelola/${ev.slug}/tim${q}`, org.cookie), { language });
-    const id = await page("?status=PENDING&q=tim&halaman=1");
+    const id = await page("?status=PENDING&cari=tim&halaman=1");
     expect(id.status).toBe(200);
     expect(id.html).toContain("Menampilkan 1–25 dari 40 tim");
     expect(id.html).toMatch(/aria-current="page"[^>]*><span>Menunggu seleksi<\/span> <span class="tabular-nums">\(<!-- -->40<!-- -->\)/);
-    expect(id.html).toContain(`href="/kelola/${ev.slug}/tim?status=PENDING&amp;q=tim&amp;halaman=2"`);
-    expect(id.html).toContain(`href="/kelola/${ev.slug}/tim?q=tim"`);
-    expect(formActions(id.html)).toEqual([`/kelola/${ev.slug}/tim?status=PENDING&q=tim&halaman=1`]);
+    expect(id.html).toContain(`href="/kelola/${ev.slug}/tim?status=PENDING&amp;cari=tim&amp;halaman=2"`);
+    expect(id.html).toContain(`href="/kelola/${ev.slug}/tim?cari=tim"`);
+    expect(formActions(id.html)).toEqual([`/kelola/${ev.slug}/tim?status=PENDING&cari=tim&halaman=1`]);
     const en = await page("?halaman=3", "en");
     expect(en.html).toContain("Showing 51–60 of 60 teams");
     expect(en.html).toContain('<span>All teams</span> <span class="tabular-nums">(<!-- -->60<!-- -->)');

@@ -287,11 +287,11 @@ describe("the public gallery", () => {
       return (res.body as { projects: { title: string }[] }).projects.map((p) => p.title);
     };
     expect((await list()).sort()).toEqual([a.title, b.title, `<img src=x onerror=alert(1)>`].sort());
-    expect(await list(`?track=${b.trackId}`)).toEqual([b.title]);
-    expect(await list(`?q=&region=&track=${b.trackId}`)).toEqual([b.title]);
-    expect(await list(`?region=${event.regions[1]!.id}`)).toEqual([b.title]);
-    expect(await list("?q=umat")).toEqual([b.title]);
-    expect(await list("?q=rahasia")).toEqual([]);
+    expect(await list(`?bidang=${b.trackId}`)).toEqual([b.title]);
+    expect(await list(`?cari=&wilayah=&bidang=${b.trackId}`)).toEqual([b.title]);
+    expect(await list(`?wilayah=${event.regions[1]!.id}`)).toEqual([b.title]);
+    expect(await list("?cari=umat")).toEqual([b.title]);
+    expect(await list("?cari=rahasia")).toEqual([]);
   });
 
   it("shows a project page only for public projects, and a hostile one renders no script", async () => {
@@ -356,12 +356,12 @@ describe("the organizer's submissions page", () => {
     expect(all.find((r) => r.title === "Telat")).toMatchObject({ late: true, missing: ["description", "file"] });
     expect((await rows("?status=DRAFT")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
     // A GET form sends empty fields too; they (and unknown values) must not cancel the others.
-    expect((await rows("?q=&track=&region=&status=DRAFT&timing=")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
-    expect((await rows("?status=DRAFT&timing=kapan-saja")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
+    expect((await rows("?cari=&bidang=&wilayah=&status=DRAFT&waktu=")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
+    expect((await rows("?status=DRAFT&waktu=kapan-saja")).map((r) => r.title)).toEqual(["Draf Rahasia"]);
     expect((await rows("?status=NONE")).map((r) => r.teamName)).toEqual(["Tim Belum Mulai"]);
-    expect((await rows("?timing=late")).map((r) => r.title)).toEqual(["Telat"]);
-    expect((await rows("?timing=extension")).map((r) => r.title)).toEqual(["Telat"]);
-    expect((await rows(`?track=${event.tracks[1]!.id}`)).map((r) => r.title)).toEqual(["Saring Kabar Ümat"]);
+    expect((await rows("?waktu=terlambat")).map((r) => r.title)).toEqual(["Telat"]);
+    expect((await rows("?waktu=perpanjangan")).map((r) => r.title)).toEqual(["Telat"]);
+    expect((await rows(`?bidang=${event.tracks[1]!.id}`)).map((r) => r.title)).toEqual(["Saring Kabar Ümat"]);
   });
 
   it("exports CSV with a BOM, quoting and formula guarding", async () => {
@@ -372,7 +372,7 @@ describe("the organizer's submissions page", () => {
     const res = await csvLoader(args(getRequest(`/kelola/${event.slug}/karya.csv`, cookie), { slug: event.slug }));
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
-    expect(text.startsWith("\uFEFFTim,KIM,Daerah,Bidang,Judul")).toBe(true);
+    expect(text.startsWith("\uFEFFTim,KIM,Wilayah,Bidang,Judul")).toBe(true);
     const line = text.split("\r\n")[1] ?? "";
     expect(line.startsWith(`"'=HYPERLINK(""http://evil.example"")"`)).toBe(true);
     expect(line).toContain(`"Aplikasi ""Desa"", Pintar"`);

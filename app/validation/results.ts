@@ -32,12 +32,12 @@ export const resultsQuerySchema = z.object({
   babak: optionalText,
   metode: optionalText,
   cari: optionalText,
-  jalur: optionalText,
-  daerah: optionalText,
+  bidang: optionalText,
+  wilayah: optionalText,
   halaman: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? null),
 });
 
-export const leaderboardQuerySchema = resultsQuerySchema.pick({ jalur: true, daerah: true, halaman: true });
+export const leaderboardQuerySchema = resultsQuerySchema.pick({ bidang: true, wilayah: true, halaman: true });
 
 export const galleryQuerySchema = resultsQuerySchema.pick({ halaman: true });
 

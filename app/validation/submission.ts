@@ -34,14 +34,34 @@ export type SubmissionForm = z.infer<typeof submissionSchema>;
 // unknown value means "no filter" for that field only.
 const filter = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
+// The URL speaks Indonesian (see the README's glossary); the code's names are the concepts.
+const TIMING = { terlambat: "late", perpanjangan: "extension" } as const;
+export const TIMING_WORDS = Object.keys(TIMING) as (keyof typeof TIMING)[];
+
 export const filterSchema = z.object({
-  track: filter(z.string().max(64)),
-  region: filter(z.string().max(64)),
+  bidang: filter(z.string().max(64)),
+  wilayah: filter(z.string().max(64)),
   status: filter(z.enum(["DRAFT", "SUBMITTED", "NONE"])),
-  timing: filter(z.enum(["late", "extension"])),
-  q: filter(z.string().trim().max(100)),
+  waktu: filter(z.enum(["terlambat", "perpanjangan"])),
+  cari: filter(z.string().trim().max(100)),
 });
 
-export function parseFilters(params: URLSearchParams) {
+export type FilterQuery = z.infer<typeof filterSchema>;
+
+/** The filters as the URL says them (what a GET form shows again). */
+export function parseFilterQuery(params: URLSearchParams): FilterQuery {
   return filterSchema.parse(Object.fromEntries(params));
+}
+
+/** The same filters by concept, as the models take them. */
+export function filtersOf(f: FilterQuery) {
+  return { track: f.bidang, region: f.wilayah, status: f.status, timing: f.waktu && TIMING[f.waktu], q: f.cari };
+}
+
+export function timingOf(word: keyof typeof TIMING) {
+  return TIMING[word];
+}
+
+export function parseFilters(params: URLSearchParams) {
+  return filtersOf(parseFilterQuery(params));
 }
