@@ -88,7 +88,10 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const refusal = isRouteErrorResponse(error) ? bodyRefusal(error.data) : null;
   const [title, body] = refusal
-    ? [t(status === 413 ? "errors.tooLargeTitle" : status === 408 ? "errors.timeoutTitle" : "errors.badRequestTitle"), t(refusal.key, refusal.params)]
+    ? [
+        t(status === 413 ? "errors.tooLargeTitle" : status === 408 ? "errors.timeoutTitle" : status === 503 ? "errors.busyTitle" : "errors.badRequestTitle"),
+        t(refusal.key, refusal.params),
+      ]
     : status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
@@ -106,9 +109,9 @@ export function ErrorBoundary() {
   );
 }
 
-/** A body refused before the action ran (app/services/request-body.server.ts). */
+/** A body refused before the action ran, or a write the busy database did not start (app/services/request-body.server.ts). */
 function bodyRefusal(data: unknown): { key: string; params: Record<string, string> } | null {
   const d = data as { key?: unknown; params?: unknown } | null;
-  if (!d || typeof d.key !== "string" || !d.key.startsWith("errors.body.")) return null;
+  if (!d || typeof d.key !== "string" || !(d.key.startsWith("errors.body.") || d.key === "errors.busy")) return null;
   return { key: d.key, params: (d.params ?? {}) as Record<string, string> };
 }
