@@ -8,7 +8,7 @@ import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/component
 import { eventZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
 import type { ItemResult } from "~/models/structure.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getT } from "~/services/i18n.server";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return fieldError(intent, "name", "structure.errors.award.inUse", id);
   };
   if (intent === "award-add" || intent === "award-update") {
-    const submission = parseWithZod(formData, { schema: awardSchema });
+    const submission = parseKnownFields(formData, awardSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     if (intent === "award-add") return answer(await addAward(event.id, submission.value, user));
     if (!id) throw notFound();
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "award-delete" && id) return answer(await deleteAward(event.id, id, user));
   if (intent === "peoplesChoice") {
     const tz = zoneOf(event.timezone);
-    const submission = parseWithZod(formData, { schema: peoplesChoiceSchema(tz) });
+    const submission = parseKnownFields(formData, peoplesChoiceSchema(tz));
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     const v = submission.value;
     const at = (s?: string) => (s ? zonedLocalToUtc(s, tz) : null);
