@@ -27,7 +27,8 @@ for (const file of files) {
   if (!/export (async )?function action|export const action/.test(source)) continue;
   // Every identifier-like string literal in the route: field names, intents, enum values.
   const vocabulary = [...new Set([...source.matchAll(/"([A-Za-z_][\w.\-[\]]{0,40})"/g)].map((m) => m[1] as string))];
-  const params = [...file.matchAll(/\$(\w+)/g)].map((m) => m[1] as string);
+  // `$slug_` (a route that leaves its parent layout) is the param `slug`.
+  const params = [...file.matchAll(/\$(\w+)/g)].map((m) => (m[1] as string).replace(/_$/, ""));
   routes.push({ id: `routes/${file.replace(/\.tsx?$/, "")}`, file, params, vocabulary, action: undefined as never });
 }
 

@@ -12,7 +12,7 @@ import { addFaq, deleteFaq, listFaqs, moveFaq, removeBanner, setBanner, updateFa
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { faqSchema, settingsSchema } from "~/validation/event";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = intentOf(formData);
   const path = `/kelola/${event.slug}/pengaturan`;
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
 
   if (intent === "settings") {
     const submission = parseKnownFields(formData, settingsSchema);

@@ -10,7 +10,7 @@ import { addTrack, deleteTrack, getStructure, moveTrack, saveJudgingSettings, sa
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { judgingSettingsSchema, teamRulesSchema, trackSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const done = () => saved(`/kelola/${event.slug}/struktur`, intent.startsWith("track") ? "tracks" : intent);
 
   if (intent === "track-add" || intent === "track-update") {

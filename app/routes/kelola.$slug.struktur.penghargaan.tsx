@@ -12,7 +12,7 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getT } from "~/services/i18n.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { AWARD_KINDS, awardSchema, peoplesChoiceSchema } from "~/validation/structure";
 
 const zoneOf = (tz: string): EventTimeZone => (eventZone(tz));
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const done = () => saved(`/kelola/${event.slug}/struktur/penghargaan`, intent === "peoplesChoice" ? "peoplesChoice" : "awards");
   const answer = (result: ItemResult) => {
     if (result.ok) return done();

@@ -9,7 +9,7 @@ import { listRoundsWithCriteria, saveRubric } from "~/models/rubric.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, saved } from "~/services/organizer-actions.server";
+import { badRequest, idOf, saved } from "~/services/organizer-actions.server";
 import { rubricSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const submission = parseKnownFields(formData, rubricSchema);
-  const roundId = typeof formData.get("roundId") === "string" ? String(formData.get("roundId")) : null;
+  const roundId = idOf(formData, "roundId");
   if (submission.status !== "success") return badRequest("rubric", reply(submission), roundId, submission.status === "error" ? 400 : 200);
   const result = await saveRubric(event.id, submission.value, user);
   if (!result.ok) {

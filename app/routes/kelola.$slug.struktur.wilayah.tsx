@@ -6,7 +6,7 @@ import { addRegion, deleteRegion, listRegions, renameRegion, type ItemResult } f
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { regionSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const answer = (result: ItemResult) => {
     if (result.ok) return saved(`/kelola/${event.slug}/struktur/wilayah`, "regions");
     if (result.error === "notFound") throw notFound();

@@ -15,7 +15,7 @@ import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { inviteLink, mailInvite } from "~/services/invite-mail.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { inviteSchema, memberAffiliationSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const path = `/kelola/${event.slug}/tim-panitia`;
 
   if (intent === "invite") {

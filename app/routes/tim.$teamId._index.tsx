@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teamId = params.teamId ?? "";
   const formData = await request.formData();
   const submission = parseKnownFields(formData, memberActionSchema);
-  if (submission.status !== "success") return data({ intent: String(formData.get("intent") ?? ""), error: "validation.invalid" }, { status: 400 });
+  if (submission.status !== "success") return data({ intent: String(formData.get("intent") ?? "").slice(0, 32), error: "validation.invalid" }, { status: 400 });
   const value = submission.value;
   const now = new Date();
   let result;
