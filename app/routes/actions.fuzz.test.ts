@@ -148,6 +148,31 @@ describe("every action, fed arbitrary bodies", () => {
     expect(routes.length).toBeGreaterThan(25);
   });
 
+  it("answers a body that is not a readable form with a localized 400 on every action, before the action runs", async () => {
+    const boundary = "----kim";
+    const bad: { body: BodyInit; type: string }[] = [
+      { body: JSON.stringify({ intent: "save" }), type: "application/json" },
+      { body: "intent=save", type: "text/plain" },
+      { body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave`, type: `multipart/form-data; boundary=${boundary}` },
+    ];
+    for (const route of routes) {
+      for (const input of bad) {
+        const before = await snapshot();
+        const request = new Request(`${BASE}/fuzz`, { method: "POST", headers: { Origin: BASE, "Content-Type": input.type }, body: input.body });
+        let response: Response | null = null;
+        try {
+          await guardAction(route.id, route.action)({ request, params: {}, context: { nonce: "" } });
+        } catch (error) {
+          if (error instanceof Response) response = error;
+          else throw error;
+        }
+        expect(response?.status, `${route.id} ${input.type}`).toBe(400);
+        expect(await response?.json()).toMatchObject({ key: "errors.body.unreadable", message: expect.stringContaining("Isi kiriman tidak dapat dibaca") });
+        expect(await snapshot()).toEqual(before);
+      }
+    }
+  });
+
   const perRoute = Math.max(1, Math.ceil(TOTAL_RUNS / routes.length));
   for (const route of routes) {
     it(`${route.id}: no 5xx, and nothing written when refused`, async () => {
