@@ -8,10 +8,10 @@ import { useTranslation } from "react-i18next";
 
 export type ErrorText = { status: number; title: string; body: string };
 
-/** A body refused before the action ran (app/services/request-body.server.ts). */
+/** A body refused before the action ran, or a write the busy database did not start (app/services/request-body.server.ts). */
 function bodyRefusal(data: unknown): { key: string; params: Record<string, string> } | null {
   const d = data as { key?: unknown; params?: unknown } | null;
-  if (!d || typeof d.key !== "string" || !d.key.startsWith("errors.body.")) return null;
+  if (!d || typeof d.key !== "string" || !(d.key.startsWith("errors.body.") || d.key === "errors.busy")) return null;
   return { key: d.key, params: (d.params ?? {}) as Record<string, string> };
 }
 
@@ -19,7 +19,7 @@ export function errorText(error: unknown, t: TFunction): ErrorText {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const refusal = isRouteErrorResponse(error) ? bodyRefusal(error.data) : null;
   if (refusal) {
-    const title = status === 413 ? "errors.tooLargeTitle" : status === 408 ? "errors.timeoutTitle" : "errors.badRequestTitle";
+    const title = status === 413 ? "errors.tooLargeTitle" : status === 408 ? "errors.timeoutTitle" : status === 503 ? "errors.busyTitle" : "errors.badRequestTitle";
     return { status, title: t(title), body: t(refusal.key, refusal.params) };
   }
   if (status === 404) return { status, title: t("errors.notFoundTitle"), body: t("errors.notFoundBody") };
@@ -37,7 +37,8 @@ export function ErrorPanel({ back, headingLevel = 1 }: { back: { to: string; lab
   const { pathname, search } = useLocation();
   const { status, title, body } = errorText(error, t);
   const Heading = headingLevel === 1 ? "h1" : "h2";
-  // A failure of the server may pass; a missing page or a refusal will not change on reload.
+  // A failure of the server or a busy database may pass; a missing page or a refusal will not
+  // change on reload.
   const retry = status >= 500 || status === 408;
   return (
     <section role="alert" aria-labelledby="galat-judul" className="mx-auto w-full max-w-xl py-10 text-center">

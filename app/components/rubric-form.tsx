@@ -134,7 +134,10 @@ export function RubricForm({
         setConflict(reply.current);
         setStatus("conflict");
       } else {
-        setErrors(reply.error);
+        // A refusal made before the save ran (a busy database, a body the server would not read)
+        // carries one message key instead of field errors; the draft stays on the device.
+        const refused = reply as { error?: Record<string, string[]>; key?: string };
+        setErrors(refused.error ?? { "": [refused.key ?? "errors.genericBody"] });
         setStatus("error");
       }
     } catch {

@@ -1,9 +1,9 @@
-// The scoring save shared by the scoring page's form and its autosave endpoint: checks the judge,
-// saves, and answers with the HTTP status and localized field messages for each refusal.
+// The scoring save shared by the scoring page's form and its autosave endpoint: takes the form
+// the route parsed, saves, and answers with the HTTP status and the message keys for each refusal.
 import type { JudgmentError } from "~/domain/judgment";
 import { db } from "~/services/db.server";
-import { parseJudgmentForm } from "~/validation/judging";
-import { requireJudge } from "./event-guards.server";
+import type { JudgmentFormResult } from "~/validation/judging";
+import type { requireJudge } from "./event-guards.server";
 import { saveJudgment, type JudgmentSnapshot, type SaveErrorCode } from "./judging.server";
 
 export type SaveReply =
@@ -44,14 +44,17 @@ function fieldErrors(errors: readonly JudgmentError[], scales: Map<string, { min
   return out;
 }
 
-export async function saveFromRequest(request: Request, params: { slug?: string; assignmentId?: string }, now: Date): Promise<{ status: number; body: SaveReply }> {
-  const { user, event } = await requireJudge(request, params.slug);
-  const parsed = parseJudgmentForm(await request.formData());
+export async function saveJudgmentForm(
+  { user, event }: Awaited<ReturnType<typeof requireJudge>>,
+  assignmentId: string,
+  parsed: JudgmentFormResult,
+  now: Date,
+): Promise<{ status: number; body: SaveReply }> {
   if (!parsed.ok) return { status: 400, body: { ok: false, code: "invalid", error: { "": ["scoring.errors.invalid"], ...parsed.error } } };
   const v = parsed.value;
   const outcome = await saveJudgment({
     event,
-    assignmentId: params.assignmentId ?? "",
+    assignmentId,
     judgeId: user.id,
     version: v.version,
     scores: v.scores,

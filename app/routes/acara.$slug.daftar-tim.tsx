@@ -9,7 +9,7 @@ import { useFormatInEvent } from "~/components/team-ui";
 import { canRegister } from "~/domain/phase";
 import { toTimeline } from "~/models/event.server";
 import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from "~/models/team.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { registerTeamSchema, registerTeamSchemaFor } from "~/validation/team";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: registerTeamSchema });
+  const submission = parseKnownFields(formData, registerTeamSchema);
   if (submission.status !== "success") return data(reply(submission, {}, ["proposal"]), { status: 400 });
   if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }, ["proposal"]), { status: 403 });
   const result = await registerTeam({

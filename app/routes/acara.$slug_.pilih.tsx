@@ -1,6 +1,5 @@
 // People's Choice voting: one vote per verified account, only inside the window; counts hidden
 // until the window closes.
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +8,7 @@ import { FormAlert, serverFormErrors } from "~/components/forms";
 import { blindPeriod } from "~/domain/blind";
 import { formatInZone, eventZone } from "~/domain/time";
 import { castVote, myVote, voteCandidates, voteTally, voteWindow } from "~/models/vote.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireEvent } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -50,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const event = await requireEvent(params.slug);
   if (!event.peoplesChoice) throw notFound();
-  const submission = parseWithZod(await request.formData(), { schema: voteSchema });
+  const submission = parseKnownFields(await request.formData(), voteSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const result = await castVote({ event, userId: user.id, submissionId: submission.value.submissionId, now: new Date() });
   if (!result.ok) return data(reply(submission, { formErrors: [result.error] }), { status: 400 });

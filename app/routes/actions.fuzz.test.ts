@@ -27,7 +27,8 @@ for (const file of files) {
   if (!/export (async )?function action|export const action/.test(source)) continue;
   // Every identifier-like string literal in the route: field names, intents, enum values.
   const vocabulary = [...new Set([...source.matchAll(/"([A-Za-z_][\w.\-[\]]{0,40})"/g)].map((m) => m[1] as string))];
-  const params = [...file.matchAll(/\$(\w+)/g)].map((m) => m[1] as string);
+  // `$slug_` (a route that leaves its parent layout) is the param `slug`.
+  const params = [...file.matchAll(/\$(\w+)/g)].map((m) => (m[1] as string).replace(/_$/, ""));
   routes.push({ id: `routes/${file.replace(/\.tsx?$/, "")}`, file, params, vocabulary, action: undefined as never });
 }
 
@@ -145,6 +146,31 @@ async function run(route: ActionRoute, cookie: string | null, param: Record<stri
 describe("every action, fed arbitrary bodies", () => {
   it("found the route actions", () => {
     expect(routes.length).toBeGreaterThan(25);
+  });
+
+  it("answers a body that is not a readable form with a localized 400 on every action, before the action runs", async () => {
+    const boundary = "----kim";
+    const bad: { body: BodyInit; type: string }[] = [
+      { body: JSON.stringify({ intent: "save" }), type: "application/json" },
+      { body: "intent=save", type: "text/plain" },
+      { body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave`, type: `multipart/form-data; boundary=${boundary}` },
+    ];
+    for (const route of routes) {
+      for (const input of bad) {
+        const before = await snapshot();
+        const request = new Request(`${BASE}/fuzz`, { method: "POST", headers: { Origin: BASE, "Content-Type": input.type }, body: input.body });
+        let response: Response | null = null;
+        try {
+          await guardAction(route.id, route.action)({ request, params: {}, context: { nonce: "" } });
+        } catch (error) {
+          if (error instanceof Response) response = error;
+          else throw error;
+        }
+        expect(response?.status, `${route.id} ${input.type}`).toBe(400);
+        expect(await response?.json()).toMatchObject({ key: "errors.body.unreadable", message: expect.stringContaining("Isi kiriman tidak dapat dibaca") });
+        expect(await snapshot()).toEqual(before);
+      }
+    }
   });
 
   const perRoute = Math.max(1, Math.ceil(TOTAL_RUNS / routes.length));

@@ -10,7 +10,7 @@ import { slugify, splitEmails } from "~/domain/event-setup";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { createEvent, listAllEvents } from "~/models/event-setup.server";
 import { inviteMember } from "~/models/invite.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { getT } from "~/services/i18n.server";
 import { mailInvite } from "~/services/invite-mail.server";
 import { requireAdmin } from "~/services/session.server";
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   // An address left empty is made from the name (the page suggests it as the name is typed).
   if (!String(formData.get("slug") ?? "").trim()) formData.set("slug", slugify(String(formData.get("name") ?? "")));
-  const submission = parseWithZod(formData, { schema: createEventSchema });
+  const submission = parseKnownFields(formData, createEventSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const v = submission.value;
   const created = await createEvent({ name: v.name, slug: v.slug, timezone: v.timezone, timeline: timelineToUtc(v, v.timezone) }, admin);

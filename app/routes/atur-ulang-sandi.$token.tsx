@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { checkResetToken, resetPassword } from "~/models/user.server";
 import { resetSchema } from "~/validation/auth";
@@ -17,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: resetSchema });
+  const submission = parseKnownFields(await request.formData(), resetSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const result = await resetPassword(params.token ?? "", submission.value.password, new Date());
   if (!result.ok) {

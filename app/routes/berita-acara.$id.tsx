@@ -1,7 +1,6 @@
 // The publication record (berita acara): what was published, by which method, and whether the
 // stored document still matches its SHA-256. Anyone can also check a copy of the document. A
 // record replaced by a correction still verifies and says so, with a link to the current one.
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +9,7 @@ import { FieldErrors } from "~/components/forms";
 import { fmt, PlaceCell, useTieKeyLabel } from "~/components/results";
 import { formatInZone, eventZone } from "~/domain/time";
 import { publicationRecord, verifyDocumentText } from "~/models/publication.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { verifyDocumentSchema } from "~/validation/results";
@@ -55,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (file.size > 5_000_000) return data({ checked: null, error: ["validation.tooLong"] }, { status: 400 });
     form.set("document", await file.text());
   }
-  const submission = parseWithZod(form, { schema: verifyDocumentSchema });
+  const submission = parseKnownFields(form, verifyDocumentSchema);
   if (submission.status !== "success") return data({ checked: null, error: reply(submission).error?.document ?? ["publication.errors.pasteRequired"] }, { status: 400 });
   const check = verifyDocumentText(submission.value.document, record.pub.sha256);
   return { checked: check.valid, computed: check.computed, error: null };

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormAlert, SelectField, serverFormErrors } from "~/components/forms";
 import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
 import { joinSchema } from "~/validation/team";
 import { VerifyEmailNotice } from "~/components/verify-notice";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: joinSchema });
+  const submission = parseKnownFields(await request.formData(), joinSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
   const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, now: new Date() });

@@ -6,7 +6,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { findInvitedTeam } from "~/models/team.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { joinCodeSchema } from "~/validation/team";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A typed code leads to the same confirmation page as the invite link. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: joinCodeSchema });
+  const submission = parseKnownFields(await request.formData(), joinCodeSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   // Codes are short enough to type, so guessing them is throttled per account and per address.
   const limited = await throttle([

@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors } from "~/components/forms";
 import { judgeConflictPage, saveJudgeProfile } from "~/models/judge-profile.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireJudge } from "~/models/event-guards.server";
 import { judgeProfileSchema } from "~/validation/judging";
 
@@ -28,7 +28,7 @@ const ERROR_FIELD = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
   const form = await request.formData();
-  const submission = parseWithZod(form, { schema: judgeProfileSchema });
+  const submission = parseKnownFields(form, judgeProfileSchema);
   if (submission.status !== "success") return data({ ...reply(submission), saved: false }, { status: 400 });
   const v = submission.value;
   // A page whose affiliation is read-only sends none: the stored one stays.

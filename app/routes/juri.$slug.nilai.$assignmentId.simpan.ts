@@ -1,9 +1,14 @@
 // Autosave endpoint of the scoring page: the same save as the page's own form, answered as JSON
 // so the page's script can tell "saved", "refused" and "stale" (409) apart without a navigation.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { saveFromRequest } from "~/models/judgment-save.server";
+import { requireJudge } from "~/models/event-guards.server";
+import { saveJudgmentForm } from "~/models/judgment-save.server";
+import { parseJudgmentForm } from "~/validation/judging";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { status, body } = await saveFromRequest(request, params, new Date());
+  const now = new Date();
+  const judge = await requireJudge(request, params.slug);
+  const form = parseJudgmentForm(await request.formData());
+  const { status, body } = await saveJudgmentForm(judge, params.assignmentId ?? "", form, now);
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

@@ -9,7 +9,7 @@ import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { assignmentFacts, assignmentLists, blindLabel, judgeQueue } from "~/models/judge-desk.server";
-import { saveFromRequest } from "~/models/judgment-save.server";
+import { saveJudgmentForm } from "~/models/judgment-save.server";
 import { requireJudge } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -69,12 +69,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const copy = request.clone();
-  const { status, body } = await saveFromRequest(request, params, new Date());
+  const now = new Date();
+  const judge = await requireJudge(request, params.slug);
+  const parsed = parseJudgmentForm(await request.formData());
+  const { status, body } = await saveJudgmentForm(judge, params.assignmentId ?? "", parsed, now);
   if (body.ok && body.finalized) throw redirect(`/juri/${params.slug}?final=1`);
   if (body.ok) return data<ActionReply>(body, { status });
-  // Echo what was sent so a page without JavaScript keeps the judge's values after a refusal.
-  const parsed = parseJudgmentForm(await copy.formData());
+  // Echo what was sent (only the rubric's fields) so a page without JavaScript keeps the judge's values after a refusal.
   const submitted = parsed.ok ? { scores: parsed.value.scores, comment: parsed.value.comment, privateNote: parsed.value.privateNote } : undefined;
   return data<ActionReply>({ ...body, submitted }, { status });
 }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
@@ -14,7 +13,7 @@ import { correctResults, publishResults } from "~/models/publication.server";
 import { isRankingMethod } from "~/models/results.server";
 import { organizerResults } from "~/models/results-view.server";
 import { voteWindow } from "~/models/vote.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
@@ -65,14 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data(reply(submission, error.field ? { fieldErrors: { [error.field]: [error.code] } } : { formErrors: [error.code] }), { status: 400 });
 
   if (formData.get("intent") === "correct") {
-    const submission = parseWithZod(formData, { schema: correctSchema });
+    const submission = parseKnownFields(formData, correctSchema);
     if (submission.status !== "success") return data(reply(submission), { status: 400 });
     const v = submission.value;
     const result = await correctResults({ ...input(v), supersedesId: v.supersedesId, reason: v.correctionReason });
     if (!result.ok) return refused(submission, result.error);
     return redirect(`/kelola/${event.slug}/hasil?koreksi=1`);
   }
-  const submission = parseWithZod(formData, { schema: publishSchema });
+  const submission = parseKnownFields(formData, publishSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const result = await publishResults(input(submission.value));
   if (!result.ok) return refused(submission, result.error);

@@ -10,7 +10,7 @@ import { impactToken, timelineImpact } from "~/domain/timeline-impact";
 import { eventZone, formatInZone, utcToZonedLocal, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { getLanguage } from "~/services/i18n.server";
 import { saveTimeline } from "~/models/timeline.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { badRequest, saved } from "~/services/organizer-actions.server";
 import { timelineSchema, timelineToUtc } from "~/validation/event";
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const tz = zoneOf(event.timezone);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: timelineSchema(tz) });
+  const submission = parseKnownFields(formData, timelineSchema(tz));
   // Adding or removing a round without JavaScript comes back here as a non-submit intent.
   if (submission.status !== "success") return badRequest("timeline", reply(submission), null, submission.status === "error" ? 400 : 200);
   const next = timelineToUtc(submission.value, tz);

@@ -10,10 +10,10 @@ import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp } from "~/domain/links";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { addFaq, deleteFaq, listFaqs, moveFaq, removeBanner, setBanner, updateFaq, updateSettings } from "~/models/event-setup.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { faqSchema, settingsSchema } from "~/validation/event";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,10 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = intentOf(formData);
   const path = `/kelola/${event.slug}/pengaturan`;
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
 
   if (intent === "settings") {
-    const submission = parseWithZod(formData, { schema: settingsSchema });
+    const submission = parseKnownFields(formData, settingsSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     const v = submission.value;
     const result = await updateSettings(
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return saved(path, "banner");
   }
   if (intent === "faq-add" || intent === "faq-update") {
-    const submission = parseWithZod(formData, { schema: faqSchema });
+    const submission = parseKnownFields(formData, faqSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     const input = { question: submission.value.question, answer: submission.value.answer };
     if (intent === "faq-add") await addFaq(event.id, input, user);

@@ -9,7 +9,7 @@ import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/component
 import { formatInZone, eventZone } from "~/domain/time";
 import { listAnnouncements, postAnnouncement } from "~/models/announcement.server";
 import { env } from "~/services/env.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
-  const submission = parseWithZod(await request.formData(), { schema: announcementSchema });
+  const submission = parseKnownFields(await request.formData(), announcementSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const appUrl = env().APP_URL.replace(/\/$/, "");
   const { recipients } = await postAnnouncement({

@@ -12,6 +12,7 @@ import { BOARD_WARNINGS_SHOWN, assignmentBoard, submissionTitles, type BoardFilt
 import { addAssignment, autoAssign, rebalanceWithout, removeAssignment } from "~/models/assignment.server";
 import { requireOrganizerRound } from "~/models/judging-admin.server";
 import { assignmentActionSchema, BOARD_FILTER_PARAMS, boardQuerySchema } from "~/validation/judging";
+import { safeParseKnownFields } from "~/services/forms.server";
 
 type FilterParam = (typeof BOARD_FILTER_PARAMS)[number];
 const FILTER_OF: Record<FilterParam, BoardFilter> = { perhatian: "attention", kurang: "under", konflik: "conflict" };
@@ -44,7 +45,7 @@ async function namedShortfalls(eventId: string, all: readonly { submissionId: st
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, round } = await requireOrganizerRound(request, params.slug, new Date());
-  const parsed = assignmentActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = safeParseKnownFields(await request.formData(), assignmentActionSchema);
   if (!parsed.success) return data<Reply>({ ok: false, message: "validation.invalid" }, { status: 400 });
   const v = parsed.data;
   if (v.intent === "auto") {

@@ -1,5 +1,4 @@
 // Advancing submissions to the next round: the top N by mean weighted total, or a hand-picked set.
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
 import { advanceCandidates, advanceToNextRound, requireOrganizerRound } from "~/models/judging-admin.server";
 import { advanceSchema } from "~/validation/judging";
+import { parseKnownFields } from "~/services/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, round } = await requireOrganizerRound(request, params.slug, new Date());
-  const submission = parseWithZod(await request.formData(), { schema: advanceSchema });
+  const submission = parseKnownFields(await request.formData(), advanceSchema);
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => typeof e === "string");
     return data({ ok: false, messages: errors.length ? errors : ["validation.invalid"] }, { status: 400 });

@@ -9,6 +9,7 @@ import { remindJudges, requireOrganizerRound, roundProgress } from "~/models/jud
 import { env } from "~/services/env.server";
 import { getLanguage, tFor } from "~/services/i18n.server";
 import { remindSchema } from "~/validation/judging";
+import { safeParseKnownFields } from "~/services/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, round } = await requireOrganizerRound(request, params.slug, new Date());
-  const parsed = remindSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = safeParseKnownFields(await request.formData(), remindSchema);
   if (!parsed.success) return data({ ok: false, message: "validation.invalid", count: 0 }, { status: 400 });
   // Judges read the reminder in Indonesian: the platform's first language.
   const t = await tFor("id");

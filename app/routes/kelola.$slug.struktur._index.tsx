@@ -8,10 +8,10 @@ import { ListEditor } from "~/components/list-editor";
 import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { addTrack, deleteTrack, getStructure, moveTrack, saveJudgingSettings, saveTeamRules, updateTrack, type ItemResult } from "~/models/structure.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { judgingSettingsSchema, teamRulesSchema, trackSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,11 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const done = () => saved(`/kelola/${event.slug}/struktur`, intent.startsWith("track") ? "tracks" : intent);
 
   if (intent === "track-add" || intent === "track-update") {
-    const submission = parseWithZod(formData, { schema: trackSchema });
+    const submission = parseKnownFields(formData, trackSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     const input = { name: submission.value.name, description: submission.value.description };
     if (intent === "track-add") return itemReply(intent, id, await addTrack(event.id, input, user), done);
@@ -60,13 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return itemReply(intent, id, await moveTrack(event.id, id, intent === "track-up" ? "up" : "down", user), done);
   }
   if (intent === "teamRules") {
-    const submission = parseWithZod(formData, { schema: teamRulesSchema });
+    const submission = parseKnownFields(formData, teamRulesSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), null, submission.status === "error" ? 400 : 200);
     await saveTeamRules(event.id, submission.value, user);
     return done();
   }
   if (intent === "judging") {
-    const submission = parseWithZod(formData, { schema: judgingSettingsSchema });
+    const submission = parseKnownFields(formData, judgingSettingsSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     await saveJudgingSettings(event.id, submission.value, user);
     return done();

@@ -9,11 +9,11 @@ import { CheckboxField, FieldErrors, FormAlert, serverFormErrors, TextField } fr
 import { eventZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
 import type { ItemResult } from "~/models/structure.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getT } from "~/services/i18n.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { AWARD_KINDS, awardSchema, peoplesChoiceSchema } from "~/validation/structure";
 
 const zoneOf = (tz: string): EventTimeZone => (eventZone(tz));
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const done = () => saved(`/kelola/${event.slug}/struktur/penghargaan`, intent === "peoplesChoice" ? "peoplesChoice" : "awards");
   const answer = (result: ItemResult) => {
     if (result.ok) return done();
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return fieldError(intent, "name", "structure.errors.award.inUse", id);
   };
   if (intent === "award-add" || intent === "award-update") {
-    const submission = parseWithZod(formData, { schema: awardSchema });
+    const submission = parseKnownFields(formData, awardSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     if (intent === "award-add") return answer(await addAward(event.id, submission.value, user));
     if (!id) throw notFound();
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "award-delete" && id) return answer(await deleteAward(event.id, id, user));
   if (intent === "peoplesChoice") {
     const tz = zoneOf(event.timezone);
-    const submission = parseWithZod(formData, { schema: peoplesChoiceSchema(tz) });
+    const submission = parseKnownFields(formData, peoplesChoiceSchema(tz));
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     const v = submission.value;
     const at = (s?: string) => (s ? zonedLocalToUtc(s, tz) : null);

@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 import { PageIntro, SavedNotice } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { listRoundsWithCriteria, saveRubric } from "~/models/rubric.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, saved } from "~/services/organizer-actions.server";
+import { badRequest, idOf, saved } from "~/services/organizer-actions.server";
 import { rubricSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,8 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: rubricSchema });
-  const roundId = typeof formData.get("roundId") === "string" ? String(formData.get("roundId")) : null;
+  const submission = parseKnownFields(formData, rubricSchema);
+  const roundId = idOf(formData, "roundId");
   if (submission.status !== "success") return badRequest("rubric", reply(submission), roundId, submission.status === "error" ? 400 : 200);
   const result = await saveRubric(event.id, submission.value, user);
   if (!result.ok) {

@@ -1,13 +1,12 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { addRegion, deleteRegion, listRegions, renameRegion, type ItemResult } from "~/models/structure.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { regionSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,14 +19,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const answer = (result: ItemResult) => {
     if (result.ok) return saved(`/kelola/${event.slug}/struktur/wilayah`, "regions");
     if (result.error === "notFound") throw notFound();
     return fieldError(intent, "name", result.error === "inUse" ? "structure.errors.regionInUse" : "structure.errors.nameTaken", id);
   };
   if (intent === "region-add" || intent === "region-update") {
-    const submission = parseWithZod(formData, { schema: regionSchema });
+    const submission = parseKnownFields(formData, regionSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     const input = { name: submission.value.name, code: submission.value.code };
     if (intent === "region-add") return answer(await addRegion(event.id, input, user));

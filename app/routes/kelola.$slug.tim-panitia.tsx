@@ -10,12 +10,12 @@ import { inviteState } from "~/domain/event-setup";
 import { formatInZone, eventZone } from "~/domain/time";
 import { inviteMember, listMembers, listOpenInvites, removeMember, revokeInvite, updateAffiliation } from "~/models/invite.server";
 import { listRegions } from "~/models/structure.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { inviteLink, mailInvite } from "~/services/invite-mail.server";
-import { badRequest, fieldError, intentOf, saved } from "~/services/organizer-actions.server";
+import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { inviteSchema, memberAffiliationSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,11 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const id = typeof formData.get("id") === "string" ? String(formData.get("id")) : null;
+  const id = idOf(formData);
   const path = `/kelola/${event.slug}/tim-panitia`;
 
   if (intent === "invite") {
-    const submission = parseWithZod(formData, { schema: inviteSchema });
+    const submission = parseKnownFields(formData, inviteSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     const result = await inviteMember(event.id, submission.value, user, new Date());
     if (result.kind === "alreadyMember") return badRequest(intent, reply(submission, { fieldErrors: { email: ["organizer.errors.alreadyMember"] } }));
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return saved(path, "memberRemoved");
   }
   if (intent === "affiliation") {
-    const submission = parseWithZod(formData, { schema: memberAffiliationSchema });
+    const submission = parseKnownFields(formData, memberAffiliationSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     const { memberId, ...affiliation } = submission.value;
     const result = await updateAffiliation(event.id, memberId, affiliation, user);

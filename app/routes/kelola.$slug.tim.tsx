@@ -1,7 +1,6 @@
 // Seleksi administrasi: the organizer's team list with filters, search and bulk decisions.
 // Renders inside the organizer layout (/kelola/:slug) but stands on its own. The list is a window
 // (25 teams a page, filters and page in the URL) with counts per status over the whole event.
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -13,6 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { listTeamsForScreening, reviewTeams, screeningLists, screeningWindow, type ScreeningFilters } from "~/models/screening.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { bulkReviewSchema } from "~/validation/team";
+import { parseKnownFields } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];
 
@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: bulkReviewSchema });
+  const submission = parseKnownFields(formData, bulkReviewSchema);
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => typeof e === "string");
     return data({ ok: false as const, errors: errors.length ? errors : ["validation.invalid"], changed: 0 }, { status: 400 });

@@ -14,7 +14,7 @@ import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
 import { listPools } from "~/models/structure.server";
 import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { extensionSchema, reviewSchema } from "~/validation/team";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const now = new Date();
   if (intent === "extension") {
-    const submission = parseWithZod(formData, { schema: extensionSchema });
+    const submission = parseKnownFields(formData, extensionSchema);
     if (submission.status !== "success") return data({ intent, result: reply(submission) }, { status: 400 });
     const until = zonedLocalToUtc(submission.value.until, eventZone(event.timezone));
     if (!until) return data({ intent, result: reply(submission, { fieldErrors: { until: ["validation.invalid"] } }) }, { status: 400 });
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await grantExtension({ eventId: event.id, actorId: user.id, teamId, until, reason: submission.value.reason }))) throw notFound();
     throw redirect(`/kelola/${event.slug}/tim/${teamId}?ok=extension`);
   }
-  const submission = parseWithZod(formData, { schema: reviewSchema });
+  const submission = parseKnownFields(formData, reviewSchema);
   if (submission.status !== "success") return data({ intent: "review", result: reply(submission) }, { status: 400 });
   const team = await getScreeningTeam(event.id, teamId);
   if (!team) throw notFound();

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { createPasswordResetToken, findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { env } from "~/services/env.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { getT } from "~/services/i18n.server";
 import { sendMail } from "~/services/mail.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
@@ -15,8 +16,8 @@ import { forgotSchema, RESET_TOKEN_MINUTES } from "~/validation/auth";
 export const meta: MetaFunction = () => [{ title: "Lupa kata sandi — KIM Hackathon" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
+  const submission = parseKnownFields(await request.formData(), forgotSchema);
+  if (submission.status !== "success") return data({ result: reply(submission), sent: false }, { status: 400 });
   const email = normalizeEmail(submission.value.email);
   const limited = await throttle([
     ["resetIp", clientIp(request)],
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   ]);
   if (limited) {
     return data(
-      { result: submission.reply({ formErrors: [limited.formError] }), sent: false },
+      { result: reply(submission, { formErrors: [limited.formError] }), sent: false },
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
     );
   }
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
       text: t("auth.resetMailBody", { name: user.name, link, minutes: RESET_TOKEN_MINUTES }),
     });
   }
-  return { result: submission.reply({ resetForm: true }), sent: true };
+  return { result: reply(submission, { resetForm: true }), sent: true };
 }
 
 export default function ForgotPassword() {

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -17,6 +16,7 @@ import { env } from "~/services/env.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { memberActionSchema } from "~/validation/team";
+import { parseKnownFields } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "team" in data ? data.team.name : "Tim"} — KIM Hackathon` }];
 
@@ -67,8 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const teamId = params.teamId ?? "";
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: memberActionSchema });
-  if (submission.status !== "success") return data({ intent: String(formData.get("intent") ?? ""), error: "validation.invalid" }, { status: 400 });
+  const submission = parseKnownFields(formData, memberActionSchema);
+  if (submission.status !== "success") return data({ intent: String(formData.get("intent") ?? "").slice(0, 32), error: "validation.invalid" }, { status: 400 });
   const value = submission.value;
   const now = new Date();
   let result;

@@ -23,7 +23,7 @@ import {
   submissionExtensions,
   writeDenied,
 } from "~/models/submission.server";
-import { reply } from "~/services/forms.server";
+import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return fileReply(await removeAttachment({ ...args, attachmentId: String(formData.get("attachmentId") ?? "") }), "attach", tz, lang, teamId);
   }
 
-  const submission = parseWithZod(formData, { schema: submissionSchema });
+  const submission = parseKnownFields(formData, submissionSchema);
   if (submission.status !== "success") return data({ result: reply(submission) }, { status: 400 });
   const { intent: mode, confirm, ...input } = submission.value;
   if (mode === "submit" && confirm !== "on") {

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { listRegions } from "~/models/structure.server";
 import { getUser, requireUser } from "~/services/session.server";
 import { affiliationSchema } from "~/validation/structure";
 import { VerifyEmailNotice } from "~/components/verify-notice";
+import { parseKnownFields } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Undangan — KIM Hackathon" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: affiliationSchema });
+  const submission = parseKnownFields(formData, affiliationSchema);
   if (submission.status !== "success") return data({ error: submission.reply().error ?? {} }, { status: 400 });
   const result = await acceptInvite(params.token ?? "", user, submission.value, new Date());
   if (!result.ok) {

@@ -3,6 +3,7 @@
 // is cut off at the same point), within a time budget, and only if it is a form the parser can
 // read. Anything else is refused with a localized 400/408/413 before a route can fail on it, so
 // a route only ever parses a bounded, well-formed form.
+import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
 import type { ActionFunction, ActionFunctionArgs, ServerBuild } from "@remix-run/node";
 import { UPLOAD_KINDS } from "~/domain/filetype";
 import { getT } from "./i18n.server";
@@ -50,7 +51,7 @@ export function policyFor(routeId: string): BodyPolicy {
 /** No body is larger than this, whatever the route: checked on Content-Length before any routing. */
 export const GLOBAL_MAX_BYTES = Math.max(FORM.maxBytes, ...Object.values(ROUTE_POLICIES).map((p) => p.maxBytes));
 
-export type Refusal = { status: 400 | 408 | 413; key: string; params?: Record<string, string> };
+export type Refusal = { status: 400 | 408 | 413 | 503; key: string; params?: Record<string, string> };
 
 export class BodyRefused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -136,11 +137,27 @@ export async function refusalResponse(request: Request, refusal: Refusal): Promi
   const body = { status: refusal.status, key: refusal.key, params: refusal.params ?? {}, message: t(refusal.key, refusal.params ?? {}) };
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
   // The rest of an oversized or stalled body is not worth reading: close instead of draining it.
-  if (refusal.status !== 400) headers.set("Connection", "close");
+  if (refusal.status === 408 || refusal.status === 413) headers.set("Connection", "close");
+  if (refusal.status === 503) headers.set("Retry-After", String(BUSY_RETRY_SECONDS));
   return new Response(JSON.stringify(body), { status: refusal.status, headers });
 }
 
-/** Wraps an action so it only ever receives a bounded, readable form. */
+/** Seconds a client is asked to wait before sending again when the database was too busy. */
+export const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * Prisma's P2028: a transaction could not start in time (every connection, or SQLite's one
+ * writer, stayed busy past maxWait) or ran out of time and was rolled back. Either way nothing
+ * was written, and the same request sent again a little later can succeed.
+ */
+export function isTransactionUnavailable(error: unknown): boolean {
+  return error instanceof PrismaClientKnownRequestError && error.code === "P2028";
+}
+
+/**
+ * Wraps an action so it only ever receives a bounded, readable form, and so a database too busy
+ * to start its transaction answers a localized 503 with Retry-After instead of a 500.
+ */
 export function guardAction(routeId: string, action: ActionFunction): ActionFunction {
   const policy = policyFor(routeId);
   return async (args: ActionFunctionArgs) => {
@@ -151,7 +168,12 @@ export function guardAction(routeId: string, action: ActionFunction): ActionFunc
       if (error instanceof BodyRefused) throw await refusalResponse(args.request, error.refusal);
       throw error;
     }
-    return action({ ...args, request });
+    try {
+      return await action({ ...args, request });
+    } catch (error) {
+      if (isTransactionUnavailable(error)) throw await refusalResponse(args.request, { status: 503, key: "errors.busy" });
+      throw error;
+    }
   };
 }
 

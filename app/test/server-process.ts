@@ -2,6 +2,7 @@
 // a kill, a restart, a signal. It uses the test file's own database and data folder.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { rootDir } from "./db-template";
 
@@ -9,7 +10,22 @@ export type ServerProcess = { url: string; child: ChildProcess; output: () => st
 
 const entry = join(rootDir, "build", "index.js");
 
-export async function startServer(port: number): Promise<ServerProcess> {
+/** A port nothing listens on right now (the system picks it), so concurrent runs never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+/** Starts build/index.js on `port` (a free one when not given) and waits until /healthz answers. */
+export async function startServer(port?: number): Promise<ServerProcess> {
+  port ??= await freePort();
   if (!existsSync(entry)) throw new Error("build/index.js is missing: run `npm run build` first (npm test and npm run test:pg do)");
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [entry], {

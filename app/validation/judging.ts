@@ -15,12 +15,18 @@ const judgmentBase = z.object({
 });
 
 export type JudgmentForm = z.infer<typeof judgmentBase> & { scores: ScoreEntries };
+export type JudgmentFormResult = { ok: true; value: JudgmentForm } | { ok: false; error: Record<string, string[]> };
+
+/** A rubric has a handful of criteria; ids are short. More or longer score fields are not a rubric. */
+const SCORE_FIELDS_MAX = 100;
+const CRITERION_ID_MAX = 64;
 
 /**
  * Scores arrive as `score.<criterionId>` fields; an empty field means "not scored". A value
  * that is not a whole number is kept as NaN so the domain check reports it against its criterion.
+ * Only these fields are read: anything else in the form is ignored.
  */
-export function parseJudgmentForm(form: FormData): { ok: true; value: JudgmentForm } | { ok: false; error: Record<string, string[]> } {
+export function parseJudgmentForm(form: FormData): JudgmentFormResult {
   const base = judgmentBase.safeParse({
     intent: form.get("intent") ?? undefined,
     version: form.get("version") ?? undefined,
@@ -36,9 +42,11 @@ export function parseJudgmentForm(form: FormData): { ok: true; value: JudgmentFo
     return { ok: false, error };
   }
   const scores: Record<string, number | null> = {};
+  let fields = 0;
   for (const [name, raw] of form.entries()) {
     if (!name.startsWith("score.") || typeof raw !== "string") continue;
     const criterionId = name.slice("score.".length);
+    if (criterionId.length > CRITERION_ID_MAX || ++fields > SCORE_FIELDS_MAX) return { ok: false, error: { "": ["scoring.errors.unknownCriterion"] } };
     const text = raw.trim();
     scores[criterionId] = text === "" ? null : /^-?\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
   }
