@@ -15,9 +15,10 @@ import { eventContext } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
+import { SITE_NAME } from "~/components/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.event.name} — KIM Hackathon` }, { name: "description", content: data.event.summary }] : [{ title: "KIM Hackathon" }];
+  data ? [{ title: `${data.event.name} — ${SITE_NAME}` }, { name: "description", content: data.event.summary }] : [{ title: SITE_NAME }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();

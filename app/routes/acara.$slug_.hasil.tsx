@@ -13,8 +13,9 @@ import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { getUser } from "~/services/session.server";
 import { leaderboardQuerySchema } from "~/validation/results";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.event.name ? `Hasil ${d.event.name}` : "Hasil"} — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventResults", { event: d.event.name }) : pageTitle(matches, "results") }];
 
 // The document never changes; a signed-in visitor's page carries their name in the header, so
 // only anonymous pages may sit in shared caches.

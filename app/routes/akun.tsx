@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { countSessions, getProfile } from "~/models/user.server";
 import { endAllSessions, requireUser } from "~/services/session.server";
 import { VerifyEmailNotice } from "~/components/verify-notice";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Akun — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

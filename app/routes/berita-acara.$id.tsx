@@ -14,8 +14,9 @@ import { reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { verifyDocumentSchema } from "~/validation/results";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Berita acara hasil — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "resultsRecord") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [record, lang] = await Promise.all([publicationRecord(params.id ?? ""), getLanguage(request)]);

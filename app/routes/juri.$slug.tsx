@@ -3,8 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireJudge } from "~/models/event-guards.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? ""} — Juri — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "judgingEvent", { event: data.event.name }) : pageTitle(matches, "judging") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireJudge(request, params.slug);

@@ -6,8 +6,9 @@ import { formatNumber } from "~/domain/number";
 import { teamFeedback } from "~/models/feedback.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Umpan balik — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "feedback") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
