@@ -3,7 +3,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { fmt, PlaceCell } from "~/components/results";
+import { PlaceCell, useFormatNumber } from "~/components/results";
 import { Pager } from "~/components/results-table";
 import { formatInZone, eventZone } from "~/domain/time";
 import { announcementsForViewer } from "~/models/announcement.server";
@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PublicResults() {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageLink = (n: number) => {

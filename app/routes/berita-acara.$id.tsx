@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors } from "~/components/forms";
-import { fmt, PlaceCell, useTieKeyLabel } from "~/components/results";
+import { PlaceCell, useFormatNumber, useTieKeyLabel } from "~/components/results";
 import { formatInZone, eventZone } from "~/domain/time";
 import { publicationRecord, verifyDocumentText } from "~/models/publication.server";
 import { reply } from "~/services/forms.server";
@@ -64,6 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PublicationRecordPage() {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const keyLabel = useTieKeyLabel(d.criteria);

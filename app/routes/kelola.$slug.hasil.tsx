@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors } from "~/components/forms";
 import { PublishForm } from "~/components/publish-form";
-import { fmt, JudgeChart, JudgeLabelBadge, TieList, useTieKeyLabel } from "~/components/results";
+import { JudgeChart, JudgeLabelBadge, TieList, useFormatNumber, useTieKeyLabel } from "~/components/results";
 import { ResultsFilter, ResultsWindow } from "~/components/results-table";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { formatInZone, eventZone } from "~/domain/time";
@@ -112,6 +112,7 @@ function useLiveResults(slug: string, roundId: string | null, version: string) {
 
 export default function OrganizerResults() {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();

@@ -1,6 +1,9 @@
 // Every page's tab title (and description) follows the chosen language: each route's `meta` is
 // called for Indonesian and English, with data and without, and the words around the data must
 // differ between the two. A title typed into a route in one language reads the same in both and fails.
+import { readdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { metaLanguage, pageTitle, SITE_NAME } from "~/components/page-title";
 
@@ -8,7 +11,8 @@ type MetaArgs = { data: unknown; matches: { id: string; data: unknown }[]; param
 type Descriptor = { title?: string; name?: string; content?: string };
 type RouteModule = { meta?: (args: MetaArgs) => Descriptor[] };
 
-const modules = import.meta.glob<RouteModule>("./*.tsx", { eager: true });
+const files = readdirSync(dirname(fileURLToPath(import.meta.url))).filter((f) => f.endsWith(".tsx"));
+const modules: Record<string, RouteModule> = Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await import(`./${f}`)) as RouteModule])));
 const DATA = "«data»";
 
 /** Stands for any loader data: every property is more data, and as text it reads «data». */
