@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       videoUrl: s.videoUrl,
       repoUrl: s.repoUrl,
       demoUrl: s.demoUrl,
-      descriptionHtml: renderMarkdown(s.description),
+      descriptionHtml: renderMarkdown(s.description, { omitLeading: [s.title, s.tagline] }),
     },
   };
 }

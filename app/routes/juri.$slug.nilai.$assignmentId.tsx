@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: s.title,
       tagline: s.tagline,
       track: s.trackName,
-      descriptionHtml: renderMarkdown(s.description),
+      descriptionHtml: renderMarkdown(s.description, { omitLeading: [s.title, s.tagline] }),
       repoUrl: parseHttpUrl(s.repoUrl),
       demoUrl: parseHttpUrl(s.demoUrl),
       videoUrl: video ? null : parseHttpUrl(s.videoUrl),
