@@ -212,7 +212,7 @@ describe("rounds, progress and audit", () => {
     const rows = (audit.body as { rows: { action: string; actor: string; submission: string; scores: { criterion: string; before: string | null; after: string | null }[] }[] }).rows;
     expect(rows.filter((r) => r.action === "judgment.finalize")).toHaveLength(2);
     expect(rows[0].actor).toBe(fx.judges[0].name);
-    expect(rows[0].scores).toEqual(expect.arrayContaining([{ criterion: "Dampak", before: null, after: 6 }]));
+    expect(rows[0].scores).toEqual(expect.arrayContaining([{ criterion: "Dampak", before: null, after: "6" }]));
   });
 });
 
