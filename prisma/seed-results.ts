@@ -90,7 +90,7 @@ async function ensureSubmissions(db: Db, eventId: string, count: number, now: Da
     });
     const submittedAt = new Date(now.getTime() - 6 * DAY + i * 3_600_000);
     const s = await db.submission.create({
-      data: { eventId, teamId: team.id, trackId: track?.id ?? null, title, tagline, description: `## ${title}\n${tagline}`, status: "SUBMITTED", firstSubmittedAt: submittedAt, submittedAt, version: 1 },
+      data: { eventId, teamId: team.id, trackId: track?.id ?? null, title, tagline, description: `## Masalah\nWarga ${region?.name ?? "Jawa Timur"} belum mendapat informasi ini dengan mudah.\n\n## Solusi\n${title} dibangun bersama anggota KIM setempat.`, status: "SUBMITTED", firstSubmittedAt: submittedAt, submittedAt, version: 1 },
     });
     ids.push(s.id);
   }

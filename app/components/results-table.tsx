@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RankingMethod } from "~/domain/ranking";
 import { RANKING_METHODS } from "~/domain/ranking";
-import { ChangeBadge, fmt, PlaceCell } from "./results";
+import { ChangeBadge, PlaceCell, useFormatNumber } from "./results";
 
 export type WindowRow = {
   submissionId: string;
@@ -88,6 +88,7 @@ export function Pager({ page, pages, pageLink, label }: { page: number; pages: n
 
 export function ResultsWindow({ method, criteria, filters, window, pageLink }: Omit<Props, "hidden">) {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const subset = !!(filters.trackId || filters.regionId);
   const first = window.offset + 1;
   const last = window.offset + window.rows.length;

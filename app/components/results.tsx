@@ -1,8 +1,11 @@
 // Shared pieces of the results pages: numbers, tie sentences, the judge chart, award lists.
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/domain/number";
 
-export function fmt(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined ? "—" : x.toFixed(digits);
+/** Scores, means and z-scores as the page's language writes them (60,21 in Indonesian, 60.21 in English). */
+export function useFormatNumber() {
+  const { i18n } = useTranslation();
+  return (x: number | null | undefined, digits = 2) => formatNumber(x, i18n.language, digits);
 }
 
 type Names = Record<string, { teamName: string; title: string } | undefined>;

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { formatDecimal } from "~/domain/number";
 import { FieldErrors } from "./forms";
 
 export type RubricCriterion = { id: string; name: string; description: string; weight: number; scaleMin: number; scaleMax: number };
@@ -33,7 +34,7 @@ export function ScoreInput({
   errors?: string[];
   disabled: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const c = criterion;
   const name = `score.${c.id}`;
   const count = c.scaleMax - c.scaleMin + 1;
@@ -43,7 +44,7 @@ export function ScoreInput({
   return (
     <fieldset className="space-y-2" aria-describedby={`${descId} ${errId}`} aria-invalid={invalid} data-criterion={c.name}>
       <legend className="text-base font-bold text-slate-900">
-        {c.name} <span className="text-sm font-normal text-slate-700">· {t("scoring.weight", { weight: c.weight })}</span>
+        {c.name} <span className="text-sm font-normal text-slate-700">· {t("scoring.weight", { weight: formatDecimal(c.weight, i18n.language) })}</span>
       </legend>
       <p id={descId} className="text-sm text-slate-700">
         {c.description} <span className="whitespace-nowrap">({t("scoring.scale", { min: c.scaleMin, max: c.scaleMax })})</span>

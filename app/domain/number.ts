@@ -4,3 +4,9 @@ export function formatNumber(x: number | null | undefined, lang: string, digits 
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
   return new Intl.NumberFormat(lang === "en" ? "en-GB" : "id-ID", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 }
+
+/** As many decimals as the value needs, up to `maxDigits` (weights, percentages): 12,5 · 20. */
+export function formatDecimal(x: number | null | undefined, lang: string, maxDigits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "—";
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "id-ID", { minimumFractionDigits: 0, maximumFractionDigits: maxDigits }).format(x);
+}

@@ -6,11 +6,12 @@ import { phaseAt } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { listPublicEvents, toTimeline } from "~/models/event.server";
 import { getLanguage, getT } from "~/services/i18n.server";
+import { metaLanguage, metaText } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "KIM Hackathon — Platform hackathon Kelompok Informasi Masyarakat" },
-  { name: "description", content: "Daftarkan tim, kumpulkan karya, dan ikuti penjurian KIM Hackathon secara adil dan transparan." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const lang = metaLanguage(matches);
+  return [{ title: metaText(lang, "home") }, { name: "description", content: metaText(lang, "homeDescription") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();

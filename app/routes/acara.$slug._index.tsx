@@ -13,11 +13,16 @@ import { toTimeline } from "~/models/event.server";
 import { getPublicEventLists, hasPublication } from "~/models/public-event.server";
 import { eventContext } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
+import { LANGUAGES, resources } from "~/i18n";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
+import { SITE_NAME } from "~/components/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.event.name} — KIM Hackathon` }, { name: "description", content: data.event.summary }] : [{ title: "KIM Hackathon" }];
+  data ? [{ title: `${data.event.name} — ${SITE_NAME}` }, { name: "description", content: data.event.summary }] : [{ title: SITE_NAME }];
+
+/** A section's heading in both languages: a text that opens by repeating it is shown without that line. */
+const sectionTitles = (key: "about" | "rules") => LANGUAGES.map((l) => resources[l].common.event.public[key]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
@@ -58,8 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isPublic: event.isPublic,
       zone: zoneAbbreviation(tz),
       bannerUrl: event.bannerKey ? `/acara/${event.slug}/banner?v=${event.bannerKey.slice(-8)}` : null,
-      descriptionHtml: renderMarkdown(event.description),
-      rulesHtml: renderMarkdown(event.rules),
+      descriptionHtml: renderMarkdown(event.description, { omitLeading: sectionTitles("about") }),
+      rulesHtml: renderMarkdown(event.rules, { omitLeading: sectionTitles("rules") }),
       contactEmail: event.contactEmail,
       whatsapp: whatsapp ? { display: whatsapp, href: whatsAppLink(whatsapp, t("event.public.waGreeting", { event: event.name })) } : null,
       teamSize: { min: event.minTeamSize, max: event.maxTeamSize },

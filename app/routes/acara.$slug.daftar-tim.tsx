@@ -14,8 +14,9 @@ import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { registerTeamSchema, registerTeamSchemaFor } from "~/validation/team";
 import { VerifyEmailNotice } from "~/components/verify-notice";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Daftarkan tim — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registerTeam") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

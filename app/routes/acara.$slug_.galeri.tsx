@@ -6,8 +6,9 @@ import { galleryPage } from "~/models/gallery.server";
 import { requireGallery } from "~/models/gallery-access.server";
 import { galleryQuerySchema } from "~/validation/results";
 import { parseFilters } from "~/validation/submission";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Galeri karya — ${data.event.name}` : "Galeri karya" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "eventGallery", { event: data.event.name }) : pageTitle(matches, "gallery") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, preview } = await requireGallery(request, params.slug, new Date());

@@ -3,7 +3,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { fmt, PlaceCell } from "~/components/results";
+import { PlaceCell, useFormatNumber } from "~/components/results";
 import { Pager } from "~/components/results-table";
 import { formatInZone, eventZone } from "~/domain/time";
 import { announcementsForViewer } from "~/models/announcement.server";
@@ -13,8 +13,9 @@ import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { getUser } from "~/services/session.server";
 import { leaderboardQuerySchema } from "~/validation/results";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.event.name ? `Hasil ${d.event.name}` : "Hasil"} — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventResults", { event: d.event.name }) : pageTitle(matches, "results") }];
 
 // The document never changes; a signed-in visitor's page carries their name in the header, so
 // only anonymous pages may sit in shared caches.
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PublicResults() {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageLink = (n: number) => {

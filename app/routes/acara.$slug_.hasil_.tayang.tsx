@@ -11,8 +11,9 @@ import { loadRoundResults } from "~/models/results.server";
 import { actorFor, requireEvent } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getUser } from "~/services/session.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Pengumuman pemenang — KIM Hackathon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.event.name ? pageTitle(matches, "eventCeremony", { event: data.event.name }) : pageTitle(matches, "ceremony") }];
 
 type Slide = { award: string; recipients: { team: string; title: string }[] };
 

@@ -14,8 +14,9 @@ import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { getUser, requireUser } from "~/services/session.server";
 import { voteSchema } from "~/validation/results";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Pilihan Warga — KIM Hackathon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.event.name ? pageTitle(matches, "eventPeoplesChoice", { event: data.event.name }) : pageTitle(matches, "peoplesChoice") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requireEvent(params.slug);

@@ -6,9 +6,12 @@ import { requireGallery } from "~/models/gallery-access.server";
 import { getPublicProject } from "~/models/submission-list.server";
 import { notFound } from "~/services/guards.server";
 import { markdownToPlainText, renderMarkdown } from "~/services/markdown.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.project.title} — ${data.event.name}` }, { name: "description", content: data.summary }] : [{ title: "KIM Hackathon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? [{ title: pageTitle(matches, "eventProject", { title: data.project.title, event: data.event.name }) }, { name: "description", content: data.summary }]
+    : [{ title: pageTitle(matches, "project") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, preview } = await requireGallery(request, params.slug, new Date());
@@ -28,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       videoUrl: s.videoUrl,
       repoUrl: s.repoUrl,
       demoUrl: s.demoUrl,
-      descriptionHtml: renderMarkdown(s.description),
+      descriptionHtml: renderMarkdown(s.description, { omitLeading: [s.title, s.tagline] }),
     },
   };
 }

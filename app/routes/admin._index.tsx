@@ -15,8 +15,9 @@ import { getT } from "~/services/i18n.server";
 import { mailInvite } from "~/services/invite-mail.server";
 import { requireAdmin } from "~/services/session.server";
 import { createEventSchema, timelineToUtc } from "~/validation/event";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Admin — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -13,8 +13,9 @@ import { countSessions, getProfile, updateProfile } from "~/models/user.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { endAllSessions, requireUser } from "~/services/session.server";
 import { profileSchema } from "~/validation/account";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Akun — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account") }];
 
 /** What `?ok=` may announce after a change made here or on the sub-pages. */
 const NOTICES = {

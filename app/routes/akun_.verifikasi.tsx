@@ -9,8 +9,9 @@ import { sendVerificationMail } from "~/services/account-mail.server";
 import { getT } from "~/services/i18n.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Verifikasi email — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verifyEmail") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

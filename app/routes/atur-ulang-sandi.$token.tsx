@@ -8,8 +8,9 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { checkResetToken, resetPassword } from "~/models/user.server";
 import { resetSchema } from "~/validation/auth";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Kata sandi baru — KIM Hackathon" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "resetPassword") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const state = await checkResetToken(params.token ?? "", new Date());

@@ -6,15 +6,16 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors } from "~/components/forms";
-import { fmt, PlaceCell, useTieKeyLabel } from "~/components/results";
+import { PlaceCell, useFormatNumber, useTieKeyLabel } from "~/components/results";
 import { formatInZone, eventZone } from "~/domain/time";
 import { publicationRecord, verifyDocumentText } from "~/models/publication.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { verifyDocumentSchema } from "~/validation/results";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Berita acara hasil — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "resultsRecord") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [record, lang] = await Promise.all([publicationRecord(params.id ?? ""), getLanguage(request)]);
@@ -62,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PublicationRecordPage() {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const keyLabel = useTieKeyLabel(d.criteria);

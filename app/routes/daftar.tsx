@@ -14,8 +14,9 @@ import { getT } from "~/services/i18n.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireAnonymous } from "~/services/session.server";
 import { signupSchema } from "~/validation/auth";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Daftar — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signUp") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -12,8 +12,9 @@ import { listMyTeams } from "~/models/team-view.server";
 import { rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
 import { VerifyEmailNotice } from "~/components/verify-notice";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Dasbor — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

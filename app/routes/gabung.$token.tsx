@@ -10,8 +10,9 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
 import { joinSchema } from "~/validation/team";
 import { VerifyEmailNotice } from "~/components/verify-notice";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Gabung tim — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "joinTeam") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

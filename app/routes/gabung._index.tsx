@@ -10,8 +10,9 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { joinCodeSchema } from "~/validation/team";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Gabung tim — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "joinTeam") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

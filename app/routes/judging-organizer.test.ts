@@ -209,10 +209,10 @@ describe("rounds, progress and audit", () => {
     expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "judging.remind" } })).toBe(1);
 
     const audit = await call(() => auditLoader(args(getRequest(`/kelola/${slug}/penjurian/audit?juri=${fx.judges[0].id}`, cookie), { slug })));
-    const rows = (audit.body as { rows: { action: string; actor: string; submission: string; scores: { criterion: string; before: number | null; after: number | null }[] }[] }).rows;
+    const rows = (audit.body as { rows: { action: string; actor: string; submission: string; scores: { criterion: string; before: string | null; after: string | null }[] }[] }).rows;
     expect(rows.filter((r) => r.action === "judgment.finalize")).toHaveLength(2);
     expect(rows[0].actor).toBe(fx.judges[0].name);
-    expect(rows[0].scores).toEqual(expect.arrayContaining([{ criterion: "Dampak", before: null, after: 6 }]));
+    expect(rows[0].scores).toEqual(expect.arrayContaining([{ criterion: "Dampak", before: null, after: "6" }]));
   });
 });
 

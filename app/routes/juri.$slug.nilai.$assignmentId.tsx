@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RubricForm, type ActionReply } from "~/components/rubric-form";
 import { parseHttpUrl, youtubeEmbedUrl, youtubeId } from "~/domain/links";
+import { formatDecimal } from "~/domain/number";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
@@ -15,8 +16,9 @@ import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { parseJudgmentForm } from "~/validation/judging";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.submission.title ?? ""} — Penilaian — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "scoringOf", { title: data.submission.title }) : pageTitle(matches, "scoring") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
@@ -55,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: s.title,
       tagline: s.tagline,
       track: s.trackName,
-      descriptionHtml: renderMarkdown(s.description),
+      descriptionHtml: renderMarkdown(s.description, { omitLeading: [s.title, s.tagline] }),
       repoUrl: parseHttpUrl(s.repoUrl),
       demoUrl: parseHttpUrl(s.demoUrl),
       videoUrl: video ? null : parseHttpUrl(s.videoUrl),
@@ -80,12 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data<ActionReply>({ ...body, submitted }, { status });
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+function formatSize(bytes: number, lang: string): string {
+  return bytes >= 1024 * 1024 ? `${formatDecimal(bytes / 1024 / 1024, lang, 1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export default function ScoreAssignment() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionReply | undefined;
   const s = d.submission;
@@ -178,7 +180,7 @@ export default function ScoreAssignment() {
                   <a href={`/berkas/${f.id}`} className="btn-link">
                     {f.filename}
                   </a>{" "}
-                  <span className="text-slate-600">({formatSize(f.size)})</span>
+                  <span className="text-slate-600">({formatSize(f.size, i18n.language)})</span>
                 </li>
               ))}
             </ul>

@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPanel } from "~/components/error-panel";
 import { requireJudge } from "~/models/event-guards.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? ""} — Juri — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "judgingEvent", { event: data.event.name }) : pageTitle(matches, "judging") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireJudge(request, params.slug);

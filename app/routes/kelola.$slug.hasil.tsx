@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors } from "~/components/forms";
 import { PublishForm } from "~/components/publish-form";
-import { fmt, JudgeChart, JudgeLabelBadge, TieList, useTieKeyLabel } from "~/components/results";
+import { JudgeChart, JudgeLabelBadge, TieList, useFormatNumber, useTieKeyLabel } from "~/components/results";
 import { ResultsFilter, ResultsWindow } from "~/components/results-table";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { formatInZone, eventZone } from "~/domain/time";
@@ -17,8 +17,9 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
+import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Hasil — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -110,6 +111,7 @@ function useLiveResults(slug: string, roundId: string | null, version: string) {
 
 export default function OrganizerResults() {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();

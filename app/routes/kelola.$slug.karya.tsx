@@ -10,8 +10,9 @@ import { listRegionOptions, listTrackOptions } from "~/models/structure.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { filtersOf, parseFilterQuery, TIMING_WORDS, timingOf } from "~/validation/submission";
+import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Karya — Kelola acara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageSubmissions", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

@@ -13,8 +13,9 @@ import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title || data.project.teamName} — Karya` : "Karya" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "manageSubmission", { title: data ? data.project.title || data.project.teamName : "" }) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       videoUrl: s.videoUrl,
       repoUrl: s.repoUrl,
       demoUrl: s.demoUrl,
-      descriptionHtml: renderMarkdown(s.description),
+      descriptionHtml: renderMarkdown(s.description, { omitLeading: [s.title, s.tagline] }),
     },
     revisions,
   };

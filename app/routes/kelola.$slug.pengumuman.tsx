@@ -14,8 +14,9 @@ import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { announcementSchema, SEGMENTS } from "~/validation/results";
+import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Pengumuman — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageAnnouncements", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/domain/number";
 import { formatInZone, eventZone } from "~/domain/time";
 import { judgingAudit, listJudgeNames } from "~/models/judging-admin.server";
 import { requireOrganizer } from "~/models/event-guards.server";
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const b = (before?.scores ?? {}) as Record<string, number>;
     const a = (after?.scores ?? {}) as Record<string, number>;
     const ids = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((id) => b[id] !== a[id]);
-    return ids.map((id) => ({ criterion: log.criteria[id] ?? id, before: b[id] ?? null, after: a[id] ?? null }));
+    const score = (n: number | undefined) => (typeof n === "number" ? formatNumber(n, lang, Number.isInteger(n) ? 0 : 2) : null);
+    return ids.map((id) => ({ criterion: log.criteria[id] ?? id, before: score(b[id]), after: score(a[id]) }));
   };
   const rows = log.rows.map((r) => {
     const judgeRef = (r.after?.judgeId ?? r.before?.judgeId) as string | undefined;

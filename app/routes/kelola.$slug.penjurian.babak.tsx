@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/domain/number";
 import { FormAlert } from "~/components/forms";
 import { advanceCandidates, advanceToNextRound, requireOrganizerRound } from "~/models/judging-admin.server";
 import { advanceSchema } from "~/validation/judging";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdvanceRound() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { round, next, rows } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -66,7 +67,7 @@ export default function AdvanceRound() {
                   <span className="min-w-0 flex-1">
                     <span className="block font-semibold">{r.title || t("scoring.untitled")}</span>
                     <span className="block text-sm text-slate-700">
-                      {r.teamName} · {r.mean === null ? t("judging.advance.unscored") : t("judging.advance.mean", { mean: r.mean.toFixed(2), count: r.judgeCount })}
+                      {r.teamName} · {r.mean === null ? t("judging.advance.unscored") : t("judging.advance.mean", { mean: formatNumber(r.mean, i18n.language), count: r.judgeCount })}
                     </span>
                   </span>
                   {r.advanced ? <span className="badge bg-green-100 text-green-900">{t("judging.advance.advanced", { to: next.name })}</span> : null}

@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
+import { formatNumber } from "~/domain/number";
 import { formatInZone, eventZone } from "~/domain/time";
 import { remindJudges, requireOrganizerRound, roundProgress } from "~/models/judging-admin.server";
 import { env } from "~/services/env.server";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JudgingProgress() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { round, judges, submissions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -120,7 +121,7 @@ export default function JudgingProgress() {
                     <span className="block font-normal text-slate-700">{s.teamName}</span>
                   </th>
                   <td className="py-2 pr-3">{t("judging.progress.ofTotal", { done: s.finalized, total: s.assigned })}</td>
-                  <td className="py-2 pr-3">{s.mean === null ? "—" : s.mean.toFixed(1)}</td>
+                  <td className="py-2 pr-3">{formatNumber(s.mean, i18n.language, 1)}</td>
                   <td className="py-2">{s.judges.map((j) => `${j.name} (${t(`scoring.status.${j.status}`)})`).join(", ")}</td>
                 </tr>
               ))}

@@ -5,8 +5,9 @@ import { Form, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { pickRound } from "~/models/judging-admin.server";
 import { requireOrganizer } from "~/models/event-guards.server";
+import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Penjurian — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageJudging", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDecimal } from "~/domain/number";
 import { PageIntro, SavedNotice } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { listRoundsWithCriteria, saveRubric } from "~/models/rubric.server";
@@ -71,7 +72,7 @@ export default function RubricPage() {
 }
 
 function RubricForm({ round, lastResult }: { round: Round; lastResult: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: `rubric-${round.id}`,
@@ -122,7 +123,7 @@ function RubricForm({ round, lastResult }: { round: Round; lastResult: unknown }
           })}
         </ol>
         <p className={`font-semibold ${totalOk ? "text-green-800" : "text-amber-800"}`} aria-live="polite">
-          {t("structure.rubric.total", { total: Math.round(total * 100) / 100 })}
+          {t("structure.rubric.total", { total: formatDecimal(total, i18n.language) })}
         </p>
         <FieldErrors id={fields.criteria.errorId} errors={fields.criteria.errors} />
         <div className="flex flex-wrap gap-2">

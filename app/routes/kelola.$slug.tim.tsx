@@ -13,8 +13,9 @@ import { listTeamsForScreening, reviewTeams, screeningLists, screeningWindow, ty
 import { requireOrganizer } from "~/models/event-guards.server";
 import { bulkReviewSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
+import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageScreening", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
 
 const STATUSES = ["PENDING", "ACCEPTED", "REJECTED"] as const;
 

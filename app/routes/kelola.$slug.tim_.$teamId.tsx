@@ -18,8 +18,9 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { extensionSchema, reviewSchema } from "~/validation/team";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Seleksi tim — KIM Hackathon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "manageTeam", { team: data.team.name }) : pageTitle(matches, "screening") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

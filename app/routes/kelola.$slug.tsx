@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorPanel } from "~/components/error-panel";
 import { useDisclosure } from "~/components/layout";
 import { requireOrganizer } from "~/models/event-guards.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.name ?? "Kelola"} — Kelola — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "manageEvent", { event: data.event.name }) : pageTitle(matches, "manage") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

@@ -12,8 +12,9 @@ import { getT } from "~/services/i18n.server";
 import { sendMail } from "~/services/mail.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
 import { forgotSchema, RESET_TOKEN_MINUTES } from "~/validation/auth";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Lupa kata sandi — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forgotPassword") }];
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseKnownFields(await request.formData(), forgotSchema);

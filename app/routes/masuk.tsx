@@ -12,8 +12,9 @@ import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { beginLogin, deviceCookie, deviceSecret, loginSucceeded } from "~/services/login-throttle.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
 import { loginSchema } from "~/validation/auth";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Masuk — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signIn") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

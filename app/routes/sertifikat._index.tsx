@@ -5,8 +5,9 @@ import { formatInZone, eventZone } from "~/domain/time";
 import { listMyCertificates } from "~/models/certificate.server";
 import { getLanguage } from "~/services/i18n.server";
 import { requireUser } from "~/services/session.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sertifikat saya — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "certificates") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -17,8 +17,9 @@ import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { memberActionSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
+import { SITE_NAME, pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "team" in data ? data.team.name : "Tim"} — KIM Hackathon` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data && "team" in data ? `${data.team.name} — ${SITE_NAME}` : pageTitle(matches, "team") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

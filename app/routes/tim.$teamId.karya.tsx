@@ -30,8 +30,9 @@ import { renderMarkdown } from "~/services/markdown.server";
 import { requireUser } from "~/services/session.server";
 import { fileField, readForm } from "~/services/upload.server";
 import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/validation/submission";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Karya tim — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "teamSubmission") }];
 
 const MIB = 1024 * 1024;
 const FILE_INPUT =

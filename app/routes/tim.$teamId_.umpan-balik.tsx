@@ -2,12 +2,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "~/domain/number";
+import { formatDecimal, formatNumber } from "~/domain/number";
 import { teamFeedback } from "~/models/feedback.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Umpan balik — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "feedback") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -54,7 +55,7 @@ export default function TeamFeedback() {
                       </span>
                     </div>
                     <p className="text-xs text-slate-600">
-                      {c.scaleMax === null ? t("feedback.weight", { weight: c.weight }) : t("feedback.weightScale", { weight: c.weight, min: c.scaleMin, max: c.scaleMax })}
+                      {c.scaleMax === null ? t("feedback.weight", { weight: formatDecimal(c.weight, i18n.language) }) : t("feedback.weightScale", { weight: formatDecimal(c.weight, i18n.language), min: c.scaleMin, max: c.scaleMax })}
                     </p>
                   </li>
                 );

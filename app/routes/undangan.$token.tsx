@@ -10,8 +10,9 @@ import { getUser, requireUser } from "~/services/session.server";
 import { affiliationSchema } from "~/validation/structure";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { parseKnownFields } from "~/services/forms.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Undangan — KIM Hackathon" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "invite") }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";

@@ -9,8 +9,9 @@ import { CertificateCodeForm } from "~/components/certificate-code-form";
 import { formatInZone, eventZone } from "~/domain/time";
 import { verifyCertificate } from "~/models/certificate.server";
 import { getLanguage } from "~/services/i18n.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Verifikasi sertifikat — KIM Hackathon" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verifyCertificate") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const typed = params.code ?? "";

@@ -7,8 +7,9 @@ import { useTranslation } from "react-i18next";
 import { CertificateCodeForm } from "~/components/certificate-code-form";
 import { normalizeCertificateCode } from "~/domain/certificate-code";
 import { certificateLookupSchema } from "~/validation/results";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Verifikasi sertifikat — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verifyCertificate") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -395,3 +395,22 @@ describe("markdownToPlainText", () => {
     expect(markdownToPlainText("a\u202eb\u0007c\u2066d", 10)).toBe("abcd");
   });
 });
+
+describe("renderMarkdown — text the page already shows above", () => {
+  it("leaves out a leading heading or paragraph that only repeats the section heading or the project's title and tagline", () => {
+    const about = renderMarkdown("## Tentang acara\nKIM Hackathon mempertemukan warga.\n\n## Jadwal\nTiga hari.", { omitLeading: ["Tentang acara", "About the event"] });
+    expect(about).not.toContain("Tentang acara");
+    expect(about).toContain("<p>KIM Hackathon mempertemukan warga.</p>");
+    expect(about).toContain("<h3>Jadwal</h3>");
+    const project = renderMarkdown("# Lapor Desa\nAduan warga lewat WhatsApp.\n\n## Masalah\nJalan rusak.", { omitLeading: ["Lapor Desa", "Aduan warga lewat WhatsApp"] });
+    expect(project).not.toContain("Lapor Desa");
+    expect(project).not.toContain("Aduan warga");
+    expect(project).toContain("<h3>Masalah</h3>");
+  });
+
+  it("keeps a repetition that is not at the start, and everything when nothing is given", () => {
+    expect(renderMarkdown("Pengantar.\n\n## Tentang acara\nIsi.", { omitLeading: ["Tentang acara"] })).toContain("<h3>Tentang acara</h3>");
+    expect(renderMarkdown("## Tentang acara\nIsi.")).toContain("<h3>Tentang acara</h3>");
+    expect(renderMarkdown("## Tentang acara kami\nIsi.", { omitLeading: ["Tentang acara"] })).toContain("<h3>Tentang acara kami</h3>");
+  });
+});

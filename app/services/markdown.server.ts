@@ -147,9 +147,29 @@ md.core.ruler.push("kim_sanitize", (state) => {
 md.renderer.rules.html_block = (tokens, idx) => `<p>${md.utils.escapeHtml(tokens[idx]?.content ?? "")}</p>\n`;
 md.renderer.rules.html_inline = (tokens, idx) => md.utils.escapeHtml(tokens[idx]?.content ?? "");
 
-/** Renders untrusted Markdown to HTML that is safe to inject with dangerouslySetInnerHTML. */
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+const sameText = (text: string) => text.toLocaleLowerCase("id").replace(/[\s.:;!?…–—-]+/g, " ").trim();
+
+/**
+ * Renders untrusted Markdown to HTML that is safe to inject with dangerouslySetInnerHTML.
+ * `omitLeading`: texts the page already shows just above (the section's heading, the project's
+ * title and tagline). A heading or paragraph at the very start of the text that only repeats one
+ * of them is left out, so a screen reader does not hear the same heading twice.
+ */
+export function renderMarkdown(source: string, opts: { omitLeading?: readonly string[] } = {}): string {
+  const omit = new Set((opts.omitLeading ?? []).map(sameText).filter(Boolean));
+  if (omit.size === 0) return md.render(source);
+  const env = {};
+  const tokens = md.parse(source, env);
+  let start = 0;
+  while (
+    start + 2 < tokens.length &&
+    (tokens[start].type === "heading_open" || tokens[start].type === "paragraph_open") &&
+    tokens[start + 1].type === "inline" &&
+    omit.has(sameText(plainTextOf(tokens[start + 1].children)))
+  ) {
+    start += 3;
+  }
+  return md.renderer.render(tokens.slice(start), md.options, env);
 }
 
 // Bidi overrides/isolates can visually reorder a summary (e.g. fake file
