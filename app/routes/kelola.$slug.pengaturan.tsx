@@ -5,10 +5,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { CheckboxField, itemErrors, PageIntro, PlainField, SavedNotice, SelectField, TextAreaField } from "~/components/event-forms";
 import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
-import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
+import { UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp } from "~/domain/links";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { addFaq, deleteFaq, listFaqs, moveFaq, removeBanner, setBanner, updateFaq, updateSettings } from "~/models/event-setup.server";
+import { checkUpload } from "~/services/filetype.server";
 import { reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const file = formData.get("banner");
     if (!(file instanceof File) || file.size === 0) return fieldError(intent, "banner", "validation.required");
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const checked = checkUpload({ bytes, declaredName: file.name, declaredMime: file.type, ...UPLOAD_KINDS.image });
+    const checked = await checkUpload({ bytes, declaredName: file.name, declaredMime: file.type, ...UPLOAD_KINDS.image });
     if (!checked.ok) return fieldError(intent, "banner", `event.errors.upload.${checked.code}`);
     await setBanner(event.id, bytes, user);
     return saved(path, "banner");
