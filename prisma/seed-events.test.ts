@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkUpload, UPLOAD_KINDS } from "../app/domain/filetype";
+import { UPLOAD_KINDS } from "../app/domain/filetype";
 import { validateCriteria } from "../app/domain/scoring";
 import { db } from "../app/services/db.server";
+import { checkUpload } from "../app/services/filetype.server";
 import { getFile } from "../app/services/storage.server";
 import { seedDemo } from "./seed";
 import { bannerPng } from "./seed-events";
 
 describe("demo seed: events", () => {
-  it("draws a banner the upload check accepts", () => {
-    expect(checkUpload({ bytes: bannerPng([0, 0, 0], [255, 255, 255], 30, 10), declaredName: "b.png", ...UPLOAD_KINDS.image })).toMatchObject({ ok: true, kind: "png" });
+  it("draws a banner the upload check accepts", async () => {
+    expect(await checkUpload({ bytes: bannerPng([0, 0, 0], [255, 255, 255], 30, 10), declaredName: "b.png", ...UPLOAD_KINDS.image })).toMatchObject({ ok: true, kind: "png" });
   });
 
   it("uses every event setting", async () => {

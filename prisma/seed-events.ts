@@ -2,7 +2,8 @@
 // blind judging, conflict rules, ranking methods, judges' affiliations, judges per round), a
 // private draft event in another time zone, and the audit trail of their creation.
 import { deflateSync } from "node:zlib";
-import { checkUpload, UPLOAD_KINDS } from "../app/domain/filetype";
+import { UPLOAD_KINDS } from "../app/domain/filetype";
+import { checkUpload } from "../app/services/filetype.server";
 import type { Db } from "../app/services/db.server";
 import { createEvent } from "./seed-utils";
 
@@ -55,7 +56,7 @@ export function bannerPng(from: Rgb, to: Rgb, width = 1200, height = 400): Uint8
 }
 
 async function storeBanner(bytes: Uint8Array): Promise<string | null> {
-  if (!checkUpload({ bytes, declaredName: "banner.png", ...UPLOAD_KINDS.image }).ok) return null;
+  if (!(await checkUpload({ bytes, declaredName: "banner.png", ...UPLOAD_KINDS.image })).ok) return null;
   const { putFile } = await import("../app/services/storage.server");
   return (await putFile("banners", bytes)).key;
 }

@@ -1,6 +1,8 @@
+import canonicalize from "canonicalize";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CanonicalJsonError, canonicalJson, canonicalResultsDocument, RESULTS_DOCUMENT_VERSION } from "./canonical";
+import { publicationDocument } from "./publication";
 import { rank, type RankingJudgment } from "./ranking";
 import type { Criterion } from "./scoring";
 
@@ -142,5 +144,92 @@ describe("canonicalResultsDocument", () => {
 
   it("rejects an invalid publication date", () => {
     expect(errorCode(() => canonicalResultsDocument({ ...input, publishedAt: new Date(Number.NaN) }))).toBe("invalid_date");
+  });
+});
+
+// The `canonicalize` package (RFC 8785, JCS) as an independent oracle. Published records were
+// sealed with `canonicalJson`, so the two must agree byte for byte on every plain JSON value a
+// record can hold; where they part (below) ours stays, because the library would refuse to
+// re-hash a record it cannot write.
+describe("canonicalJson against the canonicalize package", () => {
+  const vectors: unknown[] = [
+    { b: 1, a: { d: [3, { z: true, y: null }], c: "x" } },
+    { b: 0, B: 0, "é": 0, a: 0, "10": 0, "9": 0 },
+    { n: [-0, 1.5, 1e21, 3, 1e-7, 0.1 + 0.2, 2 ** 53, -5e-324, 1.7976931348623157e308] },
+    { s: 'a"b\\c\n\u0001\u007f\u2028\u2029😀', "😀": 1, "\uff61": 2, "\u0080": 3 },
+    { a: undefined, b: 1 },
+    [],
+    {},
+    "",
+    null,
+  ];
+
+  it("writes the same bytes for every existing vector", () => {
+    for (const v of vectors) expect(canonicalJson(v)).toBe(canonicalize(v));
+  });
+
+  it("writes the same bytes for a full publication document and its stored copy", () => {
+    const rows = rank({
+      criteria: [
+        { id: "c1", name: "Inovasi", weight: 60, scaleMin: 0, scaleMax: 10, order: 1 },
+        { id: "c2", name: "Dampak ✓", weight: 40, scaleMin: 0, scaleMax: 10, order: 2 },
+      ],
+      method: "zscore",
+      submissions: ["s1", "s2", "s3"].map((id) => ({ id, trackId: null, regionId: null, finalSubmittedAt: null })),
+      judgments: [
+        { judgeId: "j1", submissionId: "s1", total: 73.3, scores: { c1: 7, c2: 7.5 } },
+        { judgeId: "j1", submissionId: "s2", total: 81.7, scores: { c1: 8, c2: 8.4 } },
+        { judgeId: "j2", submissionId: "s3", total: 64.1, scores: { c1: 6.2, c2: 6.7 } },
+      ],
+    });
+    const doc = publicationDocument({
+      event: { id: "ev1", name: "KIM Hackathon \"Jatim\" 2025", slug: "kim-jatim-2025" },
+      method: "zscore",
+      tieBreak: ["zscore", { criterion: "c1" }, "earliest_submission"],
+      rows,
+      judges: [{ id: "j2", name: "Sari Dewi" }, { id: "j1", name: "Budi <Santoso>" }],
+      publishedAt: new Date(Date.UTC(2025, 7, 17, 12, 30)),
+      round: { id: "r1", name: "Final" },
+      criteria: [{ id: "c1", name: "Inovasi", weight: 60 }, { id: "c2", name: "Dampak ✓", weight: 40 }],
+      entries: ["s1", "s2", "s3"].map((id, i) => ({
+        submissionId: id,
+        teamId: `t${i}`,
+        teamName: `Tim Garuda ${i} — Kab. Ngawi`,
+        title: `Aplikasi desa\tpintar ${i}`,
+        track: i ? "Layanan publik" : null,
+        region: "3521",
+      })),
+      awards: [{ id: "a1", name: "Juara 1", kind: "PLACE", place: 1, recipients: ["s2"] }],
+      votes: [{ submissionId: "s1", count: 12 }],
+      override: { unfinished: 1, reason: "Juri sakit" },
+      correction: { supersedes: { id: "p0", sha256: "ab".repeat(32) }, reason: "Salah ketik nilai" },
+    });
+    const text = canonicalJson(doc);
+    expect(canonicalize(doc)).toBe(text);
+    expect(canonicalize(JSON.parse(text))).toBe(text);
+  });
+
+  it("property: the same bytes for any JSON value of well-formed text", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "grapheme" }), (v) => {
+        expect(canonicalJson(v)).toBe(canonicalize(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("differs on a lone surrogate: ours writes the escape JSON.stringify writes, the library throws", () => {
+    // A stored record holding "\ud800" (JSON text may carry it escaped) stays verifiable with ours only.
+    expect(canonicalJson({ teamName: "Tim \ud800" })).toBe('{"teamName":"Tim \\ud800"}');
+    expect(() => canonicalize({ teamName: "Tim \ud800" })).toThrow();
+    expect(canonicalJson(JSON.parse('{"teamName":"Tim \\ud800"}'))).toBe('{"teamName":"Tim \\ud800"}');
+  });
+
+  it("differs on values without one JSON form: ours refuses them, the library writes something", () => {
+    const cases: unknown[] = [[undefined], new Map([["a", 1]]), new Date(Number.NaN), { toJSON: () => "x" }];
+    for (const v of cases) {
+      expect(() => canonicalJson(v)).toThrow(CanonicalJsonError);
+      expect(typeof canonicalize(v)).toBe("string");
+    }
   });
 });

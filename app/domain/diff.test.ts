@@ -1,17 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffLines, diffTokens, diffWords, hasChanges, splitLines, splitWords } from "./diff";
+import { diffLines, diffWords, hasChanges, MAX_EDIT_LENGTH } from "./diff";
 
 const side = (parts: { op: string; text: string }[], keep: "insert" | "delete") =>
   parts.filter((p) => p.op === "equal" || p.op === keep).map((p) => p.text).join("");
-
-describe("splitting", () => {
-  it("keeps newlines and whitespace so the pieces re-join exactly", () => {
-    expect(splitLines("a\nb\n\nc")).toEqual(["a\n", "b\n", "\n", "c"]);
-    expect(splitLines("")).toEqual([]);
-    expect(splitWords("Halo  dunia\nini")).toEqual(["Halo", "  ", "dunia", "\n", "ini"]);
-  });
-});
 
 describe("diffWords", () => {
   it("marks a replaced word", () => {
@@ -23,9 +15,13 @@ describe("diffWords", () => {
   });
 
   it("reads a rewritten sentence as one removal and one addition, not word confetti", () => {
+    // Punctuation marks are tokens of their own, so the unchanged "WhatsApp" and final "." stay.
     expect(diffWords("Laporan warga lewat WhatsApp.", "Warga melapor jalan rusak dari WhatsApp, cepat.")).toEqual([
-      { op: "delete", text: "Laporan warga lewat WhatsApp." },
-      { op: "insert", text: "Warga melapor jalan rusak dari WhatsApp, cepat." },
+      { op: "delete", text: "Laporan warga lewat " },
+      { op: "insert", text: "Warga melapor jalan rusak dari " },
+      { op: "equal", text: "WhatsApp" },
+      { op: "insert", text: ", cepat" },
+      { op: "equal", text: "." },
     ]);
     expect(diffWords("Satu dua tiga empat", "Satu DUA tiga EMPAT")).toEqual([
       { op: "equal", text: "Satu " },
@@ -63,22 +59,32 @@ describe("diffLines", () => {
     ]);
   });
 
-  it("falls back to one replacement for enormous inputs instead of a huge table", () => {
-    const a = Array.from({ length: 3000 }, (_, i) => `a${i}\n`).join("");
-    const b = Array.from({ length: 3000 }, (_, i) => `b${i}\n`).join("");
-    const parts = diffLines(`x\n${a}y\n`, `x\n${b}y\n`);
-    expect(parts.map((p) => p.op)).toEqual(["equal", "delete", "insert", "equal"]);
+  it("diffs a long text line by line while the changes stay under the bound", () => {
+    const a = Array.from({ length: 1000 }, (_, i) => `baris ${i}\n`).join("");
+    const b = a.replace("baris 500\n", "baris lima ratus\n");
+    expect(diffLines(`x\n${a}y\n`, `x\n${b}y\n`).map((p) => p.op)).toEqual(["equal", "delete", "insert", "equal"]);
+  });
+
+  it("falls back to one replacement when more lines changed than the bound", () => {
+    const a = Array.from({ length: MAX_EDIT_LENGTH }, (_, i) => `a${i}\n`).join("");
+    const b = Array.from({ length: MAX_EDIT_LENGTH }, (_, i) => `b${i}\n`).join("");
+    expect(diffLines(`x\n${a}y\n`, `x\n${b}y\n`)).toEqual([
+      { op: "delete", text: `x\n${a}y\n` },
+      { op: "insert", text: `x\n${b}y\n` },
+    ]);
+    const words = (p: string) => Array.from({ length: MAX_EDIT_LENGTH }, (_, i) => `${p}${i}`).join(" ");
+    expect(diffWords(words("a"), words("b")).map((p) => p.op)).toEqual(["delete", "insert"]);
   });
 });
 
 describe("diff properties", () => {
-  const tokens = fc.array(fc.constantFrom("a", "b", "c", " ", "\n"), { maxLength: 30 });
-  it("both sides are recovered from the parts, and no two neighbours share an op", () => {
+  const lines = fc.array(fc.constantFrom("a\n", "b\n", "c\n", " \n", "\n"), { maxLength: 30 }).map((a) => a.join(""));
+  it("both sides are recovered from the line parts, and no two neighbours share an op", () => {
     fc.assert(
-      fc.property(tokens, tokens, (a, b) => {
-        const parts = diffTokens(a, b);
-        expect(side(parts, "delete")).toBe(a.join(""));
-        expect(side(parts, "insert")).toBe(b.join(""));
+      fc.property(lines, lines, (a, b) => {
+        const parts = diffLines(a, b);
+        expect(side(parts, "delete")).toBe(a);
+        expect(side(parts, "insert")).toBe(b);
         for (let i = 1; i < parts.length; i++) expect(parts[i]?.op).not.toBe(parts[i - 1]?.op);
         expect(parts.every((p) => p.text !== "")).toBe(true);
       }),
@@ -86,7 +92,7 @@ describe("diff properties", () => {
   });
 
   it("word diffs also recover both texts after grouping", () => {
-    const text = fc.array(fc.constantFrom("a", "b", "c", " ", "  ", "\n"), { maxLength: 20 }).map((a) => a.join(""));
+    const text = fc.array(fc.constantFrom("a", "b", "c", ".", ",", " ", "  ", "\n"), { maxLength: 20 }).map((a) => a.join(""));
     fc.assert(
       fc.property(text, text, (a, b) => {
         const parts = diffWords(a, b);

@@ -1,13 +1,11 @@
 /*
- * Content-based file type detection for uploads. The declared name and MIME
- * type come from the client and are only used to *reject* inconsistencies;
- * the stored kind/extension/MIME always come from the bytes themselves, so a
- * file is never served with a type the attacker chose.
- *
- * `sniffFileType` expects the whole file: OOXML detection needs the ZIP
- * central directory, which lives at the end.
+ * Upload file types. The content is identified by the `file-type` package (called in
+ * app/services/filetype.server.ts, since it is asynchronous); this module holds the pure part:
+ * which of its answers we accept, the ZIP integrity check it does not make, and the upload policy.
+ * The declared name and MIME type come from the client and are only used to *reject*
+ * inconsistencies; the stored kind/extension/MIME always come from the bytes themselves, so a file
+ * is never served with a type the attacker chose.
  */
-
 export type FileKind = "pdf" | "png" | "jpeg" | "webp" | "gif" | "zip" | "pptx" | "docx" | "xlsx";
 
 export const FILE_KIND_INFO: Readonly<Record<FileKind, { readonly ext: string; readonly mime: string }>> = {
@@ -46,6 +44,12 @@ export type UploadCheckInput = {
   maxBytes: number;
 };
 
+export type UploadDecisionInput = Omit<UploadCheckInput, "bytes"> & {
+  size: number;
+  /** What the content is (`kindFromDetection`), null when it is none of our kinds. */
+  sniffed: FileKind | null;
+};
+
 export type UploadCheckError = "too_large" | "empty" | "type_not_allowed" | "content_mismatch";
 
 export type UploadCheckResult =
@@ -53,8 +57,11 @@ export type UploadCheckResult =
   | { ok: false; code: UploadCheckError };
 
 // ---------------------------------------------------------------------------
-// Byte helpers. All reads are bounds-checked: inputs are untrusted and may be
-// truncated anywhere.
+// ZIP integrity. `file-type` reads a ZIP's local headers from the front and calls anything starting
+// with "PK\x03\x04" a zip (or an Office file); it never reads the central directory at the end,
+// which is what every unzipper reads. A truncated, padded or self-contradicting archive would be
+// accepted and only fail for the judge who opens it, so the central directory is checked here.
+// All reads are bounds-checked: inputs are untrusted and may be truncated anywhere.
 // ---------------------------------------------------------------------------
 
 function hasBytes(bytes: Uint8Array, offset: number, expected: readonly number[]): boolean {
@@ -63,10 +70,6 @@ function hasBytes(bytes: Uint8Array, offset: number, expected: readonly number[]
     if (bytes[offset + i] !== expected[i]) return false;
   }
   return true;
-}
-
-function ascii(text: string): number[] {
-  return Array.from(text, (c) => c.charCodeAt(0));
 }
 
 function u16(bytes: Uint8Array, offset: number): number {
@@ -84,7 +87,7 @@ function u64(bytes: Uint8Array, offset: number): number | null {
   return high * 0x1_0000_0000 + u32(bytes, offset);
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EOCD = [0x50, 0x4b, 0x05, 0x06];
 const ZIP_CENTRAL = [0x50, 0x4b, 0x01, 0x02];
@@ -94,10 +97,6 @@ const ZIP64_LOCATOR = [0x50, 0x4b, 0x06, 0x07];
 const EOCD_SIZE = 22;
 const CENTRAL_HEADER_SIZE = 46;
 const MAX_COMMENT = 0xffff;
-
-// ---------------------------------------------------------------------------
-// ZIP central directory
-// ---------------------------------------------------------------------------
 
 interface CentralDirectory {
   offset: number;
@@ -156,74 +155,57 @@ function readCentralDirectory(bytes: Uint8Array): CentralDirectory | null {
   return { offset, size, entries };
 }
 
-/** File names from the central directory, or null if it is malformed. */
-export function listZipEntries(bytes: Uint8Array): string[] | null {
+/** True when the bytes are one whole ZIP archive whose central directory reads entry by entry. */
+export function isWholeZip(bytes: Uint8Array): boolean {
   const cd = readCentralDirectory(bytes);
-  if (cd === null) return null;
-  const names: string[] = [];
-  const decoder = new TextDecoder("utf-8", { fatal: false });
+  if (cd === null) return false;
   const end = cd.offset + cd.size;
   let pos = cd.offset;
   for (let i = 0; i < cd.entries; i++) {
-    if (pos + CENTRAL_HEADER_SIZE > end || !hasBytes(bytes, pos, ZIP_CENTRAL)) return null;
-    const nameLength = u16(bytes, pos + 28);
-    const extraLength = u16(bytes, pos + 30);
-    const commentLength = u16(bytes, pos + 32);
-    const nameStart = pos + CENTRAL_HEADER_SIZE;
-    const next = nameStart + nameLength + extraLength + commentLength;
-    if (next > end) return null;
-    names.push(decoder.decode(bytes.subarray(nameStart, nameStart + nameLength)));
+    if (pos + CENTRAL_HEADER_SIZE > end || !hasBytes(bytes, pos, ZIP_CENTRAL)) return false;
+    const next = pos + CENTRAL_HEADER_SIZE + u16(bytes, pos + 28) + u16(bytes, pos + 30) + u16(bytes, pos + 32);
+    if (next > end) return false;
     pos = next;
   }
-  return names;
-}
-
-const OOXML_MARKERS: ReadonlyArray<readonly [string, FileKind]> = [
-  ["ppt/presentation.xml", "pptx"],
-  ["word/document.xml", "docx"],
-  ["xl/workbook.xml", "xlsx"],
-];
-
-function classifyZip(bytes: Uint8Array): FileKind | null {
-  const names = listZipEntries(bytes);
-  if (names === null) return null;
-  const found = new Set<FileKind>();
-  for (const name of names) {
-    for (const [marker, kind] of OOXML_MARKERS) if (name === marker) found.add(kind);
-  }
-  // An archive that looks like two Office formats at once is not a valid
-  // document of either; treat it as a plain archive.
-  if (found.size === 1) return [...found][0] ?? "zip";
-  return "zip";
+  return true;
 }
 
 // ---------------------------------------------------------------------------
-// Sniffing
+// What the detector said, as one of our kinds
 // ---------------------------------------------------------------------------
 
-function isDigit(byte: number | undefined): boolean {
-  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
+/** `file-type`'s extensions for the kinds we know. */
+const DETECTED_KINDS: Readonly<Record<string, FileKind>> = {
+  pdf: "pdf",
+  png: "png",
+  apng: "png",
+  jpg: "jpeg",
+  webp: "webp",
+  gif: "gif",
+  zip: "zip",
+  pptx: "pptx",
+  docx: "docx",
+  xlsx: "xlsx",
+};
 
-export function sniffFileType(bytes: Uint8Array): FileKind | null {
-  // "%PDF-1.x": the header must be at offset 0. Readers tolerate leading junk,
-  // which is exactly how HTML/PDF polyglots are built, so we do not.
-  if (hasBytes(bytes, 0, ascii("%PDF-")) && isDigit(bytes[5]) && bytes[6] === 0x2e && isDigit(bytes[7])) return "pdf";
-  // The IHDR chunk is mandatory and always first.
-  if (hasBytes(bytes, 0, PNG_SIGNATURE) && hasBytes(bytes, 12, ascii("IHDR"))) return "png";
-  if (hasBytes(bytes, 0, [0xff, 0xd8, 0xff])) return "jpeg";
-  if (
-    hasBytes(bytes, 0, ascii("RIFF")) &&
-    hasBytes(bytes, 8, ascii("WEBP")) &&
-    (hasBytes(bytes, 12, ascii("VP8 ")) || hasBytes(bytes, 12, ascii("VP8L")) || hasBytes(bytes, 12, ascii("VP8X")))
-  ) {
-    return "webp";
+const OOXML_KINDS: ReadonlySet<FileKind> = new Set(["pptx", "docx", "xlsx"]);
+
+/**
+ * Our kind for the bytes, given the extension `file-type` detected in them (null when it knew
+ * nothing). Every archive must pass the ZIP integrity check; an archive of another ZIP-based
+ * format (EPUB, ODF, JAR…) is a plain zip, as it was for the uploader who named it `.zip`.
+ */
+export function kindFromDetection(detectedExt: string | null, bytes: Uint8Array): FileKind | null {
+  // `file-type` skips a leading UTF-8 BOM and names what follows it. The bytes are stored and
+  // served as they are, so a file must start with its own signature: junk in front of a PDF is
+  // how HTML/PDF polyglots are built.
+  if (hasBytes(bytes, 0, UTF8_BOM)) return null;
+  if (hasBytes(bytes, 0, ZIP_LOCAL) || hasBytes(bytes, 0, ZIP_EOCD)) {
+    if (!isWholeZip(bytes)) return null;
+    const kind = detectedExt === null ? null : DETECTED_KINDS[detectedExt];
+    return kind !== undefined && kind !== null && OOXML_KINDS.has(kind) ? kind : "zip";
   }
-  if (hasBytes(bytes, 0, ascii("GIF87a")) || hasBytes(bytes, 0, ascii("GIF89a"))) return "gif";
-  // A ZIP must also have a readable central directory: a truncated or
-  // corrupt archive is not accepted as one.
-  if (hasBytes(bytes, 0, ZIP_LOCAL) || hasBytes(bytes, 0, ZIP_EOCD)) return classifyZip(bytes);
-  return null;
+  return (detectedExt === null ? null : DETECTED_KINDS[detectedExt]) ?? null;
 }
 
 // ---------------------------------------------------------------------------
@@ -262,8 +244,6 @@ const MIME_CLAIMS: Readonly<Record<string, FileKind>> = {
   [FILE_KIND_INFO.xlsx.mime]: "xlsx",
 };
 
-const OOXML_KINDS: ReadonlySet<FileKind> = new Set(["pptx", "docx", "xlsx"]);
-
 function extensionClaim(name: string | null | undefined): FileKind | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? "";
@@ -283,8 +263,15 @@ function claimMatches(claim: FileKind, actual: FileKind): boolean {
   return claim === actual || (claim === "zip" && OOXML_KINDS.has(actual));
 }
 
+/** The checks made before looking at the content: nothing to read, or too much. */
+export function uploadSizeError(size: number, maxBytes: number): UploadCheckResult | null {
+  if (size === 0) return { ok: false, code: "empty" };
+  if (size > maxBytes) return { ok: false, code: "too_large" };
+  return null;
+}
+
 /**
- * Validates an upload against a policy.
+ * Decides an upload against a policy, given what its content is.
  *
  * - Extensions/MIME types we do not know (".txt", "application/octet-stream",
  *   no extension) make no claim; the content alone decides.
@@ -295,12 +282,11 @@ function claimMatches(claim: FileKind, actual: FileKind): boolean {
  * - The returned ext/mime are canonical for the detected kind and should be
  *   used for storage and serving, never the declared ones.
  */
-export function checkUpload(input: UploadCheckInput): UploadCheckResult {
-  const { bytes, allowed, maxBytes } = input;
-  if (bytes.length === 0) return { ok: false, code: "empty" };
-  if (bytes.length > maxBytes) return { ok: false, code: "too_large" };
+export function decideUpload(input: UploadDecisionInput): UploadCheckResult {
+  const { sniffed, allowed } = input;
+  const sizeError = uploadSizeError(input.size, input.maxBytes);
+  if (sizeError) return sizeError;
 
-  const sniffed = sniffFileType(bytes);
   const claims = [extensionClaim(input.declaredName), mimeClaim(input.declaredMime)].filter(
     (claim): claim is FileKind => claim !== null,
   );

@@ -4,9 +4,10 @@
 // Every check runs before a byte is written; if the database write then fails, the stored file
 // is deleted, so no path leaves an orphan behind.
 import { blindPeriod } from "~/domain/blind";
-import { checkUpload, UPLOAD_KINDS, type UploadCheckError } from "~/domain/filetype";
+import { UPLOAD_KINDS, type UploadCheckError } from "~/domain/filetype";
 import { attachmentName, MAX_ATTACHMENTS } from "~/domain/submission";
 import { db } from "~/services/db.server";
+import { checkUpload } from "~/services/filetype.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import { getTeamForMember, writeDenied, type TeamForSubmission, type WriteDenied } from "./submission.server";
 
@@ -47,7 +48,7 @@ export async function addAttachment(args: { teamId: string; userId: string; now:
     return { ok: false, error: `submission.errors.file.tooMany|${JSON.stringify({ max: MAX_ATTACHMENTS })}` };
   }
   const policy = UPLOAD_KINDS.attachments;
-  const checked = checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });
+  const checked = await checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });
   if (!checked.ok) return { ok: false, error: uploadErrorKey(checked.code, policy.maxBytes) };
 
   const attachment = await storeThen("attachments", args.file.bytes, (stored) =>
@@ -86,7 +87,7 @@ export async function setCover(args: { teamId: string; userId: string; now: Date
   if (!("team" in found)) return found;
   const { team } = found;
   const policy = UPLOAD_KINDS.image;
-  const checked = checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });
+  const checked = await checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });
   if (!checked.ok) return { ok: false, error: uploadErrorKey(checked.code, policy.maxBytes) };
   const previous = team.submission?.coverKey ?? null;
   const submission = await storeThen("covers", args.file.bytes, (stored) =>

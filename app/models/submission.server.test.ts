@@ -190,7 +190,9 @@ describe("drafts, submit and revisions", () => {
 
 describe("files", () => {
   const pptx = zipSync({
-    "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    "[Content_Types].xml": strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>',
+    ),
     "_rels/.rels": strToU8('<?xml version="1.0"?><Relationships/>'),
     "ppt/presentation.xml": strToU8("<p:presentation/>"),
     "ppt/slides/slide1.xml": strToU8("<p:sld/>"),

@@ -1,13 +1,14 @@
 // Teams from the participants' side: registration, invitations, membership and the team page.
 // Every write re-reads the rules inside its transaction; the one-team-per-person-per-event rule
 // is also a unique index, so concurrent requests cannot break it.
-import { checkUpload, UPLOAD_KINDS } from "~/domain/filetype";
+import { UPLOAD_KINDS } from "~/domain/filetype";
 import { normalizeWhatsApp, parseHttpUrl, whatsAppLink } from "~/domain/links";
 import { canEditTeam, canRegister, type Extension } from "~/domain/phase";
 import { normalizeInviteCode } from "~/domain/team-progress";
 import { teamNameKey } from "~/domain/team-name";
 import { canAddMember, type TeamRules } from "~/domain/team-rules";
 import { db, Prisma } from "~/services/db.server";
+import { checkUpload } from "~/services/filetype.server";
 import { randomToken, shortCode } from "~/services/ids.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import type { RegisterTeamInput } from "~/validation/team";
@@ -117,7 +118,7 @@ export async function registerTeam(args: {
   if (event.requireVideo && !videoUrl) return refuse("videoUrl", "team.errors.videoRequired");
   let proposalName: string | null = null;
   if (proposal) {
-    const checked = checkUpload({ bytes: proposal.bytes, declaredName: proposal.name, declaredMime: proposal.mime, ...UPLOAD_KINDS.proposal });
+    const checked = await checkUpload({ bytes: proposal.bytes, declaredName: proposal.name, declaredMime: proposal.mime, ...UPLOAD_KINDS.proposal });
     if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "team.errors.proposalTooLarge" : "team.errors.proposalType");
     proposalName = proposal.name.replace(/\.[^.]*$/, "").slice(0, 100) + `.${checked.ext}`;
   } else if (event.requireProposal) {
@@ -316,7 +317,7 @@ export async function updateMaterials(args: { teamId: string; userId: string; vi
   const data: Prisma.TeamUpdateInput = { videoUrl };
   let stored: { key: string } | null = null;
   if (args.proposal) {
-    const checked = checkUpload({ bytes: args.proposal.bytes, declaredName: args.proposal.name, declaredMime: args.proposal.mime, ...UPLOAD_KINDS.proposal });
+    const checked = await checkUpload({ bytes: args.proposal.bytes, declaredName: args.proposal.name, declaredMime: args.proposal.mime, ...UPLOAD_KINDS.proposal });
     if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "team.errors.proposalTooLarge" : "team.errors.proposalType");
     stored = await putFile("proposals", args.proposal.bytes);
     data.proposalKey = stored.key;

@@ -1,10 +1,11 @@
 // The event banner. Public once the event is public; before that only its organizers see it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { FILE_KIND_INFO, sniffFileType } from "~/domain/filetype";
+import { FILE_KIND_INFO } from "~/domain/filetype";
 import { isOrganizer } from "~/domain/permissions";
 import { bannerKeyFor } from "~/models/public-event.server";
 import { actorFor } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
+import { sniffFileType } from "~/services/filetype.server";
 import { getUser } from "~/services/session.server";
 import { getFile } from "~/services/storage.server";
 
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bytes = await getFile(event.bannerKey);
   if (!bytes) throw notFound();
   // The type comes from the bytes (checked at upload), never from anything the uploader said.
-  const kind = sniffFileType(bytes);
+  const kind = await sniffFileType(bytes);
   if (kind !== "png" && kind !== "jpeg" && kind !== "webp") throw notFound();
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return fileResponse(Buffer.from(toCsv(t.rows), "utf8"), { filename: `${event.slug}-${table}.csv`, mime: "text/csv; charset=utf-8" });
   }
   const tables = await Promise.all((table ? [table] : EXPORT_TABLES).map((n) => exportTable(event, n)));
-  const bytes = buildXlsx(tables.map((t) => ({ name: t.name, rows: t.rows })));
+  const bytes = await buildXlsx(tables.map((t) => ({ name: t.name, rows: t.rows })));
   return fileResponse(Buffer.from(bytes), {
     filename: `${event.slug}${table ? `-${table}` : ""}.xlsx`,
     mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
