@@ -16,8 +16,9 @@ import { beginLogin, deviceSecret, loginSucceeded } from "~/services/login-throt
 import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { emailChangeSchema, SECRET_FIELDS } from "~/validation/account";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Ganti email — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "changeEmail") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

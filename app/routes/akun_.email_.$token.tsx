@@ -10,8 +10,9 @@ import { sendEmailChangedMail } from "~/services/account-mail.server";
 import { env } from "~/services/env.server";
 import { getT } from "~/services/i18n.server";
 import { requireUser } from "~/services/session.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Ganti email — KIM Hackathon" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "changeEmail") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Signed out, the owner signs in (with the address in use until now) and comes back here.

@@ -15,8 +15,9 @@ import { getT } from "~/services/i18n.server";
 import { beginLogin, deviceSecret, loginSucceeded } from "~/services/login-throttle.server";
 import { requireUser, requireUserSession } from "~/services/session.server";
 import { passwordChangeSchema, SECRET_FIELDS } from "~/validation/account";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Ganti kata sandi — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "changePassword") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

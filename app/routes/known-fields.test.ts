@@ -44,13 +44,15 @@ function actorFor(routeId: string): Actor {
   if (path.startsWith("kelola.")) return "organizer";
   if (path.startsWith("juri.")) return "judge";
   if (path.startsWith("admin.")) return "admin";
-  if (/^(tim|acara|gabung|undangan|akun)[._]/.test(path)) return "captain";
+  if (/^(tim|acara|gabung|undangan|akun)([._]|$)/.test(path)) return "captain";
   return "anonymous";
 }
 
 /** Fields a form always carries, where the action needs them before it answers with the values. */
 const NORMAL: Record<string, [string, string][]> = {
   "routes/juri.$slug.nilai.$assignmentId": [["version", "0"], ["comment", "Bagus"]],
+  // A profile with a number that is not a WhatsApp number: refused, with the name shown again.
+  "routes/akun": [["name", "Nama Uji"], ["whatsapp", "bukan-nomor"]],
 };
 
 let users: Record<Exclude<Actor, "anonymous">, string>;
