@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -15,6 +15,8 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPanel } from "./components/error-panel";
 import { SiteFooter, SiteHeader } from "./components/layout";
 import { useNonce } from "./components/nonce";
+import { needsPrivacyConsent, openWithoutConsent } from "./domain/privacy";
+import { safeRedirect } from "./domain/links";
 import { getAuth } from "./services/session.server";
 import { getLanguage } from "./services/i18n.server";
 import stylesheet from "./tailwind.css";
@@ -29,6 +31,17 @@ export const meta: MetaFunction = () => [{ title: "KIM Hackathon" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [auth, lang] = await Promise.all([getAuth(request), getLanguage(request)]);
+  // A signed-in user who has not agreed to the privacy notice in force is asked first; reading
+  // the notice, logging out and leaving stay open.
+  if (auth.user && needsPrivacyConsent(auth.user.privacyVersion)) {
+    const url = new URL(request.url);
+    if (!openWithoutConsent(url.pathname)) {
+      const back = safeRedirect(url.pathname + url.search, "/dasbor");
+      const headers = new Headers();
+      if (auth.cookie) headers.append("Set-Cookie", auth.cookie);
+      throw redirect(`/persetujuan?redirectTo=${encodeURIComponent(back)}`, { headers });
+    }
+  }
   const user = auth.user ? { id: auth.user.id, name: auth.user.name, email: auth.user.email, isAdmin: auth.user.isAdmin } : null;
   const headers = new Headers();
   if (auth.cookie) headers.append("Set-Cookie", auth.cookie);

@@ -37,6 +37,7 @@ test("sign up on a phone, see errors next to fields, log out and log back in", a
   await page.getByLabel(/Nomor WhatsApp/).fill("0812 3456 7890");
   await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
   await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByLabel(/Saya telah membaca pemberitahuan privasi/).check();
   await page.getByRole("button", { name: "Buat akun" }).click();
   await expect(page.getByRole("heading", { name: "Periksa email Anda" })).toBeVisible();
   await expect(page.getByText(`Kami telah mengirim email ke ${email}`)).toBeVisible();
@@ -73,7 +74,7 @@ test("a workshop hall signs up behind one connection; one address repeated is he
   for (const email of hall) {
     const res = await page.request.post("/daftar", {
       headers: { Origin: baseURL ?? "" },
-      form: { name: "Peserta Lokakarya", email, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1" },
+      form: { name: "Peserta Lokakarya", email, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1", agree: "on" },
     });
     expect(res.status(), email).toBe(200);
   }
@@ -89,6 +90,7 @@ test("a workshop hall signs up behind one connection; one address repeated is he
   await page.getByLabel("Email").fill(last);
   await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
   await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByLabel(/Saya telah membaca pemberitahuan privasi/).check();
   await page.getByRole("button", { name: "Buat akun" }).click();
   await expect(page.getByRole("heading", { name: "Periksa email Anda" })).toBeVisible();
 
@@ -98,7 +100,7 @@ test("a workshop hall signs up behind one connection; one address repeated is he
   for (let i = 0; i < 10 && status === 200; i++) {
     const res = await page.request.post("/daftar", {
       headers: { Origin: baseURL ?? "" },
-      form: { name: "Pendaftar Berulang", email: repeated, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1" },
+      form: { name: "Pendaftar Berulang", email: repeated, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1", agree: "on" },
     });
     status = res.status();
   }
@@ -109,6 +111,7 @@ test("a workshop hall signs up behind one connection; one address repeated is he
   await page.getByLabel("Email").fill(repeated);
   await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
   await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  await page.getByLabel(/Saya telah membaca pemberitahuan privasi/).check();
   await page.getByRole("button", { name: "Buat akun" }).click();
   await expect(page.getByText(/Terlalu banyak percobaan pendaftaran untuk email ini\. Periksa kotak masuk Anda, atau coba lagi dalam \d+ menit\./)).toBeVisible();
   await expectAccessible(page);
@@ -287,9 +290,9 @@ test("on a phone the header is one row whose menu works by keyboard, and the org
 
   // The header menu reaches the account pages.
   await page.locator("header summary", { hasText: "Menu" }).click();
-  await page.getByRole("link", { name: "Akun" }).click();
+  await page.getByRole("link", { name: "Akun", exact: true }).click();
   await expect(page).toHaveURL(/\/akun$/);
-  await expect(page.getByRole("link", { name: "Akun" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Akun", exact: true })).toBeHidden();
 });
 
 test("the phone menus open without JavaScript", async ({ browser }) => {
@@ -300,4 +303,72 @@ test("the phone menus open without JavaScript", async ({ browser }) => {
   await page.getByRole("link", { name: "Daftar", exact: true }).click();
   await expect(page).toHaveURL(/\/daftar$/);
   await context.close();
+});
+
+test("UU PDP on a phone: sign-up needs consent, the data download holds the account, and a deleted account cannot log in", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  const email = `pdp-${Date.now()}@contoh.id`;
+  await page.goto("/daftar");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: "Data Anda dan cara kami memakainya" })).toBeVisible();
+  await expect(page.getByText("Pengendali data: Dinas Komunikasi dan Informatika Provinsi Jawa Timur")).toBeVisible();
+  await page.getByLabel("Nama lengkap").fill("Ratna Privasi");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/Nomor WhatsApp/).fill("0812 7777 8888");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("rahasia-kuat-1");
+  await page.getByLabel("Ulangi kata sandi").fill("rahasia-kuat-1");
+  // Without the tick: a localized refusal and no account.
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByText("Centang persetujuan pemberitahuan privasi untuk melanjutkan.")).toBeVisible();
+  const db = await getDb();
+  expect(await db.user.count({ where: { email } })).toBe(0);
+  // The server refuses it too when the browser's check is skipped.
+  const forged = await page.request.post("/daftar", { headers: { Origin: new URL(page.url()).origin }, form: { name: "Ratna Privasi", email, password: "rahasia-kuat-1", confirm: "rahasia-kuat-1" } });
+  expect(forged.status()).toBe(400);
+  expect(await db.user.count({ where: { email } })).toBe(0);
+
+  await page.getByLabel(/Saya telah membaca pemberitahuan privasi/).check();
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByRole("heading", { name: "Periksa email Anda" })).toBeVisible();
+  expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ privacyVersion: expect.any(Number), privacyAcceptedAt: expect.any(Date) });
+
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Masuk" }).last().click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+
+  await page.goto("/akun");
+  await expectAccessible(page);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Unduh data saya (ZIP)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^data-saya-kim-hackathon-\d{4}-\d{2}-\d{2}\.zip$/);
+  const { readFileSync } = await import("node:fs");
+  const { strFromU8, unzipSync } = await import("fflate");
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path()) ?? "")));
+  const data = JSON.parse(strFromU8(files["data-saya.json"]!));
+  expect(data.account).toMatchObject({ name: "Ratna Privasi", email, whatsapp: "+6281277778888" });
+  expect(data.consents.platformNotice.agreedVersion).toBe(data.consents.platformNotice.versionInForce);
+  expect(JSON.stringify(data)).not.toMatch(/passwordHash|argon2/);
+
+  await page.getByRole("link", { name: "Hapus akun" }).click();
+  await expect(page.getByRole("heading", { name: "Hapus akun", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Kata sandi saat ini").fill("rahasia-kuat-1");
+  await page.getByLabel("Ketik HAPUS untuk mengonfirmasi").fill("hapus saja");
+  await page.getByRole("button", { name: "Hapus akun saya secara permanen" }).click();
+  await expect(page.getByText("Ketik HAPUS (atau DELETE) persis untuk mengonfirmasi.")).toBeVisible();
+  await page.getByLabel("Ketik HAPUS untuk mengonfirmasi").fill("HAPUS");
+  await page.getByRole("button", { name: "Hapus akun saya secara permanen" }).click();
+  await expect(page).toHaveURL(/\/masuk\?akun=dihapus$/);
+  await expect(page.getByText("Akun Anda sudah dihapus.")).toBeVisible();
+  expect(await db.user.count({ where: { email } })).toBe(0);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill("rahasia-kuat-1");
+  await page.getByRole("button", { name: "Masuk" }).last().click();
+  await expect(page.getByText("Email atau kata sandi salah.")).toBeVisible();
+  await page.goto("/akun");
+  await expect(page).toHaveURL(/\/masuk\?redirectTo=/);
 });

@@ -4,6 +4,7 @@
 // two teams still gathering members. Filler members are extra participant accounts.
 import { randomBytes } from "node:crypto";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PRIVACY_VERSION } from "../app/domain/privacy";
 import { teamNameKey } from "../app/domain/team-name";
 import type { Db } from "../app/services/db.server";
 import { randomToken, shortCode } from "../app/services/ids.server";
@@ -68,7 +69,7 @@ export async function seedTeams(db: Db, now: Date): Promise<void> {
     const i = filler++;
     const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]}`;
     return db.user.create({
-      data: { email: `anggota${i + 1}@kim-hackathon.id`, name, passwordHash: fillerHash, whatsapp: `+62813${String(5000000 + i).padStart(7, "0")}`, emailVerifiedAt: now },
+      data: { email: `anggota${i + 1}@kim-hackathon.id`, name, passwordHash: fillerHash, whatsapp: `+62813${String(5000000 + i).padStart(7, "0")}`, emailVerifiedAt: now, privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: now },
     });
   };
 

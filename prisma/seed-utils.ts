@@ -2,6 +2,7 @@
 // same way.
 import { randomBytes } from "node:crypto";
 import regions from "../app/data/jatim-regions.json" with { type: "json" };
+import { PRIVACY_VERSION } from "../app/domain/privacy";
 import type { Db } from "../app/services/db.server";
 import { hashPassword } from "../app/services/password.server";
 
@@ -24,6 +25,9 @@ export async function createUser(
       isAdmin: input.isAdmin ?? false,
       whatsapp: input.whatsapp ?? null,
       emailVerifiedAt: input.verified === false ? null : new Date(),
+      // Demo and test accounts have agreed to the notice in force, as a sign-up through the form does.
+      privacyVersion: PRIVACY_VERSION,
+      privacyAcceptedAt: new Date(),
     },
   });
 }

@@ -151,21 +151,26 @@ export function FileField({ label, hint, field, accept }: { label: string; hint?
   );
 }
 
-export function CheckboxField({ label, hint, field }: { label: string; hint?: string; field: AnyField }) {
+/** A checkbox; `withErrors` gives it an error line (a box that must be ticked, such as a consent). */
+export function CheckboxField({ label, hint, field, withErrors = false }: { label: string; hint?: string; field: AnyField; withErrors?: boolean }) {
   const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox" });
+  const describedBy = [withErrors && field.errors?.length ? field.errorId : null, hint ? `${field.id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="flex items-start gap-3 py-1">
-      <input {...props} key={props.key} aria-describedby={hint ? `${field.id}-hint` : undefined} className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" />
-      <div>
-        <label htmlFor={field.id} className="font-semibold text-slate-800">
-          {label}
-        </label>
-        {hint ? (
-          <p id={`${field.id}-hint`} className="text-sm text-slate-600">
-            {hint}
-          </p>
-        ) : null}
+    <div className="py-1">
+      <div className="flex items-start gap-3">
+        <input {...props} key={props.key} aria-describedby={describedBy} className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" />
+        <div>
+          <label htmlFor={field.id} className="font-semibold text-slate-800">
+            {label}
+          </label>
+          {hint ? (
+            <p id={`${field.id}-hint`} className="text-sm text-slate-600">
+              {hint}
+            </p>
+          ) : null}
+        </div>
       </div>
+      {withErrors ? <FieldErrors id={field.errorId} errors={field.errors} /> : null}
     </div>
   );
 }

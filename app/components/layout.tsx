@@ -203,9 +203,12 @@ export function SiteFooter() {
       <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600 sm:px-6">
         <p className="font-semibold text-slate-800">{t("app.name")}</p>
         <p>{t("app.footer")}</p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
           <Link to="/verifikasi" className="btn-link">
             {t("app.verifyCertificate")}
+          </Link>
+          <Link to="/privasi" className="btn-link">
+            {t("privacy.footerLink")}
           </Link>
         </p>
       </div>

@@ -44,6 +44,7 @@ const NAMES: Names = {
 
 /** One record per action, shaped as its writer stores it. */
 const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
+  "account.delete": { entity: "user", entityId: "usr-x", before: null, after: { removedMemberships: 1, removedTeams: 0 } },
   "event.create": { entity: "event", entityId: "e1", before: null, after: { name: "KIM Hackathon", slug: "kim", timezone: "Asia/Jakarta", rounds: [] } },
   "event.update": { entity: "event", entityId: "e1", before: { name: "A", isPublic: false, contactEmail: null }, after: { name: "B", isPublic: true, contactEmail: "a@b.id" } },
   "event.banner": { entity: "event", entityId: "e1", before: { bannerKey: null }, after: { bannerKey: "banners/x", size: 10, sha256: "ab" } },

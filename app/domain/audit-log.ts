@@ -243,6 +243,9 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
   const round = (id: unknown = r.entityId) => nameOf(names, "round", id);
 
   switch (r.action) {
+    // Written without an event and without personal data: nothing to name.
+    case "account.delete":
+      return line(r.action);
     case "event.create":
       return line(r.action, { name: text(a.name) });
     case "event.update":

@@ -76,6 +76,7 @@ export type Settings = {
   contactWhatsapp: string | null;
   signatoryName: string;
   signatoryTitle: string;
+  privacyNotice: string;
   isPublic: boolean;
 };
 

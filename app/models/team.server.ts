@@ -9,7 +9,7 @@ import { teamNameKey } from "~/domain/team-name";
 import { canAddMember, type TeamRules } from "~/domain/team-rules";
 import { db, Prisma } from "~/services/db.server";
 import { checkUpload } from "~/services/filetype.server";
-import { randomToken, shortCode } from "~/services/ids.server";
+import { randomToken, sha256, shortCode } from "~/services/ids.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import type { RegisterTeamInput } from "~/validation/team";
 import { toTimeline } from "./event.server";
@@ -116,6 +116,11 @@ export async function registerTeam(args: {
   if (!fit.ok) return refuse("pool", fit.code === "pool_required" ? "team.errors.poolRequired" : "validation.invalid");
   const videoUrl = input.videoUrl ? parseHttpUrl(input.videoUrl) : null;
   if (event.requireVideo && !videoUrl) return refuse("videoUrl", "team.errors.videoRequired");
+  // The event's own privacy notice, when it has one, is agreed to by the captain; the hash of the
+  // text agreed to is kept with the agreement.
+  const notice = event.privacyNotice.trim();
+  if (notice && input.agreeEventNotice !== "on") return refuse("agreeEventNotice", "privacy.eventNotice.required");
+  const agreement = notice ? { noticeAcceptedAt: now, noticeSha256: sha256(notice) } : {};
   let proposalName: string | null = null;
   if (proposal) {
     const checked = await checkUpload({ bytes: proposal.bytes, declaredName: proposal.name, declaredMime: proposal.mime, ...UPLOAD_KINDS.proposal });
@@ -149,7 +154,7 @@ export async function registerTeam(args: {
           videoUrl,
         },
       });
-      await tx.teamMember.create({ data: { teamId: created.id, eventId: event.id, userId, role: "CAPTAIN", pool } });
+      await tx.teamMember.create({ data: { teamId: created.id, eventId: event.id, userId, role: "CAPTAIN", pool, ...agreement } });
       return created;
     });
     return { ok: true, teamId: team.id };

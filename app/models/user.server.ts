@@ -14,9 +14,11 @@ export async function findUserByEmail(email: string) {
 }
 
 export type NewUser = { name: string; email: string; password: string; whatsapp?: string | null };
+/** The privacy notice version the new owner agreed to on the sign-up form, and when. */
+export type Consent = { version: number; at: Date };
 
 /** Creates the account; returns null when the email is already taken (race-safe via the unique index). */
-export async function createUser(input: NewUser) {
+export async function createUser(input: NewUser, consent: Consent) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({
@@ -25,6 +27,8 @@ export async function createUser(input: NewUser) {
         email: normalizeEmail(input.email),
         passwordHash,
         whatsapp: input.whatsapp ? normalizeWhatsApp(input.whatsapp) : null,
+        privacyVersion: consent.version,
+        privacyAcceptedAt: consent.at,
       },
     });
   } catch (error) {
@@ -151,4 +155,20 @@ export async function promoteAdmin(email: string): Promise<AdminPromotion> {
   if (!user.emailVerifiedAt) return "unverified";
   const done = await db.user.updateMany({ where: { id: user.id, isAdmin: false, emailVerifiedAt: { not: null } }, data: { isAdmin: true } });
   return done.count === 1 ? "promoted" : "already";
+}
+
+/**
+ * Records that the user agreed to notice `version`. An older agreement is replaced; a newer or
+ * equal one is left as it was (a second tab agreeing again writes nothing).
+ */
+export async function acceptPrivacyNotice(userId: string, consent: Consent): Promise<boolean> {
+  const done = await db.user.updateMany({
+    where: { id: userId, deletedAt: null, OR: [{ privacyVersion: null }, { privacyVersion: { lt: consent.version } }] },
+    data: { privacyVersion: consent.version, privacyAcceptedAt: consent.at },
+  });
+  return done.count === 1;
+}
+
+export async function getPrivacyConsent(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { privacyVersion: true, privacyAcceptedAt: true } });
 }

@@ -31,7 +31,7 @@ function login(email: string, password: string, ip: string, cookie?: string) {
 }
 
 function signup(email: string, ip: string) {
-  const body = { name: "Peserta Lokakarya", email, password: "rahasia-123", confirm: "rahasia-123" };
+  const body = { name: "Peserta Lokakarya", email, password: "rahasia-123", confirm: "rahasia-123", agree: "on" };
   return call(() => signupAction(args(formRequest("/daftar", body, { ip }))));
 }
 

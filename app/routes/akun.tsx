@@ -96,6 +96,30 @@ export default function Account() {
           </button>
         </Form>
       </section>
+      <section className="card" aria-labelledby="data-saya">
+        <h2 id="data-saya" className="text-lg font-bold">
+          {t("privacy.export.title")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-700">{t("privacy.export.intro")}</p>
+        {/* A plain link: the download works without JavaScript. */}
+        <a href="/akun/data.zip" className="btn-secondary mt-4 w-full sm:w-auto" download>
+          {t("privacy.export.button")}
+        </a>
+        <p className="mt-3 text-sm">
+          <Link to="/privasi" className="btn-link">
+            {t("privacy.short.more")}
+          </Link>
+        </p>
+      </section>
+      <section className="card" aria-labelledby="hapus-akun">
+        <h2 id="hapus-akun" className="text-lg font-bold">
+          {t("privacy.delete.title")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-700">{t("privacy.delete.sectionIntro")}</p>
+        <Link to="/akun/hapus" className="btn-danger mt-4 w-full sm:w-auto">
+          {t("privacy.delete.link")}
+        </Link>
+      </section>
     </div>
   );
 }

@@ -18,7 +18,7 @@ const unique = () => `u${Date.now()}${Math.floor(Math.random() * 1e6)}@contoh.id
 
 async function signup(fields: Partial<Record<string, string>> = {}) {
   const email = fields.email ?? unique();
-  const body = { name: "Siti Aminah", email, password: "rahasia-123", confirm: "rahasia-123", ...fields } as Record<string, string>;
+  const body = { name: "Siti Aminah", email, password: "rahasia-123", confirm: "rahasia-123", agree: "on", ...fields } as Record<string, string>;
   return { email, res: await call(() => signupAction(args(formRequest("/daftar", body)))) };
 }
 

@@ -2,14 +2,17 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseKnownFields, reply } from "~/services/forms.server";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { PrivacySummary } from "~/components/privacy-notice";
 import { safeRedirect } from "~/domain/links";
+import { PRIVACY_VERSION } from "~/domain/privacy";
 import { createEmailVerifyToken } from "~/models/email-verification.server";
 import { createUser, findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { sendAccountExistsMail, sendVerificationMail } from "~/services/account-mail.server";
+import { env } from "~/services/env.server";
 import { getT } from "~/services/i18n.server";
 import { clientIp, throttle } from "~/services/rate-limit.server";
 import { requireAnonymous } from "~/services/session.server";
@@ -20,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { operator: env().PRIVACY_OPERATOR };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The answer is the same whether or not the address has an account (no session either way):
   // the new owner gets a confirmation link, an existing owner a note with login and reset links.
   const t = await getT(request);
-  const created = await createUser(submission.value);
+  const created = await createUser(submission.value, { version: PRIVACY_VERSION, at: new Date() });
   if (created) await sendVerificationMail(t, created, await createEmailVerifyToken(created.id, new Date()));
   else {
     const owner = await findUserByEmail(email);
@@ -53,6 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Signup() {
   const { t } = useTranslation();
+  const { operator } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "sent" in actionData ? undefined : actionData;
   const [params] = useSearchParams();
@@ -89,6 +93,8 @@ export default function Signup() {
         <TextField label={`${t("auth.whatsapp")} (${t("common.optional")})`} hint={t("auth.whatsappHint")} field={fields.whatsapp} type="tel" autoComplete="tel" inputMode="tel" />
         <TextField label={t("auth.password")} hint={t("auth.passwordHint")} field={fields.password} type="password" autoComplete="new-password" />
         <TextField label={t("auth.passwordConfirm")} field={fields.confirm} type="password" autoComplete="new-password" />
+        <PrivacySummary operator={operator} />
+        <CheckboxField label={t("privacy.agree")} field={fields.agree} withErrors />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {t("auth.submitSignup")}
         </button>

@@ -105,6 +105,7 @@ const settingsFields = (slug: string, extra: Record<string, string> = {}) => ({
   contactWhatsapp: "0812-3456-7890",
   signatoryName: "Drs. Hadi Prasetyo, M.Si.",
   signatoryTitle: "Kepala Dinas Kominfo Provinsi Jawa Timur",
+  privacyNotice: "Panitia memotret kegiatan untuk dokumentasi.",
   isPublic: "on",
   ...extra,
 });
@@ -118,6 +119,7 @@ describe("event settings", () => {
     const saved = await db.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(saved).toMatchObject({ slug: "jatim-baru", timezone: "Asia/Makassar", contactWhatsapp: "+6281234567890", isPublic: true, summary: "Ringkas" });
     expect(saved).toMatchObject({ signatoryName: "Drs. Hadi Prasetyo, M.Si.", signatoryTitle: "Kepala Dinas Kominfo Provinsi Jawa Timur" });
+    expect(saved.privacyNotice).toBe("Panitia memotret kegiatan untuk dokumentasi.");
     const { signatoryFor } = await import("~/models/certificate.server");
     expect(await signatoryFor(event.id)).toEqual({ name: "Drs. Hadi Prasetyo, M.Si.", title: "Kepala Dinas Kominfo Provinsi Jawa Timur" });
     const log = await db.auditLog.findFirstOrThrow({ where: { eventId: event.id, action: "event.update" } });
@@ -132,6 +134,7 @@ describe("event settings", () => {
     ["an unknown time zone", { timezone: "Europe/Paris" }, "timezone", "validation.invalid"],
     ["an empty name", { name: "" }, "name", "validation.required"],
     ["an overlong signatory title", { signatoryTitle: "K".repeat(161) }, "signatoryTitle", "validation.tooLong"],
+    ["an overlong privacy notice", { privacyNotice: "P".repeat(5001) }, "privacyNotice", "validation.tooLong"],
   ])("refuses %s: 400, the locale key, nothing written", async (_l, extra, field, key) => {
     const { event, organizer } = await organizedEvent();
     const before = await db.event.findUniqueOrThrow({ where: { id: event.id } });

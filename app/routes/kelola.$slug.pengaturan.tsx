@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactWhatsapp: event.contactWhatsapp ?? "",
       signatoryName: event.signatoryName,
       signatoryTitle: event.signatoryTitle,
+      privacyNotice: event.privacyNotice,
       isPublic: event.isPublic,
       bannerUrl: event.bannerKey ? `/acara/${event.slug}/banner?v=${event.bannerKey.slice(-8)}` : null,
     },
@@ -128,6 +129,7 @@ export default function EventSettings() {
         <TextField label={`${t("event.settings.contactWhatsapp")} (${t("common.optional")})`} hint={t("auth.whatsappHint")} field={fields.contactWhatsapp} type="tel" inputMode="tel" />
         <TextField label={`${t("event.settings.signatoryName")} (${t("common.optional")})`} hint={t("event.settings.signatoryNameHint")} field={fields.signatoryName} />
         <TextField label={t("event.settings.signatoryTitle")} field={fields.signatoryTitle} />
+        <TextareaField label={`${t("privacy.eventNotice.settingsLabel")} (${t("common.optional")})`} hint={t("privacy.eventNotice.settingsHint")} field={fields.privacyNotice} rows={4} />
         <CheckboxField label={t("event.settings.isPublic")} hint={t("event.settings.isPublicHint")} field={fields.isPublic} />
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
           {t("common.save")}

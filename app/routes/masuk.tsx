@@ -59,6 +59,7 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-3">
         <FormAlert errors={serverFormErrors(lastResult)} />
         {params.get("reset") === "1" ? <FormAlert tone="success" errors={["auth.resetDone"]} /> : null}
+        {params.get("akun") === "dihapus" ? <FormAlert tone="success" errors={["privacy.delete.done"]} /> : null}
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField label={t("auth.email")} field={fields.email} type="email" autoComplete="email" inputMode="email" />
         <TextField label={t("auth.password")} field={fields.password} type="password" autoComplete="current-password" />

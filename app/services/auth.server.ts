@@ -13,6 +13,7 @@ type SessionUserRow = {
   name: string;
   isAdmin: boolean | number | bigint;
   emailVerifiedAt: Date | null;
+  privacyVersion: number | bigint | null;
 };
 
 // Lucia's Adapter interface over the project's Prisma models (the official Prisma adapter pins an
@@ -21,7 +22,7 @@ const adapter: Adapter = {
   // One statement: every signed-in request starts here.
   async getSessionAndUser(sessionId) {
     const rows = await db.$queryRaw<SessionUserRow[]>`
-      SELECT s."id", s."userId", s."expiresAt", u."email", u."name", u."isAdmin", u."emailVerifiedAt"
+      SELECT s."id", s."userId", s."expiresAt", u."email", u."name", u."isAdmin", u."emailVerifiedAt", u."privacyVersion"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${sessionKey(sessionId)}`;
     const row = rows[0];
@@ -40,6 +41,7 @@ const adapter: Adapter = {
         name: row.name,
         isAdmin: Boolean(Number(row.isAdmin)),
         emailVerified: row.emailVerifiedAt !== null,
+        privacyVersion: row.privacyVersion === null ? null : Number(row.privacyVersion),
       },
     };
     return [session, user];
@@ -82,7 +84,7 @@ export const lucia = new Lucia(adapter, {
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; isAdmin: boolean; emailVerified: boolean };
+    DatabaseUserAttributes: { email: string; name: string; isAdmin: boolean; emailVerified: boolean; privacyVersion: number | null };
     DatabaseSessionAttributes: { userAgent?: string | null };
   }
 }

@@ -7,6 +7,8 @@ describe("environment", () => {
     expect(env.DATABASE_URL).toBe("file:./data/kim.db");
     expect(env.PORT).toBe(3000);
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env.PRIVACY_OPERATOR).toBe("Dinas Komunikasi dan Informatika Provinsi Jawa Timur");
+    expect(parseEnv({ PRIVACY_OPERATOR: "  Dinas Kominfo Kabupaten Malang " }).PRIVACY_OPERATOR).toBe("Dinas Kominfo Kabupaten Malang");
   });
 
   it.each([
@@ -15,6 +17,8 @@ describe("environment", () => {
     ["APP_URL", "bukan url"],
     ["SMTP_URL", "mail.contoh.id"],
     ["ADMIN_EMAIL", "admin"],
+    ["PRIVACY_OPERATOR", " "],
+    ["PRIVACY_CONTACT", "dpo"],
     ["TRUST_PROXY", "kadang"],
     ["TRUST_PROXY", "true"],
   ])("refuses a bad %s with a message naming it", (name, value) => {

@@ -17,6 +17,10 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().default("KIM Hackathon <noreply@kim-hackathon.local>"),
   ADMIN_EMAIL: z.string().email().optional(),
+  // Who holds the participants' data (the privacy notice names it as the data controller).
+  PRIVACY_OPERATOR: z.string().trim().min(3, "must name the organizing office").max(160).default("Dinas Komunikasi dan Informatika Provinsi Jawa Timur"),
+  // Where people write about their data; optional.
+  PRIVACY_CONTACT: z.string().email().optional(),
   TRUST_PROXY: z
     .string()
     .optional()

@@ -69,6 +69,11 @@ export async function endSession(request: Request): Promise<string> {
   return lucia.createBlankSessionCookie().serialize();
 }
 
+/** The Set-Cookie value that clears the session cookie (the sessions themselves are already gone). */
+export function blankSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
 export async function endAllSessions(userId: string): Promise<string> {
   await lucia.invalidateUserSessions(userId);
   return lucia.createBlankSessionCookie().serialize();

@@ -1,6 +1,7 @@
 // Form schemas shared by the browser (Conform) and the server. Messages are locale keys.
 import { z } from "zod";
 import { normalizeWhatsApp } from "~/domain/links";
+import { agreeField } from "./privacy";
 
 /** How long a password-reset link works. Here, not in the user model, because the page says it too. */
 export const RESET_TOKEN_MINUTES = 60;
@@ -35,6 +36,8 @@ export const signupSchema = z
     password: passwordField,
     confirm: z.string({ required_error: "validation.required" }),
     whatsapp: whatsappField,
+    // The privacy notice shown on the form (PRIVACY_VERSION), agreed to explicitly.
+    agree: agreeField("privacy.agreeRequired"),
     redirectTo: z.string().optional(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });

@@ -108,6 +108,7 @@ export const settingsSchema = z.object({
   contactWhatsapp: whatsappField,
   signatoryName: optionalText(120),
   signatoryTitle: optionalText(160),
+  privacyNotice: optionalText(5000),
   isPublic: z.boolean().optional().default(false),
 });
 

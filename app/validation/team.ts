@@ -29,6 +29,8 @@ export const registerTeamSchema = z.object({
   videoUrl: videoUrlField,
   // The file itself is checked on the server (type sniffed from its bytes).
   proposal: z.unknown().optional(),
+  // The event's own privacy notice, when it has one: the server refuses a registration without it.
+  agreeEventNotice: z.string().max(10).optional(),
 });
 export type RegisterTeamInput = z.infer<typeof registerTeamSchema>;
 
@@ -36,9 +38,10 @@ export type RegisterTeamInput = z.infer<typeof registerTeamSchema>;
  * The registration form as the browser checks it for one event: a required video link is refused
  * on the first try, next to the field, instead of only after the server answers.
  */
-export function registerTeamSchemaFor(rules: { requireVideo: boolean }) {
+export function registerTeamSchemaFor(rules: { requireVideo: boolean; privacyNotice?: string }) {
   return registerTeamSchema.superRefine((v, ctx) => {
     if (rules.requireVideo && !v.videoUrl) ctx.addIssue({ code: "custom", path: ["videoUrl"], message: "team.errors.videoRequired" });
+    if (rules.privacyNotice?.trim() && v.agreeEventNotice !== "on") ctx.addIssue({ code: "custom", path: ["agreeEventNotice"], message: "privacy.eventNotice.required" });
   });
 }
 

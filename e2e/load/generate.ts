@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { assignJudges } from "../../app/domain/assignment";
 import { mulberry32 } from "../../app/domain/prng";
+import { PRIVACY_VERSION } from "../../app/domain/privacy";
 import type { PublicationAwardKind } from "../../app/domain/publication";
 import { suggestRecipients } from "../../app/domain/publication";
 import type { Db } from "../../app/services/db.server";
@@ -87,6 +88,8 @@ async function createUsers(db: Db, prefix: string, count: number, passwordHash: 
     name: `${prefix === "juri" ? "Juri" : "Peserta"} ${i + 1}`,
     passwordHash,
     emailVerifiedAt: new Date(),
+    privacyVersion: PRIVACY_VERSION,
+    privacyAcceptedAt: new Date(),
   }));
   await insertChunks(db, rows, (tx, data) => tx.user.createMany({ data }));
   return rows.map((r) => r.id);
