@@ -13,8 +13,9 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { beginLogin, deviceSecret, loginSucceeded } from "~/services/login-throttle.server";
 import { blankSessionCookie, requireUser } from "~/services/session.server";
 import { deleteAccountSchema } from "~/validation/privacy";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Hapus akun — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "deleteAccount") }];
 
 const SECRET = ["currentPassword"];
 

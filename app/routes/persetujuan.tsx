@@ -16,8 +16,9 @@ import { env } from "~/services/env.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
 import { consentSchema } from "~/validation/privacy";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Pemberitahuan privasi — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "privacy") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -4,8 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PrivacyFull, PrivacyVersion } from "~/components/privacy-notice";
 import { env } from "~/services/env.server";
+import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Pemberitahuan privasi — KIM Hackathon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "privacy") }];
 
 export async function loader(_: LoaderFunctionArgs) {
   return { operator: env().PRIVACY_OPERATOR, contact: env().PRIVACY_CONTACT ?? null };
