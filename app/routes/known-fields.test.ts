@@ -44,7 +44,7 @@ function actorFor(routeId: string): Actor {
   if (path.startsWith("kelola.")) return "organizer";
   if (path.startsWith("juri.")) return "judge";
   if (path.startsWith("admin.")) return "admin";
-  if (/^(tim|acara|gabung|undangan|akun)([._]|$)/.test(path)) return "captain";
+  if (/^(tim|acara|gabung|undangan|akun|persetujuan)([._]|$)/.test(path)) return "captain";
   return "anonymous";
 }
 
