@@ -128,6 +128,26 @@ export default function OrganizerResults() {
     return `?${p.toString()}`;
   };
 
+  // One form publishes; once published, the same form (behind a disclosure) corrects.
+  const publishForm = (
+    <PublishForm
+      roundId={d.round?.id ?? ""}
+      roundName={d.round?.name ?? ""}
+      method={d.method}
+      awards={d.awards}
+      suggestions={d.publication ? (d.publishedRecipients ?? d.suggestions) : d.suggestions}
+      choices={d.choices}
+      votes={d.votes}
+      unfinished={unfinished}
+      laterRounds={d.laterRounds}
+      errors={errors}
+      formErrors={serverFormErrors(lastResult)}
+      busy={busy}
+      disabled={d.rankedCount === 0}
+      correction={d.publication ? { supersedesId: d.publication.id, sha256: d.publication.sha256 } : undefined}
+    />
+  );
+
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -296,45 +316,14 @@ export default function OrganizerResults() {
           <p className="text-sm text-slate-700">{t("publication.correction.intro")}</p>
           <details className="group" open={Object.keys(errors).length > 0 || undefined}>
             <summary className="btn-secondary cursor-pointer list-none">{t("publication.correction.open")}</summary>
-            <div className="mt-4">
-              <PublishForm
-                roundId={d.round?.id ?? ""}
-                roundName={d.round?.name ?? ""}
-                method={d.method}
-                awards={d.awards}
-                suggestions={d.publishedRecipients ?? d.suggestions}
-                choices={d.choices}
-                votes={d.votes}
-                unfinished={unfinished}
-                laterRounds={d.laterRounds}
-                errors={errors}
-                formErrors={serverFormErrors(lastResult)}
-                busy={busy}
-                disabled={d.rankedCount === 0}
-                correction={{ supersedesId: d.publication.id, sha256: d.publication.sha256 }}
-              />
-            </div>
+            <div className="mt-4">{publishForm}</div>
           </details>
         </section>
       ) : (
         <section className="card space-y-4" aria-labelledby="publikasi">
           <h2 id="publikasi" className="text-lg font-bold">{t("publication.formTitle")}</h2>
           <p className="text-sm text-slate-700">{t("publication.formIntro")}</p>
-          <PublishForm
-            roundId={d.round?.id ?? ""}
-            roundName={d.round?.name ?? ""}
-            method={d.method}
-            awards={d.awards}
-            suggestions={d.suggestions}
-            choices={d.choices}
-            votes={d.votes}
-            unfinished={unfinished}
-            laterRounds={d.laterRounds}
-            errors={errors}
-            formErrors={serverFormErrors(lastResult)}
-            busy={busy}
-            disabled={d.rankedCount === 0}
-          />
+          {publishForm}
         </section>
       )}
     </div>
