@@ -124,7 +124,10 @@ describe("durability of the production server", () => {
     }
 
     // Every acknowledged project save is there, whole, with the status and revisions it implies.
-    expect(teams.every((t) => t.acked >= 3), "every team had a submission acknowledged before the kill").toBe(true);
+    expect(
+      teams.every((t) => t.acked >= 3),
+      "every team had a submission acknowledged before the kill",
+    ).toBe(true);
     const projects = await db.submission.findMany({ where: { teamId: { in: teams.map((t) => t.teamId) } }, include: { revisions: { orderBy: { number: "asc" } } } });
     const byTeam = new Map(projects.map((p) => [p.teamId, p]));
     for (const t of teams) {
@@ -151,7 +154,13 @@ describe("durability of the production server", () => {
     const c = clients[0] as (typeof clients)[number];
     const version = byAssignment.get(c.assignmentId)?.version ?? 0;
     const want = expected(version + 1);
-    const body = new URLSearchParams({ intent: "save", version: String(version), [`score.${c1.id}`]: String(want.scores[0]), [`score.${c2.id}`]: String(want.scores[1]), comment: want.comment }).toString();
+    const body = new URLSearchParams({
+      intent: "save",
+      version: String(version),
+      [`score.${c1.id}`]: String(want.scores[0]),
+      [`score.${c2.id}`]: String(want.scores[1]),
+      comment: want.comment,
+    }).toString();
     // Expect: 100-continue makes the server say when it holds the request: in flight from then on.
     const port = Number(new URL(server.url).port);
     const socket = connect(port, "127.0.0.1");
@@ -160,7 +169,17 @@ describe("durability of the production server", () => {
     socket.on("data", (d: Buffer) => (received += d.toString()));
     const path = `/juri/${fx.event.slug}/nilai/${c.assignmentId}/simpan`;
     socket.write(
-      [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, `Origin: ${server.url}`, `Cookie: ${c.cookie}`, "Content-Type: application/x-www-form-urlencoded", `Content-Length: ${Buffer.byteLength(body)}`, "Expect: 100-continue", "", ""].join("\r\n"),
+      [
+        `POST ${path} HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        `Origin: ${server.url}`,
+        `Cookie: ${c.cookie}`,
+        "Content-Type: application/x-www-form-urlencoded",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        "Expect: 100-continue",
+        "",
+        "",
+      ].join("\r\n"),
     );
     while (!received.includes("100 Continue")) await new Promise((r) => setTimeout(r, 10));
     server.child.kill("SIGTERM");
@@ -210,7 +229,11 @@ describe("an oversized body against the production server", () => {
         expect(await res.text()).toContain("Kiriman melebihi batas 128 kB");
       }
       expect(await (healthy as Promise<number> | null)).toBe(200);
-      const declared = await fetch(`${server.url}/masuk`, { method: "POST", headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(20 * 1024 * 1024) }, body: "a".repeat(20 * 1024 * 1024) }).catch(() => null);
+      const declared = await fetch(`${server.url}/masuk`, {
+        method: "POST",
+        headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(20 * 1024 * 1024) },
+        body: "a".repeat(20 * 1024 * 1024),
+      }).catch(() => null);
       if (declared) expect(declared.status).toBe(413);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {

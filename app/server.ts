@@ -84,7 +84,10 @@ app.use((req, res, next) => {
 // matching over ~90 routes would cost more than the database round trip it reports on.
 app.get("/healthz", async (_req, res) => {
   const health = await checkHealth();
-  res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
+  res
+    .status(health.status === "ok" ? 200 : 503)
+    .set("Cache-Control", "no-store")
+    .json(health);
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -58,8 +58,14 @@ test("a judge scores three submissions on a phone, offline mid-way, and finalize
   await expectAccessible(page);
 
   const score = async (dampak: string, inovasi: string) => {
-    await page.getByRole("group", { name: /^Dampak/ }).getByRole("radio", { name: dampak, exact: true }).check();
-    await page.getByRole("group", { name: /^Inovasi/ }).getByRole("radio", { name: inovasi, exact: true }).check();
+    await page
+      .getByRole("group", { name: /^Dampak/ })
+      .getByRole("radio", { name: dampak, exact: true })
+      .check();
+    await page
+      .getByRole("group", { name: /^Inovasi/ })
+      .getByRole("radio", { name: inovasi, exact: true })
+      .check();
   };
 
   // First two while online: each change is saved automatically.
@@ -126,7 +132,10 @@ test("a save from another device shows a conflict instead of overwriting", async
   // Meanwhile the judge's laptop saved version 1.
   const criteria = await db.criterion.findMany({ where: { roundId: round.id }, orderBy: { order: "asc" } });
   await db.judgment.create({ data: { assignmentId: a.id, version: 1, comment: "dari laptop", scores: { create: [{ criterionId: criteria[0].id, value: 2 }] } } });
-  await page.getByRole("group", { name: /^Dampak/ }).getByRole("radio", { name: "7", exact: true }).check();
+  await page
+    .getByRole("group", { name: /^Dampak/ })
+    .getByRole("radio", { name: "7", exact: true })
+    .check();
   await expect(page.getByRole("alert")).toContainText("sudah diubah dari perangkat atau tab lain (versi 1)");
   expect((await db.judgment.findUniqueOrThrow({ where: { assignmentId: a.id }, include: { scores: true } })).scores[0].value).toBe(2);
   await page.getByRole("button", { name: "Timpa dengan isian saya" }).click();
@@ -190,7 +199,10 @@ test("scoring works without JavaScript: refusal keeps the values, save, finalize
   await expect(dampak7).toBeChecked();
   expect(await db.judgment.count({ where: { assignmentId: a.id } })).toBe(0);
 
-  await page.getByRole("group", { name: /^Inovasi/ }).getByRole("radio", { name: "3", exact: true }).check();
+  await page
+    .getByRole("group", { name: /^Inovasi/ })
+    .getByRole("radio", { name: "3", exact: true })
+    .check();
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(page.getByTestId("save-status")).toHaveText("Tersimpan");
   expect((await db.judgment.findUniqueOrThrow({ where: { assignmentId: a.id } })).version).toBe(1);

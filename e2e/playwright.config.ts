@@ -32,9 +32,7 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], executablePath } as never },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], executablePath } as never }],
   webServer: {
     command: `rm -rf ${E2E_DIR} && tsx prisma/scripts/setup.ts && node build/index.js`,
     cwd: rootDir,

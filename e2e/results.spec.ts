@@ -19,8 +19,16 @@ async function judgedEventWith(organizerId: string, participantId: string, round
     roundNames: rounds === "one" ? ["Penyisihan"] : ["Penyisihan", "Final"],
     minTeamSize: 1,
     maxTeamSize: 5,
-    tracks: [{ name: "Layanan Publik Desa", description: "" }, { name: "Literasi Digital", description: "" }],
-    criteria: [[{ name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 }, { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 }]],
+    tracks: [
+      { name: "Layanan Publik Desa", description: "" },
+      { name: "Literasi Digital", description: "" },
+    ],
+    criteria: [
+      [
+        { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 },
+        { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
+      ],
+    ],
     awards: [
       { name: "Juara I", kind: "PLACE", place: 1, prize: "Rp15.000.000" },
       { name: "Juara II", kind: "PLACE", place: 2, prize: "Rp10.000.000" },
@@ -133,8 +141,14 @@ test("an organizer corrects a publication; the old certificate says it was super
   const ranked = (await loadRoundResults(event, { roundId: round.id, method: "zscore" })).rows.map((r) => r.submissionId);
   const [first, second] = await Promise.all([1, 2].map((place) => db.award.findFirstOrThrow({ where: { eventId: event.id, place } })));
   const published = await publishResults({
-    eventId: event.id, actorId: organizer.id, roundId: round.id, method: "zscore", override: false, overrideReason: "",
-    recipients: { [first!.id]: [ranked[0]!], [second!.id]: [ranked[1]!] }, now: new Date(),
+    eventId: event.id,
+    actorId: organizer.id,
+    roundId: round.id,
+    method: "zscore",
+    override: false,
+    overrideReason: "",
+    recipients: { [first!.id]: [ranked[0]!], [second!.id]: [ranked[1]!] },
+    now: new Date(),
   });
   if (!published.ok) throw new Error(published.error.code);
   const oldWinner = await db.certificate.findFirstOrThrow({ where: { publicationId: published.publicationId, userId: participant.id, kind: "WINNER" } });
@@ -268,7 +282,10 @@ test("announcements, People's Choice and team feedback pages are accessible", as
   await page.context().clearCookies();
   await loginAs(page, participant);
   await page.goto(`/acara/${event.slug}/pilih`);
-  await page.getByRole("button", { name: /Pilih karya ini/ }).first().click();
+  await page
+    .getByRole("button", { name: /Pilih karya ini/ })
+    .first()
+    .click();
   await expect(page.getByText("Terima kasih, suara Anda sudah tercatat.")).toBeVisible();
   await expectAccessible(page);
 

@@ -13,6 +13,5 @@ export default defineConfig({
   schema: process.env.PRISMA_SCHEMA_PATH ?? "schema.prisma",
   // Lets `prisma migrate status` on a connected machine read the folder of the provider in use.
   migrations: { path: url.startsWith("file:") ? "migrations/sqlite" : "migrations/postgresql" },
-  adapter: async () =>
-    url.startsWith("file:") ? new PrismaBetterSQLite3({ url }) : new PrismaPg({ connectionString: url }),
+  adapter: async () => (url.startsWith("file:") ? new PrismaBetterSQLite3({ url }) : new PrismaPg({ connectionString: url })),
 });

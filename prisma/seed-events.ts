@@ -134,7 +134,12 @@ export async function seedEvents(db: Db, now: Date): Promise<void> {
     minTeamSize: 2,
     maxTeamSize: 5,
     tracks: [{ name: "Pariwisata Desa", description: "Informasi wisata berbasis KIM." }],
-    criteria: [[{ name: "Dampak", description: "", weight: 50, scaleMin: 1, scaleMax: 5 }, { name: "Kelayakan", description: "", weight: 50, scaleMin: 1, scaleMax: 5 }]],
+    criteria: [
+      [
+        { name: "Dampak", description: "", weight: 50, scaleMin: 1, scaleMax: 5 },
+        { name: "Kelayakan", description: "", weight: 50, scaleMin: 1, scaleMax: 5 },
+      ],
+    ],
     awards: [{ name: "Juara I", kind: "PLACE", place: 1, prize: "Rp10.000.000" }],
     faqs: [],
     contactEmail: "kim@contoh.go.id",

@@ -29,9 +29,7 @@ describe("demo judging seed", () => {
     expect(await db.conflict.count({ where: { eventId: event.id, source: "DETECTED" } })).toBeGreaterThanOrEqual(3);
 
     const meanOf = (email: string) => {
-      const totals = assignments
-        .filter((a) => a.judge.email === email)
-        .map((a) => weightedTotal(round1.criteria, Object.fromEntries(a.judgment!.scores.map((s) => [s.criterionId, s.value]))) ?? 0);
+      const totals = assignments.filter((a) => a.judge.email === email).map((a) => weightedTotal(round1.criteria, Object.fromEntries(a.judgment!.scores.map((s) => [s.criterionId, s.value]))) ?? 0);
       return totals.reduce((x, y) => x + y, 0) / totals.length;
     };
     expect(meanOf("juri2@kim-hackathon.id")).toBeLessThan(meanOf("juri5@kim-hackathon.id"));

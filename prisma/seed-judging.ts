@@ -15,11 +15,51 @@ const DAY = 24 * 60 * 60 * 1000;
 type TeamSeed = { name: string; kimName: string; regionName: string; institution: string; title: string; tagline: string; description: string };
 
 const DEMO_TEAMS: TeamSeed[] = [
-  { name: "Tim Lontar Digital", kimName: "KIM Lontar Jaya", regionName: "Kabupaten Sumenep", institution: "Universitas Trunojoyo Madura", title: "Lapor Desa", tagline: "Aduan warga ke perangkat desa lewat WhatsApp", description: "## Masalah\nWarga sulit melapor jalan rusak dan lampu mati.\n\n## Solusi\nBot WhatsApp yang meneruskan laporan ke perangkat desa dan menampilkan statusnya di peta." },
-  { name: "Tim Cek Fakta Arek", kimName: "KIM Suroboyo Rek", regionName: "Kota Surabaya", institution: "Institut Teknologi Sepuluh Nopember", title: "CekDulu", tagline: "Memeriksa kabar viral sebelum dibagikan", description: "Aplikasi untuk KIM memeriksa pesan berantai: **cari kemiripan** dengan klarifikasi resmi dan buat kartu klarifikasi siap bagi." },
-  { name: "Tim Pasar Tani", kimName: "KIM Tani Makmur", regionName: "Kabupaten Malang", institution: "Universitas Brawijaya", title: "Harga Panen", tagline: "Harga komoditas harian dari pasar-pasar desa", description: "Petani dan KIM memasukkan harga harian; warga melihat tren harga cabai, bawang, dan beras per kecamatan." },
-  { name: "Tim Kampung Wisata", kimName: "KIM Ijen Lestari", regionName: "Kabupaten Banyuwangi", institution: "Politeknik Negeri Banyuwangi", title: "Jelajah Desa", tagline: "Katalog wisata dan UMKM desa dalam satu tautan", description: "Halaman desa wisata yang dikelola KIM: paket wisata, pemandu lokal, dan produk UMKM dengan pemesanan lewat WhatsApp." },
-  { name: "Tim Posyandu Pintar", kimName: "KIM Sehat Bersama", regionName: "Kabupaten Jember", institution: "Universitas Jember", title: "Jadwal Posyandu", tagline: "Pengingat imunisasi dan jadwal posyandu", description: "Kader posyandu mengirim pengingat jadwal dan imunisasi; orang tua menerima catatan tumbuh kembang anak." },
+  {
+    name: "Tim Lontar Digital",
+    kimName: "KIM Lontar Jaya",
+    regionName: "Kabupaten Sumenep",
+    institution: "Universitas Trunojoyo Madura",
+    title: "Lapor Desa",
+    tagline: "Aduan warga ke perangkat desa lewat WhatsApp",
+    description: "## Masalah\nWarga sulit melapor jalan rusak dan lampu mati.\n\n## Solusi\nBot WhatsApp yang meneruskan laporan ke perangkat desa dan menampilkan statusnya di peta.",
+  },
+  {
+    name: "Tim Cek Fakta Arek",
+    kimName: "KIM Suroboyo Rek",
+    regionName: "Kota Surabaya",
+    institution: "Institut Teknologi Sepuluh Nopember",
+    title: "CekDulu",
+    tagline: "Memeriksa kabar viral sebelum dibagikan",
+    description: "Aplikasi untuk KIM memeriksa pesan berantai: **cari kemiripan** dengan klarifikasi resmi dan buat kartu klarifikasi siap bagi.",
+  },
+  {
+    name: "Tim Pasar Tani",
+    kimName: "KIM Tani Makmur",
+    regionName: "Kabupaten Malang",
+    institution: "Universitas Brawijaya",
+    title: "Harga Panen",
+    tagline: "Harga komoditas harian dari pasar-pasar desa",
+    description: "Petani dan KIM memasukkan harga harian; warga melihat tren harga cabai, bawang, dan beras per kecamatan.",
+  },
+  {
+    name: "Tim Kampung Wisata",
+    kimName: "KIM Ijen Lestari",
+    regionName: "Kabupaten Banyuwangi",
+    institution: "Politeknik Negeri Banyuwangi",
+    title: "Jelajah Desa",
+    tagline: "Katalog wisata dan UMKM desa dalam satu tautan",
+    description: "Halaman desa wisata yang dikelola KIM: paket wisata, pemandu lokal, dan produk UMKM dengan pemesanan lewat WhatsApp.",
+  },
+  {
+    name: "Tim Posyandu Pintar",
+    kimName: "KIM Sehat Bersama",
+    regionName: "Kabupaten Jember",
+    institution: "Universitas Jember",
+    title: "Jadwal Posyandu",
+    tagline: "Pengingat imunisasi dan jadwal posyandu",
+    description: "Kader posyandu mengirim pengingat jadwal dan imunisasi; orang tua menerima catatan tumbuh kembang anak.",
+  },
 ];
 
 const COMMENTS = [
@@ -52,7 +92,13 @@ async function findOrCreateSubmissions(db: Db, event: { id: string; submissionCl
     const members = free.slice(t * 3, t * 3 + 3);
     if (members.length === 0) break;
     const region = regions.find((r) => r.name === s.regionName) ?? null;
-    const team = await createDemoTeam(db, event.id, { ...s, regionId: region?.id ?? null, trackId: tracks[t % Math.max(1, tracks.length)]?.id ?? null, memberIds: members.map((m) => m.id), reviewedAt: new Date(event.submissionClosesAt.getTime() - 20 * DAY) });
+    const team = await createDemoTeam(db, event.id, {
+      ...s,
+      regionId: region?.id ?? null,
+      trackId: tracks[t % Math.max(1, tracks.length)]?.id ?? null,
+      memberIds: members.map((m) => m.id),
+      reviewedAt: new Date(event.submissionClosesAt.getTime() - 20 * DAY),
+    });
     await createDemoSubmission(db, event, team.id, team.trackId, s);
   }
 }
@@ -138,8 +184,8 @@ export async function seedJudging(db: Db, now: Date, slug = "kim-hackathon-jatim
       where: { id: j.id },
       data: {
         regionId: "regionFromTeam" in a ? (team(a.regionFromTeam)?.regionId ?? null) : null,
-        kimName: "kimFromTeam" in a ? (team(a.kimFromTeam)?.kimName ?? null) : ("kimName" in a ? a.kimName : null),
-        institution: "institutionFromTeam" in a ? (team(a.institutionFromTeam)?.institution ?? null) : ("institution" in a ? a.institution : null),
+        kimName: "kimFromTeam" in a ? (team(a.kimFromTeam)?.kimName ?? null) : "kimName" in a ? a.kimName : null,
+        institution: "institutionFromTeam" in a ? (team(a.institutionFromTeam)?.institution ?? null) : "institution" in a ? a.institution : null,
       },
     });
   }
@@ -148,7 +194,13 @@ export async function seedJudging(db: Db, now: Date, slug = "kim-hackathon-jatim
   }
   await refreshDetectedConflicts(event.id, db);
 
-  await assignRound(db, event.id, round1, judges.map((j) => j.userId), true);
+  await assignRound(
+    db,
+    event.id,
+    round1,
+    judges.map((j) => j.userId),
+    true,
+  );
 
   // Judgments: a quality per submission, a bias per judge (juri2 harsh, juri5 lenient), some noise.
   const rand = mulberry32(2026);
@@ -159,19 +211,42 @@ export async function seedJudging(db: Db, now: Date, slug = "kim-hackathon-jatim
   for (const [n, a] of assignments.entries()) {
     if (!quality.has(a.submissionId)) quality.set(a.submissionId, 5 + rand() * 3.5);
     const base = (quality.get(a.submissionId) ?? 6) + (bias.get(a.judgeId) ?? 0);
-    const scores = Object.fromEntries(
-      criteria.map((c) => [c.id, Math.max(c.scaleMin, Math.min(c.scaleMax, Math.round(base + (rand() - 0.5) * 2.4)))]),
-    );
+    const scores = Object.fromEntries(criteria.map((c) => [c.id, Math.max(c.scaleMin, Math.min(c.scaleMax, Math.round(base + (rand() - 0.5) * 2.4)))]));
     const finalizedAt = new Date(round1.closesAt.getTime() - (3 * DAY * (assignments.length - n)) / assignments.length - 3600_000);
     const comment = COMMENTS[n % COMMENTS.length];
     const judgment = await db.judgment.create({
-      data: { assignmentId: a.id, comment, privateNote: n % 5 === 0 ? "Perlu dicek ulang orisinalitas kodenya." : "", version: 2, finalizedAt, scores: { create: Object.entries(scores).map(([criterionId, value]) => ({ criterionId, value })) } },
+      data: {
+        assignmentId: a.id,
+        comment,
+        privateNote: n % 5 === 0 ? "Perlu dicek ulang orisinalitas kodenya." : "",
+        version: 2,
+        finalizedAt,
+        scores: { create: Object.entries(scores).map(([criterionId, value]) => ({ criterionId, value })) },
+      },
     });
     const meta = { assignmentId: a.id, roundId: round1.id, submissionId: a.submissionId, judgeId: a.judgeId };
     await db.auditLog.createMany({
       data: [
-        { eventId: event.id, actorId: a.judgeId, action: "judgment.save", entity: "judgment", entityId: judgment.id, at: new Date(finalizedAt.getTime() - 20 * 60_000), before: JSON.stringify({ ...meta, version: 0, scores: {}, comment: "", privateNote: "", finalized: false }), after: JSON.stringify({ ...meta, version: 1, scores, comment: "", privateNote: "", finalized: false }) },
-        { eventId: event.id, actorId: a.judgeId, action: "judgment.finalize", entity: "judgment", entityId: judgment.id, at: finalizedAt, before: JSON.stringify({ ...meta, version: 1, scores, comment: "", privateNote: "", finalized: false }), after: JSON.stringify({ ...meta, version: 2, scores, comment, privateNote: judgment.privateNote, finalized: true }) },
+        {
+          eventId: event.id,
+          actorId: a.judgeId,
+          action: "judgment.save",
+          entity: "judgment",
+          entityId: judgment.id,
+          at: new Date(finalizedAt.getTime() - 20 * 60_000),
+          before: JSON.stringify({ ...meta, version: 0, scores: {}, comment: "", privateNote: "", finalized: false }),
+          after: JSON.stringify({ ...meta, version: 1, scores, comment: "", privateNote: "", finalized: false }),
+        },
+        {
+          eventId: event.id,
+          actorId: a.judgeId,
+          action: "judgment.finalize",
+          entity: "judgment",
+          entityId: judgment.id,
+          at: finalizedAt,
+          before: JSON.stringify({ ...meta, version: 1, scores, comment: "", privateNote: "", finalized: false }),
+          after: JSON.stringify({ ...meta, version: 2, scores, comment, privateNote: judgment.privateNote, finalized: true }),
+        },
       ],
     });
   }
@@ -191,7 +266,13 @@ export async function seedJudging(db: Db, now: Date, slug = "kim-hackathon-jatim
     );
     const { submissionIds } = topN(rows, rows.length > 6 ? 5 : Math.ceil(rows.length / 2));
     for (const submissionId of submissionIds) await db.roundEntry.create({ data: { roundId: round2.id, submissionId } });
-    await assignRound(db, event.id, round2, judges.map((j) => j.userId), false);
+    await assignRound(
+      db,
+      event.id,
+      round2,
+      judges.map((j) => j.userId),
+      false,
+    );
   }
 }
 

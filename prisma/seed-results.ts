@@ -66,8 +66,7 @@ async function ensureSubmissions(db: Db, eventId: string, count: number, now: Da
     const members = [];
     for (let k = 0; k < 2; k++) {
       members.push(
-        pool.shift() ??
-          (await createUser(db, { email: `tim-${randomBytes(4).toString("hex")}@kim-hackathon.id`, name: `Anggota ${name} ${k + 1}`, password: randomBytes(12).toString("base64url") })),
+        pool.shift() ?? (await createUser(db, { email: `tim-${randomBytes(4).toString("hex")}@kim-hackathon.id`, name: `Anggota ${name} ${k + 1}`, password: randomBytes(12).toString("base64url") })),
       );
     }
     const track = event.tracks[i % Math.max(1, event.tracks.length)];
@@ -90,7 +89,18 @@ async function ensureSubmissions(db: Db, eventId: string, count: number, now: Da
     });
     const submittedAt = new Date(now.getTime() - 6 * DAY + i * 3_600_000);
     const s = await db.submission.create({
-      data: { eventId, teamId: team.id, trackId: track?.id ?? null, title, tagline, description: `## Masalah\nWarga ${region?.name ?? "Jawa Timur"} belum mendapat informasi ini dengan mudah.\n\n## Solusi\n${title} dibangun bersama anggota KIM setempat.`, status: "SUBMITTED", firstSubmittedAt: submittedAt, submittedAt, version: 1 },
+      data: {
+        eventId,
+        teamId: team.id,
+        trackId: track?.id ?? null,
+        title,
+        tagline,
+        description: `## Masalah\nWarga ${region?.name ?? "Jawa Timur"} belum mendapat informasi ini dengan mudah.\n\n## Solusi\n${title} dibangun bersama anggota KIM setempat.`,
+        status: "SUBMITTED",
+        firstSubmittedAt: submittedAt,
+        submittedAt,
+        version: 1,
+      },
     });
     ids.push(s.id);
   }

@@ -42,7 +42,7 @@ export function demoPng(width: number, height: number, from: [number, number, nu
     const row = y * (width * 3 + 1);
     raw[row] = 0;
     for (let x = 0; x < width; x++) {
-      const t = ((x + y) % 80) < 40 ? (x + y) / (width + height) : 1 - (x + y) / (width + height) / 2;
+      const t = (x + y) % 80 < 40 ? (x + y) / (width + height) : 1 - (x + y) / (width + height) / 2;
       for (let c = 0; c < 3; c++) raw[row + 1 + x * 3 + c] = Math.round((from[c] ?? 0) * (1 - t) + (to[c] ?? 0) * t);
     }
   }
@@ -117,7 +117,10 @@ const PROJECTS: Project[] = [
     repo: "https://github.com/kim-jatim/lapor-desa",
     demo: "https://lapor-desa.contoh.id",
     video: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-    colors: [[23, 78, 163], [229, 154, 0]],
+    colors: [
+      [23, 78, 163],
+      [229, 154, 0],
+    ],
   },
   {
     title: "Saring Kabar",
@@ -128,7 +131,10 @@ const PROJECTS: Project[] = [
     repo: "https://github.com/kim-jatim/saring-kabar",
     demo: "https://saring-kabar.contoh.id",
     video: "https://youtu.be/aqz-KE-bpKQ",
-    colors: [[14, 50, 105], [181, 209, 255]],
+    colors: [
+      [14, 50, 105],
+      [181, 209, 255],
+    ],
   },
   {
     title: "Cek Fakta Madiun",
@@ -139,7 +145,10 @@ const PROJECTS: Project[] = [
     repo: "https://github.com/kim-jatim/cek-fakta-madiun",
     demo: "https://cekfakta-madiun.contoh.id",
     video: "https://www.youtube.com/watch?v=ScMzIvxBSi4",
-    colors: [[154, 98, 0], [255, 241, 214]],
+    colors: [
+      [154, 98, 0],
+      [255, 241, 214],
+    ],
   },
   {
     title: "Pasar Tani Daring",
@@ -149,7 +158,10 @@ const PROJECTS: Project[] = [
     repo: "",
     demo: "",
     video: "",
-    colors: [[20, 110, 60], [217, 232, 255]],
+    colors: [
+      [20, 110, 60],
+      [217, 232, 255],
+    ],
   },
 ];
 
@@ -169,9 +181,7 @@ async function demoTeams(db: Db, eventId: string) {
   if (accepted.length > 0) return accepted;
   const inTeam = new Set((await db.teamMember.findMany({ where: { eventId }, select: { userId: true } })).map((m) => m.userId));
   const emails = Array.from({ length: 16 }, (_, i) => `peserta${i + 1}@kim-hackathon.id`);
-  const free = (await db.user.findMany({ where: { email: { in: emails } } }))
-    .sort((a, b) => emails.indexOf(a.email) - emails.indexOf(b.email))
-    .filter((u) => !inTeam.has(u.id));
+  const free = (await db.user.findMany({ where: { email: { in: emails } } })).sort((a, b) => emails.indexOf(a.email) - emails.indexOf(b.email)).filter((u) => !inTeam.has(u.id));
   const regions = await db.region.findMany({ where: { eventId } });
   const tracks = await db.track.findMany({ where: { eventId }, orderBy: { order: "asc" } });
   for (const [i, t] of DEMO_TEAMS.entries()) {
@@ -234,7 +244,18 @@ export async function seedSubmissions(db: Db, eventId: string, now: Date): Promi
     }
     const firstSubmittedAt = state === "revised" ? at(0.6) : submittedAt;
     const submission = await db.submission.create({
-      data: { ...text, eventId, teamId: team.id, coverKey: cover.key, status: "SUBMITTED", firstSubmittedAt, submittedAt, version: state === "revised" ? 6 : 2, createdAt: at(0.2), updatedAt: submittedAt },
+      data: {
+        ...text,
+        eventId,
+        teamId: team.id,
+        coverKey: cover.key,
+        status: "SUBMITTED",
+        firstSubmittedAt,
+        submittedAt,
+        version: state === "revised" ? 6 : 2,
+        createdAt: at(0.2),
+        updatedAt: submittedAt,
+      },
     });
     const revisions =
       state === "revised"
@@ -250,7 +271,17 @@ export async function seedSubmissions(db: Db, eventId: string, now: Date): Promi
     const pdf = demoPdf(`Proposal ${project.title}`);
     const stored = await putFile("attachments", pdf);
     await db.attachment.create({
-      data: { submissionId: submission.id, filename: `Proposal ${project.title}.pdf`, kind: "pdf", mime: "application/pdf", size: stored.size, storageKey: stored.key, sha256: stored.sha256, uploadedById: authorId, createdAt: firstSubmittedAt },
+      data: {
+        submissionId: submission.id,
+        filename: `Proposal ${project.title}.pdf`,
+        kind: "pdf",
+        mime: "application/pdf",
+        size: stored.size,
+        storageKey: stored.key,
+        sha256: stored.sha256,
+        uploadedById: authorId,
+        createdAt: firstSubmittedAt,
+      },
     });
   }
 }

@@ -13,10 +13,7 @@ export function demoPassword(): string {
   return `kim-${randomBytes(6).toString("base64url")}`;
 }
 
-export async function createUser(
-  db: Db,
-  input: { email: string; name: string; password: string; isAdmin?: boolean; whatsapp?: string | null; verified?: boolean },
-) {
+export async function createUser(db: Db, input: { email: string; name: string; password: string; isAdmin?: boolean; whatsapp?: string | null; verified?: boolean }) {
   return db.user.create({
     data: {
       email: input.email.toLowerCase(),

@@ -43,8 +43,22 @@ export async function seedDemo(db: Db, now: Date, adminEmail?: string): Promise<
   creds.push({ role: "juri (1–6)", email: "juri1@kim-hackathon.id … juri6@kim-hackathon.id", password: pw.judge });
 
   const participantNames = [
-    "Ahmad Fauzi", "Siti Rahmawati", "Rizky Ramadhan", "Nur Aini", "Dimas Saputra", "Putri Ayu", "Fajar Nugroho", "Intan Permata",
-    "Eko Prasetyo", "Lina Marlina", "Bagus Setiawan", "Wulan Sari", "Yoga Aditya", "Maya Anggraini", "Arif Hidayat", "Ratna Dewi",
+    "Ahmad Fauzi",
+    "Siti Rahmawati",
+    "Rizky Ramadhan",
+    "Nur Aini",
+    "Dimas Saputra",
+    "Putri Ayu",
+    "Fajar Nugroho",
+    "Intan Permata",
+    "Eko Prasetyo",
+    "Lina Marlina",
+    "Bagus Setiawan",
+    "Wulan Sari",
+    "Yoga Aditya",
+    "Maya Anggraini",
+    "Arif Hidayat",
+    "Ratna Dewi",
   ];
   const participants = [];
   for (const [i, name] of participantNames.entries()) {

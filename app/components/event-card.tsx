@@ -16,15 +16,13 @@ export function PhaseBadge({ phase }: { phase: PhaseKey }) {
   return <span className={`badge ${PHASE_STYLE[phase]}`}>{t(`phase.${phase}`)}</span>;
 }
 
-export function EventCard({
-  event,
-}: {
-  event: { slug: string; name: string; summary: string; phase: PhaseKey; nextLabel: string | null; teams: number; bannerUrl?: string | null };
-}) {
+export function EventCard({ event }: { event: { slug: string; name: string; summary: string; phase: PhaseKey; nextLabel: string | null; teams: number; bannerUrl?: string | null } }) {
   const { t } = useTranslation();
   return (
     <li className="card flex flex-col gap-3">
-      {event.bannerUrl ? <img src={event.bannerUrl} alt="" loading="lazy" className="-mx-4 -mt-4 aspect-[3/1] w-[calc(100%+2rem)] max-w-none rounded-t-xl object-cover sm:-mx-6 sm:-mt-6 sm:w-[calc(100%+3rem)]" /> : null}
+      {event.bannerUrl ? (
+        <img src={event.bannerUrl} alt="" loading="lazy" className="-mx-4 -mt-4 aspect-[3/1] w-[calc(100%+2rem)] max-w-none rounded-t-xl object-cover sm:-mx-6 sm:-mt-6 sm:w-[calc(100%+3rem)]" />
+      ) : null}
       <div className="flex items-center justify-between gap-2">
         <PhaseBadge phase={event.phase} />
       </div>

@@ -58,8 +58,7 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
   const here = location.pathname + location.search;
   const userMenu = useDisclosure();
   const phoneMenu = useDisclosure();
-  const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
+  const navClass = ({ isActive }: { isActive: boolean }) => `rounded-md px-3 py-2 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
   const menuLink = ({ isActive }: { isActive: boolean }) =>
     `flex min-h-[44px] items-center rounded-md px-3 text-base font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-800 hover:bg-slate-100"}`;
   const links: { to: string; label: string; end?: boolean }[] = [
@@ -79,7 +78,10 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
   );
   const logout: ReactNode = (
     <Form method="post" action="/keluar">
-      <button type="submit" className="flex min-h-[44px] w-full items-center rounded-md px-3 text-left text-base font-semibold text-slate-800 hover:bg-slate-100 sm:min-h-0 sm:px-2 sm:py-2 sm:text-sm sm:font-normal">
+      <button
+        type="submit"
+        className="flex min-h-[44px] w-full items-center rounded-md px-3 text-left text-base font-semibold text-slate-800 hover:bg-slate-100 sm:min-h-0 sm:px-2 sm:py-2 sm:text-sm sm:font-normal"
+      >
         {t("nav.logout")}
       </button>
     </Form>

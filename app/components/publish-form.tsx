@@ -40,8 +40,12 @@ export function PublishForm(props: {
       {correction ? <input type="hidden" name="supersedesId" value={correction.supersedesId} /> : null}
       {correction ? (
         <div>
-          <label htmlFor="correctionReason" className="field-label">{t("publication.correction.reason")}</label>
-          <p id="correctionReason-hint" className="field-hint">{t("publication.correction.reasonHint")}</p>
+          <label htmlFor="correctionReason" className="field-label">
+            {t("publication.correction.reason")}
+          </label>
+          <p id="correctionReason-hint" className="field-hint">
+            {t("publication.correction.reasonHint")}
+          </p>
           <textarea
             id="correctionReason"
             name="correctionReason"
@@ -109,7 +113,9 @@ export function PublishForm(props: {
             {t("publication.override")}
           </label>
           <FieldErrors id="override-error" errors={errors.override ?? undefined} />
-          <label htmlFor="overrideReason" className="field-label">{t("publication.overrideReason")}</label>
+          <label htmlFor="overrideReason" className="field-label">
+            {t("publication.overrideReason")}
+          </label>
           <textarea id="overrideReason" name="overrideReason" rows={2} className="field-input" aria-invalid={errors.overrideReason ? true : undefined} aria-describedby="reason-error" />
           <FieldErrors id="reason-error" errors={errors.overrideReason ?? undefined} />
         </fieldset>
@@ -136,7 +142,9 @@ export function PublishForm(props: {
           />
           <span>
             {correction ? t("publication.correction.confirm", { round: props.roundName, method: methodName }) : t("publication.confirm", { round: props.roundName, method: methodName })}
-            {props.laterRounds.length ? <span className="mt-1 block font-semibold text-amber-900">{t("publication.confirmLater", { rounds: props.laterRounds.map((r) => r.name).join(", ") })}</span> : null}
+            {props.laterRounds.length ? (
+              <span className="mt-1 block font-semibold text-amber-900">{t("publication.confirmLater", { rounds: props.laterRounds.map((r) => r.name).join(", ") })}</span>
+            ) : null}
           </span>
         </label>
         <FieldErrors id="confirm-error" errors={errors.confirm ?? undefined} />

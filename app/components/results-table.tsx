@@ -39,28 +39,40 @@ export function ResultsFilter({ filters, hidden }: Pick<Props, "filters" | "hidd
     <Form method="get" className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" role="search" aria-label={t("results.window.filters")}>
       {Object.entries(hidden).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div>
-        <label htmlFor="cari" className="field-label">{t("results.window.search")}</label>
+        <label htmlFor="cari" className="field-label">
+          {t("results.window.search")}
+        </label>
         <input id="cari" type="search" name="cari" defaultValue={filters.q} className="field-input" />
       </div>
       <div>
-        <label htmlFor="bidang" className="field-label">{t("leaderboard.track")}</label>
+        <label htmlFor="bidang" className="field-label">
+          {t("leaderboard.track")}
+        </label>
         <select id="bidang" name="bidang" defaultValue={filters.trackId} className="field-input">
           <option value="">{t("leaderboard.allTracks")}</option>
           {filters.tracks.map((x) => (
-            <option key={x.id} value={x.id}>{x.name}</option>
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="wilayah" className="field-label">{t("leaderboard.region")}</label>
+        <label htmlFor="wilayah" className="field-label">
+          {t("leaderboard.region")}
+        </label>
         <select id="wilayah" name="wilayah" defaultValue={filters.regionId} className="field-input">
           <option value="">{t("leaderboard.allRegions")}</option>
           {filters.regions.map((x) => (
-            <option key={x.id} value={x.id}>{x.name}</option>
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
           ))}
         </select>
       </div>
-      <button type="submit" className="btn-secondary">{t("leaderboard.apply")}</button>
+      <button type="submit" className="btn-secondary">
+        {t("leaderboard.apply")}
+      </button>
     </Form>
   );
 }
@@ -103,8 +115,14 @@ export function ResultsWindow({ method, criteria, filters, window, pageLink }: O
             <caption className="sr-only">{t("results.compare.title")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                {subset ? <th scope="col" className="py-2 pr-2">{t("results.window.subsetPlace")}</th> : null}
-                <th scope="col" className="py-2 pr-2">{t("results.col.team")}</th>
+                {subset ? (
+                  <th scope="col" className="py-2 pr-2">
+                    {t("results.window.subsetPlace")}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-2">
+                  {t("results.col.team")}
+                </th>
                 {RANKING_METHODS.map((m) => (
                   <th key={m} scope="col" className={`px-2 py-2 ${m === method ? "bg-brand-50" : ""}`}>
                     {t(`results.method.${m}`)}

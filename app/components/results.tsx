@@ -22,9 +22,7 @@ export function useTieKeyLabel(criteria: readonly { id: string; name: string }[]
   };
 }
 
-export type TieRecordView =
-  | { kind: "resolved"; ahead: string[]; behind: string[]; resolvedBy: string }
-  | { kind: "joint"; place: number; submissionIds: string[] };
+export type TieRecordView = { kind: "resolved"; ahead: string[]; behind: string[]; resolvedBy: string } | { kind: "joint"; place: number; submissionIds: string[] };
 
 export function TieList({ ties, names, criteria }: { ties: readonly TieRecordView[]; names: Names; criteria: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();

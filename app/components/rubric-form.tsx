@@ -12,9 +12,7 @@ import { ScoreInput, type RubricCriterion } from "./score-input";
 
 export type Values = { scores: Record<string, number | null>; comment: string; privateNote: string };
 export type Snapshot = { version: number; scores: Record<string, number>; comment: string; privateNote: string; finalized: boolean };
-export type ActionReply =
-  | { ok: true; version: number; finalized: boolean; savedAt: string }
-  | { ok: false; code: string; error: Record<string, string[]>; current?: Snapshot; submitted?: Values };
+export type ActionReply = { ok: true; version: number; finalized: boolean; savedAt: string } | { ok: false; code: string; error: Record<string, string[]>; current?: Snapshot; submitted?: Values };
 
 type Status = "idle" | "pending" | "saving" | "saved" | "offline" | "error" | "conflict";
 
@@ -77,10 +75,10 @@ export function RubricForm({
   const failed = actionData && !actionData.ok ? actionData : null;
   const [values, setValues] = useState<Values>(() => failed?.submitted ?? { scores: { ...initial.scores }, comment: initial.comment, privateNote: initial.privateNote });
   // After a stale no-JS save the form is re-based on the newer version, so "Simpan" overwrites knowingly.
-  const [version, setVersion] = useState(() => failed?.current && failed.code === "stale" ? failed.current.version : initial.version);
+  const [version, setVersion] = useState(() => (failed?.current && failed.code === "stale" ? failed.current.version : initial.version));
   const [status, setStatus] = useState<Status>(() => (actionData?.ok ? "saved" : failed?.code === "stale" ? "conflict" : failed ? "error" : "idle"));
   const [errors, setErrors] = useState<Record<string, string[]>>(() => failed?.error ?? {});
-  const [conflict, setConflict] = useState<Snapshot | null>(() => (failed?.code === "stale" ? failed.current ?? null : null));
+  const [conflict, setConflict] = useState<Snapshot | null>(() => (failed?.code === "stale" ? (failed.current ?? null) : null));
   const valuesRef = useRef(values);
   // The values the server last acknowledged: a save is only sent when something differs.
   const savedRef = useRef<Values | null>(failed ? null : values);
@@ -382,4 +380,3 @@ export function RubricForm({
     </Form>
   );
 }
-

@@ -7,14 +7,7 @@ import type { FlowNetwork } from "./flow";
 // remaining unit fits. Galloping then bisection, each probe recomputed from the
 // same snapshot so the floors established so far survive; the network is left
 // at that snapshot for the caller to apply the cap.
-export function smallestSufficientCap(
-  net: FlowNetwork,
-  hi: number,
-  missing: number,
-  capAll: (limit: number) => void,
-  source: number,
-  sink: number,
-): number {
+export function smallestSufficientCap(net: FlowNetwork, hi: number, missing: number, capAll: (limit: number) => void, source: number, sink: number): number {
   const base = net.snapshot();
   const fits = (limit: number): boolean => {
     net.restore(base);

@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  assignJudges,
-  assignmentWarnings,
-  explainNonAssignment,
-  type AssignmentResult,
-  type JudgePair,
-} from "./assignment";
+import { assignJudges, assignmentWarnings, explainNonAssignment, type AssignmentResult, type JudgePair } from "./assignment";
 import type { ConflictLookup, ConflictReason } from "./conflicts";
 
 const pk = (j: string, s: string): string => `${j}|${s}`;
@@ -34,7 +28,10 @@ const event = fc
         });
         return map;
       }),
-      excluded: fc.subarray(Array.from({ length: J }, (_, i) => `j${i}`), { maxLength: Math.min(1, J) }),
+      excluded: fc.subarray(
+        Array.from({ length: J }, (_, i) => `j${i}`),
+        { maxLength: Math.min(1, J) },
+      ),
     }),
   );
 
@@ -59,10 +56,7 @@ describe("explainNonAssignment", () => {
               expect(codes).toEqual(["assigned"]);
               continue;
             }
-            const expected = [
-              ...(e.cells[pk(j, s)] ?? []).map((r) => `conflict:${r}`),
-              ...(e.excluded.includes(j) ? ["excluded_judge"] : []),
-            ];
+            const expected = [...(e.cells[pk(j, s)] ?? []).map((r) => `conflict:${r}`), ...(e.excluded.includes(j) ? ["excluded_judge"] : [])];
             // A short submission takes every eligible judge, so an eligible
             // judge left out is always explained by balance.
             expect(codes).toEqual(expected.length > 0 ? expected : ["load_balance"]);
@@ -91,10 +85,7 @@ describe("explainNonAssignment", () => {
     expect(explainNonAssignment("jX", "s0", result, none)).toEqual(["unknown_judge"]);
     expect(explainNonAssignment("j1", "sX", result, none)).toEqual(["unknown_submission"]);
     // Prototype keys must not pass for known ids.
-    expect(explainNonAssignment("constructor", "toString", result, none)).toEqual([
-      "unknown_judge",
-      "unknown_submission",
-    ]);
+    expect(explainNonAssignment("constructor", "toString", result, none)).toEqual(["unknown_judge", "unknown_submission"]);
     expect(explainNonAssignment("j0", "s0", result, none)).toEqual(["assigned"]);
   });
 });

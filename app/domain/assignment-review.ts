@@ -35,16 +35,9 @@ function assignedPairs(result: AssignmentResult): Set<string> {
  * Why the judge is (not) on the submission. Returns ["assigned"] for assigned
  * pairs; otherwise every applicable code, conflicts first in reason order.
  */
-export function explainNonAssignment(
-  judgeId: string,
-  submissionId: string,
-  result: AssignmentResult,
-  conflicts: ConflictLookup,
-): NonAssignmentCode[] {
+export function explainNonAssignment(judgeId: string, submissionId: string, result: AssignmentResult, conflicts: ConflictLookup): NonAssignmentCode[] {
   if (assignedPairs(result).has(key(judgeId, submissionId))) return ["assigned"];
-  const codes: NonAssignmentCode[] = conflicts(judgeId, submissionId).map(
-    (reason) => `conflict:${reason}` as const,
-  );
+  const codes: NonAssignmentCode[] = conflicts(judgeId, submissionId).map((reason) => `conflict:${reason}` as const);
   if (result.excludedJudgeIds.includes(judgeId)) codes.push("excluded_judge");
   else if (!Object.hasOwn(result.loads, judgeId)) codes.push("unknown_judge");
   const covered = Object.hasOwn(result.coverage, submissionId) ? result.coverage[submissionId] : undefined;
@@ -84,12 +77,7 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Problems in a (typically hand-edited) assignment set, in a stable order:
  * pair problems, then unknown ids, then per-submission counts, then imbalance.
  */
-export function assignmentWarnings(
-  assignments: readonly JudgePair[],
-  k: number,
-  conflicts: ConflictLookup,
-  scope: AssignmentScope = {},
-): AssignmentWarning[] {
+export function assignmentWarnings(assignments: readonly JudgePair[], k: number, conflicts: ConflictLookup, scope: AssignmentScope = {}): AssignmentWarning[] {
   const pairs = new Map<string, { pair: JudgePair; count: number }>();
   for (const p of assignments) {
     const id = key(p.judgeId, p.submissionId);
@@ -97,10 +85,7 @@ export function assignmentWarnings(
     if (entry) entry.count++;
     else pairs.set(id, { pair: p, count: 1 });
   }
-  const sortedPairs = [...pairs.values()].sort(
-    (a, b) =>
-      byString(a.pair.submissionId, b.pair.submissionId) || byString(a.pair.judgeId, b.pair.judgeId),
-  );
+  const sortedPairs = [...pairs.values()].sort((a, b) => byString(a.pair.submissionId, b.pair.submissionId) || byString(a.pair.judgeId, b.pair.judgeId));
 
   const warnings: AssignmentWarning[] = [];
   const judgesOf = new Map<string, number>();

@@ -76,10 +76,7 @@ const smallInstance: fc.Arbitrary<Instance> = fc
       // Per-judge openness makes some judges far more conflicted than others,
       // which is what produces infeasible balance worth optimizing.
       conflicted: fc
-        .tuple(
-          fc.array(fc.integer({ min: 0, max: 99 }), { minLength: S * J, maxLength: S * J }),
-          fc.array(fc.integer({ min: 0, max: 30 }), { minLength: J, maxLength: J }),
-        )
+        .tuple(fc.array(fc.integer({ min: 0, max: 99 }), { minLength: S * J, maxLength: S * J }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: J, maxLength: J }))
         .map(([cells, openness]) => {
           const set = new Set<string>();
           cells.forEach((c, idx) => {
@@ -96,7 +93,10 @@ const smallInstance: fc.Arbitrary<Instance> = fc
         })),
         { maxLength: 6 },
       ),
-      excluded: fc.subarray(Array.from({ length: J }, (_, i) => jid(i)), { maxLength: Math.min(2, J) }),
+      excluded: fc.subarray(
+        Array.from({ length: J }, (_, i) => jid(i)),
+        { maxLength: Math.min(2, J) },
+      ),
     }),
   );
 
@@ -135,8 +135,7 @@ function checkInvariants(input: AssignmentInput, res: AssignmentResult): void {
   const countedFixed = new Set<string>();
   for (const p of input.fixed ?? []) {
     const key = pk(p.judgeId, p.submissionId);
-    const valid =
-      subSet.has(p.submissionId) && eligibleSet.has(p.judgeId) && conflicts(p.judgeId, p.submissionId).length === 0;
+    const valid = subSet.has(p.submissionId) && eligibleSet.has(p.judgeId) && conflicts(p.judgeId, p.submissionId).length === 0;
     if (seen.has(key) !== valid) problems.push(`fixed ${key} kept=${seen.has(key)} valid=${valid}`);
     if (droppedKeys.has(key) === valid) problems.push(`fixed ${key} dropped=${droppedKeys.has(key)} valid=${valid}`);
     if (valid && !countedFixed.has(key)) {
@@ -313,7 +312,11 @@ describe("assignJudges — properties on small events", () => {
         const first = assignJudges(input);
         expect(assignJudges(toInput(inst))).toEqual(first);
         const r = rng(shuffleSeed);
-        const permute = <T,>(xs: readonly T[]): T[] => xs.map((x) => [r(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const permute = <T>(xs: readonly T[]): T[] =>
+          xs
+            .map((x) => [r(), x] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, x]) => x);
         const permuted = assignJudges({
           ...input,
           submissions: permute(input.submissions),

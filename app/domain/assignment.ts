@@ -81,8 +81,7 @@ const noConflicts: ConflictLookup = () => NO_REASONS;
 
 // Code-unit order, never localeCompare: the result must not depend on the host locale.
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byPair = (a: JudgePair, b: JudgePair): number =>
-  byString(a.submissionId, b.submissionId) || byString(a.judgeId, b.judgeId);
+const byPair = (a: JudgePair, b: JudgePair): number => byString(a.submissionId, b.submissionId) || byString(a.judgeId, b.judgeId);
 
 function pairKey(judgeId: string, submissionId: string): string {
   return `${judgeId}\u0000${submissionId}`;
@@ -112,11 +111,7 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
     const si = subIndex.get(p.submissionId);
     const ji = judgeIndex.get(p.judgeId); // undefined for excluded judges too
     if (si === undefined || ji === undefined || conflicts(p.judgeId, p.submissionId).length > 0) {
-      const reason: DroppedFixedReason =
-        si === undefined ? "unknown_submission"
-        : excluded.has(p.judgeId) ? "excluded_judge"
-        : ji === undefined ? "unknown_judge"
-        : "conflict";
+      const reason: DroppedFixedReason = si === undefined ? "unknown_submission" : excluded.has(p.judgeId) ? "excluded_judge" : ji === undefined ? "unknown_judge" : "conflict";
       droppedFixed.push({ judgeId: p.judgeId, submissionId: p.submissionId, reason });
       continue;
     }

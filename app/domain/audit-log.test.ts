@@ -52,7 +52,13 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
     entity: "event",
     entityId: "e1",
     before: { submissionClosesAt: "2026-05-01T10:00:00.000Z", rounds: [{ id: ids.round, name: "Penyisihan", closesAt: "2026-05-10T10:00:00.000Z" }] },
-    after: { submissionClosesAt: "2026-05-02T10:00:00.000Z", rounds: [{ id: ids.round, name: "Penyisihan", closesAt: "2026-05-11T10:00:00.000Z" }, { name: "Final", closesAt: "2026-05-20T10:00:00.000Z" }] },
+    after: {
+      submissionClosesAt: "2026-05-02T10:00:00.000Z",
+      rounds: [
+        { id: ids.round, name: "Penyisihan", closesAt: "2026-05-11T10:00:00.000Z" },
+        { name: "Final", closesAt: "2026-05-20T10:00:00.000Z" },
+      ],
+    },
   },
   "faq.create": { entity: "faq", entityId: ids.faq, before: null, after: { question: "Kapan?", answer: "Besok" } },
   "faq.update": { entity: "faq", entityId: ids.faq, before: { answer: "Besok" }, after: { answer: "Lusa" } },
@@ -76,14 +82,25 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
     entity: "round",
     entityId: ids.round,
     before: { judgesPerSubmission: 2, criteria: [{ name: "Dampak", description: "", weight: 50, scaleMin: 1, scaleMax: 5 }] },
-    after: { judgesPerSubmission: 3, criteria: [{ name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 5 }, { name: "Kelayakan", description: "", weight: 40, scaleMin: 1, scaleMax: 5 }] },
+    after: {
+      judgesPerSubmission: 3,
+      criteria: [
+        { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 5 },
+        { name: "Kelayakan", description: "", weight: 40, scaleMin: 1, scaleMax: 5 },
+      ],
+    },
   },
   "award.create": { entity: "award", entityId: ids.award, before: null, after: { name: "Juara I", kind: "PLACE", place: 1, prize: "Rp10.000.000" } },
   "award.update": { entity: "award", entityId: ids.award, before: { prize: "Rp5.000.000" }, after: { prize: "Rp10.000.000" } },
   "award.delete": { entity: "award", entityId: ids.award, before: { name: "Juara I", kind: "PLACE", place: 1, prize: null }, after: null },
   "peoplesChoice.update": { entity: "event", entityId: "e1", before: { peoplesChoice: false, votingOpensAt: null }, after: { peoplesChoice: true, votingOpensAt: "2026-06-01T01:00:00.000Z" } },
   "member.remove": { entity: "member", entityId: ids.member, before: { userId: ids.judge, email: "juri@contoh.id", role: "JUDGE" }, after: null },
-  "member.affiliation": { entity: "member", entityId: ids.member, before: { regionId: null, kimName: null, institution: null }, after: { regionId: ids.region, kimName: "KIM Lestari", institution: null } },
+  "member.affiliation": {
+    entity: "member",
+    entityId: ids.member,
+    before: { regionId: null, kimName: null, institution: null },
+    after: { regionId: ids.region, kimName: "KIM Lestari", institution: null },
+  },
   "invite.create": { entity: "invite", entityId: "inv1", before: null, after: { role: "JUDGE", email: "juri@contoh.id", expiresAt: "2026-06-01T01:00:00.000Z" } },
   "invite.revoke": { entity: "invite", entityId: "inv1", before: { role: "JUDGE", email: "juri@contoh.id" }, after: { revokedAt: "2026-06-01T01:00:00.000Z" } },
   "invite.accept": { entity: "invite", entityId: "inv1", before: null, after: { memberId: ids.member, role: "JUDGE", kimName: "KIM Lestari" } },
@@ -102,7 +119,15 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
     entity: "Publication",
     entityId: "pub2",
     before: { publicationId: "pub1", sha256: "ab", method: "zscore" },
-    after: { method: "zscore", sha256: "cd", awards: [{ awardId: ids.award, submissionId: ids.sub }], overrideUnfinished: false, overrideReason: null, certificates: 12, reason: "Nilai juri salah ketik" },
+    after: {
+      method: "zscore",
+      sha256: "cd",
+      awards: [{ awardId: ids.award, submissionId: ids.sub }],
+      overrideUnfinished: false,
+      overrideReason: null,
+      certificates: 12,
+      reason: "Nilai juri salah ketik",
+    },
   },
   "judgment.save": {
     entity: "judgment",
@@ -116,10 +141,20 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
     before: { submissionId: ids.sub, judgeId: ids.judge, version: 1, scores: { [ids.crit]: 4 }, comment: "Bagus", finalized: false },
     after: { submissionId: ids.sub, judgeId: ids.judge, version: 2, scores: { [ids.crit]: 5 }, comment: "Bagus", finalized: true },
   },
-  "assignment.auto": { entity: "round", entityId: ids.round, before: null, after: { k: 2, created: [{ judgeId: ids.judge, submissionId: ids.sub }], shortfalls: [{ submissionId: ids.sub }], loads: {}, droppedFixed: [] } },
+  "assignment.auto": {
+    entity: "round",
+    entityId: ids.round,
+    before: null,
+    after: { k: 2, created: [{ judgeId: ids.judge, submissionId: ids.sub }], shortfalls: [{ submissionId: ids.sub }], loads: {}, droppedFixed: [] },
+  },
   "assignment.add": { entity: "assignment", entityId: "as1", before: null, after: { roundId: ids.round, judgeId: ids.judge, submissionId: ids.sub, manual: true } },
   "assignment.remove": { entity: "assignment", entityId: "as1", before: { roundId: ids.round, judgeId: ids.judge, submissionId: ids.sub, manual: true, scores: null }, after: null },
-  "assignment.rebalance": { entity: "round", entityId: ids.round, before: { droppedJudgeId: ids.judge, removed: ["as1", "as2"] }, after: { created: [{ judgeId: ids.user, submissionId: ids.sub }], shortfalls: [] } },
+  "assignment.rebalance": {
+    entity: "round",
+    entityId: ids.round,
+    before: { droppedJudgeId: ids.judge, removed: ["as1", "as2"] },
+    after: { created: [{ judgeId: ids.user, submissionId: ids.sub }], shortfalls: [] },
+  },
   "judging.remind": { entity: "round", entityId: ids.round, before: null, after: { judges: [{ judgeId: ids.judge, open: 3 }] } },
   "round.advance": { entity: "round", entityId: ids.round2, before: null, after: { fromRoundId: ids.round, selection: "top", submissionIds: [ids.sub], tieAtCut: false } },
   "conflict.declare": {
@@ -203,7 +238,9 @@ describe("audit log translations", () => {
   it("every record the judging audit trail lists has its own sentence there in Indonesian and English", () => {
     // The trail (kelola/:slug/penjurian/audit) lists the records of these entities (app/models/judging-admin.server.ts).
     const trail = ["judgment", "assignment", "round", "judge"];
-    const actions = Object.entries(SAMPLES).filter(([, s]) => trail.includes(s.entity)).map(([action]) => action);
+    const actions = Object.entries(SAMPLES)
+      .filter(([, s]) => trail.includes(s.entity))
+      .map(([action]) => action);
     expect(actions).toEqual(expect.arrayContaining(["judgment.save", "rubric.update", "round.advance", "conflict.refresh"]));
     for (const lang of ["id", "en"] as const) {
       const missing = actions.filter((a) => !ts[lang].exists(`judging.audit.action.${a.replace(".", "_")}`));

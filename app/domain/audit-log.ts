@@ -139,7 +139,8 @@ export function auditValue(field: string, value: unknown, names: Names): AuditVa
   if (Array.isArray(value)) {
     if (field === "declaredTeamIds") return value.length ? { kind: "list", items: value.map((id) => nameOf(names, "team", id)) } : EMPTY;
     if (field === "reasons") return { kind: "list", items: value.map((v) => auditValue("reason", v, names)) };
-    if (field === "pools") return value.length ? { kind: "list", items: value.map((p) => ({ kind: "text", text: `${String(asObj(p).label ?? asObj(p).key ?? "")}: ${String(asObj(p).quota ?? "")}` })) } : EMPTY;
+    if (field === "pools")
+      return value.length ? { kind: "list", items: value.map((p) => ({ kind: "text", text: `${String(asObj(p).label ?? asObj(p).key ?? "")}: ${String(asObj(p).quota ?? "")}` })) } : EMPTY;
     return { kind: "number", value: value.length };
   }
   return { kind: "text", text: shorten(JSON.stringify(value)) };

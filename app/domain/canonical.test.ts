@@ -17,19 +17,15 @@ const errorCode = (f: () => unknown): string | undefined => {
 
 describe("canonicalJson", () => {
   it("sorts keys recursively and writes no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: "x" } })).toBe(
-      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: "x" } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
   });
 
   it("sorts keys by UTF-16 code units, not locale", () => {
-    expect(canonicalJson({ b: 0, B: 0, "é": 0, a: 0, "10": 0, "9": 0 })).toBe('{"10":0,"9":0,"B":0,"a":0,"b":0,"é":0}');
+    expect(canonicalJson({ b: 0, B: 0, é: 0, a: 0, "10": 0, "9": 0 })).toBe('{"10":0,"9":0,"B":0,"a":0,"b":0,"é":0}');
   });
 
   it("writes Dates as ISO strings and -0 as 0, keeps array order", () => {
-    expect(canonicalJson({ at: new Date(Date.UTC(2025, 7, 17, 3, 4, 5, 6)), n: [-0, 1.5, 1e21, 3] })).toBe(
-      '{"at":"2025-08-17T03:04:05.006Z","n":[0,1.5,1e+21,3]}',
-    );
+    expect(canonicalJson({ at: new Date(Date.UTC(2025, 7, 17, 3, 4, 5, 6)), n: [-0, 1.5, 1e21, 3] })).toBe('{"at":"2025-08-17T03:04:05.006Z","n":[0,1.5,1e+21,3]}');
   });
 
   it("escapes strings as JSON does", () => {
@@ -108,7 +104,10 @@ describe("canonicalResultsDocument", () => {
     method: "raw" as const,
     tieBreak: ["zscore", { criterion: "c1" }, "earliest_submission"] as const,
     rows,
-    judges: [{ id: "j2", name: "Sari" }, { id: "j1", name: "Budi" }],
+    judges: [
+      { id: "j2", name: "Sari" },
+      { id: "j1", name: "Budi" },
+    ],
     publishedAt: new Date(Date.UTC(2025, 7, 17, 12)),
   };
 
@@ -118,7 +117,12 @@ describe("canonicalResultsDocument", () => {
     expect(doc.publishedAt).toBe("2025-08-17T12:00:00.000Z");
     expect(doc.tieBreak).toEqual(["zscore", "criterion:c1", "earliest_submission"]);
     expect(doc.judges.map((j) => j.id)).toEqual(["j1", "j2"]);
-    expect(doc.rows.map((r) => [r.submissionId, r.place])).toEqual([["s2", 1], ["s3", 1], ["s1", 3], ["s4", null]]);
+    expect(doc.rows.map((r) => [r.submissionId, r.place])).toEqual([
+      ["s2", 1],
+      ["s3", 1],
+      ["s1", 3],
+      ["s4", null],
+    ]);
     expect(doc.rows[0]?.tieNote).toEqual({ group: ["s2", "s3"], resolvedBy: null, jointWith: ["s3"] });
   });
 
@@ -154,7 +158,7 @@ describe("canonicalResultsDocument", () => {
 describe("canonicalJson against the canonicalize package", () => {
   const vectors: unknown[] = [
     { b: 1, a: { d: [3, { z: true, y: null }], c: "x" } },
-    { b: 0, B: 0, "é": 0, a: 0, "10": 0, "9": 0 },
+    { b: 0, B: 0, é: 0, a: 0, "10": 0, "9": 0 },
     { n: [-0, 1.5, 1e21, 3, 1e-7, 0.1 + 0.2, 2 ** 53, -5e-324, 1.7976931348623157e308] },
     { s: 'a"b\\c\n\u0001\u007f\u2028\u2029😀', "😀": 1, "\uff61": 2, "\u0080": 3 },
     { a: undefined, b: 1 },
@@ -183,14 +187,20 @@ describe("canonicalJson against the canonicalize package", () => {
       ],
     });
     const doc = publicationDocument({
-      event: { id: "ev1", name: "KIM Hackathon \"Jatim\" 2025", slug: "kim-jatim-2025" },
+      event: { id: "ev1", name: 'KIM Hackathon "Jatim" 2025', slug: "kim-jatim-2025" },
       method: "zscore",
       tieBreak: ["zscore", { criterion: "c1" }, "earliest_submission"],
       rows,
-      judges: [{ id: "j2", name: "Sari Dewi" }, { id: "j1", name: "Budi <Santoso>" }],
+      judges: [
+        { id: "j2", name: "Sari Dewi" },
+        { id: "j1", name: "Budi <Santoso>" },
+      ],
       publishedAt: new Date(Date.UTC(2025, 7, 17, 12, 30)),
       round: { id: "r1", name: "Final" },
-      criteria: [{ id: "c1", name: "Inovasi", weight: 60 }, { id: "c2", name: "Dampak ✓", weight: 40 }],
+      criteria: [
+        { id: "c1", name: "Inovasi", weight: 60 },
+        { id: "c2", name: "Dampak ✓", weight: 40 },
+      ],
       entries: ["s1", "s2", "s3"].map((id, i) => ({
         submissionId: id,
         teamId: `t${i}`,

@@ -144,18 +144,14 @@ export function canonicalResultsDocument(input: ResultsDocumentInput): ResultsDo
   const publishedAt = input.publishedAt;
   if (Number.isNaN(publishedAt.getTime())) throw new CanonicalJsonError("invalid_date", "/publishedAt");
   const placeKey = (r: RankRow): number => r.place ?? Number.MAX_SAFE_INTEGER;
-  const rows = [...input.rows].sort(
-    (a, b) => placeKey(a) - placeKey(b) || compareIds(a.submissionId, b.submissionId),
-  );
+  const rows = [...input.rows].sort((a, b) => placeKey(a) - placeKey(b) || compareIds(a.submissionId, b.submissionId));
   return {
     version: RESULTS_DOCUMENT_VERSION,
     event: { id: input.event.id, name: input.event.name, slug: input.event.slug },
     method: input.method,
     tieBreak: input.tieBreak.map(tieKeyCode),
     publishedAt: publishedAt.toISOString(),
-    judges: [...input.judges]
-      .sort((a, b) => compareIds(a.id, b.id))
-      .map((j) => ({ id: j.id, name: j.name })),
+    judges: [...input.judges].sort((a, b) => compareIds(a.id, b.id)).map((j) => ({ id: j.id, name: j.name })),
     rows: rows.map((r) => ({
       submissionId: r.submissionId,
       place: r.place,

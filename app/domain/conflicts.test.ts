@@ -1,16 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  CONFLICT_REASONS,
-  conflictLookup,
-  conflictMatrix,
-  conflictsFor,
-  detectConflicts,
-  normalizeAffiliation,
-  type ConflictJudge,
-  type ConflictRules,
-  type ConflictTeam,
-} from "./conflicts";
+import { CONFLICT_REASONS, conflictLookup, conflictMatrix, conflictsFor, detectConflicts, normalizeAffiliation, type ConflictJudge, type ConflictRules, type ConflictTeam } from "./conflicts";
 
 const ALL: ConflictRules = { sameRegion: true, sameKim: true, sameInstitution: true };
 const NONE: ConflictRules = { sameRegion: false, sameKim: false, sameInstitution: false };
@@ -172,11 +162,7 @@ describe("conflictMatrix", () => {
   });
 
   it("merges a judge listed twice", () => {
-    const m = conflictMatrix(
-      [judge({ userId: "j", regionId: "r2" }), judge({ userId: "j", declaredTeamIds: ["t1"] })],
-      [team()],
-      ALL,
-    );
+    const m = conflictMatrix([judge({ userId: "j", regionId: "r2" }), judge({ userId: "j", declaredTeamIds: ["t1"] })], [team()], ALL);
     expect(conflictsFor(m, "j", "t1")).toEqual(["declared", "region"]);
   });
 

@@ -8,13 +8,7 @@
 export type ConflictReason = "member" | "declared" | "region" | "kim" | "institution";
 
 /** Fixed order so reason lists are stable and comparable. */
-export const CONFLICT_REASONS: readonly ConflictReason[] = [
-  "member",
-  "declared",
-  "region",
-  "kim",
-  "institution",
-];
+export const CONFLICT_REASONS: readonly ConflictReason[] = ["member", "declared", "region", "kim", "institution"];
 
 export type ConflictRules = {
   sameRegion: boolean;
@@ -119,20 +113,12 @@ function reasonsFor(judge: PreparedJudge, team: PreparedTeam, rules: ConflictRul
 }
 
 /** All reasons the judge may not judge the team, in CONFLICT_REASONS order; empty = no conflict. */
-export function detectConflicts(
-  judge: ConflictJudge,
-  team: ConflictTeam,
-  rules: ConflictRules,
-): ConflictReason[] {
+export function detectConflicts(judge: ConflictJudge, team: ConflictTeam, rules: ConflictRules): ConflictReason[] {
   return reasonsFor(prepareJudge(judge), prepareTeam(team), rules);
 }
 
 /** Every conflicted judge/team pair of an event. Normalizes each name once, not once per pair. */
-export function conflictMatrix(
-  judges: readonly ConflictJudge[],
-  teams: readonly ConflictTeam[],
-  rules: ConflictRules,
-): ConflictMatrix {
+export function conflictMatrix(judges: readonly ConflictJudge[], teams: readonly ConflictTeam[], rules: ConflictRules): ConflictMatrix {
   const preparedTeams = teams.map(prepareTeam);
   const matrix = new Map<string, Map<string, readonly ConflictReason[]>>();
   for (const judge of judges) {
@@ -156,11 +142,7 @@ function mergeReasons(a: readonly ConflictReason[], b: readonly ConflictReason[]
 }
 
 /** Reasons recorded for a pair; an empty list when the pair is not conflicted. */
-export function conflictsFor(
-  matrix: ConflictMatrix,
-  judgeId: string,
-  teamId: string,
-): readonly ConflictReason[] {
+export function conflictsFor(matrix: ConflictMatrix, judgeId: string, teamId: string): readonly ConflictReason[] {
   return matrix.get(judgeId)?.get(teamId) ?? NO_REASONS;
 }
 
@@ -169,10 +151,7 @@ export function conflictsFor(
  * conflicts belong to teams, assignments to submissions.
  * Unknown submission ids yield no conflict.
  */
-export function conflictLookup(
-  matrix: ConflictMatrix,
-  submissions: readonly { id: string; teamId: string }[],
-): ConflictLookup {
+export function conflictLookup(matrix: ConflictMatrix, submissions: readonly { id: string; teamId: string }[]): ConflictLookup {
   const teamOf = new Map<string, string>();
   for (const s of submissions) if (!teamOf.has(s.id)) teamOf.set(s.id, s.teamId);
   return (judgeId, submissionId) => {

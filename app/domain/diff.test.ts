@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { diffLines, diffWords, hasChanges, MAX_EDIT_LENGTH } from "./diff";
 
 const side = (parts: { op: string; text: string }[], keep: "insert" | "delete") =>
-  parts.filter((p) => p.op === "equal" || p.op === keep).map((p) => p.text).join("");
+  parts
+    .filter((p) => p.op === "equal" || p.op === keep)
+    .map((p) => p.text)
+    .join("");
 
 describe("diffWords", () => {
   it("marks a replaced word", () => {

@@ -1,17 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  awardPlaceIssue,
-  changedFields,
-  criteriaIssues,
-  inviteExpiry,
-  inviteState,
-  moveItem,
-  slugify,
-  SLUG_PATTERN,
-  splitEmails,
-  teamRulesIssues,
-  timelineIssues,
-} from "./event-setup";
+import { awardPlaceIssue, changedFields, criteriaIssues, inviteExpiry, inviteState, moveItem, slugify, SLUG_PATTERN, splitEmails, teamRulesIssues, timelineIssues } from "./event-setup";
 
 const at = (iso: string) => new Date(iso);
 
@@ -61,13 +49,23 @@ describe("moveItem", () => {
 
 describe("form issues from domain errors", () => {
   it("maps timeline fields to form paths and locale keys", () => {
-    expect(timelineIssues([{ field: "rounds.1.closesAt", code: "order" }, { field: "announcementAt", code: "required" }])).toEqual([
+    expect(
+      timelineIssues([
+        { field: "rounds.1.closesAt", code: "order" },
+        { field: "announcementAt", code: "required" },
+      ]),
+    ).toEqual([
       { path: ["rounds", 1, "closesAt"], message: "timeline.errors.order" },
       { path: ["announcementAt"], message: "timeline.errors.required" },
     ]);
   });
   it("renames team-rule fields to the event's column names", () => {
-    expect(teamRulesIssues([{ field: "maxSize", code: "min_above_max" }, { field: "pools.0.key", code: "key_duplicate" }])).toEqual([
+    expect(
+      teamRulesIssues([
+        { field: "maxSize", code: "min_above_max" },
+        { field: "pools.0.key", code: "key_duplicate" },
+      ]),
+    ).toEqual([
       { path: ["maxTeamSize"], message: "structure.errors.team.min_above_max" },
       { path: ["pools", 0, "key"], message: "structure.errors.team.key_duplicate" },
     ]);

@@ -35,10 +35,7 @@ export type InviteState = "valid" | "expired" | "used" | "revoked";
  * so someone who accepted in time is told "already used", not "expired". Expiry is exact:
  * at `expiresAt` the invite no longer works.
  */
-export function inviteState(
-  invite: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null },
-  now: Date,
-): InviteState {
+export function inviteState(invite: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }, now: Date): InviteState {
   if (invite.revokedAt) return "revoked";
   if (invite.acceptedAt) return "used";
   if (now.getTime() >= invite.expiresAt.getTime()) return "expired";

@@ -36,7 +36,10 @@ describe("isWholeZip", () => {
   });
 
   it("never throws on arbitrary bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void isWholeZip(bytes)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void isWholeZip(bytes)),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -52,9 +52,7 @@ export type UploadDecisionInput = Omit<UploadCheckInput, "bytes"> & {
 
 export type UploadCheckError = "too_large" | "empty" | "type_not_allowed" | "content_mismatch";
 
-export type UploadCheckResult =
-  | { ok: true; kind: FileKind; ext: string; mime: string }
-  | { ok: false; code: UploadCheckError };
+export type UploadCheckResult = { ok: true; kind: FileKind; ext: string; mime: string } | { ok: false; code: UploadCheckError };
 
 // ---------------------------------------------------------------------------
 // ZIP integrity. `file-type` reads a ZIP's local headers from the front and calls anything starting
@@ -249,7 +247,14 @@ function extensionClaim(name: string | null | undefined): FileKind | null {
   const base = name.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
   if (dot <= 0) return null;
-  return EXTENSION_CLAIMS[base.slice(dot + 1).trim().toLowerCase()] ?? null;
+  return (
+    EXTENSION_CLAIMS[
+      base
+        .slice(dot + 1)
+        .trim()
+        .toLowerCase()
+    ] ?? null
+  );
 }
 
 function mimeClaim(mime: string | null | undefined): FileKind | null {
@@ -287,9 +292,7 @@ export function decideUpload(input: UploadDecisionInput): UploadCheckResult {
   const sizeError = uploadSizeError(input.size, input.maxBytes);
   if (sizeError) return sizeError;
 
-  const claims = [extensionClaim(input.declaredName), mimeClaim(input.declaredMime)].filter(
-    (claim): claim is FileKind => claim !== null,
-  );
+  const claims = [extensionClaim(input.declaredName), mimeClaim(input.declaredMime)].filter((claim): claim is FileKind => claim !== null);
 
   if (sniffed === null) {
     return { ok: false, code: claims.length > 0 ? "content_mismatch" : "type_not_allowed" };

@@ -12,11 +12,7 @@ const jd = (judgeId: string, submissionId: string, total: number): JudgeStatsJud
  *   squared deviations 400+100+0 + 100+400 + 0+0+25+25 = 1050 → sd √(1050/9) ≈ 10.80
  * threshold 0.5·10.80 ≈ 5.40: J1 −10 harsh · J2 +15 lenient · J3 0 typical
  */
-const FIXTURE = [
-  jd("J1", "a", 50), jd("J1", "b", 60), jd("J1", "c", 70),
-  jd("J2", "a", 80), jd("J2", "d", 90),
-  jd("J3", "a", 70), jd("J3", "b", 70), jd("J3", "c", 75), jd("J3", "d", 65),
-];
+const FIXTURE = [jd("J1", "a", 50), jd("J1", "b", 60), jd("J1", "c", 70), jd("J2", "a", 80), jd("J2", "d", 90), jd("J3", "a", 70), jd("J3", "b", 70), jd("J3", "c", 75), jd("J3", "d", 65)];
 
 describe("judgeStats", () => {
   it("matches the hand computation", () => {
@@ -47,7 +43,10 @@ describe("judgeStats", () => {
 
   it("labels nobody when every total is equal, and handles an empty panel", () => {
     const flat = judgeStats([jd("a", "x", 70), jd("b", "x", 70), jd("b", "y", 70)]);
-    expect(flat.judges.map((s) => [s.label, s.sd])).toEqual([["typical", 0], ["typical", 0]]);
+    expect(flat.judges.map((s) => [s.label, s.sd])).toEqual([
+      ["typical", 0],
+      ["typical", 0],
+    ]);
     expect(judgeStats([])).toEqual({ overall: { count: 0, mean: 0, sd: 0 }, judges: [] });
   });
 
@@ -55,11 +54,10 @@ describe("judgeStats", () => {
     expect(() => judgeStats([jd("a", "x", Number.NaN)])).toThrow("non_finite_total");
   });
 
-  const arbJudgments = fc
-    .uniqueArray(
-      fc.record({ judgeId: fc.constantFrom("j1", "j2", "j3", "j4"), submissionId: fc.constantFrom("a", "b", "c", "d", "e"), total: fc.integer({ min: 0, max: 100 }) }),
-      { minLength: 1, maxLength: 20, selector: (j) => `${j.judgeId}/${j.submissionId}` },
-    );
+  const arbJudgments = fc.uniqueArray(
+    fc.record({ judgeId: fc.constantFrom("j1", "j2", "j3", "j4"), submissionId: fc.constantFrom("a", "b", "c", "d", "e"), total: fc.integer({ min: 0, max: 100 }) }),
+    { minLength: 1, maxLength: 20, selector: (j) => `${j.judgeId}/${j.submissionId}` },
+  );
 
   it("property: count-weighted harshness sums to zero and means stay within min..max", () => {
     fc.assert(

@@ -43,14 +43,9 @@ export interface PanelStats {
  */
 export const HARSHNESS_THRESHOLD_SD = 0.5;
 
-export function judgeStats(
-  judgments: readonly JudgeStatsJudgment[],
-  thresholdSd: number = HARSHNESS_THRESHOLD_SD,
-): PanelStats {
+export function judgeStats(judgments: readonly JudgeStatsJudgment[], thresholdSd: number = HARSHNESS_THRESHOLD_SD): PanelStats {
   // Canonical order so float sums are identical for any input order.
-  const sorted = [...judgments].sort(
-    (a, b) => compareIds(a.judgeId, b.judgeId) || compareIds(a.submissionId, b.submissionId),
-  );
+  const sorted = [...judgments].sort((a, b) => compareIds(a.judgeId, b.judgeId) || compareIds(a.submissionId, b.submissionId));
   const totals = sorted.map((j) => j.total);
   if (totals.some((t) => !Number.isFinite(t))) throw new RangeError("non_finite_total");
   if (totals.length === 0) return { overall: { count: 0, mean: 0, sd: 0 }, judges: [] };
@@ -72,8 +67,7 @@ export function judgeStats(
   for (const [judgeId, own] of byJudge) {
     const m = mean(own);
     const harshness = m - overallMean;
-    const label: JudgeLabel =
-      !flat && Math.abs(harshness) > threshold ? (harshness < 0 ? "harsh" : "lenient") : "typical";
+    const label: JudgeLabel = !flat && Math.abs(harshness) > threshold ? (harshness < 0 ? "harsh" : "lenient") : "typical";
     judges.push({
       judgeId,
       count: own.length,

@@ -17,11 +17,7 @@ export type JudgmentError = { code: JudgmentErrorCode; criterionId: string | nul
  * than ignored: it means the judge's page is out of date with the rubric.
  * `finalize` additionally requires every criterion of the round to be scored.
  */
-export function checkScores(
-  criteria: readonly Criterion[],
-  entries: ScoreEntries,
-  options: { finalize: boolean },
-): JudgmentError[] {
+export function checkScores(criteria: readonly Criterion[], entries: ScoreEntries, options: { finalize: boolean }): JudgmentError[] {
   const errors: JudgmentError[] = [];
   const known = new Set(criteria.map((c) => c.id));
   for (const id of Object.keys(entries).sort()) {
@@ -48,10 +44,7 @@ export function scoredOnly(entries: ScoreEntries): Record<string, number> {
 
 export type JudgmentStatus = "not_started" | "in_progress" | "complete" | "finalized";
 
-export function judgmentStatus(
-  criteria: readonly Criterion[],
-  judgment: { finalizedAt: Date | string | null; scores: Readonly<Record<string, number>> } | null,
-): JudgmentStatus {
+export function judgmentStatus(criteria: readonly Criterion[], judgment: { finalizedAt: Date | string | null; scores: Readonly<Record<string, number>> } | null): JudgmentStatus {
   if (!judgment) return "not_started";
   if (judgment.finalizedAt) return "finalized";
   const scored = criteria.filter((c) => Object.hasOwn(judgment.scores, c.id)).length;
@@ -76,10 +69,7 @@ export type Draft = {
  *  - "discard": it says nothing the server does not already hold, or the
  *    judgment is finalized and can no longer change.
  */
-export function reconcileDraft(
-  draft: Draft,
-  server: Draft & { finalized: boolean },
-): "send" | "conflict" | "discard" {
+export function reconcileDraft(draft: Draft, server: Draft & { finalized: boolean }): "send" | "conflict" | "discard" {
   if (server.finalized) return "discard";
   if (sameValues(draft, server)) return "discard";
   return draft.version === server.version ? "send" : "conflict";

@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  MAX_URL_LENGTH,
-  normalizeWhatsApp,
-  parseHttpUrl,
-  safeRedirect,
-  whatsAppLink,
-  youtubeEmbedUrl,
-  youtubeId,
-} from "./links";
+import { MAX_URL_LENGTH, normalizeWhatsApp, parseHttpUrl, safeRedirect, whatsAppLink, youtubeEmbedUrl, youtubeId } from "./links";
 
 describe("parseHttpUrl", () => {
   it.each([
@@ -199,13 +191,9 @@ describe("normalizeWhatsApp", () => {
     expect(normalizeWhatsApp(undefined)).toBeNull();
   });
 
-  const mobileNsn = fc
-    .tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 10 }))
-    .map(([second, rest]) => `8${second}${rest.join("")}`);
+  const mobileNsn = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 10 })).map(([second, rest]) => `8${second}${rest.join("")}`);
   const separated = (digits: string) =>
-    fc.array(fc.constantFrom("", "", "", " ", "-", ".", "\u00a0"), { minLength: digits.length, maxLength: digits.length }).map((seps) =>
-      Array.from(digits, (d, i) => d + (seps[i] ?? "")).join(""),
-    );
+    fc.array(fc.constantFrom("", "", "", " ", "-", ".", "\u00a0"), { minLength: digits.length, maxLength: digits.length }).map((seps) => Array.from(digits, (d, i) => d + (seps[i] ?? "")).join(""));
 
   it("accepts every prefix style for every plausible number", () => {
     fc.assert(
@@ -240,9 +228,7 @@ describe("whatsAppLink", () => {
   });
 
   it("encodes the prefilled text", () => {
-    expect(whatsAppLink("+6281234567890", "Halo panitia KIM! Tim #1 & 2? 🎉")).toBe(
-      "https://wa.me/6281234567890?text=Halo%20panitia%20KIM!%20Tim%20%231%20%26%202%3F%20%F0%9F%8E%89",
-    );
+    expect(whatsAppLink("+6281234567890", "Halo panitia KIM! Tim #1 & 2? 🎉")).toBe("https://wa.me/6281234567890?text=Halo%20panitia%20KIM!%20Tim%20%231%20%26%202%3F%20%F0%9F%8E%89");
     expect(whatsAppLink("+6281234567890", "")).toBe("https://wa.me/6281234567890");
   });
 
@@ -264,12 +250,9 @@ describe("whatsAppLink", () => {
 });
 
 describe("safeRedirect", () => {
-  it.each(["/", "/dashboard", "/events/jakarta-2025?tab=tim#anggota", "/a/b/../c", "/%2F%2Fevil.example", "/search?q=a%20b"])(
-    "allows %j",
-    (to) => {
-      expect(safeRedirect(to)).toBe(to);
-    },
-  );
+  it.each(["/", "/dashboard", "/events/jakarta-2025?tab=tim#anggota", "/a/b/../c", "/%2F%2Fevil.example", "/search?q=a%20b"])("allows %j", (to) => {
+    expect(safeRedirect(to)).toBe(to);
+  });
 
   it.each([
     "//evil.example",
@@ -316,8 +299,35 @@ describe("safeRedirect", () => {
 
   const ORIGIN = "https://kim.example";
   const trickyPiece = fc.constantFrom(
-    "/", "//", "\\", "/\\", "\\/", ".", "..", ":", "@", "?", "#", "%2f", "%5c", "%09", "\t", "\n", "\r", " ",
-    "\u0000", "\u00a0", "\u2028", "\u3002", "evil.example", "http:", "https:", "javascript:", "a", "%", "&",
+    "/",
+    "//",
+    "\\",
+    "/\\",
+    "\\/",
+    ".",
+    "..",
+    ":",
+    "@",
+    "?",
+    "#",
+    "%2f",
+    "%5c",
+    "%09",
+    "\t",
+    "\n",
+    "\r",
+    " ",
+    "\u0000",
+    "\u00a0",
+    "\u2028",
+    "\u3002",
+    "evil.example",
+    "http:",
+    "https:",
+    "javascript:",
+    "a",
+    "%",
+    "&",
   );
   const trickyString = fc.array(trickyPiece, { maxLength: 8 }).map((parts) => parts.join(""));
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { splitRuns, type Covers } from "./pdf-text";
 
-const within = (...ranges: [number, number][]): Covers => (cp) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+const within =
+  (...ranges: [number, number][]): Covers =>
+  (cp) =>
+    ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 // The shipped chain in miniature: Latin (with punctuation), Arabic, Javanese, CJK; each has a space.
 const FACES = [
   within([0x20, 0x24f], [0x1e00, 0x1eff], [0x2000, 0x206f]),

@@ -43,8 +43,7 @@ const sample: Timeline = {
 
 const DAY = 86_400_000;
 // Small gaps (0, 1, 2 ms) make neighbouring boundaries collide or touch.
-const gap = (min: 0 | 1) =>
-  fc.oneof(fc.integer({ min, max: 2 }), fc.integer({ min, max: 30 * DAY }));
+const gap = (min: 0 | 1) => fc.oneof(fc.integer({ min, max: 2 }), fc.integer({ min, max: 30 * DAY }));
 
 /** Gaps between consecutive milestones; ≥0 exactly where validateTimeline permits equality. */
 const gapsArb = fc.record({
@@ -243,13 +242,9 @@ describe("validateTimeline", () => {
   });
 
   it("reports the later field of an out-of-order pair", () => {
-    expect(validateTimeline({ ...valid, registrationClosesAt: sample.registrationOpensAt })).toEqual([
-      { field: "registrationClosesAt", code: "order" },
-    ]);
+    expect(validateTimeline({ ...valid, registrationClosesAt: sample.registrationOpensAt })).toEqual([{ field: "registrationClosesAt", code: "order" }]);
     const rounds = [sample.rounds[1]!, sample.rounds[0]!];
-    expect(validateTimeline({ ...valid, rounds })).toEqual([
-      { field: "rounds.1.closesAt", code: "order" },
-    ]);
+    expect(validateTimeline({ ...valid, rounds })).toEqual([{ field: "rounds.1.closesAt", code: "order" }]);
   });
 
   it("allows equality only where the chain uses ≤", () => {
@@ -257,9 +252,7 @@ describe("validateTimeline", () => {
     expect(validateTimeline({ ...valid, screeningClosesAt: t, submissionOpensAt: t })).toEqual([]);
     const last = sample.rounds[1]!.closesAt;
     expect(validateTimeline({ ...valid, announcementAt: last })).toEqual([]);
-    expect(validateTimeline({ ...valid, submissionClosesAt: sample.submissionOpensAt })).toEqual([
-      { field: "submissionClosesAt", code: "order" },
-    ]);
+    expect(validateTimeline({ ...valid, submissionClosesAt: sample.submissionOpensAt })).toEqual([{ field: "submissionClosesAt", code: "order" }]);
   });
 
   it("accepts every generated timeline (property)", () => {
@@ -278,13 +271,17 @@ describe("validateTimeline", () => {
       screeningClosesAt: d,
       submissionOpensAt: d,
       submissionClosesAt: d,
-      rounds: fc.array(d.map((closesAt) => ({ name: "R", closesAt })), { minLength: 1, maxLength: 3 }),
+      rounds: fc.array(
+        d.map((closesAt) => ({ name: "R", closesAt })),
+        { minLength: 1, maxLength: 3 },
+      ),
       announcementAt: d,
     });
     fc.assert(
       fc.property(inputArb, (t) => {
-        const v = [t.registrationOpensAt, t.registrationClosesAt, t.screeningClosesAt, t.submissionOpensAt,
-          t.submissionClosesAt, ...t.rounds.map((r) => r.closesAt), t.announcementAt].map((x) => x.getTime());
+        const v = [t.registrationOpensAt, t.registrationClosesAt, t.screeningClosesAt, t.submissionOpensAt, t.submissionClosesAt, ...t.rounds.map((r) => r.closesAt), t.announcementAt].map((x) =>
+          x.getTime(),
+        );
         const n = v.length;
         const ok = v.every((x, i) => {
           if (i === 0) return true;
@@ -303,8 +300,7 @@ describe("phase properties", () => {
   it("phase = number of phase starts reached, at every boundary ±1ms", () => {
     fc.assert(
       fc.property(timelineArb, (t) => {
-        const starts = [t.registrationOpensAt, t.registrationClosesAt, t.submissionOpensAt,
-          t.submissionClosesAt, t.announcementAt];
+        const starts = [t.registrationOpensAt, t.registrationClosesAt, t.submissionOpensAt, t.submissionClosesAt, t.announcementAt];
         for (const now of probeInstants(t)) {
           const reached = starts.filter((s) => s.getTime() <= now.getTime()).length;
           expect(phaseAt(t, now).phase).toBe(PHASE_ORDER[reached]);
@@ -350,11 +346,13 @@ describe("phase properties", () => {
           kind,
           until: plus(kind === "registration" ? t.registrationClosesAt : t.submissionClosesAt, offset),
         }));
-        const latest = (base: Date, kind: Extension["kind"]) =>
-          new Date(Math.max(base.getTime(), ...ext.filter((e) => e.kind === kind).map((e) => e.until.getTime())));
+        const latest = (base: Date, kind: Extension["kind"]) => new Date(Math.max(base.getTime(), ...ext.filter((e) => e.kind === kind).map((e) => e.until.getTime())));
         const regUntil = latest(t.registrationClosesAt, "registration");
         const subUntil = latest(t.submissionClosesAt, "submission");
-        for (const now of probeInstants(t, ext.map((e) => e.until))) {
+        for (const now of probeInstants(
+          t,
+          ext.map((e) => e.until),
+        )) {
           expectWindow(canRegister(t, now), t.registrationOpensAt, t.registrationClosesAt, now);
           expectWindow(canEditTeam(t, now), t.registrationOpensAt, t.registrationClosesAt, now);
           expectWindow(canEditTeam(t, now, ext), t.registrationOpensAt, regUntil, now);
@@ -371,15 +369,13 @@ describe("phase properties", () => {
 
   it("phases and rounds are monotonic in time", () => {
     fc.assert(
-      fc.property(timelineArb, fc.array(fc.integer({ min: -40 * DAY, max: 250 * DAY }), { minLength: 2 }),
-        (t, offsets) => {
-          const times = [...probeInstants(t), ...offsets.map((o) => plus(t.registrationOpensAt, o))]
-            .sort((a, b) => a.getTime() - b.getTime());
-          for (let i = 1; i < times.length; i++) {
-            expect(phaseIndex(t, times[i]!)).toBeGreaterThanOrEqual(phaseIndex(t, times[i - 1]!));
-            expect(roundProgress(t, times[i]!)).toBeGreaterThanOrEqual(roundProgress(t, times[i - 1]!));
-          }
-        }),
+      fc.property(timelineArb, fc.array(fc.integer({ min: -40 * DAY, max: 250 * DAY }), { minLength: 2 }), (t, offsets) => {
+        const times = [...probeInstants(t), ...offsets.map((o) => plus(t.registrationOpensAt, o))].sort((a, b) => a.getTime() - b.getTime());
+        for (let i = 1; i < times.length; i++) {
+          expect(phaseIndex(t, times[i]!)).toBeGreaterThanOrEqual(phaseIndex(t, times[i - 1]!));
+          expect(roundProgress(t, times[i]!)).toBeGreaterThanOrEqual(roundProgress(t, times[i - 1]!));
+        }
+      }),
     );
   });
 
@@ -429,12 +425,11 @@ describe("zone independence", () => {
           const behaviour = nows.map((rel) => {
             const now = plus(t.registrationOpensAt, rel);
             const s = phaseAt(t, now);
-            return [s.phase, s.round?.id ?? null, s.next?.key ?? null, canRegister(t, now).allowed,
-              canSubmit(t, now).allowed, ...t.rounds.map((r) => canScore(t, r.id, now).allowed)];
+            return [s.phase, s.round?.id ?? null, s.next?.key ?? null, canRegister(t, now).allowed, canSubmit(t, now).allowed, ...t.rounds.map((r) => canScore(t, r.id, now).allowed)];
           });
           return { base, behaviour, start: t.registrationOpensAt.getTime() };
         });
-        const [jkt, mks, jyp] = results as [typeof results[0], typeof results[0], typeof results[0]];
+        const [jkt, mks, jyp] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
         expect(mks.base).toEqual(jkt.base);
         expect(jyp.base).toEqual(jkt.base);
         expect(mks.behaviour).toEqual(jkt.behaviour);

@@ -3,22 +3,9 @@
 // accepts work up to T−1ms and rejects it at exactly T, so "23:59" deadlines
 // never depend on rounding of seconds.
 
-export type PhaseKey =
-  | "upcoming"
-  | "registration"
-  | "screening"
-  | "submission"
-  | "judging"
-  | "announcement";
+export type PhaseKey = "upcoming" | "registration" | "screening" | "submission" | "judging" | "announcement";
 
-export const PHASE_ORDER: readonly PhaseKey[] = [
-  "upcoming",
-  "registration",
-  "screening",
-  "submission",
-  "judging",
-  "announcement",
-];
+export const PHASE_ORDER: readonly PhaseKey[] = ["upcoming", "registration", "screening", "submission", "judging", "announcement"];
 
 export type JudgingRound = { id: string; name: string; closesAt: Date };
 
@@ -37,18 +24,9 @@ export type Timeline = {
 /** Per-team deadline extension granted by an organiser. */
 export type Extension = { kind: "registration" | "submission"; until: Date };
 
-export type DeadlineKey =
-  | "registrationOpens"
-  | "registrationCloses"
-  | "screeningCloses"
-  | "submissionOpens"
-  | "submissionCloses"
-  | "roundCloses"
-  | "announcement";
+export type DeadlineKey = "registrationOpens" | "registrationCloses" | "screeningCloses" | "submissionOpens" | "submissionCloses" | "roundCloses" | "announcement";
 
-export type Milestone =
-  | { key: Exclude<DeadlineKey, "roundCloses">; at: Date }
-  | { key: "roundCloses"; at: Date; round: JudgingRound };
+export type Milestone = { key: Exclude<DeadlineKey, "roundCloses">; at: Date } | { key: "roundCloses"; at: Date; round: JudgingRound };
 
 export type PhaseState = {
   phase: PhaseKey;
@@ -74,15 +52,11 @@ type StepBase = {
   status: StepStatus;
 };
 
-export type TimelineStep =
-  | (StepBase & { key: "registration" | "screening" | "submission" | "announcement" })
-  | (StepBase & { key: "judging"; rounds: RoundStep[] });
+export type TimelineStep = (StepBase & { key: "registration" | "screening" | "submission" | "announcement" }) | (StepBase & { key: "judging"; rounds: RoundStep[] });
 
 export type DenialReason = "not_open_yet" | "closed";
 
-export type Capability =
-  | { allowed: true }
-  | { allowed: false; reason: DenialReason; at: Date };
+export type Capability = { allowed: true } | { allowed: false; reason: DenialReason; at: Date };
 
 export type ScoreCapability = Capability | { allowed: false; reason: "unknown_round" };
 
@@ -136,11 +110,12 @@ function roundOpensAt(t: Timeline, index: number): Date {
  * registration opens; the announcement step stays current forever.
  */
 export function timelineSteps(t: Timeline, now: Date): TimelineStep[] {
-  const step = <K extends "registration" | "screening" | "submission" | "announcement">(
-    key: K,
-    startsAt: Date,
-    endsAt: Date | null,
-  ) => ({ key, startsAt, endsAt, status: statusOf(startsAt, endsAt, now) });
+  const step = <K extends "registration" | "screening" | "submission" | "announcement">(key: K, startsAt: Date, endsAt: Date | null) => ({
+    key,
+    startsAt,
+    endsAt,
+    status: statusOf(startsAt, endsAt, now),
+  });
   const rounds: RoundStep[] = t.rounds.map((round, i) => {
     const opensAt = roundOpensAt(t, i);
     return { round, opensAt, closesAt: round.closesAt, status: statusOf(opensAt, round.closesAt, now) };
@@ -171,11 +146,7 @@ function windowCapability(opensAt: Date, closesAt: Date, now: Date): Capability 
  * later: an organiser granting an "extension" that ends before the public
  * deadline must not silently lock the team out early.
  */
-export function effectiveClose(
-  base: Date,
-  kind: Extension["kind"],
-  extensions: readonly Extension[] = [],
-): Date {
+export function effectiveClose(base: Date, kind: Extension["kind"], extensions: readonly Extension[] = []): Date {
   let latest = base;
   for (const e of extensions) {
     if (e.kind === kind && ms(e.until) > ms(latest)) latest = e.until;
@@ -187,21 +158,13 @@ export function canRegister(t: Timeline, now: Date): Capability {
   return windowCapability(t.registrationOpensAt, t.registrationClosesAt, now);
 }
 
-export function canEditTeam(
-  t: Timeline,
-  now: Date,
-  extensions: readonly Extension[] = [],
-): Capability {
+export function canEditTeam(t: Timeline, now: Date, extensions: readonly Extension[] = []): Capability {
   const closes = effectiveClose(t.registrationClosesAt, "registration", extensions);
   return windowCapability(t.registrationOpensAt, closes, now);
 }
 
 /** Extensions never open submission early: judges and fairness rely on a common start. */
-export function canSubmit(
-  t: Timeline,
-  now: Date,
-  extensions: readonly Extension[] = [],
-): Capability {
+export function canSubmit(t: Timeline, now: Date, extensions: readonly Extension[] = []): Capability {
   const closes = effectiveClose(t.submissionClosesAt, "submission", extensions);
   return windowCapability(t.submissionOpensAt, closes, now);
 }
@@ -226,11 +189,7 @@ export function canScore(t: Timeline, roundId: string, now: Date): ScoreCapabili
  * unpublished, `at` is the planned announcement so the UI can say when to
  * expect results. `now` is accepted for signature symmetry with the others.
  */
-export function canViewResults(
-  results: { published: boolean },
-  t: Timeline,
-  _now: Date,
-): Capability {
+export function canViewResults(results: { published: boolean }, t: Timeline, _now: Date): Capability {
   if (results.published) return { allowed: true };
   return { allowed: false, reason: "not_open_yet", at: t.announcementAt };
 }

@@ -48,7 +48,7 @@ describe("CSV", () => {
     const csv = toCsv([
       ["nama", "nilai"],
       ['Tim "Hebat", Surabaya', 87.5],
-      ["=HYPERLINK(\"http://evil\")", -3],
+      ['=HYPERLINK("http://evil")', -3],
       ["+62812", "@cmd"],
     ]);
     expect(csv.startsWith("\uFEFF")).toBe(true);

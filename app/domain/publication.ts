@@ -86,16 +86,10 @@ export function publicationDocument(input: PublicationInput): PublicationDocumen
       place: a.place,
       recipients: [...a.recipients].sort(compareIds),
     })),
-    votes: input.votes
-      ? [...input.votes]
-          .sort((a, b) => b.count - a.count || compareIds(a.submissionId, b.submissionId))
-          .map((v) => ({ submissionId: v.submissionId, count: v.count }))
-      : null,
+    votes: input.votes ? [...input.votes].sort((a, b) => b.count - a.count || compareIds(a.submissionId, b.submissionId)).map((v) => ({ submissionId: v.submissionId, count: v.count })) : null,
     override: input.override && { unfinished: input.override.unfinished, reason: input.override.reason },
     // Absent (not null) on a first publication, so its text is what it was before corrections existed.
-    ...(input.correction
-      ? { correction: { supersedes: { id: input.correction.supersedes.id, sha256: input.correction.supersedes.sha256 }, reason: input.correction.reason } }
-      : {}),
+    ...(input.correction ? { correction: { supersedes: { id: input.correction.supersedes.id, sha256: input.correction.supersedes.sha256 }, reason: input.correction.reason } } : {}),
   };
 }
 
@@ -125,7 +119,10 @@ export function revealOrder<A extends { kind: PublicationAwardKind; place: numbe
     if (a.kind === "SPECIAL" || a.kind === "PEOPLES_CHOICE") return -1e6;
     return -(a.place ?? 0);
   };
-  return awards.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
+  return awards
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
+    .map((x) => x.a);
 }
 
 /**

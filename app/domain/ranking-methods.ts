@@ -49,9 +49,7 @@ export class RankingInputError extends Error {
 
 /** (judgeId, submissionId) order: the canonical order all sums are taken in. */
 export function canonicalJudgmentOrder<J extends NormalizableJudgment>(judgments: readonly J[]): J[] {
-  const sorted = [...judgments].sort(
-    (a, b) => compareIds(a.judgeId, b.judgeId) || compareIds(a.submissionId, b.submissionId),
-  );
+  const sorted = [...judgments].sort((a, b) => compareIds(a.judgeId, b.judgeId) || compareIds(a.submissionId, b.submissionId));
   for (let i = 0; i < sorted.length; i++) {
     const j = sorted[i] as J;
     const prev = sorted[i - 1];
@@ -111,11 +109,7 @@ export function normalizeJudgments<J extends NormalizableJudgment>(judgments: re
  * `submissionIds` are dropped before anything is computed. Submissions nobody
  * judged are absent from the result.
  */
-export function aggregateBySubmission(
-  judgments: readonly NormalizableJudgment[],
-  submissionIds: ReadonlySet<string>,
-  criteria: readonly Criterion[],
-): Map<string, SubmissionAggregate> {
+export function aggregateBySubmission(judgments: readonly NormalizableJudgment[], submissionIds: ReadonlySet<string>, criteria: readonly Criterion[]): Map<string, SubmissionAggregate> {
   const normalized = normalizeJudgments(judgments.filter((j) => submissionIds.has(j.submissionId)));
   const bySubmission = new Map<string, NormalizedJudgment[]>();
   for (const nj of normalized) {
@@ -129,9 +123,7 @@ export function aggregateBySubmission(
   for (const [submissionId, list] of bySubmission) {
     const criterionMeans: Record<string, number> = {};
     for (const c of ordered) {
-      const values = list
-        .map((nj) => nj.judgment.scores[c.id])
-        .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+      const values = list.map((nj) => nj.judgment.scores[c.id]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
       if (values.length > 0) criterionMeans[c.id] = mean(values);
     }
     out.set(submissionId, {

@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  compareMethods,
-  rank,
-  RANKING_METHODS,
-  type RankingJudgment,
-  type RankingMethod,
-  type RankingSubmission,
-  type RankRow,
-} from "./ranking";
+import { compareMethods, rank, RANKING_METHODS, type RankingJudgment, type RankingMethod, type RankingSubmission, type RankRow } from "./ranking";
 import { type Criterion, weightedTotal } from "./scoring";
 import { quantize } from "./stats";
 
@@ -62,15 +54,11 @@ const arbWorld: fc.Arbitrary<World> = fc
 
 const arbMethod = fc.constantFrom<RankingMethod>(...RANKING_METHODS);
 
-const permutationOf = <T>(items: T[]): fc.Arbitrary<T[]> =>
-  fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
+const permutationOf = <T>(items: T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
 
-const arbPermutedWorld = arbWorld.chain((w) =>
-  fc.tuple(fc.constant(w), permutationOf(w.judgments), permutationOf(w.submissions)),
-);
+const arbPermutedWorld = arbWorld.chain((w) => fc.tuple(fc.constant(w), permutationOf(w.judgments), permutationOf(w.submissions)));
 
-const rankWorld = (w: World, method: RankingMethod, extra: Partial<Parameters<typeof rank>[0]> = {}) =>
-  rank({ criteria: CRITERIA, method, ...w, ...extra });
+const rankWorld = (w: World, method: RankingMethod, extra: Partial<Parameters<typeof rank>[0]> = {}) => rank({ criteria: CRITERIA, method, ...w, ...extra });
 
 const placesById = (rows: RankRow[]) => Object.fromEntries(rows.map((r) => [r.submissionId, [r.place, r.joint]]));
 
@@ -130,23 +118,17 @@ describe("rank properties", () => {
 
   it("z-score ranking is invariant to one judge's positive affine rescaling a·x + b", () => {
     fc.assert(
-      fc.property(
-        arbWorld,
-        fc.nat(),
-        fc.double({ min: 0.05, max: 20, noNaN: true }),
-        fc.double({ min: -100, max: 100, noNaN: true }),
-        (world, judgePick, a, b) => {
-          const judgeIds = [...new Set(world.judgments.map((j) => j.judgeId))];
-          if (judgeIds.length === 0) return;
-          const target = judgeIds[judgePick % judgeIds.length];
-          const rescaled = world.judgments.map((j) => (j.judgeId === target ? { ...j, total: a * j.total + b } : j));
-          const before = rankWorld(world, "zscore");
-          const after = rankWorld({ ...world, judgments: rescaled }, "zscore");
-          expect(placesById(after)).toEqual(placesById(before));
-          expect(after.map((r) => r.submissionId)).toEqual(before.map((r) => r.submissionId));
-          after.forEach((r, i) => expect(r.zscore ?? 0).toBeCloseTo(before[i]?.zscore ?? 0, 6));
-        },
-      ),
+      fc.property(arbWorld, fc.nat(), fc.double({ min: 0.05, max: 20, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (world, judgePick, a, b) => {
+        const judgeIds = [...new Set(world.judgments.map((j) => j.judgeId))];
+        if (judgeIds.length === 0) return;
+        const target = judgeIds[judgePick % judgeIds.length];
+        const rescaled = world.judgments.map((j) => (j.judgeId === target ? { ...j, total: a * j.total + b } : j));
+        const before = rankWorld(world, "zscore");
+        const after = rankWorld({ ...world, judgments: rescaled }, "zscore");
+        expect(placesById(after)).toEqual(placesById(before));
+        expect(after.map((r) => r.submissionId)).toEqual(before.map((r) => r.submissionId));
+        after.forEach((r, i) => expect(r.zscore ?? 0).toBeCloseTo(before[i]?.zscore ?? 0, 6));
+      }),
       { numRuns: 500 },
     );
   });
@@ -159,9 +141,7 @@ describe("rank properties", () => {
         const inTrack = new Set(world.submissions.filter((s) => s.trackId === trackId).map((s) => s.id));
         expect(new Set(filtered.map((r) => r.submissionId))).toEqual(inTrack);
         // Judge normalization uses the whole event, so the track's order is the overall order restricted.
-        expect(filtered.filter((r) => r.place !== null).map((r) => r.submissionId)).toEqual(
-          all.filter((r) => r.place !== null && inTrack.has(r.submissionId)).map((r) => r.submissionId),
-        );
+        expect(filtered.filter((r) => r.place !== null).map((r) => r.submissionId)).toEqual(all.filter((r) => r.place !== null && inTrack.has(r.submissionId)).map((r) => r.submissionId));
         expectCompetitionRanking(filtered);
       }),
       { numRuns: 300 },

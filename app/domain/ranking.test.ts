@@ -69,9 +69,16 @@ const FIXTURE_Z: Omit<Parameters<typeof rank>[0], "method"> = {
   criteria: CRITERIA,
   submissions: [sub("A", at(1)), sub("B", at(5)), sub("C", at(2)), sub("D", at(9)), sub("E", at(9)), sub("F", at(3))],
   judgments: [
-    j("J1", "A", 8, 8), j("J1", "B", 9, 7), j("J1", "C", 5, 7), j("J1", "D", 6, 6),
-    j("J2", "A", 9, 9), j("J2", "B", 6, 4), j("J2", "C", 9, 9), j("J2", "E", 5, 5),
-    j("J3", "D", 7, 7), j("J3", "E", 8, 6),
+    j("J1", "A", 8, 8),
+    j("J1", "B", 9, 7),
+    j("J1", "C", 5, 7),
+    j("J1", "D", 6, 6),
+    j("J2", "A", 9, 9),
+    j("J2", "B", 6, 4),
+    j("J2", "C", 9, 9),
+    j("J2", "E", 5, 5),
+    j("J3", "D", 7, 7),
+    j("J3", "E", 8, 6),
   ],
 };
 
@@ -80,14 +87,23 @@ describe("rank — z-score fixture", () => {
 
   it("places as computed by hand, unjudged submission last and unranked", () => {
     expect(pick(rows)).toEqual([
-      ["A", 1, false], ["B", 2, false], ["C", 3, false], ["D", 4, true], ["E", 4, true], ["F", null, false],
+      ["A", 1, false],
+      ["B", 2, false],
+      ["C", 3, false],
+      ["D", 4, true],
+      ["E", 4, true],
+      ["F", null, false],
     ]);
   });
 
   it("reports mean z, the normalized score and the other methods' scores", () => {
     const expected: Record<string, [number, number, number, number]> = {
       // [mean z, normalized (= score), raw, borda]
-      A: [1, 60, 85, 250 / 3], B: [0, 50, 65, 50], C: [0, 50, 75, 50], D: [-0.5, 45, 65, 100 / 3], E: [-0.5, 45, 60, 100 / 3],
+      A: [1, 60, 85, 250 / 3],
+      B: [0, 50, 65, 50],
+      C: [0, 50, 75, 50],
+      D: [-0.5, 45, 65, 100 / 3],
+      E: [-0.5, 45, 60, 100 / 3],
     };
     for (const [id, [z, norm, raw, borda]] of Object.entries(expected)) {
       const r = byId(rows, id);
@@ -120,12 +136,14 @@ describe("rank — Borda fixture", () => {
 
   it("places and scores as computed by hand", () => {
     expect(pick(rows)).toEqual([
-      ["A", 1, false], ["B", 2, false], ["C", 3, false], ["D", 4, true], ["E", 4, true], ["F", null, false],
+      ["A", 1, false],
+      ["B", 2, false],
+      ["C", 3, false],
+      ["D", 4, true],
+      ["E", 4, true],
+      ["F", null, false],
     ]);
-    expect(rows.map((r) => r.score)).toEqual([
-      expect.closeTo(250 / 3, 12), expect.closeTo(50, 12), expect.closeTo(50, 12),
-      expect.closeTo(100 / 3, 12), expect.closeTo(100 / 3, 12), null,
-    ]);
+    expect(rows.map((r) => r.score)).toEqual([expect.closeTo(250 / 3, 12), expect.closeTo(50, 12), expect.closeTo(50, 12), expect.closeTo(100 / 3, 12), expect.closeTo(100 / 3, 12), null]);
     expect(tieSummary(rows)).toEqual([
       { kind: "resolved", ahead: ["B"], behind: ["C"], resolvedBy: "criterion:c1" },
       { kind: "joint", place: 4, submissionIds: ["D", "E"] },
@@ -142,7 +160,12 @@ describe("rank — raw", () => {
   it("on fixture Z: the 65-point tie between B and D is resolved by z-score", () => {
     const rows = rank({ ...FIXTURE_Z, method: "raw" });
     expect(pick(rows)).toEqual([
-      ["A", 1, false], ["C", 2, false], ["B", 3, false], ["D", 4, false], ["E", 5, false], ["F", null, false],
+      ["A", 1, false],
+      ["C", 2, false],
+      ["B", 3, false],
+      ["D", 4, false],
+      ["E", 5, false],
+      ["F", null, false],
     ]);
     expect(byId(rows, "D").tieNote).toEqual({ group: ["B", "D"], resolvedBy: "zscore", jointWith: [] });
   });
@@ -163,17 +186,31 @@ describe("rank — raw", () => {
     tieBreak: [{ criterion: "c1" }, "earliest_submission"] as const,
     submissions: [sub("P", at(4)), sub("Q", at(8)), sub("R", at(1)), sub("S", at(6)), sub("T", at(6))],
     judgments: [
-      j("J1", "P", 9, 9), j("J2", "P", 8, 8), j("J3", "P", 7, 7),
-      j("J1", "Q", 8, 6), j("J2", "Q", 7, 7),
-      j("J2", "R", 6, 6), j("J3", "R", 8, 8),
-      j("J1", "S", 5, 7), j("J2", "S", 6, 6), j("J3", "S", 6, 6),
-      j("J1", "T", 6, 6), j("J2", "T", 5, 7), j("J3", "T", 6, 6),
+      j("J1", "P", 9, 9),
+      j("J2", "P", 8, 8),
+      j("J3", "P", 7, 7),
+      j("J1", "Q", 8, 6),
+      j("J2", "Q", 7, 7),
+      j("J2", "R", 6, 6),
+      j("J3", "R", 8, 8),
+      j("J1", "S", 5, 7),
+      j("J2", "S", 6, 6),
+      j("J3", "S", 6, 6),
+      j("J1", "T", 6, 6),
+      j("J2", "T", 5, 7),
+      j("J3", "T", 6, 6),
     ],
   };
 
   it("on fixture R: places, scores and tie notes as computed by hand", () => {
     const rows = rank(FIXTURE_R);
-    expect(pick(rows)).toEqual([["P", 1, false], ["Q", 2, false], ["R", 3, false], ["S", 4, true], ["T", 4, true]]);
+    expect(pick(rows)).toEqual([
+      ["P", 1, false],
+      ["Q", 2, false],
+      ["R", 3, false],
+      ["S", 4, true],
+      ["T", 4, true],
+    ]);
     expect(rows.map((r) => r.score)).toEqual([80, 70, 70, 60, 60].map((v) => expect.closeTo(v, 12)));
     expect(byId(rows, "S").criterionMeans.c1).toBeCloseTo(17 / 3, 12);
     expect(tieSummary(rows)).toEqual([
@@ -189,7 +226,11 @@ describe("rank — raw", () => {
       submissions: [sub("late", at(30)), sub("early", at(10)), sub("none", null)],
       judgments: [j("J1", "late", 5, 5), j("J1", "early", 5, 5), j("J1", "none", 5, 5)],
     });
-    expect(pick(rows)).toEqual([["early", 1, false], ["late", 2, false], ["none", 3, false]]);
+    expect(pick(rows)).toEqual([
+      ["early", 1, false],
+      ["late", 2, false],
+      ["none", 3, false],
+    ]);
     expect(rows.map((r) => r.tieNote?.resolvedBy)).toEqual([null, "earliest_submission", "earliest_submission"]);
   });
 });
@@ -203,7 +244,12 @@ describe("rank — joint places and tie bookkeeping", () => {
       submissions: ["a", "b", "c", "d"].map((id) => sub(id, null)),
       judgments: [j("J", "a", 9, 9), j("J", "b", 5, 5), j("J", "c", 5, 5), j("J", "d", 1, 1)],
     });
-    expect(pick(rows)).toEqual([["a", 1, false], ["b", 2, true], ["c", 2, true], ["d", 4, false]]);
+    expect(pick(rows)).toEqual([
+      ["a", 1, false],
+      ["b", 2, true],
+      ["c", 2, true],
+      ["d", 4, false],
+    ]);
   });
 
   it("records a resolution between a single place and a joint place below it", () => {
@@ -214,7 +260,11 @@ describe("rank — joint places and tie bookkeeping", () => {
       submissions: [sub("x", at(1)), sub("y", at(1)), sub("z", at(1))],
       judgments: [j("J", "x", 6, 4), j("J", "y", 5, 5), j("J", "z", 5, 5)],
     });
-    expect(pick(rows)).toEqual([["x", 1, false], ["y", 2, true], ["z", 2, true]]);
+    expect(pick(rows)).toEqual([
+      ["x", 1, false],
+      ["y", 2, true],
+      ["z", 2, true],
+    ]);
     expect(byId(rows, "y").tieNote).toEqual({ group: ["x", "y", "z"], resolvedBy: "criterion:c1", jointWith: ["z"] });
     expect(byId(rows, "z").tieNote).toEqual({ group: ["x", "y", "z"], resolvedBy: null, jointWith: ["y"] });
     expect(tieSummary(rows)).toEqual([
@@ -242,9 +292,7 @@ describe("rank — input handling", () => {
     };
     expect(codeOf(() => rank({ ...FIXTURE_Z, method: "raw", submissions: [sub("A", null), sub("A", null)] }))).toBe("duplicate_submission");
     expect(codeOf(() => rank({ ...FIXTURE_Z, method: "raw", judgments: [j("J1", "A", 1, 1), j("J1", "A", 2, 2)] }))).toBe("duplicate_judgment");
-    expect(
-      codeOf(() => rank({ ...FIXTURE_Z, method: "raw", judgments: [{ ...j("J1", "A", 1, 1), total: Number.NaN }] })),
-    ).toBe("non_finite_total");
+    expect(codeOf(() => rank({ ...FIXTURE_Z, method: "raw", judgments: [{ ...j("J1", "A", 1, 1), total: Number.NaN }] }))).toBe("non_finite_total");
     expect(codeOf(() => rank({ ...FIXTURE_Z, method: "raw", tieBreak: [{ criterion: "nope" }] }))).toBe("unknown_criterion");
   });
 
@@ -255,8 +303,7 @@ describe("rank — input handling", () => {
       { id: "c", trackId: "t2", regionId: "jkt", finalSubmittedAt: null },
     ];
     const judgments = [j("J", "a", 1, 1), j("J", "b", 2, 2), j("J", "c", 3, 3)];
-    const ids = (filter: { trackId?: string; regionId?: string }) =>
-      rank({ criteria: CRITERIA, method: "raw", submissions, judgments, filter }).map((r) => r.submissionId);
+    const ids = (filter: { trackId?: string; regionId?: string }) => rank({ criteria: CRITERIA, method: "raw", submissions, judgments, filter }).map((r) => r.submissionId);
     expect(ids({ regionId: "jkt" })).toEqual(["c", "a"]);
     expect(ids({ trackId: "t1", regionId: "jkt" })).toEqual(["a"]);
     expect(ids({})).toEqual(["c", "b", "a"]);

@@ -101,10 +101,7 @@ export function defaultTieBreak(criteria: readonly Criterion[]): TieBreakKey[] {
 
 export type TieBreakErrorCode = "unknown_criterion" | "duplicate_key";
 
-export function validateTieBreak(
-  keys: readonly TieBreakKey[],
-  criteria: readonly Criterion[],
-): { index: number; code: TieBreakErrorCode }[] {
+export function validateTieBreak(keys: readonly TieBreakKey[], criteria: readonly Criterion[]): { index: number; code: TieBreakErrorCode }[] {
   const ids = new Set(criteria.map((c) => c.id));
   const seen = new Set<string>();
   const errors: { index: number; code: TieBreakErrorCode }[] = [];
@@ -167,11 +164,7 @@ export function rank(input: RankInput): RankRow[] {
   }
   const aggregates = aggregateBySubmission(input.judgments, new Set(submissions.map((s) => s.id)), input.criteria);
 
-  const selected = submissions.filter(
-    (s) =>
-      (filter?.trackId === undefined || s.trackId === filter.trackId) &&
-      (filter?.regionId === undefined || s.regionId === filter.regionId),
-  );
+  const selected = submissions.filter((s) => (filter?.trackId === undefined || s.trackId === filter.trackId) && (filter?.regionId === undefined || s.regionId === filter.regionId));
 
   const ranked: Entry[] = [];
   const unranked: RankingSubmission[] = [];
@@ -181,9 +174,7 @@ export function rank(input: RankInput): RankRow[] {
     else unranked.push(s);
   }
 
-  const keyVectors = new Map<Entry, number[]>(
-    ranked.map((e) => [e, [keyValue(method, e), ...tieBreak.map((k) => keyValue(k, e))]]),
-  );
+  const keyVectors = new Map<Entry, number[]>(ranked.map((e) => [e, [keyValue(method, e), ...tieBreak.map((k) => keyValue(k, e))]]));
   const vec = (e: Entry): number[] => keyVectors.get(e) as number[];
   // Index of the first differing key (0 = method score), or -1 when tied on all keys.
   const firstDifference = (a: Entry, b: Entry): number => {
@@ -228,13 +219,7 @@ export function rank(input: RankInput): RankRow[] {
 }
 
 /** Places one run of equal method scores; `offset` is how many rows rank above it. */
-function placeGroup(
-  group: Entry[],
-  offset: number,
-  method: RankingMethod,
-  tieBreak: readonly TieBreakKey[],
-  firstDifference: (a: Entry, b: Entry) => number,
-): RankRow[] {
+function placeGroup(group: Entry[], offset: number, method: RankingMethod, tieBreak: readonly TieBreakKey[], firstDifference: (a: Entry, b: Entry) => number): RankRow[] {
   const blocks: Entry[][] = [];
   for (const e of group) {
     const last = blocks[blocks.length - 1];
@@ -275,9 +260,7 @@ function placeGroup(
   return rows;
 }
 
-export type TieRecord =
-  | { kind: "resolved"; ahead: string[]; behind: string[]; resolvedBy: TieKeyCode }
-  | { kind: "joint"; place: number; submissionIds: string[] };
+export type TieRecord = { kind: "resolved"; ahead: string[]; behind: string[]; resolvedBy: TieKeyCode } | { kind: "joint"; place: number; submissionIds: string[] };
 
 /** Every resolved tie and every joint place of a ranking, top to bottom (for the published record and audit view). */
 export function tieSummary(rows: readonly RankRow[]): TieRecord[] {
@@ -309,9 +292,7 @@ export interface MethodComparisonRow {
  * `chosen` is `rank(input)` when the caller already has it, so it is not computed twice.
  */
 export function compareMethods(input: RankInput, chosen?: readonly RankRow[]): MethodComparisonRow[] {
-  const byMethod = new Map(
-    RANKING_METHODS.map((m) => [m, new Map((m === input.method && chosen ? chosen : rank({ ...input, method: m })).map((r) => [r.submissionId, r]))]),
-  );
+  const byMethod = new Map(RANKING_METHODS.map((m) => [m, new Map((m === input.method && chosen ? chosen : rank({ ...input, method: m })).map((r) => [r.submissionId, r]))]));
   const chosenRows = byMethod.get(input.method) as Map<string, RankRow>;
   return [...chosenRows.values()].map((c) => {
     const rowFor = (m: RankingMethod): RankRow => byMethod.get(m)?.get(c.submissionId) as RankRow;

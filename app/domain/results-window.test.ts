@@ -44,7 +44,12 @@ describe("rankingWindow", () => {
       ["s12", 13, 5],
     ]);
     const both = rankingWindow(rows, entries, { trackId: "B", regionId: "R2", size: 200 });
-    expect(both.rows.every((r) => { const i = Number(r.submissionId.slice(1)); return i % 3 !== 0 && i % 2 === 1; })).toBe(true);
+    expect(
+      both.rows.every((r) => {
+        const i = Number(r.submissionId.slice(1));
+        return i % 3 !== 0 && i % 2 === 1;
+      }),
+    ).toBe(true);
     // s10 and s11 share place 11 and are both on track B: they stay joint there.
     const b = rankingWindow(rows, entries, { trackId: "B", size: 200 }).rows;
     const s10 = b.find((r) => r.submissionId === "s10");

@@ -40,7 +40,12 @@ export type RankingWindow<R> = Page<R & { subsetPlace: number | null }>;
 
 /** Case-, accent- and spacing-insensitive form used for searching names typed on a phone keyboard. */
 export function foldForSearch(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

@@ -45,9 +45,7 @@ describe("validateCriteria", () => {
   });
 
   it("requires weights to total exactly 100", () => {
-    expect(validateCriteria([c({ id: "a", weight: 60 }), c({ id: "b", weight: 30 })])).toEqual([
-      { code: "weights_total", index: null, criterionId: null, field: "weight" },
-    ]);
+    expect(validateCriteria([c({ id: "a", weight: 60 }), c({ id: "b", weight: 30 })])).toEqual([{ code: "weights_total", index: null, criterionId: null, field: "weight" }]);
   });
 
   it("reports field errors by index", () => {
@@ -68,17 +66,12 @@ describe("validateCriteria", () => {
   });
 
   it("rejects NaN weights as not positive", () => {
-    expect(validateCriteria([c({ id: "a", weight: Number.NaN })]).map((e) => e.code)).toEqual([
-      "weight_not_positive",
-    ]);
+    expect(validateCriteria([c({ id: "a", weight: Number.NaN })]).map((e) => e.code)).toEqual(["weight_not_positive"]);
   });
 });
 
 describe("weightedTotal", () => {
-  const rubric = [
-    c({ id: "inovasi", weight: 60, scaleMin: 0, scaleMax: 4, order: 1 }),
-    c({ id: "dampak", weight: 40, scaleMin: 1, scaleMax: 3, order: 2 }),
-  ];
+  const rubric = [c({ id: "inovasi", weight: 60, scaleMin: 0, scaleMax: 4, order: 1 }), c({ id: "dampak", weight: 40, scaleMin: 1, scaleMax: 3, order: 2 })];
 
   it("matches the hand computation", () => {
     // 60·(3−0)/(4−0) + 40·(2−1)/(3−1) = 45 + 20 = 65; / 100 · 100 = 65
@@ -105,18 +98,10 @@ describe("weightedTotal", () => {
   });
 
   const arbRubric = fc
-    .array(
-      fc.record({ weight: fc.integer({ min: 1, max: 50 }), scaleMin: fc.integer({ min: -3, max: 3 }), span: fc.integer({ min: 1, max: 9 }) }),
-      { minLength: 1, maxLength: 5 },
-    )
-    .map((rows) =>
-      rows.map((r, i) => c({ id: `k${i}`, order: i, weight: r.weight, scaleMin: r.scaleMin, scaleMax: r.scaleMin + r.span })),
-    );
-  const arbScored = arbRubric.chain((crit) =>
-    fc.tuple(fc.constant(crit), fc.tuple(...crit.map((k) => fc.integer({ min: k.scaleMin, max: k.scaleMax })))),
-  );
-  const toScores = (crit: Criterion[], values: number[]): Record<string, number> =>
-    Object.fromEntries(crit.map((k, i) => [k.id, values[i] as number]));
+    .array(fc.record({ weight: fc.integer({ min: 1, max: 50 }), scaleMin: fc.integer({ min: -3, max: 3 }), span: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 5 })
+    .map((rows) => rows.map((r, i) => c({ id: `k${i}`, order: i, weight: r.weight, scaleMin: r.scaleMin, scaleMax: r.scaleMin + r.span })));
+  const arbScored = arbRubric.chain((crit) => fc.tuple(fc.constant(crit), fc.tuple(...crit.map((k) => fc.integer({ min: k.scaleMin, max: k.scaleMax })))));
+  const toScores = (crit: Criterion[], values: number[]): Record<string, number> => Object.fromEntries(crit.map((k, i) => [k.id, values[i] as number]));
 
   it("property: stays within 0–100, hits both ends, and ignores criteria order", () => {
     fc.assert(
@@ -126,8 +111,24 @@ describe("weightedTotal", () => {
         expect(total as number).toBeGreaterThanOrEqual(0);
         expect(total as number).toBeLessThanOrEqual(100 + 1e-9);
         expect(weightedTotal([...crit].reverse(), toScores(crit, values))).toBe(total);
-        expect(weightedTotal(crit, toScores(crit, crit.map((k) => k.scaleMin)))).toBe(0);
-        expect(weightedTotal(crit, toScores(crit, crit.map((k) => k.scaleMax)))).toBeCloseTo(100, 9);
+        expect(
+          weightedTotal(
+            crit,
+            toScores(
+              crit,
+              crit.map((k) => k.scaleMin),
+            ),
+          ),
+        ).toBe(0);
+        expect(
+          weightedTotal(
+            crit,
+            toScores(
+              crit,
+              crit.map((k) => k.scaleMax),
+            ),
+          ),
+        ).toBeCloseTo(100, 9);
       }),
     );
   });

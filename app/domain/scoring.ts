@@ -22,15 +22,7 @@ export type ScoreErrorCode = "not_integer" | "out_of_scale";
 
 export type ScoreValidation = { ok: true } | { ok: false; code: ScoreErrorCode };
 
-export type CriteriaErrorCode =
-  | "no_criteria"
-  | "weights_total"
-  | "weight_not_positive"
-  | "scale_not_integer"
-  | "scale_order"
-  | "name_empty"
-  | "name_duplicate"
-  | "id_duplicate";
+export type CriteriaErrorCode = "no_criteria" | "weights_total" | "weight_not_positive" | "scale_not_integer" | "scale_order" | "name_empty" | "name_duplicate" | "id_duplicate";
 
 export type CriterionField = "id" | "name" | "weight" | "scaleMin" | "scaleMax";
 
@@ -121,10 +113,7 @@ export function validateCriteria(criteria: readonly Criterion[]): CriteriaFieldE
  * incomplete or invalid judgment must never yield a number that looks final.
  * Scores for unknown criterion ids are ignored.
  */
-export function weightedTotal(
-  criteria: readonly Criterion[],
-  scores: Readonly<Record<string, number>>,
-): number | null {
+export function weightedTotal(criteria: readonly Criterion[], scores: Readonly<Record<string, number>>): number | null {
   if (criteria.length === 0) return null;
   let weighted = 0;
   let weights = 0;

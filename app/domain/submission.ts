@@ -23,10 +23,7 @@ export function missingItems(s: { description: string; videoUrl: string | null; 
  * Field errors (locale keys) that stop a draft from being submitted. A draft may be saved in
  * any state; the explicit "Kirim" needs the parts judges cannot work without.
  */
-export function submitErrors(
-  s: SubmissionText,
-  rules: { hasTracks: boolean; requireVideo: boolean },
-): Partial<Record<RevisionField, string[]>> {
+export function submitErrors(s: SubmissionText, rules: { hasTracks: boolean; requireVideo: boolean }): Partial<Record<RevisionField, string[]>> {
   const errors: Partial<Record<RevisionField, string[]>> = {};
   const required = "submission.errors.requiredToSubmit";
   if (!s.title?.trim()) errors.title = [required];

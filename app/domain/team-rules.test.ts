@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  canAddMember,
-  isComplete,
-  missingMembers,
-  teamViolations,
-  validateTeamRules,
-  type TeamMember,
-  type TeamRules,
-} from "./team-rules";
+import { canAddMember, isComplete, missingMembers, teamViolations, validateTeamRules, type TeamMember, type TeamRules } from "./team-rules";
 
 const m = (pool: string | null): TeamMember => ({ pool });
 const many = (pool: string | null, n: number): TeamMember[] => Array.from({ length: n }, () => m(pool));
@@ -28,7 +20,16 @@ describe("validateTeamRules", () => {
     expect(validateTeamRules({ minSize: 2, maxSize: 50, pools: [] })).toEqual([]);
     expect(validateTeamRules(kimRules)).toEqual([]);
     // Quotas may exceed maxSize in sum: a flexible mix.
-    expect(validateTeamRules({ minSize: 3, maxSize: 5, pools: [{ key: "a", quota: 3 }, { key: "b", quota: 3 }] })).toEqual([]);
+    expect(
+      validateTeamRules({
+        minSize: 3,
+        maxSize: 5,
+        pools: [
+          { key: "a", quota: 3 },
+          { key: "b", quota: 3 },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it("checks sizes", () => {
@@ -66,7 +67,14 @@ describe("validateTeamRules", () => {
 
   it("requires quotas to add up to at least maxSize", () => {
     expect(
-      validateTeamRules({ minSize: 2, maxSize: 7, pools: [{ key: "a", quota: 3 }, { key: "b", quota: 2 }] }),
+      validateTeamRules({
+        minSize: 2,
+        maxSize: 7,
+        pools: [
+          { key: "a", quota: 3 },
+          { key: "b", quota: 2 },
+        ],
+      }),
     ).toEqual([{ field: "pools", code: "pools_below_max" }]);
   });
 });
@@ -136,19 +144,13 @@ describe("missingMembers / isComplete", () => {
 
 // ---------------------------------------------------------------- properties
 
-const plainRulesArb = fc
-  .integer({ min: 1, max: 50 })
-  .chain((maxSize) => fc.integer({ min: 1, max: maxSize }).map((minSize): TeamRules => ({ minSize, maxSize })));
+const plainRulesArb = fc.integer({ min: 1, max: 50 }).chain((maxSize) => fc.integer({ min: 1, max: maxSize }).map((minSize): TeamRules => ({ minSize, maxSize })));
 
 const pooledRulesArb = fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 4 }).chain((quotas) => {
   const sum = quotas.reduce((a, b) => a + b, 0);
   return fc
     .integer({ min: Math.max(...quotas), max: Math.min(50, sum) })
-    .chain((maxSize) =>
-      fc.integer({ min: 1, max: maxSize }).map(
-        (minSize): TeamRules => ({ minSize, maxSize, pools: quotas.map((quota, i) => ({ key: `p${i}`, quota })) }),
-      ),
-    );
+    .chain((maxSize) => fc.integer({ min: 1, max: maxSize }).map((minSize): TeamRules => ({ minSize, maxSize, pools: quotas.map((quota, i) => ({ key: `p${i}`, quota })) })));
 });
 
 const rulesArb = fc.oneof(plainRulesArb, pooledRulesArb);
@@ -161,9 +163,7 @@ function build(rules: TeamRules, choices: (string | null)[]): TeamMember[] {
   return members;
 }
 
-const stateArb = rulesArb.chain((rules) =>
-  fc.array(choiceArb, { maxLength: 80 }).map((choices) => ({ rules, members: build(rules, choices) })),
-);
+const stateArb = rulesArb.chain((rules) => fc.array(choiceArb, { maxLength: 80 }).map((choices) => ({ rules, members: build(rules, choices) })));
 
 function addable(rules: TeamRules, members: TeamMember[]): (string | null)[] {
   const options = rules.pools?.length ? rules.pools.map((p) => p.key) : [null];
@@ -241,24 +241,25 @@ describe("team rule properties", () => {
 
   it("byPool counts are tight: filling every other pool first still leaves exactly that many", () => {
     fc.assert(
-      fc.property(pooledRulesArb.chain((rules) =>
-        fc.array(choiceArb, { maxLength: 80 }).map((c) => ({ rules, members: build(rules, c) }))),
-      ({ rules, members }) => {
-        const { total, byPool } = missingMembers(rules, members);
-        for (const pool of rules.pools ?? []) {
-          const team = [...members];
-          // Greedily add to other pools while the team is short.
-          let progressed = true;
-          while (missingMembers(rules, team).total > 0 && progressed) {
-            const other = addable(rules, team).find((p) => p !== pool.key);
-            progressed = other !== undefined;
-            if (other !== undefined) team.push(m(other));
+      fc.property(
+        pooledRulesArb.chain((rules) => fc.array(choiceArb, { maxLength: 80 }).map((c) => ({ rules, members: build(rules, c) }))),
+        ({ rules, members }) => {
+          const { total, byPool } = missingMembers(rules, members);
+          for (const pool of rules.pools ?? []) {
+            const team = [...members];
+            // Greedily add to other pools while the team is short.
+            let progressed = true;
+            while (missingMembers(rules, team).total > 0 && progressed) {
+              const other = addable(rules, team).find((p) => p !== pool.key);
+              progressed = other !== undefined;
+              if (other !== undefined) team.push(m(other));
+            }
+            const stillNeeded = missingMembers(rules, team).total;
+            expect(stillNeeded).toBe(byPool.find((b) => b.pool === pool.key)?.count ?? 0);
+            expect(stillNeeded).toBeLessThanOrEqual(total);
           }
-          const stillNeeded = missingMembers(rules, team).total;
-          expect(stillNeeded).toBe(byPool.find((b) => b.pool === pool.key)?.count ?? 0);
-          expect(stillNeeded).toBeLessThanOrEqual(total);
-        }
-      }),
+        },
+      ),
     );
   });
 });

@@ -24,15 +24,7 @@ export type TeamMember = { pool: string | null };
 
 export const MAX_TEAM_SIZE = 50;
 
-export type TeamRulesErrorCode =
-  | "not_integer"
-  | "too_small"
-  | "too_large"
-  | "min_above_max"
-  | "key_required"
-  | "key_duplicate"
-  | "quota_above_max"
-  | "pools_below_max";
+export type TeamRulesErrorCode = "not_integer" | "too_small" | "too_large" | "min_above_max" | "key_required" | "key_duplicate" | "quota_above_max" | "pools_below_max";
 
 export type TeamRulesError = { field: string; code: TeamRulesErrorCode };
 
@@ -111,11 +103,7 @@ function countByPool(members: readonly TeamMember[]): Map<string | null, number>
 }
 
 /** Checks are ordered so the message names the most fundamental obstacle. */
-export function canAddMember(
-  rules: TeamRules,
-  members: readonly TeamMember[],
-  pool: string | null,
-): AddMemberResult {
+export function canAddMember(rules: TeamRules, members: readonly TeamMember[], pool: string | null): AddMemberResult {
   if (members.length >= rules.maxSize) return { ok: false, code: "team_full" };
   const pools = poolsOf(rules);
   if (pools.length === 0) return { ok: true };
@@ -132,10 +120,7 @@ export function canAddMember(
  * additions go through canAddMember; non-empty after organisers tighten the
  * rules of an event with existing teams, or for imported data.
  */
-export function teamViolations(
-  rules: TeamRules,
-  members: readonly TeamMember[],
-): TeamViolation[] {
+export function teamViolations(rules: TeamRules, members: readonly TeamMember[]): TeamViolation[] {
   const violations: TeamViolation[] = [];
   if (members.length > rules.maxSize) violations.push({ code: "over_max" });
   const pools = poolsOf(rules);
@@ -159,10 +144,7 @@ export function teamViolations(
  * places. Members with a missing/unknown pool occupy a team place but no
  * pool place (they must be fixed anyway, see teamViolations).
  */
-export function missingMembers(
-  rules: TeamRules,
-  members: readonly TeamMember[],
-): MissingMembers {
+export function missingMembers(rules: TeamRules, members: readonly TeamMember[]): MissingMembers {
   const total = Math.max(0, rules.minSize - members.length);
   const pools = poolsOf(rules);
   if (total === 0 || pools.length === 0) return { total, byPool: [] };

@@ -1,16 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  EVENT_TIME_ZONES,
-  countdownParts,
-  formatInZone,
-  isEventTimeZone,
-  utcToZonedLocal,
-  zoneAbbreviation,
-  zonedLocalToUtc,
-  eventZone,
-  type EventTimeZone,
-} from "./time";
+import { EVENT_TIME_ZONES, countdownParts, formatInZone, isEventTimeZone, utcToZonedLocal, zoneAbbreviation, zonedLocalToUtc, eventZone, type EventTimeZone } from "./time";
 
 const OFFSET_HOURS: Record<EventTimeZone, number> = {
   "Asia/Jakarta": 7,
@@ -33,45 +23,27 @@ describe("zones", () => {
 
 describe("zonedLocalToUtc", () => {
   it("interprets wall-clock time in each zone", () => {
-    expect(zonedLocalToUtc("2026-12-01T23:59", "Asia/Jakarta")?.toISOString()).toBe(
-      "2026-12-01T16:59:00.000Z",
-    );
-    expect(zonedLocalToUtc("2026-12-01T23:59", "Asia/Makassar")?.toISOString()).toBe(
-      "2026-12-01T15:59:00.000Z",
-    );
-    expect(zonedLocalToUtc("2026-12-01T23:59", "Asia/Jayapura")?.toISOString()).toBe(
-      "2026-12-01T14:59:00.000Z",
-    );
+    expect(zonedLocalToUtc("2026-12-01T23:59", "Asia/Jakarta")?.toISOString()).toBe("2026-12-01T16:59:00.000Z");
+    expect(zonedLocalToUtc("2026-12-01T23:59", "Asia/Makassar")?.toISOString()).toBe("2026-12-01T15:59:00.000Z");
+    expect(zonedLocalToUtc("2026-12-01T23:59", "Asia/Jayapura")?.toISOString()).toBe("2026-12-01T14:59:00.000Z");
   });
 
   it("accepts seconds and milliseconds", () => {
-    expect(zonedLocalToUtc("2026-12-01T23:59:59.999", "Asia/Jakarta")?.toISOString()).toBe(
-      "2026-12-01T16:59:59.999Z",
-    );
-    expect(zonedLocalToUtc("2026-12-01T23:59:30", "Asia/Jakarta")?.toISOString()).toBe(
-      "2026-12-01T16:59:30.000Z",
-    );
-    expect(zonedLocalToUtc("2026-12-01T23:59:30.5", "Asia/Jakarta")?.toISOString()).toBe(
-      "2026-12-01T16:59:30.500Z",
-    );
+    expect(zonedLocalToUtc("2026-12-01T23:59:59.999", "Asia/Jakarta")?.toISOString()).toBe("2026-12-01T16:59:59.999Z");
+    expect(zonedLocalToUtc("2026-12-01T23:59:30", "Asia/Jakarta")?.toISOString()).toBe("2026-12-01T16:59:30.000Z");
+    expect(zonedLocalToUtc("2026-12-01T23:59:30.5", "Asia/Jakarta")?.toISOString()).toBe("2026-12-01T16:59:30.500Z");
   });
 
   it("crosses the date line backwards into the previous UTC day", () => {
-    expect(zonedLocalToUtc("2027-01-01T00:00", "Asia/Jayapura")?.toISOString()).toBe(
-      "2026-12-31T15:00:00.000Z",
-    );
+    expect(zonedLocalToUtc("2027-01-01T00:00", "Asia/Jayapura")?.toISOString()).toBe("2026-12-31T15:00:00.000Z");
   });
 
   it("uses the tz database rather than a fixed table (Jakarta was +07:30 in 1963)", () => {
-    expect(zonedLocalToUtc("1963-06-01T12:00", "Asia/Jakarta")?.toISOString()).toBe(
-      "1963-06-01T04:30:00.000Z",
-    );
+    expect(zonedLocalToUtc("1963-06-01T12:00", "Asia/Jakarta")?.toISOString()).toBe("1963-06-01T04:30:00.000Z");
   });
 
   it("handles leap days", () => {
-    expect(zonedLocalToUtc("2028-02-29T08:00", "Asia/Jakarta")?.toISOString()).toBe(
-      "2028-02-29T01:00:00.000Z",
-    );
+    expect(zonedLocalToUtc("2028-02-29T08:00", "Asia/Jakarta")?.toISOString()).toBe("2028-02-29T01:00:00.000Z");
     expect(zonedLocalToUtc("2026-02-29T08:00", "Asia/Jakarta")).toBeNull();
   });
 
@@ -96,9 +68,7 @@ describe("zonedLocalToUtc", () => {
   });
 
   it("tolerates surrounding whitespace", () => {
-    expect(zonedLocalToUtc(" 2026-12-01T23:59 ", "Asia/Jakarta")?.toISOString()).toBe(
-      "2026-12-01T16:59:00.000Z",
-    );
+    expect(zonedLocalToUtc(" 2026-12-01T23:59 ", "Asia/Jakarta")?.toISOString()).toBe("2026-12-01T16:59:00.000Z");
   });
 });
 
@@ -112,21 +82,13 @@ describe("utcToZonedLocal", () => {
   });
 
   it("includes non-zero seconds and milliseconds", () => {
-    expect(utcToZonedLocal(new Date("2026-12-01T16:59:59.000Z"), "Asia/Jakarta")).toBe(
-      "2026-12-01T23:59:59",
-    );
-    expect(utcToZonedLocal(new Date("2026-12-01T16:59:59.999Z"), "Asia/Jakarta")).toBe(
-      "2026-12-01T23:59:59.999",
-    );
-    expect(utcToZonedLocal(new Date("2026-12-01T16:59:00.010Z"), "Asia/Jakarta")).toBe(
-      "2026-12-01T23:59:00.010",
-    );
+    expect(utcToZonedLocal(new Date("2026-12-01T16:59:59.000Z"), "Asia/Jakarta")).toBe("2026-12-01T23:59:59");
+    expect(utcToZonedLocal(new Date("2026-12-01T16:59:59.999Z"), "Asia/Jakarta")).toBe("2026-12-01T23:59:59.999");
+    expect(utcToZonedLocal(new Date("2026-12-01T16:59:00.010Z"), "Asia/Jakarta")).toBe("2026-12-01T23:59:00.010");
   });
 
   it("renders midnight as 00, not 24", () => {
-    expect(utcToZonedLocal(new Date("2026-12-01T17:00:00Z"), "Asia/Jakarta")).toBe(
-      "2026-12-02T00:00",
-    );
+    expect(utcToZonedLocal(new Date("2026-12-01T17:00:00Z"), "Asia/Jakarta")).toBe("2026-12-02T00:00");
   });
 
   it("returns empty string for an invalid date", () => {
@@ -185,17 +147,12 @@ describe("formatInZone", () => {
 
   it("never shows GMT offsets and always ends with the abbreviation (property)", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
-        fc.constantFrom(...EVENT_TIME_ZONES),
-        fc.constantFrom("id" as const, "en" as const),
-        (t, tz, locale) => {
-          const s = formatInZone(new Date(t), tz, locale);
-          expect(s).not.toMatch(/GMT|UTC/);
-          expect(s.endsWith(` ${zoneAbbreviation(tz)}`)).toBe(true);
-          expect(s).toMatch(/ \d{2}[.:]\d{2} WI(B|TA|T)$/);
-        },
-      ),
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...EVENT_TIME_ZONES), fc.constantFrom("id" as const, "en" as const), (t, tz, locale) => {
+        const s = formatInZone(new Date(t), tz, locale);
+        expect(s).not.toMatch(/GMT|UTC/);
+        expect(s.endsWith(` ${zoneAbbreviation(tz)}`)).toBe(true);
+        expect(s).toMatch(/ \d{2}[.:]\d{2} WI(B|TA|T)$/);
+      }),
     );
   });
 
@@ -227,21 +184,17 @@ describe("countdownParts", () => {
 
   it("recombines to totalMs minus sub-second remainder (property)", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 4e12 }),
-        fc.integer({ min: -1e11, max: 1e11 }),
-        (a, delta) => {
-          const p = countdownParts(new Date(a), new Date(a + delta));
-          expect(p.totalMs).toBe(Math.max(0, delta));
-          for (const v of [p.days, p.hours, p.minutes, p.seconds]) expect(v).toBeGreaterThanOrEqual(0);
-          expect(p.hours).toBeLessThan(24);
-          expect(p.minutes).toBeLessThan(60);
-          expect(p.seconds).toBeLessThan(60);
-          const recombined = ((p.days * 24 + p.hours) * 60 + p.minutes) * 60_000 + p.seconds * 1000;
-          expect(p.totalMs - recombined).toBeGreaterThanOrEqual(0);
-          expect(p.totalMs - recombined).toBeLessThan(1000);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -1e11, max: 1e11 }), (a, delta) => {
+        const p = countdownParts(new Date(a), new Date(a + delta));
+        expect(p.totalMs).toBe(Math.max(0, delta));
+        for (const v of [p.days, p.hours, p.minutes, p.seconds]) expect(v).toBeGreaterThanOrEqual(0);
+        expect(p.hours).toBeLessThan(24);
+        expect(p.minutes).toBeLessThan(60);
+        expect(p.seconds).toBeLessThan(60);
+        const recombined = ((p.days * 24 + p.hours) * 60 + p.minutes) * 60_000 + p.seconds * 1000;
+        expect(p.totalMs - recombined).toBeGreaterThanOrEqual(0);
+        expect(p.totalMs - recombined).toBeLessThan(1000);
+      }),
     );
   });
 });

@@ -2,11 +2,7 @@
 // but organisers type them (and participants read them) as wall-clock time in
 // the event's Indonesian zone. Everything here is pure: callers pass `now`.
 
-export const EVENT_TIME_ZONES = [
-  "Asia/Jakarta",
-  "Asia/Makassar",
-  "Asia/Jayapura",
-] as const;
+export const EVENT_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
 
 export type EventTimeZone = (typeof EVENT_TIME_ZONES)[number];
 
@@ -33,10 +29,7 @@ const ABBREVIATIONS: Record<EventTimeZone, ZoneAbbreviation> = {
 };
 
 export function isEventTimeZone(value: unknown): value is EventTimeZone {
-  return (
-    typeof value === "string" &&
-    (EVENT_TIME_ZONES as readonly string[]).includes(value)
-  );
+  return typeof value === "string" && (EVENT_TIME_ZONES as readonly string[]).includes(value);
 }
 
 /** The event's zone as stored, or WIB when the stored value is not one we support. */
@@ -110,8 +103,7 @@ function offsetAt(instant: number, tz: string): number {
   return utcMillis(wallClockAt(wholeSecond, tz)) - wholeSecond;
 }
 
-const LOCAL_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the following month is the last day of this one.
@@ -127,9 +119,7 @@ function daysInMonth(year: number, month: number): number {
 export function zonedLocalToUtc(local: string, tz: EventTimeZone): Date | null {
   const m = LOCAL_PATTERN.exec(local.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(
-    (s) => Number.parseInt(s ?? "", 10),
-  ) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map((s) => Number.parseInt(s ?? "", 10)) as [number, number, number, number, number];
   const second = m[6] ? Number.parseInt(m[6], 10) : 0;
   // ".5" means 500 ms, not 5 ms.
   const ms = m[7] ? Number.parseInt(m[7].padEnd(3, "0"), 10) : 0;
@@ -193,16 +183,10 @@ function displayFormatter(tz: EventTimeZone, locale: DisplayLocale): Intl.DateTi
  * The zone abbreviation is appended whenever a time of day is shown; a bare
  * date carries none because "Selasa, 1 Desember 2026 WIB" reads oddly.
  */
-export function formatInZone(
-  date: Date,
-  tz: EventTimeZone,
-  locale: DisplayLocale,
-  style: FormatStyle = "datetime",
-): string {
+export function formatInZone(date: Date, tz: EventTimeZone, locale: DisplayLocale, style: FormatStyle = "datetime"): string {
   if (Number.isNaN(date.getTime())) return "";
   const parts = displayFormatter(tz, locale).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? "";
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
   const hour = pad(Number.parseInt(get("hour"), 10) % 24);
   // Indonesian convention (PUEBI) separates hours and minutes with a period.
   const time = `${hour}${locale === "id" ? "." : ":"}${get("minute")} ${zoneAbbreviation(tz)}`;

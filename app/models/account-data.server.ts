@@ -10,7 +10,12 @@ import { getFile } from "~/services/storage.server";
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._\- ()]/gu, "_").replace(/^\.+/, "_").slice(0, 120) || "berkas";
+  return (
+    name
+      .replace(/[^\p{L}\p{N}._\- ()]/gu, "_")
+      .replace(/^\.+/, "_")
+      .slice(0, 120) || "berkas"
+  );
 }
 
 /** The document and the files (path inside the ZIP → storage key) of one user; null when there is no such user. */
@@ -112,7 +117,11 @@ export async function collectAccountData(userId: string, now: Date) {
   // values describe other people.
   const aboutIds = [userId, ...roles.map((r) => r.id), ...memberships.map((m) => m.id)];
   const [auditAbout, auditActed] = await Promise.all([
-    db.auditLog.findMany({ where: { entityId: { in: aboutIds } }, orderBy: { at: "asc" }, select: { action: true, entity: true, entityId: true, before: true, after: true, at: true, event: { select: { slug: true } } } }),
+    db.auditLog.findMany({
+      where: { entityId: { in: aboutIds } },
+      orderBy: { at: "asc" },
+      select: { action: true, entity: true, entityId: true, before: true, after: true, at: true, event: { select: { slug: true } } },
+    }),
     db.auditLog.findMany({ where: { actorId: userId }, orderBy: { at: "asc" }, select: { action: true, entity: true, entityId: true, at: true, event: { select: { slug: true } } } }),
   ]);
 
@@ -138,9 +147,7 @@ export async function collectAccountData(userId: string, now: Date) {
     },
     consents: {
       platformNotice: { agreedVersion: user.privacyVersion, agreedAt: iso(user.privacyAcceptedAt), versionInForce: PRIVACY_VERSION, versionDate: PRIVACY_UPDATED },
-      eventNotices: memberships
-        .filter((m) => m.noticeAcceptedAt)
-        .map((m) => ({ event: m.event.slug, team: m.team.name, agreedAt: iso(m.noticeAcceptedAt), noticeSha256: m.noticeSha256 })),
+      eventNotices: memberships.filter((m) => m.noticeAcceptedAt).map((m) => ({ event: m.event.slug, team: m.team.name, agreedAt: iso(m.noticeAcceptedAt), noticeSha256: m.noticeSha256 })),
     },
     sessions: sessions.map((s) => ({ startedAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), browser: s.userAgent })),
     pendingEmailChanges: pendingEmails.map((p) => ({ newEmail: p.email, requestedAt: iso(p.createdAt), expiresAt: iso(p.expiresAt) })),

@@ -8,14 +8,7 @@ import { sha256 } from "~/services/ids.server";
 import { verifyPassword } from "~/services/password.server";
 import { sessionKey } from "~/services/session-key.server";
 import { databaseFingerprint } from "~/test/db-fingerprint";
-import {
-  cancelEmailChange,
-  confirmEmailChange,
-  createEmailVerifyToken,
-  pendingEmailChange,
-  requestEmailChange,
-  verifyEmailToken,
-} from "./email-verification.server";
+import { cancelEmailChange, confirmEmailChange, createEmailVerifyToken, pendingEmailChange, requestEmailChange, verifyEmailToken } from "./email-verification.server";
 import { inviteeMismatch } from "./invite.server";
 import { rememberDevice } from "./known-device.server";
 import { changePassword, checkResetToken, createPasswordResetToken, updateProfile } from "./user.server";

@@ -78,16 +78,7 @@ export async function segmentEmails(eventId: string, segment: Segment): Promise<
   return [...new Set(users.map((u) => u.user.email))].sort();
 }
 
-export async function postAnnouncement(input: {
-  event: { id: string; name: string };
-  authorId: string;
-  title: string;
-  body: string;
-  segment: Segment;
-  appUrl: string;
-  eventUrl: string;
-  now: Date;
-}) {
+export async function postAnnouncement(input: { event: { id: string; name: string }; authorId: string; title: string; body: string; segment: Segment; appUrl: string; eventUrl: string; now: Date }) {
   const announcement = await db.$transaction(async (tx) => {
     const a = await tx.announcement.create({
       data: { eventId: input.event.id, title: input.title, body: input.body, segment: input.segment, authorId: input.authorId, createdAt: input.now },

@@ -115,11 +115,12 @@ export async function assignmentBoard(event: BoardEvent, round: { id: string; ju
   for (const f of facts.values()) for (const key of BOARD_FILTERS) if (f[key]) counts[key]++;
 
   const matches = searchMatcher(query.q);
-  const matching = submissions.filter(
-    (s) => (!query.filter || facts.get(s.id)?.[query.filter]) && (!matches || matches(foldForSearch(`${s.teamName} ${s.title}`))),
-  );
+  const matching = submissions.filter((s) => (!query.filter || facts.get(s.id)?.[query.filter]) && (!matches || matches(foldForSearch(`${s.teamName} ${s.title}`))));
   const window = pageOf(matching, query.page, BOARD_WINDOW);
-  const details = await shownAssignments(round.id, window.rows.map((s) => s.id));
+  const details = await shownAssignments(
+    round.id,
+    window.rows.map((s) => s.id),
+  );
   const cards: BoardSubmission[] = window.rows.map((s) => {
     const mine = details.filter((a) => a.submissionId === s.id);
     const on = new Set((bySubmission.get(s.id) ?? []).map((a) => a.judgeId));

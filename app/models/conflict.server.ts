@@ -1,14 +1,7 @@
 // Conflicts of interest between an event's judges and its teams. The matrix is always computed
 // from live data (team members, affiliations, declarations), so assignment and scoring never act
 // on a stale copy; DETECTED rows are a stored snapshot for organizers, refreshed on every change.
-import {
-  type ConflictJudge,
-  type ConflictMatrix,
-  type ConflictReason,
-  type ConflictTeam,
-  conflictLookup,
-  conflictMatrix,
-} from "~/domain/conflicts";
+import { type ConflictJudge, type ConflictMatrix, type ConflictReason, type ConflictTeam, conflictLookup, conflictMatrix } from "~/domain/conflicts";
 import { db, type Prisma } from "~/services/db.server";
 
 export type Tx = Prisma.TransactionClient;

@@ -55,7 +55,10 @@ describe("a member's teams", () => {
     expect(t.id).toBe(team.id);
     expect(t.members.map((m) => m.pool).sort()).toEqual(["kim", null].sort());
     expect(t.extensions).toEqual([{ kind: "SUBMISSION", until }]);
-    expect(t.event.pools.map((p) => [p.key, p.quota, p.order])).toEqual([["mhs", 3, 1], ["kim", 1, 2]]);
+    expect(t.event.pools.map((p) => [p.key, p.quota, p.order])).toEqual([
+      ["mhs", 3, 1],
+      ["kim", 1, 2],
+    ]);
     expect(t.submission).toEqual({ status: "SUBMITTED" });
     // Another member's teams are not mixed in.
     expect((await listMyTeams(fx.participants[2].id)).map((x) => x.team.id)).toEqual([fx.teams[2].id]);

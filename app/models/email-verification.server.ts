@@ -32,9 +32,7 @@ export async function verifyEmailToken(token: string, now: Date): Promise<"ok" |
 // Changing the address: a link to the NEW address (UserToken EMAIL_CHANGE, the address kept in
 // `email`); the account's address changes only when its own owner opens that link in time.
 
-export type EmailChangeRequest =
-  | { ok: true; token: string; name: string; oldEmail: string; newEmail: string }
-  | { ok: false; reason: "wrongPassword" | "same" | "taken" };
+export type EmailChangeRequest = { ok: true; token: string; name: string; oldEmail: string; newEmail: string } | { ok: false; reason: "wrongPassword" | "same" | "taken" };
 
 /**
  * Checks the current password and that the new address is free, then issues a one-time link for
@@ -71,9 +69,7 @@ export async function cancelEmailChange(userId: string, now: Date): Promise<bool
   return done.count > 0;
 }
 
-export type EmailChangeResult =
-  | { state: "ok"; name: string; oldEmail: string; newEmail: string }
-  | { state: "invalid" | "expired" | "wrongAccount" | "taken" };
+export type EmailChangeResult = { state: "ok"; name: string; oldEmail: string; newEmail: string } | { state: "invalid" | "expired" | "wrongAccount" | "taken" };
 
 /**
  * Opens a change link as `userId`. Only the account that asked may use it, before it expires and

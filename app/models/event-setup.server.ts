@@ -37,7 +37,14 @@ export async function createEvent(input: NewEvent, actor: Actor): Promise<{ ok: 
         },
       });
       await audit(
-        { eventId: created.id, actorId: actor.id, action: "event.create", entity: "event", entityId: created.id, after: { name: input.name, slug: input.slug, timezone: input.timezone, ...dates, rounds } },
+        {
+          eventId: created.id,
+          actorId: actor.id,
+          action: "event.create",
+          entity: "event",
+          entityId: created.id,
+          after: { name: input.name, slug: input.slug, timezone: input.timezone, ...dates, rounds },
+        },
         tx,
       );
       return created;
@@ -150,7 +157,18 @@ export async function setBanner(eventId: string, bytes: Uint8Array, actor: Actor
   const before = await db.$transaction(async (tx) => {
     const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { bannerKey: true } });
     await tx.event.update({ where: { id: eventId }, data: { bannerKey: stored.key } });
-    await audit({ eventId, actorId: actor.id, action: "event.banner", entity: "event", entityId: eventId, before: { bannerKey: event.bannerKey }, after: { bannerKey: stored.key, size: stored.size, sha256: stored.sha256 } }, tx);
+    await audit(
+      {
+        eventId,
+        actorId: actor.id,
+        action: "event.banner",
+        entity: "event",
+        entityId: eventId,
+        before: { bannerKey: event.bannerKey },
+        after: { bannerKey: stored.key, size: stored.size, sha256: stored.sha256 },
+      },
+      tx,
+    );
     return event.bannerKey;
   });
   if (before) await deleteFile(before);

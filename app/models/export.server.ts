@@ -48,7 +48,18 @@ export async function exportTable(event: { id: string; rankingMethod: string; ti
     const subs = await db.submission.findMany({
       where: { eventId: event.id },
       orderBy: { title: "asc" },
-      select: { id: true, title: true, tagline: true, status: true, repoUrl: true, demoUrl: true, videoUrl: true, submittedAt: true, team: { select: { name: true } }, track: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        tagline: true,
+        status: true,
+        repoUrl: true,
+        demoUrl: true,
+        videoUrl: true,
+        submittedAt: true,
+        team: { select: { name: true } },
+        track: { select: { name: true } },
+      },
     });
     return {
       name,
@@ -86,7 +97,19 @@ export async function exportTable(event: { id: string; rankingMethod: string; ti
       ["place", "joint", "team", "title", "track", "region", "score", "raw", "zscore", "borda", "judges"],
       ...r.rows.map((row) => {
         const e = r.entries[row.submissionId];
-        return [row.place, row.joint ? "yes" : "", e?.teamName ?? "", e?.title ?? "", e?.track ?? "", e?.region ?? "", round2(row.score), round2(row.raw), round2(row.zscoreNormalized), round2(row.borda), row.judgeCount];
+        return [
+          row.place,
+          row.joint ? "yes" : "",
+          e?.teamName ?? "",
+          e?.title ?? "",
+          e?.track ?? "",
+          e?.region ?? "",
+          round2(row.score),
+          round2(row.raw),
+          round2(row.zscoreNormalized),
+          round2(row.borda),
+          row.judgeCount,
+        ];
       }),
     ],
   };

@@ -19,22 +19,22 @@ export async function teamFeedback(teamId: string, userId: string) {
   const pub = await currentPublication(team.eventId);
   if (!pub) return { team, published: false as const };
   const doc = parseDocument(pub.id, pub.document);
-  const row = team.submission ? doc.rows.find((r) => r.submissionId === team.submission?.id) ?? null : null;
+  const row = team.submission ? (doc.rows.find((r) => r.submissionId === team.submission?.id) ?? null) : null;
   // The frozen record names the criteria; their scales come from the rubric so an average reads "of what".
   const [scales, comments] = await Promise.all([
     db.criterion.findMany({ where: { id: { in: doc.criteria.map((c) => c.id) } }, select: { id: true, scaleMin: true, scaleMax: true } }),
     team.submission
-    ? db.judgment.findMany({
-        where: {
-          finalizedAt: { not: null },
-          assignment: { submissionId: team.submission.id, ...(pub.roundId ? { roundId: pub.roundId } : {}) },
-          NOT: { comment: "" },
-        },
-        // Only the comment: privateNote is for organizers and never leaves the database here.
-        select: { comment: true },
-        orderBy: { id: "asc" },
-      })
-    : [],
+      ? db.judgment.findMany({
+          where: {
+            finalizedAt: { not: null },
+            assignment: { submissionId: team.submission.id, ...(pub.roundId ? { roundId: pub.roundId } : {}) },
+            NOT: { comment: "" },
+          },
+          // Only the comment: privateNote is for organizers and never leaves the database here.
+          select: { comment: true },
+          orderBy: { id: "asc" },
+        })
+      : [],
   ]);
   return {
     team,

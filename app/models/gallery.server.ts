@@ -32,7 +32,21 @@ async function galleryVersion(eventId: string): Promise<string> {
 
 /** Only submitted projects of accepted teams are public. */
 async function readCards(eventId: string): Promise<Card[]> {
-  const rows = await db.$queryRaw<{ id: string; title: string; tagline: string; coverKey: string | null; version: number | bigint; teamName: string; kimName: string; trackId: string | null; trackName: string | null; regionId: string | null; regionName: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      title: string;
+      tagline: string;
+      coverKey: string | null;
+      version: number | bigint;
+      teamName: string;
+      kimName: string;
+      trackId: string | null;
+      trackName: string | null;
+      regionId: string | null;
+      regionName: string | null;
+    }[]
+  >`
     SELECT s.id, s.title, s.tagline, s."coverKey" AS "coverKey", s.version, t.name AS "teamName", t."kimName" AS "kimName",
            s."trackId" AS "trackId", tr.name AS "trackName", t."regionId" AS "regionId", rg.name AS "regionName"
     FROM "Submission" s

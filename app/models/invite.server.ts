@@ -102,7 +102,15 @@ export async function updateAffiliation(eventId: string, memberId: string, input
     // Recorded by an organizer, so from now on it is not the judge's to change.
     await tx.eventMember.update({ where: { id: memberId }, data: { ...data, affiliationLocked: true } });
     await audit(
-      { eventId, actorId: actor.id, action: "member.affiliation", entity: "member", entityId: memberId, before: { regionId: member.regionId, kimName: member.kimName, institution: member.institution }, after: data },
+      {
+        eventId,
+        actorId: actor.id,
+        action: "member.affiliation",
+        entity: "member",
+        entityId: memberId,
+        before: { regionId: member.regionId, kimName: member.kimName, institution: member.institution },
+        after: data,
+      },
       tx,
     );
     return "ok";
@@ -120,9 +128,7 @@ export async function findInvite(token: string, now: Date) {
   return { ...invite, state: inviteState(invite, now) };
 }
 
-export type AcceptResult =
-  | { ok: true; eventSlug: string; role: Role }
-  | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" | "wrongAccount" | "unverified" };
+export type AcceptResult = { ok: true; eventSlug: string; role: Role } | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" | "wrongAccount" | "unverified" };
 
 type Invitee = { id: string; email: string; emailVerified: boolean };
 
@@ -157,10 +163,7 @@ export async function acceptInvite(token: string, user: Invitee, affiliation: Af
       create: { eventId: invite.eventId, userId, role: invite.role, ...judgeData },
       update: judgeData,
     });
-    await audit(
-      { eventId: invite.eventId, actorId: userId, action: "invite.accept", entity: "invite", entityId: invite.id, after: { memberId: member.id, role: invite.role, ...judgeData } },
-      tx,
-    );
+    await audit({ eventId: invite.eventId, actorId: userId, action: "invite.accept", entity: "invite", entityId: invite.id, after: { memberId: member.id, role: invite.role, ...judgeData } }, tx);
     return { ok: true, eventSlug: invite.event.slug, role: invite.role } as const;
   });
 }

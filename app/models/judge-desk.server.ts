@@ -172,9 +172,7 @@ export async function assignmentFacts(event: { id: string } & ConflictRules & Bl
       trackName: row.trackName,
     },
     team: { name: row.teamName, kimName: row.kimName, institution: row.institution, regionName: row.regionName },
-    judgment: row.judgmentId
-      ? { id: row.judgmentId, version: Number(row.version), comment: row.comment ?? "", privateNote: row.privateNote ?? "", finalizedAt: row.finalizedAt, scores }
-      : null,
+    judgment: row.judgmentId ? { id: row.judgmentId, version: Number(row.version), comment: row.comment ?? "", privateNote: row.privateNote ?? "", finalizedAt: row.finalizedAt, scores } : null,
     stillJudge: Number(row.isJudge) === 1,
     conflicts,
   };

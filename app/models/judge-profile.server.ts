@@ -110,12 +110,18 @@ export async function saveJudgeProfile(event: EventFacts, judgeId: string, input
     );
     // A withdrawal right after declaring can be a probe (declare, watch, withdraw): each one is
     // recorded on its own for the organizers, with the assignment it touched.
-    const assignedTeams = new Set(
-      (await tx.assignment.findMany({ where: { judgeId, round: { eventId } }, select: { submission: { select: { teamId: true } } } })).map((a) => a.submission.teamId),
-    );
+    const assignedTeams = new Set((await tx.assignment.findMany({ where: { judgeId, round: { eventId } }, select: { submission: { select: { teamId: true } } } })).map((a) => a.submission.teamId));
     for (const withdrawn of before.filter((c) => !teamIds.includes(c.teamId))) {
       await audit(
-        { eventId, actorId: judgeId, action: "conflict.withdraw", entity: "team", entityId: withdrawn.teamId, before: { declaredAt: withdrawn.createdAt }, after: { assigned: assignedTeams.has(withdrawn.teamId) } },
+        {
+          eventId,
+          actorId: judgeId,
+          action: "conflict.withdraw",
+          entity: "team",
+          entityId: withdrawn.teamId,
+          before: { declaredAt: withdrawn.createdAt },
+          after: { assigned: assignedTeams.has(withdrawn.teamId) },
+        },
         tx,
       );
     }

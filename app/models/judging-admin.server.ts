@@ -26,7 +26,15 @@ async function roundAssignments(roundId: string) {
 }
 
 export type JudgeProgress = { judgeId: string; name: string; email: string; assigned: number; complete: number; finalized: number; lastActivity: Date | null };
-export type SubmissionProgress = { submissionId: string; title: string; teamName: string; assigned: number; finalized: number; mean: number | null; judges: { name: string; status: JudgmentStatus }[] };
+export type SubmissionProgress = {
+  submissionId: string;
+  title: string;
+  teamName: string;
+  assigned: number;
+  finalized: number;
+  mean: number | null;
+  judges: { name: string; status: JudgmentStatus }[];
+};
 
 export async function roundProgress(eventId: string, roundId: string) {
   const round = await db.round.findFirst({ where: { id: roundId, eventId }, include: { criteria: true } });
@@ -40,7 +48,10 @@ export async function roundProgress(eventId: string, roundId: string) {
     judges.map((j) => [j.userId, { judgeId: j.userId, name: j.user.name, email: j.user.email, assigned: 0, complete: 0, finalized: 0, lastActivity: null }]),
   );
   const bySubmission = new Map<string, SubmissionProgress & { totals: number[] }>(
-    entries.map((e) => [e.submission.id, { submissionId: e.submission.id, title: e.submission.title, teamName: e.submission.team.name, assigned: 0, finalized: 0, mean: null, judges: [], totals: [] }]),
+    entries.map((e) => [
+      e.submission.id,
+      { submissionId: e.submission.id, title: e.submission.title, teamName: e.submission.team.name, assigned: 0, finalized: 0, mean: null, judges: [], totals: [] },
+    ]),
   );
   for (const a of assignments) {
     const scores = a.judgment ? scoreMap(a.judgment.scores) : {};
@@ -70,13 +81,7 @@ export async function roundProgress(eventId: string, roundId: string) {
 }
 
 /** Emails every judge (or the one named) who still has unfinalized assignments in the round. */
-export async function remindJudges(
-  eventId: string,
-  roundId: string,
-  actorId: string,
-  judgeId: string | null,
-  message: (judge: { name: string; open: number }) => { subject: string; text: string },
-) {
+export async function remindJudges(eventId: string, roundId: string, actorId: string, judgeId: string | null, message: (judge: { name: string; open: number }) => { subject: string; text: string }) {
   const progress = await roundProgress(eventId, roundId);
   if (!progress) return { sent: 0 };
   const late = progress.judges.filter((j) => j.assigned > j.finalized && (judgeId === null || j.judgeId === judgeId));
@@ -160,9 +165,7 @@ export async function advanceCandidates(eventId: string, roundId: string) {
   const rows: AdvanceRow[] = rankByMean(
     entries.map((e) => ({
       submissionId: e.submission.id,
-      totals: e.submission.assignments
-        .map((a) => (a.judgment ? weightedTotal(round.criteria, scoreMap(a.judgment.scores)) : null))
-        .filter((t): t is number => t !== null),
+      totals: e.submission.assignments.map((a) => (a.judgment ? weightedTotal(round.criteria, scoreMap(a.judgment.scores)) : null)).filter((t): t is number => t !== null),
     })),
   );
   const info = new Map(entries.map((e) => [e.submission.id, { title: e.submission.title, teamName: e.submission.team.name }]));
@@ -197,10 +200,7 @@ export async function advanceToNextRound(eventId: string, roundId: string, selec
     const existing = new Set((await tx.roundEntry.findMany({ where: { roundId: nextId }, select: { submissionId: true } })).map((e) => e.submissionId));
     const fresh = chosen.filter((id) => !existing.has(id));
     for (const submissionId of fresh) await tx.roundEntry.create({ data: { roundId: nextId, submissionId } });
-    await audit(
-      { eventId, actorId, action: "round.advance", entity: "round", entityId: nextId, after: { fromRoundId: roundId, selection, submissionIds: fresh, tieAtCut } },
-      tx,
-    );
+    await audit({ eventId, actorId, action: "round.advance", entity: "round", entityId: nextId, after: { fromRoundId: roundId, selection, submissionIds: fresh, tieAtCut } }, tx);
     return fresh.length;
   });
   return { ok: true as const, created, tieAtCut, nextRoundName: data.next.name };

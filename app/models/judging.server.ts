@@ -66,9 +66,7 @@ export type SaveInput = {
 
 export type SaveErrorCode = "not_assigned" | "conflict" | "round_closed" | "round_not_open" | "finalized" | "invalid" | "stale";
 
-export type SaveOutcome =
-  | { ok: true; version: number; finalized: boolean }
-  | { ok: false; code: SaveErrorCode; errors?: JudgmentError[]; current?: JudgmentSnapshot; reasons?: readonly string[] };
+export type SaveOutcome = { ok: true; version: number; finalized: boolean } | { ok: false; code: SaveErrorCode; errors?: JudgmentError[]; current?: JudgmentSnapshot; reasons?: readonly string[] };
 
 class Stale extends Error {}
 
@@ -93,10 +91,7 @@ function snapshotOf(j: { version: number; scores: Record<string, number>; commen
  */
 export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const { event } = input;
-  const [a, criteria] = await Promise.all([
-    assignmentFacts(event, input.assignmentId, input.judgeId, input.now),
-    db.criterion.findMany({ where: { eventId: event.id } }),
-  ]);
+  const [a, criteria] = await Promise.all([assignmentFacts(event, input.assignmentId, input.judgeId, input.now), db.criterion.findMany({ where: { eventId: event.id } })]);
   if (!a || !a.stillJudge) return { ok: false, code: "not_assigned" };
   if (a.conflicts.length > 0) return { ok: false, code: "conflict", reasons: a.conflicts };
 
@@ -104,7 +99,11 @@ export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   if (!capability.allowed) return { ok: false, code: capability.reason === "not_open_yet" ? "round_not_open" : "round_closed" };
   if (a.judgment?.finalizedAt) return { ok: false, code: "finalized", current: snapshotOf(a.judgment) };
 
-  const errors = checkScores(criteria.filter((c) => c.roundId === a.roundId), input.scores, { finalize: input.finalize });
+  const errors = checkScores(
+    criteria.filter((c) => c.roundId === a.roundId),
+    input.scores,
+    { finalize: input.finalize },
+  );
   if (errors.length > 0) return { ok: false, code: "invalid", errors };
 
   const before = a.judgment;

@@ -6,9 +6,7 @@ import type { JudgmentFormResult } from "~/validation/judging";
 import type { requireJudge } from "./event-guards.server";
 import { saveJudgment, type JudgmentSnapshot, type SaveErrorCode } from "./judging.server";
 
-export type SaveReply =
-  | { ok: true; version: number; finalized: boolean; savedAt: string }
-  | { ok: false; code: SaveErrorCode; error: Record<string, string[]>; current?: JudgmentSnapshot };
+export type SaveReply = { ok: true; version: number; finalized: boolean; savedAt: string } | { ok: false; code: SaveErrorCode; error: Record<string, string[]>; current?: JudgmentSnapshot };
 
 const STATUS: Record<SaveErrorCode, number> = {
   not_assigned: 404,

@@ -11,9 +11,7 @@ async function prepare(publicationId: string) {
   const doc: PublicationDocument = await publishedDocument(publicationId);
   const entries = new Map(doc.entries.map((e) => [e.submissionId, e]));
   // The document names tracks and regions; their names are the filter values.
-  const windowEntries = Object.fromEntries(
-    doc.entries.map((e) => [e.submissionId, { teamName: e.teamName, title: e.title, trackId: e.track, regionId: e.region }]),
-  );
+  const windowEntries = Object.fromEntries(doc.entries.map((e) => [e.submissionId, { teamName: e.teamName, title: e.title, trackId: e.track, regionId: e.region }]));
   const names = (ids: readonly string[]) => ids.map((id) => ({ team: entries.get(id)?.teamName ?? "", title: entries.get(id)?.title ?? "" }));
   const sorted = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
   return {

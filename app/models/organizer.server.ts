@@ -77,8 +77,7 @@ const NAME_SOURCES: Record<RefKind, (ids: string[], eventId: string) => Prisma.S
   award: (ids, e) => Prisma.sql`SELECT 'award', id, name, NULL FROM "Award" WHERE "eventId" = ${e} AND id IN (${Prisma.join(ids)})`,
   faq: (ids, e) => Prisma.sql`SELECT 'faq', id, question, NULL FROM "FaqItem" WHERE "eventId" = ${e} AND id IN (${Prisma.join(ids)})`,
   criterion: (ids, e) => Prisma.sql`SELECT 'criterion', id, name, NULL FROM "Criterion" WHERE "eventId" = ${e} AND id IN (${Prisma.join(ids)})`,
-  member: (ids, e) =>
-    Prisma.sql`SELECT 'member', m.id, u.name, u.email FROM "EventMember" m JOIN "User" u ON u.id = m."userId" WHERE m."eventId" = ${e} AND m.id IN (${Prisma.join(ids)})`,
+  member: (ids, e) => Prisma.sql`SELECT 'member', m.id, u.name, u.email FROM "EventMember" m JOIN "User" u ON u.id = m."userId" WHERE m."eventId" = ${e} AND m.id IN (${Prisma.join(ids)})`,
   invite: (ids, e) => Prisma.sql`SELECT 'invite', id, email, NULL FROM "Invite" WHERE "eventId" = ${e} AND id IN (${Prisma.join(ids)})`,
 };
 

@@ -76,9 +76,22 @@ describe("the copy of one's data", () => {
     await db.submissionRevision.create({ data: { submissionId: submission.id, number: 2, title: "Desa Pintar 2", tagline: "", description: "Uraian rekan", authorId: mate.id } });
     const bytes = new TextEncoder().encode("%PDF-1.4\nberkas saya\n%%EOF\n");
     const stored = await putFile("attachments", bytes);
-    await db.attachment.create({ data: { submissionId: submission.id, filename: "proposal saya.pdf", kind: "document", mime: "application/pdf", size: stored.size, storageKey: stored.key, sha256: stored.sha256, uploadedById: me.id } });
+    await db.attachment.create({
+      data: {
+        submissionId: submission.id,
+        filename: "proposal saya.pdf",
+        kind: "document",
+        mime: "application/pdf",
+        size: stored.size,
+        storageKey: stored.key,
+        sha256: stored.sha256,
+        uploadedById: me.id,
+      },
+    });
     const other = await putFile("attachments", new TextEncoder().encode("%PDF-1.4\nberkas rekan\n%%EOF\n"));
-    await db.attachment.create({ data: { submissionId: submission.id, filename: "rekan.pdf", kind: "document", mime: "application/pdf", size: other.size, storageKey: other.key, sha256: other.sha256, uploadedById: mate.id } });
+    await db.attachment.create({
+      data: { submissionId: submission.id, filename: "rekan.pdf", kind: "document", mime: "application/pdf", size: other.size, storageKey: other.key, sha256: other.sha256, uploadedById: mate.id },
+    });
     await db.vote.create({ data: { eventId: ev.id, userId: me.id, submissionId: submission.id } });
     const cert = await certificateFor(ev.id, me.id, "Dewi Kartika");
     await db.auditLog.create({ data: { eventId: ev.id, actorId: stranger.id, action: "member.affiliation", entity: "user", entityId: me.id, after: JSON.stringify({ kimName: "KIM Sumber" }) } });
@@ -118,7 +131,8 @@ describe("the copy of one's data", () => {
     // No secrets and nobody else's contact details.
     const row = await db.user.findUniqueOrThrow({ where: { id: me.id } });
     const tokens = await db.userToken.findMany({ where: { userId: me.id } });
-    for (const secret of [row.passwordHash, sessionId, ...tokens.map((x) => x.tokenHash), mate.email, "+6281999999999", stranger.email, "secretOfOthers", "Uraian rekan"]) expect(text).not.toContain(secret);
+    for (const secret of [row.passwordHash, sessionId, ...tokens.map((x) => x.tokenHash), mate.email, "+6281999999999", stranger.email, "secretOfOthers", "Uraian rekan"])
+      expect(text).not.toContain(secret);
     expect(text).not.toMatch(/passwordHash|tokenHash/);
   });
 });
@@ -157,7 +171,18 @@ describe("deleting the account", () => {
     const solo = await team(ev3.id, "PENDING", [{ userId: me.id, role: "CAPTAIN" }]);
     const soloSubmission = await db.submission.create({ data: { eventId: ev3.id, teamId: solo.id, title: "Draf" } });
     const draftFile = await putFile("attachments", new TextEncoder().encode("%PDF-1.4\ndraf\n%%EOF\n"));
-    await db.attachment.create({ data: { submissionId: soloSubmission.id, filename: "draf.pdf", kind: "document", mime: "application/pdf", size: draftFile.size, storageKey: draftFile.key, sha256: draftFile.sha256, uploadedById: me.id } });
+    await db.attachment.create({
+      data: {
+        submissionId: soloSubmission.id,
+        filename: "draf.pdf",
+        kind: "document",
+        mime: "application/pdf",
+        size: draftFile.size,
+        storageKey: draftFile.key,
+        sha256: draftFile.sha256,
+        uploadedById: me.id,
+      },
+    });
     const acceptedSubmission = await db.submission.create({ data: { eventId: ev.id, teamId: accepted.id, title: "Terbit", status: "SUBMITTED" } });
     await db.submissionRevision.create({ data: { submissionId: acceptedSubmission.id, number: 1, title: "Terbit", tagline: "", description: "", authorId: me.id } });
     const cert = await certificateFor(ev.id, me.id, "Dewi Kartika");

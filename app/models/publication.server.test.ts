@@ -114,7 +114,13 @@ describe("correcting published results", () => {
     expect(winnerView?.certificate.awardName).toBe("Juara I");
 
     // A second correction: the first certificates now lead to the latest record.
-    const again = await correctResults({ ...base, recipients: { [first.id]: [ranked[0]!] }, supersedesId: corrected.publicationId, reason: "Koreksi kedua: keputusan dewan juri.", now: new Date(now.getTime() + 1000) });
+    const again = await correctResults({
+      ...base,
+      recipients: { [first.id]: [ranked[0]!] },
+      supersedesId: corrected.publicationId,
+      reason: "Koreksi kedua: keputusan dewan juri.",
+      now: new Date(now.getTime() + 1000),
+    });
     if (!again.ok) throw new Error(again.error.code);
     const latest = await verifyCertificate(oldJudge.code);
     expect(latest?.superseded?.reason).toBe(REASON);
@@ -172,7 +178,16 @@ describe("correcting published results", () => {
     expect(await db.publication.count({ where: { eventId: fx.event.id } })).toBe(3);
 
     const fresh = await judgedEvent();
-    const none = await correctResults({ ...base, eventId: fresh.event.id, roundId: fresh.rounds[0]!.id, actorId: fresh.organizer.id, recipients: {}, supersedesId: pub.id, reason: REASON, now: new Date() });
+    const none = await correctResults({
+      ...base,
+      eventId: fresh.event.id,
+      roundId: fresh.rounds[0]!.id,
+      actorId: fresh.organizer.id,
+      recipients: {},
+      supersedesId: pub.id,
+      reason: REASON,
+      now: new Date(),
+    });
     expect(none).toEqual({ ok: false, error: { field: "", code: "publication.errors.notPublished" } });
   });
 });

@@ -153,56 +153,53 @@ async function publish(input: PublishInput, correction: Correction | null): Prom
   const hash = sha256(text);
 
   try {
-    const publication = await db.$transaction(
-      async (tx) => {
-        await tx.awardRecipient.deleteMany({ where: { award: { eventId: event.id } } });
-        const pairs = awards.flatMap((a) => a.recipients.map((submissionId) => ({ awardId: a.id, submissionId })));
-        if (pairs.length) await tx.awardRecipient.createMany({ data: pairs });
-        const pub = await tx.publication.create({
-          data: {
-            eventId: event.id,
-            roundId: results.round?.id ?? null,
-            method: input.method,
-            document: text,
-            sha256: hash,
-            overrideUnfinished: unfinished > 0,
-            overrideReason: unfinished > 0 ? reason : null,
-            publishedById: input.actorId,
-            publishedAt: input.now,
-            // Unique: of two corrections of one record sent at once, the second fails here.
-            supersedesId: correction?.supersedes.id ?? null,
-            correctionReason: correction?.reason ?? null,
-          },
-        });
-        await tx.event.update({ where: { id: event.id }, data: { rankingMethod: input.method } });
-        const issued = await issueCertificates(tx, { eventId: event.id, publicationId: pub.id, document, issuedAt: input.now });
-        const after = { method: input.method, sha256: hash, awards: pairs, overrideUnfinished: unfinished > 0, overrideReason: unfinished > 0 ? reason : null, certificates: issued };
-        await audit(
-          correction
-            ? {
-                eventId: event.id,
-                actorId: input.actorId,
-                action: "results.correct",
-                entity: "Publication",
-                entityId: pub.id,
-                before: { publicationId: correction.supersedes.id, sha256: correction.supersedes.sha256, method: correction.supersedes.method },
-                after: { ...after, reason: correction.reason },
-              }
-            : {
-                eventId: event.id,
-                actorId: input.actorId,
-                action: "results.publish",
-                entity: "Publication",
-                entityId: pub.id,
-                before: { rankingMethod: event.rankingMethod },
-                after,
-              },
-          tx,
-        );
-        return pub;
-      },
-      PUBLISH_TRANSACTION,
-    );
+    const publication = await db.$transaction(async (tx) => {
+      await tx.awardRecipient.deleteMany({ where: { award: { eventId: event.id } } });
+      const pairs = awards.flatMap((a) => a.recipients.map((submissionId) => ({ awardId: a.id, submissionId })));
+      if (pairs.length) await tx.awardRecipient.createMany({ data: pairs });
+      const pub = await tx.publication.create({
+        data: {
+          eventId: event.id,
+          roundId: results.round?.id ?? null,
+          method: input.method,
+          document: text,
+          sha256: hash,
+          overrideUnfinished: unfinished > 0,
+          overrideReason: unfinished > 0 ? reason : null,
+          publishedById: input.actorId,
+          publishedAt: input.now,
+          // Unique: of two corrections of one record sent at once, the second fails here.
+          supersedesId: correction?.supersedes.id ?? null,
+          correctionReason: correction?.reason ?? null,
+        },
+      });
+      await tx.event.update({ where: { id: event.id }, data: { rankingMethod: input.method } });
+      const issued = await issueCertificates(tx, { eventId: event.id, publicationId: pub.id, document, issuedAt: input.now });
+      const after = { method: input.method, sha256: hash, awards: pairs, overrideUnfinished: unfinished > 0, overrideReason: unfinished > 0 ? reason : null, certificates: issued };
+      await audit(
+        correction
+          ? {
+              eventId: event.id,
+              actorId: input.actorId,
+              action: "results.correct",
+              entity: "Publication",
+              entityId: pub.id,
+              before: { publicationId: correction.supersedes.id, sha256: correction.supersedes.sha256, method: correction.supersedes.method },
+              after: { ...after, reason: correction.reason },
+            }
+          : {
+              eventId: event.id,
+              actorId: input.actorId,
+              action: "results.publish",
+              entity: "Publication",
+              entityId: pub.id,
+              before: { rankingMethod: event.rankingMethod },
+              after,
+            },
+        tx,
+      );
+      return pub;
+    }, PUBLISH_TRANSACTION);
     return { ok: true, publicationId: publication.id };
   } catch (error) {
     if (correction && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -21,11 +21,7 @@ export type ResultsQuery = {
 /** Recipient choices offered in the publish form besides the rows on screen. */
 const TOP_CHOICES = 30;
 
-export async function organizerResults(
-  event: { id: string; rankingMethod: string; tieBreak: string },
-  query: ResultsQuery,
-  opts: { votesClosed: boolean },
-) {
+export async function organizerResults(event: { id: string; rankingMethod: string; tieBreak: string }, query: ResultsQuery, opts: { votesClosed: boolean }) {
   const [state, awards, votes] = await Promise.all([resultsState(event.id), listAwards(event.id), opts.votesClosed ? voteTally(event.id) : null]);
   const [results, published] = await Promise.all([
     loadRoundResults(event, { roundId: query.roundId, method: query.method, rounds: state.rounds }),

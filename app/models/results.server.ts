@@ -88,9 +88,7 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
   // Two set-based statements whatever the size. Scores come one row per judgment with a column
   // per criterion: a third of the cells of one row per score, and decoding cells is most of the
   // cost of a large read through Prisma.
-  const columns = criteria.length
-    ? Prisma.join(criteria.map((c, i) => Prisma.sql`MAX(CASE WHEN s."criterionId" = ${c.id} THEN s.value END) AS ${Prisma.raw(`"c${i}"`)}`))
-    : Prisma.sql`NULL AS "c0"`;
+  const columns = criteria.length ? Prisma.join(criteria.map((c, i) => Prisma.sql`MAX(CASE WHEN s."criterionId" = ${c.id} THEN s.value END) AS ${Prisma.raw(`"c${i}"`)}`)) : Prisma.sql`NULL AS "c0"`;
   const [judgmentRows, submissionRows] = await Promise.all([
     db.$queryRaw<({ judgeId: string; judgeName: string; submissionId: string } & Record<string, number | bigint | null | string>)[]>`
       SELECT a."judgeId" AS "judgeId", MAX(u.name) AS "judgeName", a."submissionId" AS "submissionId", ${columns}
@@ -100,7 +98,9 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
       LEFT JOIN "Score" s ON s."judgmentId" = j.id
       WHERE a."roundId" = ${roundId} AND j."finalizedAt" IS NOT NULL
       GROUP BY j.id, a."judgeId", a."submissionId"`,
-    db.$queryRaw<{ id: string; title: string; submittedAt: Date | null; trackId: string | null; trackName: string | null; teamId: string; teamName: string; regionId: string | null; regionName: string | null }[]>`
+    db.$queryRaw<
+      { id: string; title: string; submittedAt: Date | null; trackId: string | null; trackName: string | null; teamId: string; teamName: string; regionId: string | null; regionName: string | null }[]
+    >`
       SELECT s.id, s.title, s."submittedAt" AS "submittedAt", s."trackId" AS "trackId", tr.name AS "trackName",
              t.id AS "teamId", t.name AS "teamName", t."regionId" AS "regionId", rg.name AS "regionName"
       FROM "Submission" s
@@ -186,10 +186,7 @@ export const rankingCacheStats = {
   clear: () => rankingCache.clear(),
 };
 
-export async function loadRoundResults(
-  event: { id: string; rankingMethod: string; tieBreak: string },
-  opts: { roundId?: string | null; method?: RankingMethod | null; rounds?: RoundState[] } = {},
-) {
+export async function loadRoundResults(event: { id: string; rankingMethod: string; tieBreak: string }, opts: { roundId?: string | null; method?: RankingMethod | null; rounds?: RoundState[] } = {}) {
   const rounds = opts.rounds ?? (await roundStates(event.id));
   const round = pickRound(rounds, opts.roundId ?? null);
   const method: RankingMethod = opts.method ?? (isRankingMethod(event.rankingMethod) ? event.rankingMethod : "zscore");
@@ -197,9 +194,7 @@ export async function loadRoundResults(
   const tieBreak = tieBreakFor(event.tieBreak, criteria);
   // The rubric and tie-break order are part of the key: changing either is a new ranking.
   const version = `${round?.version ?? ""}|${JSON.stringify(criteria)}|${JSON.stringify(tieBreak)}`;
-  const ranking = round
-    ? await rankingCache.get(`${event.id}:${round.id}:${method}`, version, () => computeRanking(round.id, event.id, method, tieBreak, criteria))
-    : emptyRanking();
+  const ranking = round ? await rankingCache.get(`${event.id}:${round.id}:${method}`, version, () => computeRanking(round.id, event.id, method, tieBreak, criteria)) : emptyRanking();
   return {
     rounds,
     round,

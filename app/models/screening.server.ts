@@ -247,14 +247,7 @@ export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Prom
     ];
     const members = team.members.length ? team.members : [null];
     for (const m of members) {
-      rows.push([
-        ...base,
-        m?.user.name ?? "",
-        m ? labels.role[m.role] : "",
-        m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "",
-        m?.user.email ?? "",
-        m?.user.whatsapp ?? "",
-      ]);
+      rows.push([...base, m?.user.name ?? "", m ? labels.role[m.role] : "", m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "", m?.user.email ?? "", m?.user.whatsapp ?? ""]);
     }
   }
   return toCsv(rows);

@@ -91,7 +91,15 @@ export async function setGalleryPublished(args: { eventId: string; actorId: stri
     if (before.galleryPublished === args.published) return;
     await tx.event.update({ where: { id: args.eventId }, data: { galleryPublished: args.published } });
     await audit(
-      { eventId: args.eventId, actorId: args.actorId, action: args.published ? "gallery.publish" : "gallery.unpublish", entity: "Event", entityId: args.eventId, before, after: { galleryPublished: args.published } },
+      {
+        eventId: args.eventId,
+        actorId: args.actorId,
+        action: args.published ? "gallery.publish" : "gallery.unpublish",
+        entity: "Event",
+        entityId: args.eventId,
+        before,
+        after: { galleryPublished: args.published },
+      },
       tx,
     );
   });

@@ -42,9 +42,7 @@ describe("the submission deadline, to the millisecond", () => {
   });
 
   it("says when it closed, in the event's zone", async () => {
-    expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Jakarta", "id")).toBe(
-      `submission.errors.closed|${JSON.stringify({ at: "Senin, 23 November 2026 23.59 WIB" })}`,
-    );
+    expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Jakarta", "id")).toBe(`submission.errors.closed|${JSON.stringify({ at: "Senin, 23 November 2026 23.59 WIB" })}`);
     expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Makassar", "en")).toContain("Tuesday, 24 November 2026 00:59 WITA");
   });
 
@@ -72,7 +70,9 @@ describe("the submission deadline, to the millisecond", () => {
     await db.extension.create({ data: { teamId: team.id, kind: "SUBMISSION", until, reason: "Listrik padam", grantedById: captain.id } });
 
     expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(1), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id } })).ok).toBe(true);
-    expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: new Date(until.getTime() - 1), mode: "draft", input: { ...draft, trackId: event.tracks[0]!.id, title: "Versi akhir" } })).ok).toBe(true);
+    expect(
+      (await saveSubmission({ teamId: team.id, userId: captain.id, now: new Date(until.getTime() - 1), mode: "draft", input: { ...draft, trackId: event.tracks[0]!.id, title: "Versi akhir" } })).ok,
+    ).toBe(true);
     expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: until, mode: "draft", input: draft }), "closed", until);
     expectDenied(await saveSubmission({ teamId: other.team.id, userId: other.captain.id, now: ms(1), mode: "draft", input: draft }), "closed", CLOSE);
   });
@@ -137,7 +137,13 @@ describe("drafts, submit and revisions", () => {
     const row = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
     expect(row.status).toBe("DRAFT");
     expect(row.tagline).toBe("");
-    const ok = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-3000), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id, videoUrl: "https://youtu.be/dQw4w9WgXcQ" } });
+    const ok = await saveSubmission({
+      teamId: team.id,
+      userId: captain.id,
+      now: ms(-3000),
+      mode: "submit",
+      input: { ...draft, trackId: event.tracks[0]!.id, videoUrl: "https://youtu.be/dQw4w9WgXcQ" },
+    });
     expect(ok).toMatchObject({ ok: true, status: "SUBMITTED", revision: 1 });
   });
 
@@ -221,7 +227,13 @@ describe("files", () => {
     ["PNG named .pdf", "proposal.pdf", "application/pdf", demoPng(4, 4, [0, 0, 0], [1, 1, 1]), "submission.errors.file.content_mismatch"],
     ["a Windows program named .zip", "kode.zip", "application/zip", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), "submission.errors.file.content_mismatch"],
     ["an SVG with a script", "logo.svg", "image/svg+xml", strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "submission.errors.file.type_not_allowed"],
-    ["a GIF (not an allowed kind)", "anim.gif", "image/gif", new Uint8Array(Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64")), "submission.errors.file.type_not_allowed"],
+    [
+      "a GIF (not an allowed kind)",
+      "anim.gif",
+      "image/gif",
+      new Uint8Array(Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64")),
+      "submission.errors.file.type_not_allowed",
+    ],
     ["an empty file", "kosong.pdf", "application/pdf", new Uint8Array(0), "submission.errors.file.empty"],
   ])("refuses %s with a clear message and stores nothing", async (_label, name, mime, bytes, key) => {
     const { team, captain } = await setup();

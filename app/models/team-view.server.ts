@@ -51,7 +51,15 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
 }
 
 type PoolRow = { id: string; eventId: string; key: string; label: string; quota: number | bigint; order: number | bigint };
-type MyTeamRow = { role: "CAPTAIN" | "MEMBER"; id: string; eventId: string; name: string; status: "PENDING" | "ACCEPTED" | "REJECTED"; statusReason: string | null; submissionStatus: "DRAFT" | "SUBMITTED" | null };
+type MyTeamRow = {
+  role: "CAPTAIN" | "MEMBER";
+  id: string;
+  eventId: string;
+  name: string;
+  status: "PENDING" | "ACCEPTED" | "REJECTED";
+  statusReason: string | null;
+  submissionStatus: "DRAFT" | "SUBMITTED" | null;
+};
 
 /** The user's teams across events, newest first, with what the dashboard's next step needs. */
 export async function listMyTeams(userId: string) {

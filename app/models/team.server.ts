@@ -97,13 +97,7 @@ export async function proposalFrom(formData: FormData): Promise<ProposalUpload> 
   return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, mime: file.type };
 }
 
-export async function registerTeam(args: {
-  slug: string;
-  userId: string;
-  input: RegisterTeamInput;
-  proposal: ProposalUpload;
-  now: Date;
-}): Promise<Result<{ teamId: string }>> {
+export async function registerTeam(args: { slug: string; userId: string; input: RegisterTeamInput; proposal: ProposalUpload; now: Date }): Promise<Result<{ teamId: string }>> {
   const { userId, input, proposal, now } = args;
   const event = await getRegistrationEvent(args.slug);
   if (!event || !event.isPublic) return refuse("", "team.errors.eventNotFound");
@@ -224,7 +218,12 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
       const pool = team.event.pools.length ? args.pool : null;
       const fit = canAddMember(rulesOf(team.event), team.members, pool);
       if (!fit.ok) {
-        const messages = { team_full: ["", "join.errors.teamFull"], pool_full: ["pool", "join.errors.poolFull"], pool_required: ["pool", "team.errors.poolRequired"], pool_unknown: ["pool", "validation.invalid"] } as const;
+        const messages = {
+          team_full: ["", "join.errors.teamFull"],
+          pool_full: ["pool", "join.errors.poolFull"],
+          pool_required: ["pool", "team.errors.poolRequired"],
+          pool_unknown: ["pool", "validation.invalid"],
+        } as const;
         const [field, message] = messages[fit.code];
         no(field, message);
       }
@@ -271,10 +270,7 @@ export async function removeMember(teamId: string, userId: string, memberId: str
   const target = check.team.members.find((m) => m.id === memberId);
   if (!target || target.userId === userId) return refuse("", "validation.invalid");
   // The removed member knows the link and code: both change, or they would simply rejoin.
-  await db.$transaction([
-    db.teamMember.delete({ where: { id: target.id } }),
-    db.team.update({ where: { id: teamId }, data: { inviteCode: shortCode(), inviteToken: randomToken() } }),
-  ]);
+  await db.$transaction([db.teamMember.delete({ where: { id: target.id } }), db.team.update({ where: { id: teamId }, data: { inviteCode: shortCode(), inviteToken: randomToken() } })]);
   return { ok: true };
 }
 
@@ -284,10 +280,7 @@ export async function transferCaptain(teamId: string, userId: string, memberId: 
   const me = check.team.members.find((m) => m.userId === userId);
   const target = check.team.members.find((m) => m.id === memberId);
   if (!me || !target || target.id === me.id) return refuse("", "validation.invalid");
-  await db.$transaction([
-    db.teamMember.update({ where: { id: me.id }, data: { role: "MEMBER" } }),
-    db.teamMember.update({ where: { id: target.id }, data: { role: "CAPTAIN" } }),
-  ]);
+  await db.$transaction([db.teamMember.update({ where: { id: me.id }, data: { role: "MEMBER" } }), db.teamMember.update({ where: { id: target.id }, data: { role: "CAPTAIN" } })]);
   return { ok: true };
 }
 

@@ -4,7 +4,6 @@ import { randomToken, sha256 } from "~/services/ids.server";
 import { dummyHash, hashPassword, verifyPassword } from "~/services/password.server";
 import { RESET_TOKEN_MINUTES } from "~/validation/auth";
 
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -28,12 +28,7 @@ export async function voteTally(eventId: string): Promise<{ submissionId: string
 
 export type VoteError = "vote.errors.unverified" | "vote.errors.notOpen" | "vote.errors.closed" | "vote.errors.invalidSubmission" | "vote.errors.already";
 
-export async function castVote(input: {
-  event: VotingEvent & { id: string };
-  userId: string;
-  submissionId: string;
-  now: Date;
-}): Promise<{ ok: true } | { ok: false; error: VoteError }> {
+export async function castVote(input: { event: VotingEvent & { id: string }; userId: string; submissionId: string; now: Date }): Promise<{ ok: true } | { ok: false; error: VoteError }> {
   const window = voteWindow(input.event, input.now);
   if (window === "disabled" || window === "not_open") return { ok: false, error: "vote.errors.notOpen" };
   if (window === "closed") return { ok: false, error: "vote.errors.closed" };

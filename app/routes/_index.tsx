@@ -19,9 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cards = events.map((e) => {
     const state = phaseAt(toTimeline(e), now);
     const tz = eventZone(e.timezone);
-    const nextLabel = state.next
-      ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}`
-      : null;
+    const nextLabel = state.next ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}` : null;
     const group = state.phase === "upcoming" ? "upcoming" : state.phase === "announcement" ? "past" : "running";
     const bannerUrl = e.bannerKey ? `/acara/${e.slug}/banner?v=${e.bannerKey.slice(-8)}` : null;
     return { slug: e.slug, name: e.name, summary: e.summary, phase: state.phase, nextLabel, teams: e._count.teams, group, bannerUrl };

@@ -18,8 +18,7 @@ import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { SITE_NAME } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.event.name} — ${SITE_NAME}` }, { name: "description", content: data.event.summary }] : [{ title: SITE_NAME }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.event.name} — ${SITE_NAME}` }, { name: "description", content: data.event.summary }] : [{ title: SITE_NAME }]);
 
 /** A section's heading in both languages: a text that opens by repeating it is shown without that line. */
 const sectionTitles = (key: "about" | "rules") => LANGUAGES.map((l) => resources[l].common.event.public[key]);
@@ -93,7 +92,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     resultsPublished: publication,
     votingOpen:
       !blind &&
-      event.peoplesChoice && event.votingOpensAt !== null && event.votingClosesAt !== null && event.votingOpensAt.getTime() <= now.getTime() && now.getTime() < event.votingClosesAt.getTime(),
+      event.peoplesChoice &&
+      event.votingOpensAt !== null &&
+      event.votingClosesAt !== null &&
+      event.votingOpensAt.getTime() <= now.getTime() &&
+      now.getTime() < event.votingClosesAt.getTime(),
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, bodyHtml: renderMarkdown(a.body), at: fmt(a.createdAt) })),
   };
 }

@@ -105,19 +105,12 @@ export default function RegisterTeam() {
       ) : (
         <>
           <VerifyEmailNotice verified={verified} />
-          <p className="mt-2 text-slate-700">
-            {t("team.register.intro", { min: event.minTeamSize, max: event.maxTeamSize, until: format(event.registrationClosesAt) })}
-          </p>
+          <p className="mt-2 text-slate-700">{t("team.register.intro", { min: event.minTeamSize, max: event.maxTeamSize, until: format(event.registrationClosesAt) })}</p>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card mt-6 space-y-3">
             <FormAlert errors={serverFormErrors(lastResult)} />
             <TextField label={t("team.fields.name")} hint={t("team.fields.nameHint")} field={fields.name} autoComplete="off" />
             <TextField label={t("team.fields.kimName")} hint={t("team.fields.kimNameHint")} field={fields.kimName} autoComplete="off" />
-            <SelectField
-              label={t("team.fields.region")}
-              field={fields.regionId}
-              placeholder={t("team.fields.choose")}
-              options={regions.map((r) => ({ value: r.id, label: r.name }))}
-            />
+            <SelectField label={t("team.fields.region")} field={fields.regionId} placeholder={t("team.fields.choose")} options={regions.map((r) => ({ value: r.id, label: r.name }))} />
             <TextField label={t("team.fields.institution")} hint={t("team.fields.institutionHint")} field={fields.institution} autoComplete="organization" />
             {tracks.length ? (
               <SelectField
@@ -139,9 +132,7 @@ export default function RegisterTeam() {
             {event.requireVideo ? (
               <TextField label={`${t("team.fields.videoUrl")} (${t("common.required")})`} hint={t("team.fields.videoUrlHint")} field={fields.videoUrl} type="url" inputMode="url" />
             ) : null}
-            {event.requireProposal ? (
-              <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" />
-            ) : null}
+            {event.requireProposal ? <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" /> : null}
             {event.privacyNotice ? (
               <section aria-labelledby="privasi-acara" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
                 <h2 id="privasi-acara" className="font-bold">

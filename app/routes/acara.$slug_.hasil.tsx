@@ -98,7 +98,9 @@ export default function PublicResults() {
 
       {d.awards.length ? (
         <section aria-labelledby="pemenang" className="space-y-3">
-          <h2 id="pemenang" className="text-xl font-bold">{t("leaderboard.winners")}</h2>
+          <h2 id="pemenang" className="text-xl font-bold">
+            {t("leaderboard.winners")}
+          </h2>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {d.awards.map((a) => (
               <li key={a.id} className="card">
@@ -116,27 +118,39 @@ export default function PublicResults() {
       ) : null}
 
       <section aria-labelledby="peringkat" className="card space-y-4">
-        <h2 id="peringkat" className="text-xl font-bold">{t("leaderboard.ranking")}</h2>
+        <h2 id="peringkat" className="text-xl font-bold">
+          {t("leaderboard.ranking")}
+        </h2>
         <Form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
           <div>
-            <label htmlFor="bidang" className="field-label">{t("leaderboard.track")}</label>
+            <label htmlFor="bidang" className="field-label">
+              {t("leaderboard.track")}
+            </label>
             <select id="bidang" name="bidang" defaultValue={d.filters.track ?? ""} className="field-input">
               <option value="">{t("leaderboard.allTracks")}</option>
               {d.filters.tracks.map((x) => (
-                <option key={x} value={x}>{x}</option>
+                <option key={x} value={x}>
+                  {x}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="wilayah" className="field-label">{t("leaderboard.region")}</label>
+            <label htmlFor="wilayah" className="field-label">
+              {t("leaderboard.region")}
+            </label>
             <select id="wilayah" name="wilayah" defaultValue={d.filters.region ?? ""} className="field-input">
               <option value="">{t("leaderboard.allRegions")}</option>
               {d.filters.regions.map((x) => (
-                <option key={x} value={x}>{x}</option>
+                <option key={x} value={x}>
+                  {x}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="btn-secondary">{t("leaderboard.apply")}</button>
+          <button type="submit" className="btn-secondary">
+            {t("leaderboard.apply")}
+          </button>
         </Form>
         {d.rows.length === 0 ? (
           <p className="text-slate-700">{t("leaderboard.empty")}</p>
@@ -173,7 +187,9 @@ export default function PublicResults() {
 
       {d.votes ? (
         <section aria-labelledby="suara" className="card space-y-2">
-          <h2 id="suara" className="text-xl font-bold">{t("vote.resultsTitle")}</h2>
+          <h2 id="suara" className="text-xl font-bold">
+            {t("vote.resultsTitle")}
+          </h2>
           <ol className="space-y-1">
             {d.votes.map((v, i) => (
               <li key={i} className="flex gap-2">
@@ -188,7 +204,9 @@ export default function PublicResults() {
 
       {d.announcements.length ? (
         <section aria-labelledby="pengumuman" className="space-y-3">
-          <h2 id="pengumuman" className="text-xl font-bold">{t("announcement.title")}</h2>
+          <h2 id="pengumuman" className="text-xl font-bold">
+            {t("announcement.title")}
+          </h2>
           {d.announcements.map((a) => (
             <article key={a.id} className="card">
               <h3 className="text-lg font-bold">{a.title}</h3>

@@ -13,7 +13,9 @@ import { notFound } from "~/services/guards.server";
 import { getUser } from "~/services/session.server";
 import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.event.name ? pageTitle(matches, "eventCeremony", { event: data.event.name }) : pageTitle(matches, "ceremony") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.event.name ? pageTitle(matches, "eventCeremony", { event: data.event.name }) : pageTitle(matches, "ceremony") },
+];
 
 type Slide = { award: string; recipients: { team: string; title: string }[] };
 
@@ -34,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!user || !isOrganizer(await actorFor(user, event.id))) throw notFound();
     rehearsal = true;
     const [results, awards] = await Promise.all([loadRoundResults(event), listAwards(event.id)]);
-    const picks = suggestRecipients(awards.map((a) => ({ id: a.id, kind: a.kind as PublicationAwardKind, place: a.place })), results.rows, null);
+    const picks = suggestRecipients(
+      awards.map((a) => ({ id: a.id, kind: a.kind as PublicationAwardKind, place: a.place })),
+      results.rows,
+      null,
+    );
     slides = revealOrder(awards.map((a) => ({ ...a, kind: a.kind as PublicationAwardKind })))
       .filter((a) => (picks[a.id] ?? []).length > 0)
       .map((a) => ({

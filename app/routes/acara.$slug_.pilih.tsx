@@ -16,7 +16,9 @@ import { getUser, requireUser } from "~/services/session.server";
 import { voteSchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.event.name ? pageTitle(matches, "eventPeoplesChoice", { event: data.event.name }) : pageTitle(matches, "peoplesChoice") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.event.name ? pageTitle(matches, "eventPeoplesChoice", { event: data.event.name }) : pageTitle(matches, "peoplesChoice") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requireEvent(params.slug);
@@ -25,11 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event.peoplesChoice || !event.isPublic || blindPeriod(event, now)) throw notFound();
   const [user, lang] = await Promise.all([getUser(request), getLanguage(request)]);
   const window = voteWindow(event, now);
-  const [candidates, mine, tally] = await Promise.all([
-    voteCandidates(event.id),
-    user ? myVote(event.id, user.id) : null,
-    window === "closed" ? voteTally(event.id) : null,
-  ]);
+  const [candidates, mine, tally] = await Promise.all([voteCandidates(event.id), user ? myVote(event.id, user.id) : null, window === "closed" ? voteTally(event.id) : null]);
   const tz = eventZone(event.timezone);
   const counts = tally ? Object.fromEntries(tally.map((v) => [v.submissionId, v.count])) : null;
   return {
@@ -41,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verified: !!user?.emailVerified,
     mine: mine?.submissionId ?? null,
     candidates: candidates
-      .map((c) => ({ id: c.id, title: c.title, tagline: c.tagline, team: c.team.name, region: c.team.region?.name ?? null, track: c.track?.name ?? null, votes: counts ? counts[c.id] ?? 0 : null }))
+      .map((c) => ({ id: c.id, title: c.title, tagline: c.tagline, team: c.team.name, region: c.team.region?.name ?? null, track: c.track?.name ?? null, votes: counts ? (counts[c.id] ?? 0) : null }))
       .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0)),
   };
 }
@@ -68,7 +66,9 @@ export default function PeoplesChoice() {
     <div className="space-y-6">
       <div>
         <p className="text-sm font-semibold">
-          <Link to={`/acara/${d.event.slug}`} className="btn-link">{d.event.name}</Link>
+          <Link to={`/acara/${d.event.slug}`} className="btn-link">
+            {d.event.name}
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("vote.title")}</h1>
         <p className="mt-1 text-slate-700">{t(`vote.window.${d.window}`, { opens: d.opensAt, closes: d.closesAt })}</p>
@@ -77,13 +77,17 @@ export default function PeoplesChoice() {
       {voted || d.mine ? <FormAlert tone="success" errors={["vote.thanks"]} /> : null}
       {d.window === "open" && !d.signedIn ? (
         <p className="card">
-          <Link to={`/masuk?redirectTo=${encodeURIComponent(`/acara/${d.event.slug}/pilih`)}`} className="btn-link">{t("vote.loginToVote")}</Link>
+          <Link to={`/masuk?redirectTo=${encodeURIComponent(`/acara/${d.event.slug}/pilih`)}`} className="btn-link">
+            {t("vote.loginToVote")}
+          </Link>
         </p>
       ) : null}
       {d.window === "open" && d.signedIn && !d.verified ? (
         <p className="card">
           {t("vote.needVerified")}{" "}
-          <Link to="/akun/verifikasi" className="btn-link">{t("vote.verifyNow")}</Link>
+          <Link to="/akun/verifikasi" className="btn-link">
+            {t("vote.verifyNow")}
+          </Link>
         </p>
       ) : null}
       <ul className="grid gap-3 sm:grid-cols-2">
@@ -91,7 +95,10 @@ export default function PeoplesChoice() {
           <li key={c.id} className={`card flex flex-col gap-2 ${d.mine === c.id ? "border-brand-600" : ""}`}>
             <div className="flex-1">
               <p className="font-bold">{c.title}</p>
-              <p className="text-sm text-slate-700">{c.team}{c.region ? ` · ${c.region}` : ""}</p>
+              <p className="text-sm text-slate-700">
+                {c.team}
+                {c.region ? ` · ${c.region}` : ""}
+              </p>
               {c.tagline ? <p className="mt-1 text-sm text-slate-700">{c.tagline}</p> : null}
             </div>
             {c.votes !== null ? <p className="font-semibold tabular-nums">{t("vote.count", { count: c.votes })}</p> : null}

@@ -122,7 +122,11 @@ describe("login throttling", () => {
     const owner = await account();
     const first = await login(owner.email, "rahasia-123", "198.51.100.8");
     expect(first.status).toBe(302);
-    const device = first.headers.getSetCookie().find((c) => c.startsWith("kim_device="))?.split(";")[0] ?? "";
+    const device =
+      first.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("kim_device="))
+        ?.split(";")[0] ?? "";
     expect(device).toMatch(/^kim_device=.{40,}/);
     // 50 failures from 50 addresses, as a botnet would spread them.
     for (let i = 0; i < 50; i++) await consume([["loginAccount", owner.email]]);

@@ -87,7 +87,12 @@ const bigText = fc.integer({ min: 100_000, max: 300_000 }).map((n) => "ä".repea
 function bodies(route: ActionRoute) {
   const known = route.vocabulary.length ? fc.constantFrom(...route.vocabulary) : fc.constant("intent");
   const name = fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 20 }) }, fc.constantFrom("__proto__", "constructor", "a=b", "x;y", ""));
-  const value = fc.oneof({ weight: 3, arbitrary: known }, { weight: 1, arbitrary: fc.constantFrom(...Object.values(ids)) }, { weight: 3, arbitrary: oddText }, { weight: 1, depthSize: "small", arbitrary: fc.oneof(fc.constant(""), bigText) });
+  const value = fc.oneof(
+    { weight: 3, arbitrary: known },
+    { weight: 1, arbitrary: fc.constantFrom(...Object.values(ids)) },
+    { weight: 3, arbitrary: oddText },
+    { weight: 1, depthSize: "small", arbitrary: fc.oneof(fc.constant(""), bigText) },
+  );
   const fields = fc.array(fc.tuple(name, value), { maxLength: 10 });
   const file = fc.record({
     field: name,
@@ -177,7 +182,9 @@ describe("every action, fed arbitrary bodies", () => {
   for (const route of routes) {
     it(`${route.id}: no 5xx, and nothing written when refused`, async () => {
       const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
-      const paramArb = fc.record(Object.fromEntries(route.params.map((p) => [p, fc.oneof({ weight: 4, arbitrary: fc.constant(p === "slug" ? event.slug : (ids[p] ?? "x")) }, fc.string({ maxLength: 30 }))])));
+      const paramArb = fc.record(
+        Object.fromEntries(route.params.map((p) => [p, fc.oneof({ weight: 4, arbitrary: fc.constant(p === "slug" ? event.slug : (ids[p] ?? "x")) }, fc.string({ maxLength: 30 }))])),
+      );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...actors), paramArb, bodies(route), async (actor, param, input) => {
           const cookie = await cookieFor(actor);

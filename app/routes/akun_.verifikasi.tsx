@@ -48,7 +48,9 @@ export default function VerifyEmail() {
           {result?.sent ? <FormAlert tone="success" errors={["vote.verifySent"]} /> : null}
           <FormAlert errors={result?.error ? [result.error] : null} />
           <p className="text-slate-800">{t("vote.verifyIntro", { email })}</p>
-          <button type="submit" className="btn-primary w-full">{t("vote.verifySend")}</button>
+          <button type="submit" className="btn-primary w-full">
+            {t("vote.verifySend")}
+          </button>
         </Form>
       )}
     </div>

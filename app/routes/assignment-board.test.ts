@@ -65,7 +65,12 @@ describe("assignment board window", () => {
     // Loads are the whole round's: 60 × 3 assignments less the 6 removed.
     expect(first.judges.reduce((n, j) => n + j.load, 0)).toBe(60 * 3 - 6);
     expect(first.counts).toEqual({ attention: 5, under: 4, conflict: 1 });
-    expect(first.warnings.list.filter((w) => w.code === "under_assigned").map((w) => w.submissionId).sort()).toEqual(fx.under.map((s) => s.id).sort());
+    expect(
+      first.warnings.list
+        .filter((w) => w.code === "under_assigned")
+        .map((w) => w.submissionId)
+        .sort(),
+    ).toEqual(fx.under.map((s) => s.id).sort());
     expect(first.warnings.list.filter((w) => w.code === "conflict").map((w) => w.submissionId)).toEqual([fx.conflicted!.id]);
     expect(first.warnings.titles[fx.conflicted!.id]).toBe(fx.conflicted!.title);
 

@@ -271,16 +271,26 @@ function matches(code: string, out: Outcome): boolean {
   return code.split("|").some((c) => {
     const redirect = out.status >= 300 && out.status < 400;
     switch (c) {
-      case "ok": return out.status === 200;
-      case "in": return redirect && (out.location ?? "").startsWith("/masuk?redirectTo=");
-      case "dash": return redirect && out.location === "/dasbor";
-      case "go": return redirect && !(out.location ?? "").startsWith("/masuk");
-      case "bad": return out.status === 400;
-      case "no": return out.status === 403;
-      case "nf": return out.status === 404;
-      case "gone": return out.status === 410;
-      case "x": return [400, 403, 404, 410].includes(out.status);
-      default: throw new Error(`unknown outcome code ${c}`);
+      case "ok":
+        return out.status === 200;
+      case "in":
+        return redirect && (out.location ?? "").startsWith("/masuk?redirectTo=");
+      case "dash":
+        return redirect && out.location === "/dasbor";
+      case "go":
+        return redirect && !(out.location ?? "").startsWith("/masuk");
+      case "bad":
+        return out.status === 400;
+      case "no":
+        return out.status === 403;
+      case "nf":
+        return out.status === 404;
+      case "gone":
+        return out.status === 410;
+      case "x":
+        return [400, 403, 404, 410].includes(out.status);
+      default:
+        throw new Error(`unknown outcome code ${c}`);
     }
   });
 }
@@ -329,7 +339,10 @@ describe("authorization matrix", () => {
     const missing: string[] = [];
     for (const [route, file] of modules) {
       const mod = (await import(file)) as Record<string, unknown>;
-      for (const [exported, method] of [["loader", "GET"], ["action", "POST"]] as const) {
+      for (const [exported, method] of [
+        ["loader", "GET"],
+        ["action", "POST"],
+      ] as const) {
         if (typeof mod[exported] === "function" && !ROWS.some((r) => r.route === route && r.method === method && !r.label)) missing.push(`${route} ${method}`);
       }
     }

@@ -37,7 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: [
         ...(pub.supersedes ? [t("publication.pdf.correction", { hash: pub.supersedes.sha256, reason: pub.correctionReason ?? "" })] : []),
         ...(pub.correctedBy
-          ? [t("publication.pdf.superseded", { date: formatInZone(pub.correctedBy.publishedAt, tz, lang), reason: pub.correctedBy.correctionReason ?? "", url: `${base}/berita-acara/${record.currentId ?? pub.correctedBy.id}` })]
+          ? [
+              t("publication.pdf.superseded", {
+                date: formatInZone(pub.correctedBy.publishedAt, tz, lang),
+                reason: pub.correctedBy.correctionReason ?? "",
+                url: `${base}/berita-acara/${record.currentId ?? pub.correctedBy.id}`,
+              }),
+            ]
           : []),
       ],
       sha256: pub.sha256,

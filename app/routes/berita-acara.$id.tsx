@@ -32,9 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     publishedAt: formatInZone(pub.publishedAt, tz, lang),
     method: pub.method,
     override: pub.overrideUnfinished ? pub.overrideReason : null,
-    superseded: pub.correctedBy
-      ? { at: formatInZone(pub.correctedBy.publishedAt, tz, lang), reason: pub.correctedBy.correctionReason ?? "", currentId: currentId ?? pub.correctedBy.id }
-      : null,
+    superseded: pub.correctedBy ? { at: formatInZone(pub.correctedBy.publishedAt, tz, lang), reason: pub.correctedBy.correctionReason ?? "", currentId: currentId ?? pub.correctedBy.id } : null,
     correction: pub.supersedes ? { reason: pub.correctionReason ?? "", previousId: pub.supersedes.id, previousSha: pub.supersedes.sha256 } : null,
     round: doc?.round?.name ?? null,
     tieBreak: doc?.tieBreak ?? [],
@@ -71,21 +69,27 @@ export default function PublicationRecordPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <p className="text-sm font-semibold">
-          <Link to={`/acara/${d.event.slug}`} className="btn-link">{d.event.name}</Link>
+          <Link to={`/acara/${d.event.slug}`} className="btn-link">
+            {d.event.name}
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("publication.recordTitle")}</h1>
       </div>
       <div role="status" className={`card ${d.valid ? "border-green-400 bg-green-50" : "border-red-400 bg-red-50"}`}>
         <p className={`text-xl font-bold ${d.valid ? "text-green-900" : "text-red-900"}`}>{d.valid ? t("publication.verified") : t("publication.tampered")}</p>
         <p className="mt-1 break-all font-mono text-xs text-slate-800">SHA-256 {d.sha256}</p>
-        <a href={`/berita-acara/${d.id}/pdf`} className="btn-secondary mt-3">{t("publication.downloadPdf")}</a>
+        <a href={`/berita-acara/${d.id}/pdf`} className="btn-secondary mt-3">
+          {t("publication.downloadPdf")}
+        </a>
       </div>
       {d.superseded ? (
         <div role="note" className="card border-amber-400 bg-amber-50 text-amber-900">
           <p className="text-lg font-bold">{t("publication.superseded.title")}</p>
           <p className="mt-1">{t("publication.superseded.body", { date: d.superseded.at })}</p>
           <p className="mt-1 break-words text-sm">{t("leaderboard.correctionReason", { reason: d.superseded.reason })}</p>
-          <Link to={`/berita-acara/${d.superseded.currentId}`} className="btn-primary mt-3">{t("publication.superseded.current")}</Link>
+          <Link to={`/berita-acara/${d.superseded.currentId}`} className="btn-primary mt-3">
+            {t("publication.superseded.current")}
+          </Link>
         </div>
       ) : null}
       {d.correction ? (
@@ -93,12 +97,16 @@ export default function PublicationRecordPage() {
           <p className="font-bold">{t("publication.correction.recordTitle")}</p>
           <p className="mt-1 break-words text-sm">{t("leaderboard.correctionReason", { reason: d.correction.reason })}</p>
           <p className="mt-1 break-all font-mono text-xs text-slate-700">{t("publication.correction.replaces", { hash: d.correction.previousSha })}</p>
-          <Link to={`/berita-acara/${d.correction.previousId}`} className="btn-link mt-1 inline-block text-sm">{t("leaderboard.previousRecord")}</Link>
+          <Link to={`/berita-acara/${d.correction.previousId}`} className="btn-link mt-1 inline-block text-sm">
+            {t("leaderboard.previousRecord")}
+          </Link>
         </div>
       ) : null}
 
       <section className="card" aria-labelledby="rincian">
-        <h2 id="rincian" className="text-lg font-bold">{t("publication.details")}</h2>
+        <h2 id="rincian" className="text-lg font-bold">
+          {t("publication.details")}
+        </h2>
         <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-[11rem_1fr]">
           <dt className="font-semibold text-slate-700">{t("publication.pdf.publishedAt")}</dt>
           <dd>{d.publishedAt}</dd>
@@ -120,7 +128,9 @@ export default function PublicationRecordPage() {
       </section>
 
       <section className="card" aria-labelledby="penghargaan">
-        <h2 id="penghargaan" className="text-lg font-bold">{t("publication.pdf.awards")}</h2>
+        <h2 id="penghargaan" className="text-lg font-bold">
+          {t("publication.pdf.awards")}
+        </h2>
         <ul className="mt-2 space-y-1">
           {d.awards.map((a) => (
             <li key={a.name}>
@@ -131,12 +141,18 @@ export default function PublicationRecordPage() {
       </section>
 
       <section className="card" aria-labelledby="urutan">
-        <h2 id="urutan" className="text-lg font-bold">{t("publication.pdf.ranking")}</h2>
+        <h2 id="urutan" className="text-lg font-bold">
+          {t("publication.pdf.ranking")}
+        </h2>
         <ol className="mt-2 divide-y divide-slate-200">
           {d.rows.map((r) => (
             <li key={r.id} className="flex gap-3 py-2 text-sm">
-              <span className="w-12 shrink-0"><PlaceCell place={r.place} joint={r.joint} /></span>
-              <span className="min-w-0 flex-1"><span className="font-semibold">{r.team}</span> — {r.title}</span>
+              <span className="w-12 shrink-0">
+                <PlaceCell place={r.place} joint={r.joint} />
+              </span>
+              <span className="min-w-0 flex-1">
+                <span className="font-semibold">{r.team}</span> — {r.title}
+              </span>
               <span className="tabular-nums">{fmt(r.score)}</span>
             </li>
           ))}
@@ -144,7 +160,9 @@ export default function PublicationRecordPage() {
       </section>
 
       <section className="card space-y-3" aria-labelledby="cek">
-        <h2 id="cek" className="text-lg font-bold">{t("publication.checkTitle")}</h2>
+        <h2 id="cek" className="text-lg font-bold">
+          {t("publication.checkTitle")}
+        </h2>
         <p className="text-sm text-slate-700">{t("publication.checkIntro")}</p>
         <details>
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("publication.showDocument")}</summary>
@@ -152,15 +170,21 @@ export default function PublicationRecordPage() {
         </details>
         <Form method="post" encType="multipart/form-data" className="space-y-3">
           <div>
-            <label htmlFor="document" className="field-label">{t("publication.pasteLabel")}</label>
+            <label htmlFor="document" className="field-label">
+              {t("publication.pasteLabel")}
+            </label>
             <textarea id="document" name="document" rows={4} className="field-input font-mono text-xs" aria-describedby="document-error" />
             <FieldErrors id="document-error" errors={result?.error ?? undefined} />
           </div>
           <div>
-            <label htmlFor="file" className="field-label">{t("publication.uploadLabel")}</label>
+            <label htmlFor="file" className="field-label">
+              {t("publication.uploadLabel")}
+            </label>
             <input id="file" name="file" type="file" accept="application/json,.json,.txt" className="block text-sm" />
           </div>
-          <button type="submit" className="btn-primary">{t("publication.checkSubmit")}</button>
+          <button type="submit" className="btn-primary">
+            {t("publication.checkSubmit")}
+          </button>
         </Form>
         {result && result.checked !== null ? (
           <p role="status" className={`rounded-lg border px-3 py-2 font-semibold ${result.checked ? "border-green-400 bg-green-50 text-green-900" : "border-red-400 bg-red-50 text-red-900"}`}>

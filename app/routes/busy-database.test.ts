@@ -121,9 +121,7 @@ describe("a transaction that cannot start", () => {
     const fields = { intent: "save", title: "Lapor Desa", tagline: "Aduan warga" };
     const before = await snapshot();
     for (const lang of [undefined, "en"] as const) {
-      const res = await whileTransactionsCannotStart(() =>
-        run("routes/tim.$teamId.karya", submissionAction, post(path, fields, cookie, { accept: "text/html", lang }), { teamId: team.id }),
-      );
+      const res = await whileTransactionsCannotStart(() => run("routes/tim.$teamId.karya", submissionAction, post(path, fields, cookie, { accept: "text/html", lang }), { teamId: team.id }));
       expect(res.status).toBe(503);
       expect(res.headers.get("Retry-After")).toBe(String(BUSY_RETRY_SECONDS));
       expect((res.body as { message: string }).message).toContain(lang === "en" ? "The server is busy" : "Server sedang sibuk");

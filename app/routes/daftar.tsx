@@ -72,7 +72,9 @@ export default function Signup() {
       <div className="mx-auto max-w-md">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("account.signupSentTitle")}</h1>
         <div className="card mt-6 space-y-3">
-          <p role="status" className="text-slate-800">{t("account.signupSent", { email: actionData.sent })}</p>
+          <p role="status" className="text-slate-800">
+            {t("account.signupSent", { email: actionData.sent })}
+          </p>
           <p className="text-sm text-slate-700">{t("account.signupSentHint")}</p>
           <Link to={`/masuk?redirectTo=${encodeURIComponent(actionData.redirectTo)}`} className="btn-primary w-full">
             {t("account.loginAfterVerify")}

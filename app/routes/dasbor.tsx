@@ -46,9 +46,7 @@ export default function Dashboard() {
   const teamNotice = params.get("tim") === "dihapus" ? "myTeams.deleted" : params.get("tim") === "keluar" ? "myTeams.left" : null;
   const organizing = memberships.filter((m) => m.role === "ORGANIZER");
   // A judge came to score: the events with work waiting come first.
-  const judging = memberships
-    .filter((m) => m.role === "JUDGE")
-    .sort((a, b) => (pending[b.event.id] ?? 0) - (pending[a.event.id] ?? 0));
+  const judging = memberships.filter((m) => m.role === "JUDGE").sort((a, b) => (pending[b.event.id] ?? 0) - (pending[a.event.id] ?? 0));
   const staffOnly = teams.length === 0 && (organizing.length > 0 || judging.length > 0);
   return (
     <div className="space-y-6">
@@ -67,9 +65,7 @@ export default function Dashboard() {
                 <li key={m.event.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div>
                     <p className="font-semibold">{m.event.name}</p>
-                    <p className={count ? "text-sm font-semibold text-amber-900" : "text-sm text-slate-700"}>
-                      {count ? t("dashboard.pendingJudging", { count }) : t("dashboard.noPendingJudging")}
-                    </p>
+                    <p className={count ? "text-sm font-semibold text-amber-900" : "text-sm text-slate-700"}>{count ? t("dashboard.pendingJudging", { count }) : t("dashboard.noPendingJudging")}</p>
                   </div>
                   <Link to={`/juri/${m.event.slug}`} className={count ? "btn-primary" : "btn-secondary"}>
                     {count ? t("dashboard.startJudging") : t("dashboard.openJudging")}

@@ -45,7 +45,12 @@ function actions(ids: { faqId: string; trackId: string; regionId: string; roundI
     ["team rules", "struktur", structure.action as Loader, { intent: "teamRules", minTeamSize: "1", maxTeamSize: "2" }],
     ["judging", "struktur", structure.action as Loader, { intent: "judging", rankingMethod: "raw", blindJudging: "on" }],
     ["region delete", "struktur/wilayah", regions.action as Loader, { intent: "region-delete", id: ids.regionId }],
-    ["rubric", "struktur/rubrik", rubric.action as Loader, { roundId: ids.roundId, judgesPerSubmission: "1", "criteria[0].name": "X", "criteria[0].weight": "100", "criteria[0].scaleMin": "1", "criteria[0].scaleMax": "5" }],
+    [
+      "rubric",
+      "struktur/rubrik",
+      rubric.action as Loader,
+      { roundId: ids.roundId, judgesPerSubmission: "1", "criteria[0].name": "X", "criteria[0].weight": "100", "criteria[0].scaleMin": "1", "criteria[0].scaleMax": "5" },
+    ],
     ["award delete", "struktur/penghargaan", awards.action as Loader, { intent: "award-delete", id: ids.awardId }],
     ["peoples choice", "struktur/penghargaan", awards.action as Loader, { intent: "peoplesChoice" }],
     ["invite", "tim-panitia", staff.action as Loader, { intent: "invite", role: "ORGANIZER" }],
@@ -88,7 +93,10 @@ describe("organizer pages", () => {
 
   it("refuse every organizer action from non-organizers and write nothing", async () => {
     const w = await world();
-    const before = await db.event.findUniqueOrThrow({ where: { id: w.event.id }, include: { faqs: true, tracks: true, regions: true, awards: true, rounds: { include: { criteria: true } }, pools: true } });
+    const before = await db.event.findUniqueOrThrow({
+      where: { id: w.event.id },
+      include: { faqs: true, tracks: true, regions: true, awards: true, rounds: { include: { criteria: true } }, pools: true },
+    });
     for (const [name, path, action, fields] of actions(w.ids)) {
       const url = `/kelola/${w.event.slug}/${path}`;
       expect((await call(() => action(args(formRequest(url, fields), { slug: w.event.slug })))).status, `${name} anonymous`).toBe(302);
@@ -96,7 +104,10 @@ describe("organizer pages", () => {
         expect((await call(() => action(args(formRequest(url, fields, { cookie: who.cookie }), { slug: w.event.slug })))).status, `${name} non-organizer`).toBe(404);
       }
     }
-    const after = await db.event.findUniqueOrThrow({ where: { id: w.event.id }, include: { faqs: true, tracks: true, regions: true, awards: true, rounds: { include: { criteria: true } }, pools: true } });
+    const after = await db.event.findUniqueOrThrow({
+      where: { id: w.event.id },
+      include: { faqs: true, tracks: true, regions: true, awards: true, rounds: { include: { criteria: true } }, pools: true },
+    });
     expect(after).toEqual(before);
     expect(await db.invite.count({ where: { eventId: w.event.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { eventId: w.event.id } })).toBe(0);
@@ -106,7 +117,9 @@ describe("organizer pages", () => {
     const w = await world();
     const other = await makeEvent();
     const track = await db.track.findFirstOrThrow({ where: { eventId: other.id } });
-    const res = await call(() => structure.action(args(formRequest(`/kelola/${w.event.slug}/struktur`, { intent: "track-delete", id: track.id }, { cookie: w.organizer.cookie }), { slug: w.event.slug })));
+    const res = await call(() =>
+      structure.action(args(formRequest(`/kelola/${w.event.slug}/struktur`, { intent: "track-delete", id: track.id }, { cookie: w.organizer.cookie }), { slug: w.event.slug })),
+    );
     expect(res.status).toBe(404);
     expect(await db.track.count({ where: { id: track.id } })).toBe(1);
   });
@@ -119,7 +132,9 @@ describe("organizer pages", () => {
     await db.judgment.create({ data: { assignmentId: a.id, finalizedAt: new Date() } });
     await db.team.updateMany({ where: { eventId: w.event.id }, data: { status: "ACCEPTED" } });
     const res = await call(() => dashboardLoader(args(getRequest(`/kelola/${w.event.slug}`, w.organizer.cookie), { slug: w.event.slug })));
-    const body = res.body as { counts: { teams: Record<string, number>; submissions: Record<string, number>; judging: { id: string; assignments: number; finalized: number }[]; staff: Record<string, number> } };
+    const body = res.body as {
+      counts: { teams: Record<string, number>; submissions: Record<string, number>; judging: { id: string; assignments: number; finalized: number }[]; staff: Record<string, number> };
+    };
     expect(body.counts.teams).toEqual({ PENDING: 0, ACCEPTED: 2, REJECTED: 0 });
     expect(body.counts.submissions).toEqual({ DRAFT: 0, SUBMITTED: 2 });
     expect(body.counts.judging.map((r) => [r.id, r.finalized, r.assignments])).toEqual([
@@ -166,7 +181,14 @@ describe("public event page", () => {
     const member = await makeUser();
     const stranger = await makeUser();
     const team = await db.team.create({
-      data: { eventId: event.id, name: "Tim Ada", nameKey: "tim ada", inviteCode: `K${Date.now()}`, inviteToken: `tok-${Date.now()}`, members: { create: { eventId: event.id, userId: member.id, role: "CAPTAIN" } } },
+      data: {
+        eventId: event.id,
+        name: "Tim Ada",
+        nameKey: "tim ada",
+        inviteCode: `K${Date.now()}`,
+        inviteToken: `tok-${Date.now()}`,
+        members: { create: { eventId: event.id, userId: member.id, role: "CAPTAIN" } },
+      },
     });
     const mine = await call(() => publicLoader(args(getRequest(`/acara/${event.slug}`, member.cookie), { slug: event.slug })));
     expect(mine.body).toMatchObject({ registrationOpen: true, myTeamId: team.id });

@@ -8,8 +8,7 @@ import { call, formRequest, getRequest } from "~/test/request";
 
 async function setup() {
   const { event, organizer } = await organizedEvent();
-  const post = (fields: Record<string, string>, cookie = organizer.cookie) =>
-    call(() => staffAction(args(formRequest(`/kelola/${event.slug}/tim-panitia`, fields, { cookie }), { slug: event.slug })));
+  const post = (fields: Record<string, string>, cookie = organizer.cookie) => call(() => staffAction(args(formRequest(`/kelola/${event.slug}/tim-panitia`, fields, { cookie }), { slug: event.slug })));
   /** Invites `email` and returns the token (from the link shown once). */
   const linkInvite = async (role: "JUDGE" | "ORGANIZER", email: string) => {
     const res = await post({ intent: "invite", role, email });
@@ -17,8 +16,7 @@ async function setup() {
     const link = (res.body as { link: string }).link;
     return link.split("/undangan/")[1] as string;
   };
-  const accept = (token: string, cookie: string, fields: Record<string, string> = {}) =>
-    call(() => acceptAction(args(formRequest(`/undangan/${token}`, fields, { cookie }), { token })));
+  const accept = (token: string, cookie: string, fields: Record<string, string> = {}) => call(() => acceptAction(args(formRequest(`/undangan/${token}`, fields, { cookie }), { token })));
   return { event, organizer, post, linkInvite, accept };
 }
 

@@ -53,7 +53,12 @@ describe("admin creates an event", () => {
     // Both are invited alike (an existing account too): a role needs the person's acceptance.
     expect(event.members).toEqual([]);
     const invites = await db.invite.findMany({ where: { eventId: event.id }, orderBy: { email: "asc" } });
-    expect(invites.map((i) => [i.email, i.role]).sort()).toEqual([[existing.email, "ORGANIZER"], ["baru@contoh.id", "ORGANIZER"]].sort());
+    expect(invites.map((i) => [i.email, i.role]).sort()).toEqual(
+      [
+        [existing.email, "ORGANIZER"],
+        ["baru@contoh.id", "ORGANIZER"],
+      ].sort(),
+    );
     for (const email of [existing.email, "baru@contoh.id"]) {
       expect(outbox().some((m) => m.text.includes(`To: ${email}`) && m.text.includes("/undangan/"))).toBe(true);
     }
@@ -177,9 +182,7 @@ describe("event settings", () => {
   });
 });
 
-const PNG = Uint8Array.from(
-  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"),
-);
+const PNG = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
 
 describe("banner", () => {
   it("stores a checked image and serves it publicly only once the event is public", async () => {

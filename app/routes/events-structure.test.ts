@@ -57,7 +57,11 @@ describe("timeline", () => {
     expect(res.status).toBe(302);
     const saved = await db.event.findUniqueOrThrow({ where: { id: event.id }, include: { rounds: { orderBy: { order: "asc" } } } });
     expect(saved.registrationClosesAt.toISOString()).toBe("2030-01-01T16:59:00.000Z");
-    expect(saved.rounds.map((r) => [r.name, r.order])).toEqual([["Penyisihan Wilayah", 1], ["Final", 2], ["Grand Final", 3]]);
+    expect(saved.rounds.map((r) => [r.name, r.order])).toEqual([
+      ["Penyisihan Wilayah", 1],
+      ["Final", 2],
+      ["Grand Final", 3],
+    ]);
     expect(saved.rounds[0].id).toBe(rounds[0].id);
     expect(await db.criterion.count({ where: { roundId: rounds[0].id } })).toBe(2);
     expect(await db.auditLog.count({ where: { eventId: event.id, action: "timeline.update" } })).toBe(1);
@@ -144,13 +148,21 @@ describe("tracks, regions and team rules", () => {
     expect(res.status).toBe(302);
     const saved = await db.event.findUniqueOrThrow({ where: { id: event.id }, include: { pools: { orderBy: { order: "asc" } } } });
     expect([saved.minTeamSize, saved.maxTeamSize]).toEqual([7, 7]);
-    expect(saved.pools.map((p) => [p.key, p.quota])).toEqual([["mahasiswa", 5], ["kim", 2]]);
+    expect(saved.pools.map((p) => [p.key, p.quota])).toEqual([
+      ["mahasiswa", 5],
+      ["kim", 2],
+    ]);
   });
 
   it.each([
     ["a minimum above the maximum", { minTeamSize: "6", maxTeamSize: "4" }, "maxTeamSize", "structure.errors.team.min_above_max"],
     ["quotas below the maximum", { minTeamSize: "3", maxTeamSize: "7", "pools[0].key": "kim", "pools[0].label": "KIM", "pools[0].quota": "2" }, "pools", "structure.errors.team.pools_below_max"],
-    ["a duplicate pool key", { minTeamSize: "1", maxTeamSize: "4", "pools[0].key": "kim", "pools[0].label": "A", "pools[0].quota": "2", "pools[1].key": "kim", "pools[1].label": "B", "pools[1].quota": "2" }, "pools[1].key", "structure.errors.team.key_duplicate"],
+    [
+      "a duplicate pool key",
+      { minTeamSize: "1", maxTeamSize: "4", "pools[0].key": "kim", "pools[0].label": "A", "pools[0].quota": "2", "pools[1].key": "kim", "pools[1].label": "B", "pools[1].quota": "2" },
+      "pools[1].key",
+      "structure.errors.team.key_duplicate",
+    ],
     ["a fractional size", { minTeamSize: "2.5", maxTeamSize: "4" }, "minTeamSize", "structure.errors.integer"],
   ])("refuses %s and writes nothing", async (_l, fields, field, key) => {
     const { event, post } = await setup();

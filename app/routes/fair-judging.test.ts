@@ -112,10 +112,18 @@ describe("file access follows current roles", () => {
     const otherAssignment = await assign(fx.rounds[0].id, other.id, s.id);
     const stored = await putFile("attachments", new TextEncoder().encode("%PDF-1.4 proposal"));
     const attachment = await db.attachment.create({
-      data: { submissionId: s.id, filename: "proposal.pdf", kind: "document", mime: "application/pdf", size: stored.size, storageKey: stored.key, sha256: stored.sha256, uploadedById: fx.participants[0].id },
+      data: {
+        submissionId: s.id,
+        filename: "proposal.pdf",
+        kind: "document",
+        mime: "application/pdf",
+        size: stored.size,
+        storageKey: stored.key,
+        sha256: stored.sha256,
+        uploadedById: fx.participants[0].id,
+      },
     });
-    const download = async (userId: string) =>
-      (await call(async () => fileLoader(args(getRequest(`/berkas/${attachment.id}`, await cookieFor(userId)), { attachmentId: attachment.id })))).status;
+    const download = async (userId: string) => (await call(async () => fileLoader(args(getRequest(`/berkas/${attachment.id}`, await cookieFor(userId)), { attachmentId: attachment.id })))).status;
 
     expect(await download(judge.id)).toBe(200);
     expect(await download(other.id)).toBe(200);
@@ -261,7 +269,11 @@ describe("judge affiliations", () => {
     const recorded = await call(async () =>
       staffAction(
         args(
-          formRequest(`/kelola/${slug}/tim-panitia`, { intent: "affiliation", memberId: member.id, regionId: fx.teams[0].regionId ?? "", kimName: "", institution: "" }, { cookie: await cookieFor(fx.organizer.id) }),
+          formRequest(
+            `/kelola/${slug}/tim-panitia`,
+            { intent: "affiliation", memberId: member.id, regionId: fx.teams[0].regionId ?? "", kimName: "", institution: "" },
+            { cookie: await cookieFor(fx.organizer.id) },
+          ),
           { slug },
         ),
       ),

@@ -81,7 +81,9 @@ export default function JoinTeam() {
       </dl>
       {otherTeamId ? (
         <div className="card mt-4">
-          <p role="alert" className="text-slate-800">{t("team.errors.alreadyInTeam")}</p>
+          <p role="alert" className="text-slate-800">
+            {t("team.errors.alreadyInTeam")}
+          </p>
           <Link to={`/tim/${otherTeamId}`} className="btn-secondary mt-4">
             {t("team.register.openMyTeam")}
           </Link>

@@ -170,7 +170,9 @@ describe("rounds, progress and audit", () => {
     const next = await db.roundEntry.findMany({ where: { roundId: fx.rounds[1].id } });
     expect(next.map((e) => e.submissionId).sort()).toEqual([fx.submissions[2].id, fx.submissions[3].id].sort());
 
-    const picked = await call(() => advanceAction(args(formRequest(`/kelola/${slug}/penjurian/babak?babak=${round.id}`, { intent: "pick", submissionIds: fx.submissions[0].id }, { cookie }), { slug })));
+    const picked = await call(() =>
+      advanceAction(args(formRequest(`/kelola/${slug}/penjurian/babak?babak=${round.id}`, { intent: "pick", submissionIds: fx.submissions[0].id }, { cookie }), { slug })),
+    );
     expect(picked.status).toBe(200);
     expect(await db.roundEntry.count({ where: { roundId: fx.rounds[1].id } })).toBe(3);
     expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "round.advance" } })).toBe(2);

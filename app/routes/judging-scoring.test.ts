@@ -87,7 +87,9 @@ describe("saving scores", () => {
   it("the page action redirects to the queue after finalizing (no-JS path)", async () => {
     const a = await assign(fx.rounds[0].id, fx.judges[0].id, fx.submissions[1].id);
     const slug = fx.event.slug;
-    const res = await call(() => pageAction(args(formRequest(`/juri/${slug}/nilai/${a.id}`, scoreFields({ [c1]: "4", [c2]: "4" }, 0, "finalize"), { cookie: cookies.judge }), { slug, assignmentId: a.id })));
+    const res = await call(() =>
+      pageAction(args(formRequest(`/juri/${slug}/nilai/${a.id}`, scoreFields({ [c1]: "4", [c2]: "4" }, 0, "finalize"), { cookie: cookies.judge }), { slug, assignmentId: a.id })),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/juri/${slug}?final=1`);
   });

@@ -73,7 +73,14 @@ export default function JudgeConflicts() {
                   {t("judge.region")}
                   {rules.region ? "" : ` (${t("judge.ruleOff")})`}
                 </label>
-                <select id={fields.regionId.id} name={fields.regionId.name} defaultValue={profile?.regionId ?? ""} className="field-input" aria-invalid={fields.regionId.errors ? true : undefined} aria-describedby={fields.regionId.errorId}>
+                <select
+                  id={fields.regionId.id}
+                  name={fields.regionId.name}
+                  defaultValue={profile?.regionId ?? ""}
+                  className="field-input"
+                  aria-invalid={fields.regionId.errors ? true : undefined}
+                  aria-describedby={fields.regionId.errorId}
+                >
                   <option value="">{t("judge.noRegion")}</option>
                   {regions.map((r) => (
                     <option key={r.id} value={r.id}>
@@ -88,7 +95,14 @@ export default function JudgeConflicts() {
                   {t("judge.kimName")}
                   {rules.kim ? "" : ` (${t("judge.ruleOff")})`}
                 </label>
-                <input id={fields.kimName.id} name={fields.kimName.name} defaultValue={profile?.kimName ?? ""} className="field-input" placeholder={t("judge.kimPlaceholder")} aria-describedby={fields.kimName.errorId} />
+                <input
+                  id={fields.kimName.id}
+                  name={fields.kimName.name}
+                  defaultValue={profile?.kimName ?? ""}
+                  className="field-input"
+                  placeholder={t("judge.kimPlaceholder")}
+                  aria-describedby={fields.kimName.errorId}
+                />
                 <FieldErrors id={fields.kimName.errorId} errors={fields.kimName.errors} />
               </div>
               <div>
@@ -96,7 +110,14 @@ export default function JudgeConflicts() {
                   {t("judge.institution")}
                   {rules.institution ? "" : ` (${t("judge.ruleOff")})`}
                 </label>
-                <input id={fields.institution.id} name={fields.institution.name} defaultValue={profile?.institution ?? ""} className="field-input" placeholder={t("judge.institutionPlaceholder")} aria-describedby={fields.institution.errorId} />
+                <input
+                  id={fields.institution.id}
+                  name={fields.institution.name}
+                  defaultValue={profile?.institution ?? ""}
+                  className="field-input"
+                  placeholder={t("judge.institutionPlaceholder")}
+                  aria-describedby={fields.institution.errorId}
+                />
                 <FieldErrors id={fields.institution.errorId} errors={fields.institution.errors} />
               </div>
             </>

@@ -16,18 +16,10 @@ import { getLanguage, getT } from "~/services/i18n.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const now = new Date();
-  const [counts, rounds, tracks, lang, t] = await Promise.all([
-    dashboardCounts(event.id),
-    listRoundsWithCriteria(event.id),
-    countTracks(event.id),
-    getLanguage(request),
-    getT(request),
-  ]);
+  const [counts, rounds, tracks, lang, t] = await Promise.all([dashboardCounts(event.id), listRoundsWithCriteria(event.id), countTracks(event.id), getLanguage(request), getT(request)]);
   const tz = eventZone(event.timezone);
   const state = phaseAt(toTimeline(event), now);
-  const next = state.next
-    ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}`
-    : null;
+  const next = state.next ? `${t(`deadline.${state.next.key}`, { name: state.next.key === "roundCloses" ? state.next.round.name : "" })}: ${formatInZone(state.next.at, tz, lang)}` : null;
   const checklist = [
     { key: "tracks", done: tracks > 0, to: "struktur" },
     { key: "rubric", done: rounds.length > 0 && rounds.every((r) => validateCriteria(r.criteria).length === 0), to: "struktur/rubrik" },
@@ -51,7 +43,11 @@ export default function OrganizerDashboard() {
       key: "teams",
       to: `${base}/tim`,
       value: counts.teams.PENDING + counts.teams.ACCEPTED + counts.teams.REJECTED,
-      lines: [t("organizer.dash.pending", { count: counts.teams.PENDING }), t("organizer.dash.accepted", { count: counts.teams.ACCEPTED }), t("organizer.dash.rejected", { count: counts.teams.REJECTED })],
+      lines: [
+        t("organizer.dash.pending", { count: counts.teams.PENDING }),
+        t("organizer.dash.accepted", { count: counts.teams.ACCEPTED }),
+        t("organizer.dash.rejected", { count: counts.teams.REJECTED }),
+      ],
     },
     { key: "members", to: `${base}/tim`, value: counts.members, lines: [] },
     {
@@ -111,7 +107,10 @@ export default function OrganizerDashboard() {
         <ul className="mt-3 space-y-2">
           {checklist.map((c) => (
             <li key={c.key} className="flex items-start gap-2">
-              <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${c.done ? "bg-green-700 text-white" : "border-2 border-slate-400"}`}>
+              <span
+                aria-hidden="true"
+                className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${c.done ? "bg-green-700 text-white" : "border-2 border-slate-400"}`}
+              >
                 {c.done ? "✓" : ""}
               </span>
               <span className="sr-only">{c.done ? t("organizer.check.done") : t("organizer.check.todo")}</span>

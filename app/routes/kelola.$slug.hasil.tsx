@@ -19,7 +19,9 @@ import { getLanguage } from "~/services/i18n.server";
 import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
 import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -171,7 +173,12 @@ export default function OrganizerResults() {
         {d.rounds.length > 1 ? (
           <nav aria-label={t("results.organizer.rounds")} className="flex flex-wrap gap-2">
             {d.rounds.map((r) => (
-              <Link key={r.id} to={query({ babak: r.id, halaman: "1" })} className={r.id === d.round?.id ? "btn-primary !min-h-[40px]" : "btn-secondary !min-h-[40px]"} aria-current={r.id === d.round?.id ? "page" : undefined}>
+              <Link
+                key={r.id}
+                to={query({ babak: r.id, halaman: "1" })}
+                className={r.id === d.round?.id ? "btn-primary !min-h-[40px]" : "btn-secondary !min-h-[40px]"}
+                aria-current={r.id === d.round?.id ? "page" : undefined}
+              >
                 {r.name}
               </Link>
             ))}
@@ -200,9 +207,7 @@ export default function OrganizerResults() {
           </h2>
           <p className="text-slate-800">{t("publication.doneBody", { date: d.publication.publishedAt, method: t(`results.method.${d.publication.method}`) })}</p>
           {d.publication.correctionReason ? (
-            <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {t("publication.correction.currentIs", { reason: d.publication.correctionReason })}
-            </p>
+            <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("publication.correction.currentIs", { reason: d.publication.correctionReason })}</p>
           ) : null}
           <p className="break-all font-mono text-xs text-slate-700">SHA-256 {d.publication.sha256}</p>
           <div className="flex flex-wrap gap-2">
@@ -267,21 +272,35 @@ export default function OrganizerResults() {
                 <caption className="sr-only">{t("results.judges.title")}</caption>
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-2 pr-2">{t("results.judges.name")}</th>
-                    <th scope="col" className="px-2 py-2">{t("results.judges.count")}</th>
-                    <th scope="col" className="px-2 py-2">{t("results.judges.mean")}</th>
-                    <th scope="col" className="px-2 py-2">{t("results.judges.sd")}</th>
-                    <th scope="col" className="px-2 py-2">{t("results.judges.labelCol")}</th>
+                    <th scope="col" className="py-2 pr-2">
+                      {t("results.judges.name")}
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      {t("results.judges.count")}
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      {t("results.judges.mean")}
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      {t("results.judges.sd")}
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      {t("results.judges.labelCol")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {d.judges.map((j) => (
                     <tr key={j.judgeId} className="border-b border-slate-200">
-                      <th scope="row" className="py-2 pr-2 font-semibold">{j.name}</th>
+                      <th scope="row" className="py-2 pr-2 font-semibold">
+                        {j.name}
+                      </th>
                       <td className="px-2 py-2 tabular-nums">{j.count}</td>
                       <td className="px-2 py-2 tabular-nums">{fmt(j.mean, 1)}</td>
                       <td className="px-2 py-2 tabular-nums">{fmt(j.sd, 1)}</td>
-                      <td className="px-2 py-2"><JudgeLabelBadge label={j.label} /></td>
+                      <td className="px-2 py-2">
+                        <JudgeLabelBadge label={j.label} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -293,7 +312,9 @@ export default function OrganizerResults() {
       </section>
 
       <section className="card space-y-3" aria-labelledby="ekspor">
-        <h2 id="ekspor" className="text-lg font-bold">{t("export.title")}</h2>
+        <h2 id="ekspor" className="text-lg font-bold">
+          {t("export.title")}
+        </h2>
         <ul className="flex flex-wrap gap-2">
           {(["teams", "submissions", "scores", "ranking"] as const).map((table) => (
             <li key={table}>
@@ -312,7 +333,9 @@ export default function OrganizerResults() {
 
       {d.publication ? (
         <section className="card space-y-3" aria-labelledby="koreksi">
-          <h2 id="koreksi" className="text-lg font-bold">{t("publication.correction.title")}</h2>
+          <h2 id="koreksi" className="text-lg font-bold">
+            {t("publication.correction.title")}
+          </h2>
           <p className="text-sm text-slate-700">{t("publication.correction.intro")}</p>
           <details className="group" open={Object.keys(errors).length > 0 || undefined}>
             <summary className="btn-secondary cursor-pointer list-none">{t("publication.correction.open")}</summary>
@@ -321,7 +344,9 @@ export default function OrganizerResults() {
         </section>
       ) : (
         <section className="card space-y-4" aria-labelledby="publikasi">
-          <h2 id="publikasi" className="text-lg font-bold">{t("publication.formTitle")}</h2>
+          <h2 id="publikasi" className="text-lg font-bold">
+            {t("publication.formTitle")}
+          </h2>
           <p className="text-sm text-slate-700">{t("publication.formIntro")}</p>
           {publishForm}
         </section>

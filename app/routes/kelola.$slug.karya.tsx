@@ -12,7 +12,9 @@ import { getLanguage } from "~/services/i18n.server";
 import { filtersOf, parseFilterQuery, TIMING_WORDS, timingOf } from "~/validation/submission";
 import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageSubmissions", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "manageSubmissions", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -20,11 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tz = eventZone(event.timezone);
   const query = parseFilterQuery(new URL(request.url).searchParams);
   const filters = filtersOf(query);
-  const [all, tracks, regions] = await Promise.all([
-    listForOrganizer(event),
-    listTrackOptions(event.id),
-    listRegionOptions(event.id, { withAcceptedTeam: true }),
-  ]);
+  const [all, tracks, regions] = await Promise.all([listForOrganizer(event), listTrackOptions(event.id), listRegionOptions(event.id, { withAcceptedTeam: true })]);
   const rows = await listForOrganizer(event, filters);
   return {
     event: { slug: event.slug, name: event.name, galleryPublished: event.galleryPublished, isPublic: event.isPublic },

@@ -15,7 +15,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tz = eventZone(event.timezone);
   const rows = await listForOrganizer(event, parseFilters(new URL(request.url).searchParams));
   const at = (d: Date | null) => (d ? formatInZone(d, tz, lang) : "");
-  const columns = ["team", "kim", "region", "track", "title", "tagline", "status", "firstSubmittedAt", "submittedAt", "late", "extensionUntil", "revisions", "attachments", "missing", "repoUrl", "demoUrl", "videoUrl", "link"] as const;
+  const columns = [
+    "team",
+    "kim",
+    "region",
+    "track",
+    "title",
+    "tagline",
+    "status",
+    "firstSubmittedAt",
+    "submittedAt",
+    "late",
+    "extensionUntil",
+    "revisions",
+    "attachments",
+    "missing",
+    "repoUrl",
+    "demoUrl",
+    "videoUrl",
+    "link",
+  ] as const;
   const csv = toCsv([
     columns.map((c) => t(`submission.csv.${c}`)),
     ...rows.map((r) => [

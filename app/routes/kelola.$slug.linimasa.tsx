@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         result: reply(submission),
         confirm: { token, impacts: impacts.map((i) => ({ window: i.window, kind: i.kind, round: i.round?.name ?? "", at: formatInZone(i.at, tz, lang) })) },
       },
-      { status: 409 }
+      { status: 409 },
     );
   }
   const result = await saveTimeline(event.id, next, user);
@@ -68,11 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type ImpactConfirmation = { token: string; impacts: { window: string; kind: string; round: string; at: string }[] };
 
-const PHASE_FIELDS = [
-  ["registrationOpensAt", "registrationClosesAt"],
-  ["screeningClosesAt"],
-  ["submissionOpensAt", "submissionClosesAt"],
-] as const;
+const PHASE_FIELDS = [["registrationOpensAt", "registrationClosesAt"], ["screeningClosesAt"], ["submissionOpensAt", "submissionClosesAt"]] as const;
 
 export default function TimelinePage() {
   const { tz, timeline, version } = useLoaderData<typeof loader>();

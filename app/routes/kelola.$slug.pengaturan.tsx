@@ -51,11 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseKnownFields(formData, settingsSchema);
     if (submission.status !== "success") return badRequest(intent, reply(submission));
     const v = submission.value;
-    const result = await updateSettings(
-      event.id,
-      { ...v, contactEmail: v.contactEmail ?? null, contactWhatsapp: v.contactWhatsapp ? normalizeWhatsApp(v.contactWhatsapp) : null },
-      user,
-    );
+    const result = await updateSettings(event.id, { ...v, contactEmail: v.contactEmail ?? null, contactWhatsapp: v.contactWhatsapp ? normalizeWhatsApp(v.contactWhatsapp) : null }, user);
     if (!result.ok) return badRequest(intent, reply(submission, { fieldErrors: { slug: ["event.errors.slugTaken"] } }));
     return saved(`/kelola/${v.slug}/pengaturan`, "settings");
   }
@@ -140,7 +136,11 @@ export default function EventSettings() {
         <h3 id="banner-title" className="text-lg font-bold">
           {t("event.settings.banner")}
         </h3>
-        {event.bannerUrl ? <img src={event.bannerUrl} alt={t("event.settings.bannerCurrent")} className="aspect-[3/1] w-full rounded-lg object-cover" /> : <p className="text-slate-700">{t("event.settings.noBanner")}</p>}
+        {event.bannerUrl ? (
+          <img src={event.bannerUrl} alt={t("event.settings.bannerCurrent")} className="aspect-[3/1] w-full rounded-lg object-cover" />
+        ) : (
+          <p className="text-slate-700">{t("event.settings.noBanner")}</p>
+        )}
         <Form method="post" encType="multipart/form-data" className="space-y-2">
           <label htmlFor="banner" className="field-label">
             {t("event.settings.bannerUpload")}

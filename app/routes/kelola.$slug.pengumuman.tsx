@@ -16,7 +16,9 @@ import { renderMarkdown } from "~/services/markdown.server";
 import { announcementSchema, SEGMENTS } from "~/validation/results";
 import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageAnnouncements", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "manageAnnouncements", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -66,24 +68,34 @@ export default function Announcements() {
         <FormAlert errors={serverFormErrors(lastResult)} />
         <TextField label={t("announcement.fieldTitle")} field={fields.title} />
         <div>
-          <label htmlFor={fields.body.id} className="field-label">{t("announcement.fieldBody")}</label>
+          <label htmlFor={fields.body.id} className="field-label">
+            {t("announcement.fieldBody")}
+          </label>
           <textarea {...getTextareaProps(fields.body)} key={fields.body.key} rows={6} className="field-input" />
           <p className="field-hint">{t("announcement.markdownHint")}</p>
           <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
         </div>
         <div>
-          <label htmlFor={fields.segment.id} className="field-label">{t("announcement.fieldSegment")}</label>
+          <label htmlFor={fields.segment.id} className="field-label">
+            {t("announcement.fieldSegment")}
+          </label>
           <select {...getSelectProps(fields.segment)} key={fields.segment.key} className="field-input">
             {SEGMENTS.map((s) => (
-              <option key={s} value={s}>{t(`announcement.segment.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`announcement.segment.${s}`)}
+              </option>
             ))}
           </select>
           <FieldErrors id={fields.segment.errorId} errors={fields.segment.errors} />
         </div>
-        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>{t("announcement.submit")}</button>
+        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
+          {t("announcement.submit")}
+        </button>
       </Form>
       <section aria-labelledby="daftar" className="space-y-3">
-        <h2 id="daftar" className="text-lg font-bold">{t("announcement.listTitle")}</h2>
+        <h2 id="daftar" className="text-lg font-bold">
+          {t("announcement.listTitle")}
+        </h2>
         {items.length === 0 ? <p className="text-slate-700">{t("announcement.empty")}</p> : null}
         {items.map((a) => (
           <article key={a.id} className="card">

@@ -39,7 +39,10 @@ type Reply = { ok: boolean; message: string; shortfalls?: Shortfall[]; moreShort
 /** A shortfall list as long as the round, cut like the warnings and named for the page. */
 async function namedShortfalls(eventId: string, all: readonly { submissionId: string; missing: number; reason: string }[]) {
   const shown = all.slice(0, BOARD_WARNINGS_SHOWN);
-  const titles = await submissionTitles(eventId, shown.map((s) => s.submissionId));
+  const titles = await submissionTitles(
+    eventId,
+    shown.map((s) => s.submissionId),
+  );
   return { shortfalls: shown.map((s) => ({ ...s, title: titles[s.submissionId] ?? "" })), moreShortfalls: all.length - shown.length };
 }
 
@@ -137,7 +140,10 @@ export default function AssignmentBoard() {
         </h2>
         <p className="text-slate-700">{t("assignment.summary", { k: round.k, submissions: total, judges: judges.length })}</p>
         {reply ? (
-          <div role={reply.ok ? "status" : "alert"} className={`rounded-lg border px-4 py-3 text-sm font-medium ${reply.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+          <div
+            role={reply.ok ? "status" : "alert"}
+            className={`rounded-lg border px-4 py-3 text-sm font-medium ${reply.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}
+          >
             <p>{messageText(reply.message)}</p>
             {reply.shortfalls?.length ? (
               <ul className="mt-1 list-disc pl-5">
@@ -271,9 +277,7 @@ export default function AssignmentBoard() {
                 <h3 id={`k-${s.id}`} className="font-bold">
                   {s.title || t("scoring.untitled")} <span className="font-normal text-slate-700">— {s.teamName}</span>
                 </h3>
-                <span className={`badge ${covered < round.k ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-800"}`}>
-                  {t("assignment.coverage", { count: covered, k: round.k })}
-                </span>
+                <span className={`badge ${covered < round.k ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-800"}`}>{t("assignment.coverage", { count: covered, k: round.k })}</span>
               </div>
               {covered ? (
                 <Form method="post">
@@ -287,7 +291,14 @@ export default function AssignmentBoard() {
                           {a.conflict.length ? <span className="badge bg-red-100 text-red-900">{t("assignment.conflictOption", { reasons: reasons(a.conflict) })}</span> : null}
                         </span>
                         {a.status !== "finalized" ? (
-                          <button type="submit" name="assignmentId" value={a.assignmentId} className="btn-link text-sm" disabled={busy} aria-label={t("assignment.removeLabel", { name: a.name, title: s.title })}>
+                          <button
+                            type="submit"
+                            name="assignmentId"
+                            value={a.assignmentId}
+                            className="btn-link text-sm"
+                            disabled={busy}
+                            aria-label={t("assignment.removeLabel", { name: a.name, title: s.title })}
+                          >
                             {t("assignment.remove")}
                           </button>
                         ) : null}

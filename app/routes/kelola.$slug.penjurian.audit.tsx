@@ -17,10 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const judgeId = url.searchParams.get("juri") || null;
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
-  const [log, judges] = await Promise.all([
-    judgingAudit(event.id, { judgeId }),
-    listJudgeNames(event.id),
-  ]);
+  const [log, judges] = await Promise.all([judgingAudit(event.id, { judgeId }), listJudgeNames(event.id)]);
   const changes = (before: Json, after: Json) => {
     const b = (before?.scores ?? {}) as Record<string, number>;
     const a = (after?.scores ?? {}) as Record<string, number>;

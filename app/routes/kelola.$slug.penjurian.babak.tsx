@@ -20,7 +20,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event, round } = await requireOrganizerRound(request, params.slug, new Date());
   const submission = parseKnownFields(await request.formData(), advanceSchema);
   if (submission.status !== "success") {
-    const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => typeof e === "string");
+    const errors = Object.values(submission.error ?? {})
+      .flat()
+      .filter((e): e is string => typeof e === "string");
     return data({ ok: false, messages: errors.length ? errors : ["validation.invalid"] }, { status: 400 });
   }
   const v = submission.value;

@@ -14,12 +14,7 @@ import { getLanguage } from "~/services/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
-  const [overview, regions, flags, lang] = await Promise.all([
-    conflictOverview(event.id),
-    listRegionOptions(event.id),
-    conflictFlags(event.id),
-    getLanguage(request),
-  ]);
+  const [overview, regions, flags, lang] = await Promise.all([conflictOverview(event.id), listRegionOptions(event.id), conflictFlags(event.id), getLanguage(request)]);
   const regionName = Object.fromEntries(regions.map((r) => [r.id, r.name]));
   const tz = eventZone(event.timezone);
   return {

@@ -68,17 +68,29 @@ export default function JudgingProgress() {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.judge")}</th>
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.scored")}</th>
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.finalized")}</th>
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.lastActivity")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t("judging.progress.actions")}</span></th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.judge")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.scored")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.finalized")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.lastActivity")}
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">{t("judging.progress.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {judges.map((j) => (
                 <tr key={j.judgeId} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-3 font-semibold">{j.name}</th>
+                  <th scope="row" className="py-2 pr-3 font-semibold">
+                    {j.name}
+                  </th>
                   <td className="py-2 pr-3">{t("judging.progress.ofTotal", { done: j.complete, total: j.assigned })}</td>
                   <td className="py-2 pr-3">{t("judging.progress.ofTotal", { done: j.finalized, total: j.assigned })}</td>
                   <td className="py-2 pr-3">{j.lastActivity ?? "—"}</td>
@@ -107,10 +119,18 @@ export default function JudgingProgress() {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.submission")}</th>
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.finalized")}</th>
-                <th scope="col" className="py-2 pr-3">{t("judging.progress.mean")}</th>
-                <th scope="col" className="py-2">{t("judging.progress.judges")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.submission")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.finalized")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("judging.progress.mean")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("judging.progress.judges")}
+                </th>
               </tr>
             </thead>
             <tbody>

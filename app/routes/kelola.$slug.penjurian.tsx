@@ -7,7 +7,9 @@ import { pickRound } from "~/models/judging-admin.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageJudging", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "manageJudging", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);

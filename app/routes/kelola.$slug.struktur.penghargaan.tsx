@@ -16,7 +16,7 @@ import { getT } from "~/services/i18n.server";
 import { badRequest, fieldError, idOf, intentOf, saved } from "~/services/organizer-actions.server";
 import { AWARD_KINDS, awardSchema, peoplesChoiceSchema } from "~/validation/structure";
 
-const zoneOf = (tz: string): EventTimeZone => (eventZone(tz));
+const zoneOf = (tz: string): EventTimeZone => eventZone(tz);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -89,7 +89,15 @@ function AwardFields({ prefix, award, errors }: { prefix: string; award?: Award;
           </select>
           <FieldErrors id={`${kindId}-error`} errors={errors?.kind ?? undefined} />
         </div>
-        <PlainField id={`${prefix}-place`} name="place" type="number" inputMode="numeric" label={`${t("structure.awards.place")} (${t("common.optional")})`} defaultValue={award?.place} errors={errors?.place} />
+        <PlainField
+          id={`${prefix}-place`}
+          name="place"
+          type="number"
+          inputMode="numeric"
+          label={`${t("structure.awards.place")} (${t("common.optional")})`}
+          defaultValue={award?.place}
+          errors={errors?.place}
+        />
       </div>
       <PlainField id={`${prefix}-prize`} name="prize" label={`${t("structure.awards.prize")} (${t("common.optional")})`} defaultValue={award?.prize} errors={errors?.prize} />
     </div>

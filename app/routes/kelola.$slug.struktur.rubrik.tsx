@@ -108,10 +108,20 @@ function RubricForm({ round, lastResult }: { round: Round; lastResult: unknown }
                   <TextField label={t("structure.rubric.scaleMax")} field={c.scaleMax} type="number" inputMode="numeric" />
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  <button {...form.reorder.getButtonProps({ name: fields.criteria.name, from: index, to: index - 1 })} className="btn-secondary" disabled={index === 0} aria-label={t("structure.rubric.moveUp", { n: index + 1 })}>
+                  <button
+                    {...form.reorder.getButtonProps({ name: fields.criteria.name, from: index, to: index - 1 })}
+                    className="btn-secondary"
+                    disabled={index === 0}
+                    aria-label={t("structure.rubric.moveUp", { n: index + 1 })}
+                  >
                     ↑
                   </button>
-                  <button {...form.reorder.getButtonProps({ name: fields.criteria.name, from: index, to: index + 1 })} className="btn-secondary" disabled={index === criteria.length - 1} aria-label={t("structure.rubric.moveDown", { n: index + 1 })}>
+                  <button
+                    {...form.reorder.getButtonProps({ name: fields.criteria.name, from: index, to: index + 1 })}
+                    className="btn-secondary"
+                    disabled={index === criteria.length - 1}
+                    aria-label={t("structure.rubric.moveDown", { n: index + 1 })}
+                  >
                     ↓
                   </button>
                   <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="btn-secondary text-red-800">

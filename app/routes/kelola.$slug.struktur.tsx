@@ -29,7 +29,9 @@ export default function StructureLayout() {
               <NavLink
                 to={p.to ? `${base}/${p.to}` : base}
                 end
-                className={({ isActive }) => `inline-flex min-h-[40px] items-center rounded-full px-4 text-sm font-semibold ${isActive ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                className={({ isActive }) =>
+                  `inline-flex min-h-[40px] items-center rounded-full px-4 text-sm font-semibold ${isActive ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`
+                }
               >
                 {t(`structure.pages.${p.key}`)}
               </NavLink>

@@ -26,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     me: user.id,
     members,
-    invites: invites.map((i) => ({ id: i.id, role: i.role, email: i.email, expired: inviteState({ ...i, acceptedAt: null, revokedAt: null }, now) === "expired", expires: formatInZone(i.expiresAt, tz, lang) })),
+    invites: invites.map((i) => ({
+      id: i.id,
+      role: i.role,
+      email: i.email,
+      expired: inviteState({ ...i, acceptedAt: null, revokedAt: null }, now) === "expired",
+      expires: formatInZone(i.expiresAt, tz, lang),
+    })),
     regions: regions.map((r) => ({ id: r.id, name: r.name })),
   };
 }
@@ -177,7 +183,13 @@ function Member({ member, regions, isMe, actionData }: { member: LoaderData["mem
         </div>
         <Form method="post">
           <input type="hidden" name="id" value={member.id} />
-          <button type="submit" name="intent" value="remove" className="btn-secondary text-sm text-red-800" aria-label={t("organizer.staff.removeLabel", { name: member.user.name, role: t(`invite.roles.${member.role}`) })}>
+          <button
+            type="submit"
+            name="intent"
+            value="remove"
+            className="btn-secondary text-sm text-red-800"
+            aria-label={t("organizer.staff.removeLabel", { name: member.user.name, role: t(`invite.roles.${member.role}`) })}
+          >
             {t("organizer.staff.remove")}
           </button>
         </Form>

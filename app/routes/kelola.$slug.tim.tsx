@@ -15,7 +15,9 @@ import { bulkReviewSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
 import { pageTitle, parentData } from "~/components/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "manageScreening", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "manageScreening", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
+];
 
 const STATUSES = ["PENDING", "ACCEPTED", "REJECTED"] as const;
 
@@ -72,7 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseKnownFields(formData, bulkReviewSchema);
   if (submission.status !== "success") {
-    const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => typeof e === "string");
+    const errors = Object.values(submission.error ?? {})
+      .flat()
+      .filter((e): e is string => typeof e === "string");
     return data({ ok: false as const, errors: errors.length ? errors : ["validation.invalid"], changed: 0 }, { status: 400 });
   }
   const { decision, reason, teamIds } = submission.value;
@@ -213,9 +217,7 @@ export default function Screening() {
       <Form method="post" className="space-y-4">
         <FormAlert errors={result && !result.ok ? result.errors : null} />
         <p className="text-sm text-slate-700" aria-live="polite">
-          {paging.pages > 1
-            ? t("screening.showingRange", { first: paging.offset + 1, last: paging.offset + teams.length, total: paging.matching })
-            : t("screening.shown", { count: teams.length })}
+          {paging.pages > 1 ? t("screening.showingRange", { first: paging.offset + 1, last: paging.offset + teams.length, total: paging.matching }) : t("screening.shown", { count: teams.length })}
         </p>
         {teams.length > 1 ? <SelectPage /> : null}
         {teams.length === 0 ? (
@@ -224,14 +226,7 @@ export default function Screening() {
           <ul className="space-y-2">
             {teams.map((team) => (
               <li key={team.id} className="card flex gap-3 !p-3 sm:!p-4">
-                <input
-                  type="checkbox"
-                  name="teamIds"
-                  value={team.id}
-                  id={`pilih-${team.id}`}
-                  className="mt-1 h-5 w-5 shrink-0"
-                  aria-label={t("screening.select", { name: team.name })}
-                />
+                <input type="checkbox" name="teamIds" value={team.id} id={`pilih-${team.id}`} className="mt-1 h-5 w-5 shrink-0" aria-label={t("screening.select", { name: team.name })} />
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link to={`/kelola/${event.slug}/tim/${team.id}`} className="btn-link text-base">
@@ -246,9 +241,7 @@ export default function Screening() {
                   <p className="mt-1 text-sm text-slate-700">
                     {[team.kimName, team.region, team.institution, team.track].filter(Boolean).join(" · ")} · {t("screening.members", { count: team.size })}
                   </p>
-                  {team.status === "REJECTED" && team.statusReason ? (
-                    <p className="mt-1 text-sm text-red-800">{t("team.page.rejectedReason", { reason: team.statusReason })}</p>
-                  ) : null}
+                  {team.status === "REJECTED" && team.statusReason ? <p className="mt-1 text-sm text-red-800">{t("team.page.rejectedReason", { reason: team.statusReason })}</p> : null}
                 </div>
               </li>
             ))}

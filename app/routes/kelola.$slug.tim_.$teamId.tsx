@@ -194,9 +194,7 @@ export default function ScreeningTeam() {
         <h3 id="perpanjangan" className="text-lg font-bold">
           {t("screening.extensionTitle")}
         </h3>
-        <p className="mt-1 text-sm text-slate-700">
-          {t("screening.extensionIntro", { at: format(d.event.registrationClosesAt) })}
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("screening.extensionIntro", { at: format(d.event.registrationClosesAt) })}</p>
         {d.extension ? <p className="mt-2 text-sm font-semibold">{t("screening.extensionCurrent", { until: format(d.extension.until), reason: d.extension.reason })}</p> : null}
         <Form method="post" {...getFormProps(extForm)} className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="extension" />

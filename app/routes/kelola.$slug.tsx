@@ -77,9 +77,7 @@ function OrganizerFrame({ event, children }: { event: OrganizerEvent; children: 
           <p className="text-sm font-semibold text-brand-700">{t("organizer.area")}</p>
           <h1 className="text-2xl font-bold leading-tight sm:text-3xl">{event.name}</h1>
           <p className="mt-1 text-sm">
-            <span className={`badge ${event.isPublic ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>
-              {event.isPublic ? t("organizer.public") : t("organizer.private")}
-            </span>
+            <span className={`badge ${event.isPublic ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>{event.isPublic ? t("organizer.public") : t("organizer.private")}</span>
           </p>
         </div>
         <Link to={`/acara/${event.slug}`} className="btn-secondary text-sm">

@@ -26,7 +26,14 @@ for (const file of readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f) && !f.
   const intents = [...new Set([...source.matchAll(/"([A-Za-z_][\w-]{0,40})"/g)].map((m) => m[1] as string))];
   // Does the action answer with the submitted values (a Conform reply, or the judge's scores)?
   const echoes = /data\(\s*reply\(|result: reply\(|\.\.\.reply\(|badRequest\([^)]*reply\(|\bsubmitted }/.test(source);
-  routes.push({ id: `routes/${file.replace(/\.tsx?$/, "")}`, file, params: [...file.matchAll(/\$(\w+)/g)].map((m) => (m[1] as string).replace(/_$/, "")), intents, echoes, action: undefined as never });
+  routes.push({
+    id: `routes/${file.replace(/\.tsx?$/, "")}`,
+    file,
+    params: [...file.matchAll(/\$(\w+)/g)].map((m) => (m[1] as string).replace(/_$/, "")),
+    intents,
+    echoes,
+    action: undefined as never,
+  });
 }
 
 // Junk that must never come back: big values of unknown fields, an unknown field with a huge name,
@@ -50,9 +57,15 @@ function actorFor(routeId: string): Actor {
 
 /** Fields a form always carries, where the action needs them before it answers with the values. */
 const NORMAL: Record<string, [string, string][]> = {
-  "routes/juri.$slug.nilai.$assignmentId": [["version", "0"], ["comment", "Bagus"]],
+  "routes/juri.$slug.nilai.$assignmentId": [
+    ["version", "0"],
+    ["comment", "Bagus"],
+  ],
   // A profile with a number that is not a WhatsApp number: refused, with the name shown again.
-  "routes/akun": [["name", "Nama Uji"], ["whatsapp", "bukan-nomor"]],
+  "routes/akun": [
+    ["name", "Nama Uji"],
+    ["whatsapp", "bukan-nomor"],
+  ],
 };
 
 let users: Record<Exclude<Actor, "anonymous">, string>;
@@ -96,7 +109,12 @@ function body(fields: [string, string][]): URLSearchParams {
 
 /** Posts through the same guard the server uses and returns everything the client would see. */
 async function post(route: ActionRoute, fields: [string, string][], accept = "text/html") {
-  const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, Accept: accept, "X-Client-IP": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+  const headers = new Headers({
+    "Content-Type": "application/x-www-form-urlencoded",
+    Origin: BASE,
+    Accept: accept,
+    "X-Client-IP": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  });
   const cookie = await cookieFor(actorFor(route.id));
   if (cookie) headers.set("Cookie", cookie);
   const search = route.id === "routes/tim.$teamId.karya" ? "?unggah=lampiran" : "";
@@ -132,9 +150,28 @@ describe("every action reads and echoes only its own fields", () => {
   it("echoes a known field's overlong value only up to the longest any field takes", async () => {
     const cases: [string, [string, string][]][] = [
       ["routes/masuk", [["email", overlong]]],
-      ["routes/tim.$teamId.karya", [["intent", "save"], ["description", overlong]]],
-      ["routes/kelola.$slug.pengumuman", [["title", "Pengumuman"], ["body", overlong]]],
-      ["routes/juri.$slug.nilai.$assignmentId", [["intent", "save"], ["version", "0"], ["comment", overlong]]],
+      [
+        "routes/tim.$teamId.karya",
+        [
+          ["intent", "save"],
+          ["description", overlong],
+        ],
+      ],
+      [
+        "routes/kelola.$slug.pengumuman",
+        [
+          ["title", "Pengumuman"],
+          ["body", overlong],
+        ],
+      ],
+      [
+        "routes/juri.$slug.nilai.$assignmentId",
+        [
+          ["intent", "save"],
+          ["version", "0"],
+          ["comment", overlong],
+        ],
+      ],
     ];
     for (const [id, fields] of cases) {
       const route = routes.find((r) => r.id === id);

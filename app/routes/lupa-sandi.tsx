@@ -25,10 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ["resetAccount", email],
   ]);
   if (limited) {
-    return data(
-      { result: reply(submission, { formErrors: [limited.formError] }), sent: false },
-      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
-    );
+    return data({ result: reply(submission, { formErrors: [limited.formError] }), sent: false }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const user = await findUserByEmail(email);
   // The answer is the same whether or not the account exists.

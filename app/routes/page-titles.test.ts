@@ -35,7 +35,14 @@ function metaFor(mod: RouteModule, lang: "id" | "en", data: unknown) {
 }
 
 /** The words a page adds around its data: what must be translated. */
-const words = (text: string) => text.split(DATA).join(" ").split(SITE_NAME).join(" ").replace(/[\s—–\-:·,()]+/g, " ").trim();
+const words = (text: string) =>
+  text
+    .split(DATA)
+    .join(" ")
+    .split(SITE_NAME)
+    .join(" ")
+    .replace(/[\s—–\-:·,()]+/g, " ")
+    .trim();
 
 const withMeta = Object.entries(modules).filter(([, mod]) => typeof mod.meta === "function");
 

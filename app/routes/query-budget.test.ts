@@ -29,7 +29,17 @@ async function scene(teams: number) {
   // Every project scored by both judges, so the organizer's pages have a full table to show.
   const scores = Object.fromEntries(round.criteria.map((c) => [c.id, 7]));
   for (const { judge, a } of assignments.slice(1)) {
-    const saved = await saveJudgment({ event: { ...f.event, rounds: f.rounds }, assignmentId: a.id, judgeId: judge.id, version: 0, scores, comment: "Baik", privateNote: "", finalize: true, now: new Date() });
+    const saved = await saveJudgment({
+      event: { ...f.event, rounds: f.rounds },
+      assignmentId: a.id,
+      judgeId: judge.id,
+      version: 0,
+      scores,
+      comment: "Baik",
+      privateNote: "",
+      finalize: true,
+      now: new Date(),
+    });
     if (!saved.ok) throw new Error(saved.code);
   }
   const slug = f.event.slug;
@@ -44,8 +54,7 @@ async function scene(teams: number) {
     "judge queue": () => pageStatements([rootLoader, judgeLayout, judgeQueue], `/juri/${slug}`, { slug }, judge),
     "scoring page": () => pageStatements([rootLoader, judgeLayout, scoringPage], `/juri/${slug}/nilai/${open}`, { slug, assignmentId: open }, judge),
     "organizer screening": () => pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim`, { slug }, organizer),
-    "organizer screening, searched and paged": () =>
-      pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim?cari=tim&status=ACCEPTED&halaman=2`, { slug }, organizer),
+    "organizer screening, searched and paged": () => pageStatements([rootLoader, organizerLayout, screeningPage], `/kelola/${slug}/tim?cari=tim&status=ACCEPTED&halaman=2`, { slug }, organizer),
     "organizer judging": () => pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian`, { slug }, organizer),
     "organizer judging, searched and filtered": () =>
       pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian?cari=karya&saring=perhatian&halaman=2`, { slug }, organizer),

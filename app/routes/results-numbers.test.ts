@@ -59,10 +59,18 @@ describe("numbers in the page's language", () => {
     for (const lang of ["id", "en"] as const) {
       const board = await renderRoute(publicResults, "/acara/:slug/hasil", getRequest(withLang(`/acara/${slug}/hasil`, lang)), { language: lang });
       expect(board.status).toBe(200);
-      expectWritten(board.html, lang, (board.loaderData as { rows: { score: number | null }[] }).rows.map((r) => r.score ?? Number.NaN));
+      expectWritten(
+        board.html,
+        lang,
+        (board.loaderData as { rows: { score: number | null }[] }).rows.map((r) => r.score ?? Number.NaN),
+      );
 
       const doc = await renderRoute(record, "/berita-acara/:id", getRequest(withLang(`/berita-acara/${pub.id}`, lang)), { language: lang });
-      expectWritten(doc.html, lang, (doc.loaderData as { rows: { score: number | null }[] }).rows.map((r) => r.score ?? Number.NaN));
+      expectWritten(
+        doc.html,
+        lang,
+        (doc.loaderData as { rows: { score: number | null }[] }).rows.map((r) => r.score ?? Number.NaN),
+      );
 
       const fb = await renderRoute(feedback, "/tim/:teamId/umpan-balik", getRequest(withLang(`/tim/${team.id}/umpan-balik`, lang), member), { language: lang });
       expect(fb.status).toBe(200);
@@ -76,8 +84,17 @@ describe("numbers in the page's language", () => {
       const page = await renderRoute(organizerResults, "/kelola/:slug/hasil", getRequest(withLang(`/kelola/${slug}/hasil`, lang), cookie), { language: lang });
       expect(page.status).toBe(200);
       const d = page.loaderData as { judges: { mean: number; sd: number }[]; window: { rows: { scores: Record<string, number | null> | null }[] } };
-      expectWritten(page.html, lang, d.judges.flatMap((j) => [j.mean, j.sd]), 1);
-      expectWritten(page.html, lang, d.window.rows.flatMap((r) => Object.values(r.scores ?? {}).map((v) => v ?? Number.NaN)));
+      expectWritten(
+        page.html,
+        lang,
+        d.judges.flatMap((j) => [j.mean, j.sd]),
+        1,
+      );
+      expectWritten(
+        page.html,
+        lang,
+        d.window.rows.flatMap((r) => Object.values(r.scores ?? {}).map((v) => v ?? Number.NaN)),
+      );
     }
   });
 });

@@ -18,7 +18,21 @@ const args = (request: Request, params: Record<string, string> = {}) => ({ reque
 
 type View = {
   version: string;
-  window: { rows: { submissionId: string; teamName: string; title: string; track: string | null; region: string | null; place: number | null; subsetPlace: number | null; criterionMeans: Record<string, number> }[]; matching: number; page: number; pages: number };
+  window: {
+    rows: {
+      submissionId: string;
+      teamName: string;
+      title: string;
+      track: string | null;
+      region: string | null;
+      place: number | null;
+      subsetPlace: number | null;
+      criterionMeans: Record<string, number>;
+    }[];
+    matching: number;
+    page: number;
+    pages: number;
+  };
   filters: { tracks: { id: string; name: string }[]; regions: { id: string; name: string }[] };
   ties: unknown[];
   choices: unknown[];
@@ -29,8 +43,7 @@ async function setup(teams = 120) {
   const organizer = await createUser(db, { email: `panitia-${Math.random().toString(36).slice(2)}@contoh.id`, name: "Rina Panitia", password: "rahasia-123", verified: true });
   const fx = await largeJudgedEvent(db, { teams, judges: 12, perSubmission: 3, organizerId: organizer.id });
   const cookie = await cookieFor(organizer.id);
-  const view = async (query = "") =>
-    (await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil${query}`, cookie), { slug: fx.event.slug })))).body as View;
+  const view = async (query = "") => (await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil${query}`, cookie), { slug: fx.event.slug })))).body as View;
   return { ...fx, organizer, cookie, view };
 }
 
@@ -107,7 +120,10 @@ describe("organizer results at scale", () => {
   it("exports every row of the ranking, not only the window", async () => {
     const fx = await setup(120);
     const res = (await exportLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil/ekspor?data=ranking&format=csv`, fx.cookie), { slug: fx.event.slug }))) as Response;
-    const lines = Buffer.from(await res.arrayBuffer()).toString("utf8").trim().split("\n");
+    const lines = Buffer.from(await res.arrayBuffer())
+      .toString("utf8")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(121);
     for (const s of fx.submissions) expect(lines.some((l) => l.includes(s.title))).toBe(true);
   });

@@ -47,7 +47,12 @@ describe("organizer results view", () => {
     const cookie = await cookieFor(fx.organizer.id);
     const res = await call(async () => hasilLoader(args(getRequest(`/kelola/${fx.event.slug}/hasil`, cookie), { slug: fx.event.slug })));
     expect(res.status).toBe(200);
-    const body = res.body as { round: { name: string }; window: { rows: { places: Record<string, number> }[] }; judges: { label: string; mean: number }[]; progress: { assignments: number; finalized: number } };
+    const body = res.body as {
+      round: { name: string };
+      window: { rows: { places: Record<string, number> }[] };
+      judges: { label: string; mean: number }[];
+      progress: { assignments: number; finalized: number };
+    };
     expect(body.round.name).toBe("Final");
     expect(body.window.rows).toHaveLength(5);
     expect(body.window.rows[0].places.zscore).toBe(1);
@@ -114,15 +119,12 @@ describe("publication", () => {
     const fx = await judgedEvent();
     const fields = await awardFields(fx);
     const cookie = await cookieFor(fx.organizer.id);
-    const res = await call(async () =>
-      hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })),
-    );
+    const res = await call(async () => hasilAction(args(formRequest(`/kelola/${fx.event.slug}/hasil`, { intent: "publish", method: "zscore", ...fields }, { cookie }), { slug: fx.event.slug })));
     expect(res.status).toBe(400);
     expect(errorsOf(res.body).confirm).toContain("publication.errors.confirm");
     expect(await db.publication.count({ where: { eventId: fx.event.id } })).toBe(0);
     expect(await db.certificate.count({ where: { eventId: fx.event.id } })).toBe(0);
   });
-
 
   it("refuses unfinished judgments without the override (nothing written), accepts with override + reason", async () => {
     const fx = await judgedEvent();
@@ -299,7 +301,8 @@ describe("correcting a publication", () => {
     };
     expect(view.publication.id).toBe(pub.id);
     expect(Object.values(view.publishedRecipients).flat()).toHaveLength(3);
-    const count = () => Promise.all([db.publication.count({ where: { eventId: fx.event.id } }), db.certificate.count({ where: { eventId: fx.event.id } }), db.auditLog.count({ where: { eventId: fx.event.id } })]);
+    const count = () =>
+      Promise.all([db.publication.count({ where: { eventId: fx.event.id } }), db.certificate.count({ where: { eventId: fx.event.id } }), db.auditLog.count({ where: { eventId: fx.event.id } })]);
     const before = await count();
 
     const noReason = await correct(fx, { ...fields, supersedesId: pub.id, confirm: "on" });
@@ -457,12 +460,16 @@ describe("announcements", () => {
     expect(await db.announcement.count({ where: { eventId: fx.event.id } })).toBe(0);
 
     const ok = await call(async () =>
-      announceAction(args(formRequest(`/kelola/${fx.event.slug}/pengumuman`, { title: "Jadwal final", body: "Final digelar **Sabtu** pukul 09.00 WIB.", segment: "judges" }, { cookie }), { slug: fx.event.slug })),
+      announceAction(
+        args(formRequest(`/kelola/${fx.event.slug}/pengumuman`, { title: "Jadwal final", body: "Final digelar **Sabtu** pukul 09.00 WIB.", segment: "judges" }, { cookie }), { slug: fx.event.slug }),
+      ),
     );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toContain("terkirim=6");
     const outbox = join(process.env.DATA_DIR!, "outbox");
-    const mails = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8")).filter((m) => m.includes("Jadwal final"));
+    const mails = readdirSync(outbox)
+      .map((f) => readFileSync(join(outbox, f), "utf8"))
+      .filter((m) => m.includes("Jadwal final"));
     expect(mails).toHaveLength(6);
     expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "announcement.create" } })).toBe(1);
     const { listAnnouncements } = await import("~/models/announcement.server");

@@ -166,7 +166,12 @@ describe("screening window", () => {
     const chosen = teams.filter((t) => t.status === "PENDING").slice(25, 27);
     const req = new Request(`${BASE}/kelola/${ev.slug}/tim?status=PENDING&halaman=2`, {
       method: "POST",
-      body: new URLSearchParams([["teamIds", chosen[0].id], ["teamIds", chosen[1].id], ["decision", "REJECTED"], ["reason", "Berkas tidak lengkap"]]).toString(),
+      body: new URLSearchParams([
+        ["teamIds", chosen[0].id],
+        ["teamIds", chosen[1].id],
+        ["decision", "REJECTED"],
+        ["reason", "Berkas tidak lengkap"],
+      ]).toString(),
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: org.cookie, Origin: BASE },
     });
     const res = await call(() => listAction(args(req, { slug: ev.slug })));
@@ -212,14 +217,24 @@ describe("decisions", () => {
     const [a, b, c] = [await mk("Tim A"), await mk("Tim B"), await mk("Tim C")];
     const elsewhere = await (await setup()).mk("Tim Lain");
 
-    const noReason = await bulk(ev, org, [["teamIds", a.team.id], ["teamIds", b.team.id], ["decision", "REJECTED"], ["reason", ""]]);
+    const noReason = await bulk(ev, org, [
+      ["teamIds", a.team.id],
+      ["teamIds", b.team.id],
+      ["decision", "REJECTED"],
+      ["reason", ""],
+    ]);
     expect(noReason.status).toBe(400);
     expect(noReason.body).toMatchObject({ errors: ["screening.errors.reasonRequired"] });
     const none = await bulk(ev, org, [["decision", "ACCEPTED"]]);
     expect(none.status).toBe(400);
     expect(await db.team.count({ where: { eventId: ev.id, status: { not: "PENDING" } } })).toBe(0);
 
-    const res = await bulk(ev, org, [["teamIds", a.team.id], ["teamIds", b.team.id], ["teamIds", elsewhere.team.id], ["decision", "ACCEPTED"]]);
+    const res = await bulk(ev, org, [
+      ["teamIds", a.team.id],
+      ["teamIds", b.team.id],
+      ["teamIds", elsewhere.team.id],
+      ["decision", "ACCEPTED"],
+    ]);
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toContain("diubah=2");
     const statuses = await db.team.findMany({ where: { id: { in: [a.team.id, b.team.id, c.team.id, elsewhere.team.id] } }, select: { name: true, status: true }, orderBy: { name: "asc" } });
@@ -231,7 +246,11 @@ describe("decisions", () => {
     ]);
     expect(await db.auditLog.count({ where: { eventId: ev.id, action: "team.review" } })).toBe(2);
 
-    const single = await bulk(ev, org, [["teamIds", c.team.id], ["decision", "REJECTED"], ["reason", "Anggota kurang"]]);
+    const single = await bulk(ev, org, [
+      ["teamIds", c.team.id],
+      ["decision", "REJECTED"],
+      ["reason", "Anggota kurang"],
+    ]);
     expect(single.status).toBe(302);
     expect((await db.team.findUniqueOrThrow({ where: { id: c.team.id } })).statusReason).toBe("Anggota kurang");
   });
@@ -246,7 +265,11 @@ describe("decisions", () => {
     const asked = await decide(ev, org, short.team.id, { decision: "ACCEPTED" });
     expect(asked.status).toBe(400);
     expect(errorsOf((asked.body as { result: unknown }).result).acceptIncomplete).toEqual(["screening.errors.acceptIncomplete"]);
-    const bulkAsked = await bulk(ev, org, [["teamIds", short.team.id], ["teamIds", full.team.id], ["decision", "ACCEPTED"]]);
+    const bulkAsked = await bulk(ev, org, [
+      ["teamIds", short.team.id],
+      ["teamIds", full.team.id],
+      ["decision", "ACCEPTED"],
+    ]);
     expect(bulkAsked.status).toBe(400);
     expect(bulkAsked.body).toMatchObject({ errors: ['screening.errors.incompleteSelected|{"count":1}'] });
     expect(await db.team.count({ where: { eventId: ev.id, status: "ACCEPTED" } })).toBe(0);

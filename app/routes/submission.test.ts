@@ -108,7 +108,13 @@ describe("the team's project form", () => {
     const body = page.body as { revisions: { number: number; changes: { field: string; parts: { op: string; text: string }[] }[] }[] };
     expect(body.revisions.map((r) => r.number)).toEqual([2, 1]);
     expect(body.revisions[0]?.changes).toEqual([
-      { field: "title", parts: [{ op: "equal", text: "Lapor Desa" }, { op: "insert", text: " Pintar" }] },
+      {
+        field: "title",
+        parts: [
+          { op: "equal", text: "Lapor Desa" },
+          { op: "insert", text: " Pintar" },
+        ],
+      },
     ]);
   });
 
@@ -144,7 +150,9 @@ describe("the team's project form", () => {
     const save = await call(async () => formAction(args(formRequest(path, { intent: "save", title: "Terlambat" }, { cookie }), { teamId: team.id })));
     expect(save.status).toBe(403);
     expect(errorsOf(save.body)[""]?.[0]).toMatch(/^submission\.errors\.closed\|\{"at":".+ WIB"\}$/);
-    const upload = await call(async () => formAction(args(multipart(`${path}?unggah=lampiran`, { intent: "attach", file: file(demoPdf("x"), "x.pdf", "application/pdf") }, cookie), { teamId: team.id })));
+    const upload = await call(async () =>
+      formAction(args(multipart(`${path}?unggah=lampiran`, { intent: "attach", file: file(demoPdf("x"), "x.pdf", "application/pdf") }, cookie), { teamId: team.id })),
+    );
     expect(upload.status).toBe(403);
     expect((upload.body as { fileError: { message: string } }).fileError.message).toMatch(/^submission\.errors\.closed\|/);
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
@@ -166,9 +174,13 @@ describe("the team's project form", () => {
 describe("uploads through the form", () => {
   it("takes a real PDF attachment and a PNG cover", async () => {
     const { team, path, cookie } = await teamSetup();
-    const pdf = await call(async () => formAction(args(multipart(`${path}?unggah=lampiran`, { intent: "attach", file: file(demoPdf("Proposal"), "Proposal Tim.pdf", "application/pdf") }, cookie), { teamId: team.id })));
+    const pdf = await call(async () =>
+      formAction(args(multipart(`${path}?unggah=lampiran`, { intent: "attach", file: file(demoPdf("Proposal"), "Proposal Tim.pdf", "application/pdf") }, cookie), { teamId: team.id })),
+    );
     expect(pdf.status).toBe(302);
-    const cover = await call(async () => formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(demoPng(32, 18, [1, 2, 3], [200, 100, 50]), "sampul.png", "image/png") }, cookie), { teamId: team.id })));
+    const cover = await call(async () =>
+      formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(demoPng(32, 18, [1, 2, 3], [200, 100, 50]), "sampul.png", "image/png") }, cookie), { teamId: team.id })),
+    );
     expect(cover.status).toBe(302);
     const s = await db.submission.findUniqueOrThrow({ where: { teamId: team.id }, include: { attachments: true } });
     expect(s.attachments.map((a) => [a.filename, a.kind, a.mime])).toEqual([["Proposal Tim.pdf", "pdf", "application/pdf"]]);
@@ -200,7 +212,9 @@ describe("uploads through the form", () => {
     );
     expect(html.status).toBe(400);
     expect((html.body as { fileError: { message: string } }).fileError.message).toBe("submission.errors.file.content_mismatch");
-    const empty = await call(async () => formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(new Uint8Array(0), "", "application/octet-stream") }, cookie), { teamId: team.id })));
+    const empty = await call(async () =>
+      formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(new Uint8Array(0), "", "application/octet-stream") }, cookie), { teamId: team.id })),
+    );
     expect((empty.body as { fileError: { message: string } }).fileError.message).toBe("submission.errors.file.missing");
     expect(storedFiles().length).toBe(before);
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
@@ -234,7 +248,9 @@ describe("downloads", () => {
 
   it("shows the cover to the public only once the project is in a published gallery", async () => {
     const { event, team, path, cookie } = await teamSetup();
-    await call(async () => formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(demoPng(8, 8, [0, 0, 0], [9, 9, 9]), "s.png", "image/png") }, cookie), { teamId: team.id })));
+    await call(async () =>
+      formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(demoPng(8, 8, [0, 0, 0], [9, 9, 9]), "s.png", "image/png") }, cookie), { teamId: team.id })),
+    );
     const s = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
     const get = (c?: string) => call(async () => coverLoader(args(getRequest(`/berkas/sampul/${s.id}`, c), { submissionId: s.id })));
     expect((await get(cookie)).status).toBe(200);
@@ -255,13 +271,32 @@ async function galleryEvent() {
   const [r0, r1] = event.regions;
   const make = async (title: string, status: "DRAFT" | "SUBMITTED", teamStatus: "ACCEPTED" | "PENDING", track = t0!, region = r0!, description = "Deskripsi") => {
     const { team } = await makeTeam(event.id, { status: teamStatus, regionId: region.id, members: 1 });
-    return db.submission.create({ data: { eventId: event.id, teamId: team.id, title, tagline: `${title} ringkas`, description, status, trackId: track.id, submittedAt: status === "SUBMITTED" ? new Date() : null, firstSubmittedAt: status === "SUBMITTED" ? new Date() : null } });
+    return db.submission.create({
+      data: {
+        eventId: event.id,
+        teamId: team.id,
+        title,
+        tagline: `${title} ringkas`,
+        description,
+        status,
+        trackId: track.id,
+        submittedAt: status === "SUBMITTED" ? new Date() : null,
+        firstSubmittedAt: status === "SUBMITTED" ? new Date() : null,
+      },
+    });
   };
   const a = await make("Lapor Desa", "SUBMITTED", "ACCEPTED");
   const b = await make("Saring Kabar Ümat", "SUBMITTED", "ACCEPTED", t1!, r1!);
   const draft = await make("Draf Rahasia", "DRAFT", "ACCEPTED");
   const pending = await make("Tim Belum Lolos", "SUBMITTED", "PENDING");
-  const hostile = await make(`<img src=x onerror=alert(1)>`, "SUBMITTED", "ACCEPTED", t0!, r0!, `<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>\n\n[x](javascript:alert(1))`);
+  const hostile = await make(
+    `<img src=x onerror=alert(1)>`,
+    "SUBMITTED",
+    "ACCEPTED",
+    t0!,
+    r0!,
+    `<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>\n\n[x](javascript:alert(1))`,
+  );
   return { event, a, b, draft, pending, hostile };
 }
 
@@ -322,7 +357,18 @@ describe("the public gallery", () => {
   it("embeds YouTube videos through the privacy-enhanced domain", async () => {
     const html = renderToStaticMarkup(
       createElement(ProjectView, {
-        project: { title: "Video", tagline: "", teamName: "Tim", trackName: "", regionName: "", coverUrl: null, videoUrl: "https://youtu.be/dQw4w9WgXcQ", repoUrl: null, demoUrl: null, descriptionHtml: "" },
+        project: {
+          title: "Video",
+          tagline: "",
+          teamName: "Tim",
+          trackName: "",
+          regionName: "",
+          coverUrl: null,
+          videoUrl: "https://youtu.be/dQw4w9WgXcQ",
+          repoUrl: null,
+          demoUrl: null,
+          descriptionHtml: "",
+        },
       }),
     );
     expect(html).toContain('src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
@@ -343,8 +389,19 @@ describe("the organizer's submissions page", () => {
   it("lists accepted teams with completeness checks and filters by status, track, lateness and extension", async () => {
     const { event, a } = await galleryEvent();
     const late = await makeTeam(event.id, { name: "Tim Terlambat" });
-    await db.extension.create({ data: { teamId: late.team.id, kind: "SUBMISSION", until: new Date(event.submissionClosesAt.getTime() + HOUR), reason: "Listrik padam", grantedById: late.captain.id } });
-    await db.submission.create({ data: { eventId: event.id, teamId: late.team.id, title: "Telat", status: "SUBMITTED", submittedAt: new Date(event.submissionClosesAt.getTime() + 1000), videoUrl: "https://youtu.be/dQw4w9WgXcQ" } });
+    await db.extension.create({
+      data: { teamId: late.team.id, kind: "SUBMISSION", until: new Date(event.submissionClosesAt.getTime() + HOUR), reason: "Listrik padam", grantedById: late.captain.id },
+    });
+    await db.submission.create({
+      data: {
+        eventId: event.id,
+        teamId: late.team.id,
+        title: "Telat",
+        status: "SUBMITTED",
+        submittedAt: new Date(event.submissionClosesAt.getTime() + 1000),
+        videoUrl: "https://youtu.be/dQw4w9WgXcQ",
+      },
+    });
     await makeTeam(event.id, { name: "Tim Belum Mulai" });
     const cookie = await cookieFor((await makeOrganizer(event.id)).id);
     type Row = { title: string; status: string; late: boolean; missing: string[]; teamName: string };
@@ -366,7 +423,7 @@ describe("the organizer's submissions page", () => {
 
   it("exports CSV with a BOM, quoting and formula guarding", async () => {
     const event = await openEvent();
-    const { team } = await makeTeam(event.id, { name: "=HYPERLINK(\"http://evil.example\")" });
+    const { team } = await makeTeam(event.id, { name: '=HYPERLINK("http://evil.example")' });
     await db.submission.create({ data: { eventId: event.id, teamId: team.id, title: 'Aplikasi "Desa", Pintar', tagline: "+62812 hubungi", status: "DRAFT" } });
     const cookie = await cookieFor((await makeOrganizer(event.id)).id);
     const res = await csvLoader(args(getRequest(`/kelola/${event.slug}/karya.csv`, cookie), { slug: event.slug }));

@@ -154,8 +154,7 @@ describe("registration materials", () => {
     const member = await person();
     await join(team.inviteToken, member);
 
-    const update = (who: Person, f: Record<string, string | File>) =>
-      call(() => teamAction(args(multipart(`/tim/${team.id}`, { intent: "materials", ...f }, who.cookie), { teamId: team.id })));
+    const update = (who: Person, f: Record<string, string | File>) => call(() => teamAction(args(multipart(`/tim/${team.id}`, { intent: "materials", ...f }, who.cookie), { teamId: team.id })));
     const byMember = await update(member, { videoUrl: "https://youtu.be/aaaaaaaaaaa" });
     expect(byMember.body).toMatchObject({ error: "team.errors.captainOnly" });
     const noVideo = await update(captain, { videoUrl: "" });
@@ -188,7 +187,13 @@ describe("invitations and joining", () => {
     const a = await person();
     const page = await call(() => joinLoader(args(getRequest(`/gabung/${team.inviteToken}`, a.cookie), { token: team.inviteToken })));
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ invalid: false, pools: [{ key: "mahasiswa", free: 2 }, { key: "kim", free: 0 }] });
+    expect(page.body).toMatchObject({
+      invalid: false,
+      pools: [
+        { key: "mahasiswa", free: 2 },
+        { key: "kim", free: 0 },
+      ],
+    });
     const res = await join(team.inviteToken, a, "mahasiswa");
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/tim/${team.id}?gabung=1`);
@@ -387,14 +392,27 @@ describe("captain actions and leaving", () => {
 
 describe("team page and dashboard", () => {
   it("shows members, what is missing and the invite to members; organizers see it; anyone else gets 404", async () => {
-    const ev = await makeEvent({ pools: [{ key: "mahasiswa", label: "Mahasiswa", quota: 3 }, { key: "kim", label: "Anggota KIM", quota: 1 }], minTeamSize: 4, maxTeamSize: 4 });
+    const ev = await makeEvent({
+      pools: [
+        { key: "mahasiswa", label: "Mahasiswa", quota: 3 },
+        { key: "kim", label: "Anggota KIM", quota: 1 },
+      ],
+      minTeamSize: 4,
+      maxTeamSize: 4,
+    });
     const captain = await person("Ketua Tim", "0812-3456-7890");
     const team = await registered(ev, captain, { pool: "mahasiswa" });
     const page = await call(() => teamLoader(args(getRequest(`/tim/${team.id}`, captain.cookie), { teamId: team.id })));
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({
       members: [{ name: "Ketua Tim", role: "CAPTAIN", whatsappLink: "https://wa.me/6281234567890" }],
-      missing: { total: 3, byPool: [{ pool: "mahasiswa", count: 2 }, { pool: "kim", count: 1 }] },
+      missing: {
+        total: 3,
+        byPool: [
+          { pool: "mahasiswa", count: 2 },
+          { pool: "kim", count: 1 },
+        ],
+      },
       step: { key: "completeMembers", count: 3 },
       invite: { code: team.inviteCode },
       viewer: { role: "CAPTAIN", organizer: false },

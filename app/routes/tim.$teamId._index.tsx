@@ -125,9 +125,7 @@ export default function TeamPage() {
           <span>{d.team.name}</span>
           <StatusBadge status={d.team.status} />
         </h1>
-        {d.team.status === "REJECTED" ? (
-          <p className="mt-2 text-red-800">{t("team.page.rejectedReason", { reason: d.team.statusReason ?? "—" })}</p>
-        ) : null}
+        {d.team.status === "REJECTED" ? <p className="mt-2 text-red-800">{t("team.page.rejectedReason", { reason: d.team.statusReason ?? "—" })}</p> : null}
       </div>
       {notice ? <FormAlert tone="success" errors={[notice]} /> : null}
 
@@ -143,9 +141,7 @@ export default function TeamPage() {
             {d.missing.byPool.map((p) => (
               <li key={p.pool}>{t("team.page.missingPool", { count: p.count, pool: inSentence(poolLabel(p.pool) ?? p.pool) })}</li>
             ))}
-            {d.missing.total > byPoolSum ? (
-              <li>{t(byPoolSum ? "team.page.missingMore" : "team.page.missingAny", { count: d.missing.total - byPoolSum })}</li>
-            ) : null}
+            {d.missing.total > byPoolSum ? <li>{t(byPoolSum ? "team.page.missingMore" : "team.page.missingAny", { count: d.missing.total - byPoolSum })}</li> : null}
           </ul>
         ) : null}
         {deadline ? (
@@ -156,9 +152,7 @@ export default function TeamPage() {
             </strong>
           </p>
         ) : null}
-        {d.registrationExtension ? (
-          <p className="mt-1 text-sm text-slate-700">{t("team.page.extension", { until: format(d.registrationExtension.until) })}</p>
-        ) : null}
+        {d.registrationExtension ? <p className="mt-1 text-sm text-slate-700">{t("team.page.extension", { until: format(d.registrationExtension.until) })}</p> : null}
         {d.team.status === "ACCEPTED" || d.viewer.organizer ? (
           <div className="mt-4 flex flex-wrap gap-2">
             {/* Once results are out the team's next stop is the results, not the (closed) project form. */}
@@ -202,7 +196,10 @@ export default function TeamPage() {
           </label>
           <input id="invite-link" readOnly value={d.invite.link} className="field-input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
           <p className="mt-3 text-sm text-slate-700">
-            {t("team.page.inviteCode")}: <strong className="font-mono text-lg tracking-widest text-slate-900" data-testid="invite-code">{d.invite.code}</strong>
+            {t("team.page.inviteCode")}:{" "}
+            <strong className="font-mono text-lg tracking-widest text-slate-900" data-testid="invite-code">
+              {d.invite.code}
+            </strong>
           </p>
           <p className="text-sm text-slate-600">{t("team.page.inviteCodeHint")}</p>
           <a

@@ -14,15 +14,7 @@ import { effectiveClose } from "~/domain/phase";
 import { MAX_ATTACHMENTS } from "~/domain/submission";
 import { eventZone, formatInZone } from "~/domain/time";
 import { addAttachment, removeAttachment, removeCover, setCover, type FileResult } from "~/models/submission-files.server";
-import {
-  deniedMessage,
-  getTeamForMember,
-  listRevisions,
-  revisionViews,
-  saveSubmission,
-  submissionExtensions,
-  writeDenied,
-} from "~/models/submission.server";
+import { deniedMessage, getTeamForMember, listRevisions, revisionViews, saveSubmission, submissionExtensions, writeDenied } from "~/models/submission.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -107,8 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = target === "cover" ? UPLOAD_KINDS.image : UPLOAD_KINDS.attachments;
   const parsed = await readForm(request, policy.maxBytes);
   if (!parsed.ok) {
-    const message =
-      parsed.reason === "too_large" ? `submission.errors.file.too_large|${JSON.stringify({ max: `${policy.maxBytes / MIB} MB` })}` : "validation.invalid";
+    const message = parsed.reason === "too_large" ? `submission.errors.file.too_large|${JSON.stringify({ max: `${policy.maxBytes / MIB} MB` })}` : "validation.invalid";
     return data({ fileError: { target, message } }, { status: 400 });
   }
   const formData = parsed.formData;
@@ -137,10 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("notFound" in result) throw notFound();
     if ("denied" in result) return data({ result: reply(submission, { formErrors: [deniedMessage(result.denied, tz, lang)] }) }, { status: 403 });
     const { "": formErrors, ...fieldErrors } = result.fieldErrors;
-    return data(
-      { result: reply(submission, { formErrors: formErrors ?? ["common.errorsInForm"], fieldErrors: fieldErrors as Record<string, string[]> }) },
-      { status: 400 }
-    );
+    return data({ result: reply(submission, { formErrors: formErrors ?? ["common.errorsInForm"], fieldErrors: fieldErrors as Record<string, string[]> }) }, { status: 400 });
   }
   if (mode === "autosave") return { autosavedAt: formatInZone(result.savedAt, eventZone(tz), lang, "time") };
   const done = mode === "submit" ? "terkirim" : result.status === "SUBMITTED" ? "direvisi" : "tersimpan";
@@ -148,8 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // An autosave changes nothing the page shows; reloading the data would only cost a query.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate);
 
 const AUTOSAVE_DELAY_MS = 1500;
 
@@ -214,15 +201,7 @@ export default function SubmissionPage() {
     shouldRevalidate: "onInput",
   });
   const formProps = getFormProps(form);
-  const notice = params.has("terkirim")
-    ? "submitted"
-    : params.has("direvisi")
-    ? "revised"
-    : params.has("tersimpan")
-    ? "saved"
-    : params.has("berkas")
-    ? "files"
-    : null;
+  const notice = params.has("terkirim") ? "submitted" : params.has("direvisi") ? "revised" : params.has("tersimpan") ? "saved" : params.has("berkas") ? "files" : null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -271,7 +250,9 @@ export default function SubmissionPage() {
           autosave.onSubmit();
           formProps.onSubmit(event);
         }}
-        className="card space-y-1" aria-labelledby="data-karya">
+        className="card space-y-1"
+        aria-labelledby="data-karya"
+      >
         <h2 id="data-karya" className="mb-3 text-lg font-bold">
           {t("submission.form.project")}
         </h2>
@@ -331,10 +312,10 @@ export default function SubmissionPage() {
                   {autosave.state === "saving"
                     ? t("submission.form.autosaving")
                     : autosave.state === "saved"
-                    ? t("submission.form.autosaved", { at: autosave.savedAt })
-                    : autosave.state === "failed"
-                    ? t("submission.form.autosaveFailed")
-                    : null}
+                      ? t("submission.form.autosaved", { at: autosave.savedAt })
+                      : autosave.state === "failed"
+                        ? t("submission.form.autosaveFailed")
+                        : null}
                 </p>
               </div>
               {submitted ? (
@@ -345,11 +326,7 @@ export default function SubmissionPage() {
                   <p className="text-sm text-slate-800">{t("submission.form.submitIntro")}</p>
                   <div>
                     <label className="flex items-start gap-3 text-sm font-semibold text-slate-900">
-                      <input
-                        {...getInputProps(fields.confirm, { type: "checkbox", ariaAttributes: true })}
-                        key={fields.confirm.key}
-                        className="mt-0.5 h-6 w-6 shrink-0 accent-brand-600"
-                      />
+                      <input {...getInputProps(fields.confirm, { type: "checkbox", ariaAttributes: true })} key={fields.confirm.key} className="mt-0.5 h-6 w-6 shrink-0 accent-brand-600" />
                       <span>{t("submission.form.confirm")}</span>
                     </label>
                     <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
@@ -368,9 +345,7 @@ export default function SubmissionPage() {
         <h2 id="judul-sampul" className="text-lg font-bold">
           {t("submission.files.coverTitle")}
         </h2>
-        {s?.coverUrl ? (
-          <img src={s.coverUrl} alt={t("submission.files.coverAlt")} className="aspect-video w-full max-w-md rounded-lg border border-slate-200 object-cover" />
-        ) : null}
+        {s?.coverUrl ? <img src={s.coverUrl} alt={t("submission.files.coverAlt")} className="aspect-video w-full max-w-md rounded-lg border border-slate-200 object-cover" /> : null}
         <FormAlert errors={fileError?.target === "cover" ? [fileError.message] : undefined} />
         {locked ? null : (
           <div className="space-y-3">
@@ -380,15 +355,7 @@ export default function SubmissionPage() {
               <label htmlFor="berkas-sampul" className="field-label">
                 {t("submission.files.chooseCover")}
               </label>
-              <input
-                id="berkas-sampul"
-                type="file"
-                name="file"
-                accept="image/png,image/jpeg,image/webp"
-                required
-                aria-describedby="berkas-sampul-hint"
-                className={FILE_INPUT}
-              />
+              <input id="berkas-sampul" type="file" name="file" accept="image/png,image/jpeg,image/webp" required aria-describedby="berkas-sampul-hint" className={FILE_INPUT} />
               <p id="berkas-sampul-hint" className="field-hint">
                 {t("submission.files.coverHint", { max: `${UPLOAD_KINDS.image.maxBytes / MIB} MB` })}
               </p>
@@ -444,15 +411,7 @@ export default function SubmissionPage() {
             <label htmlFor="berkas-lampiran" className="field-label">
               {t("submission.files.chooseAttachment")}
             </label>
-            <input
-              id="berkas-lampiran"
-              type="file"
-              name="file"
-              accept=".pdf,.pptx,.png,.jpg,.jpeg,.webp,.zip"
-              required
-              aria-describedby="berkas-lampiran-hint"
-              className={FILE_INPUT}
-            />
+            <input id="berkas-lampiran" type="file" name="file" accept=".pdf,.pptx,.png,.jpg,.jpeg,.webp,.zip" required aria-describedby="berkas-lampiran-hint" className={FILE_INPUT} />
             <p id="berkas-lampiran-hint" className="field-hint">
               {t("submission.files.attachmentHint", { max: `${UPLOAD_KINDS.attachments.maxBytes / MIB} MB`, count: MAX_ATTACHMENTS })}
             </p>

@@ -24,7 +24,10 @@ export default function TeamFeedback() {
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <p className="text-sm font-semibold">
-          <Link to={`/tim/${d.team.id}`} className="btn-link">{d.team.name}</Link> · {d.team.event.name}
+          <Link to={`/tim/${d.team.id}`} className="btn-link">
+            {d.team.name}
+          </Link>{" "}
+          · {d.team.event.name}
         </p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("feedback.title")}</h1>
       </div>
@@ -33,14 +36,18 @@ export default function TeamFeedback() {
       ) : (
         <>
           <section className="card" aria-labelledby="posisi">
-            <h2 id="posisi" className="text-lg font-bold">{t("feedback.placeTitle")}</h2>
+            <h2 id="posisi" className="text-lg font-bold">
+              {t("feedback.placeTitle")}
+            </h2>
             <p className="mt-2 text-slate-800">
               {d.place === null ? t("feedback.unranked") : t("feedback.place", { place: d.place, total: d.total })}
               {d.joint ? ` (${t("results.joint")})` : ""}
             </p>
           </section>
           <section className="card" aria-labelledby="kriteria">
-            <h2 id="kriteria" className="text-lg font-bold">{t("feedback.criteriaTitle")}</h2>
+            <h2 id="kriteria" className="text-lg font-bold">
+              {t("feedback.criteriaTitle")}
+            </h2>
             <ul className="mt-3 space-y-3">
               {d.criteria.map((c) => {
                 const mean = d.criterionMeans[c.id];
@@ -49,13 +56,13 @@ export default function TeamFeedback() {
                     <div className="flex justify-between gap-2 text-sm">
                       <span className="font-semibold">{c.name}</span>
                       <span className="tabular-nums">
-                        {c.scaleMax === null
-                          ? formatNumber(mean, i18n.language, 1)
-                          : t("feedback.meanOf", { mean: formatNumber(mean, i18n.language, 1), max: c.scaleMax })}
+                        {c.scaleMax === null ? formatNumber(mean, i18n.language, 1) : t("feedback.meanOf", { mean: formatNumber(mean, i18n.language, 1), max: c.scaleMax })}
                       </span>
                     </div>
                     <p className="text-xs text-slate-600">
-                      {c.scaleMax === null ? t("feedback.weight", { weight: formatDecimal(c.weight, i18n.language) }) : t("feedback.weightScale", { weight: formatDecimal(c.weight, i18n.language), min: c.scaleMin, max: c.scaleMax })}
+                      {c.scaleMax === null
+                        ? t("feedback.weight", { weight: formatDecimal(c.weight, i18n.language) })
+                        : t("feedback.weightScale", { weight: formatDecimal(c.weight, i18n.language), min: c.scaleMin, max: c.scaleMax })}
                     </p>
                   </li>
                 );
@@ -63,7 +70,9 @@ export default function TeamFeedback() {
             </ul>
           </section>
           <section className="card" aria-labelledby="komentar">
-            <h2 id="komentar" className="text-lg font-bold">{t("feedback.commentsTitle")}</h2>
+            <h2 id="komentar" className="text-lg font-bold">
+              {t("feedback.commentsTitle")}
+            </h2>
             {d.comments.length === 0 ? (
               <p className="mt-2 text-slate-700">{t("feedback.noComments")}</p>
             ) : (

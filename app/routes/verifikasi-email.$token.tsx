@@ -21,7 +21,9 @@ export default function VerifyEmailToken() {
       <p className={`card ${state === "ok" ? "border-green-300" : "border-red-300"}`} role="status">
         {t(`vote.verifyResult.${state}`)}
       </p>
-      <Link to="/dasbor" className="btn-secondary">{t("nav.dashboard")}</Link>
+      <Link to="/dasbor" className="btn-secondary">
+        {t("nav.dashboard")}
+      </Link>
     </div>
   );
 }

@@ -64,9 +64,7 @@ export default function VerifyCertificate() {
           <h1 className="mt-2 text-2xl font-bold">{t("certificate.superseded.title")}</h1>
           <p className="mt-2">{t("certificate.superseded.body", { date: superseded.at })}</p>
           <p className="mt-1 break-words text-sm">{t("leaderboard.correctionReason", { reason: superseded.reason })}</p>
-          <p className="mt-2 text-sm">
-            {superseded.replacementCode ? t("certificate.superseded.replaced") : t("certificate.superseded.notReplaced")}
-          </p>
+          <p className="mt-2 text-sm">{superseded.replacementCode ? t("certificate.superseded.replaced") : t("certificate.superseded.notReplaced")}</p>
           <div className="mt-3 flex flex-wrap gap-2">
             {superseded.replacementCode ? (
               <Link to={`/verifikasi/${superseded.replacementCode}`} className="btn-primary">

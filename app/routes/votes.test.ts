@@ -75,7 +75,9 @@ describe("People's Choice", () => {
     const sent = await call(async () => sendVerifyAction(args(formRequest("/akun/verifikasi", {}, { cookie: await cookieFor(user.id) }))));
     expect((sent.body as { sent: boolean }).sent).toBe(true);
     const outbox = join(process.env.DATA_DIR!, "outbox");
-    const mail = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8")).find((m) => m.includes(user.email))!;
+    const mail = readdirSync(outbox)
+      .map((f) => readFileSync(join(outbox, f), "utf8"))
+      .find((m) => m.includes(user.email))!;
     const token = /verifikasi-email\/([A-Za-z0-9_-]+)/.exec(mail)![1];
     const ok = await call(async () => verifyTokenLoader(args(getRequest(`/verifikasi-email/${token}`), { token })));
     expect((ok.body as { state: string }).state).toBe("ok");

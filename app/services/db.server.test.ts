@@ -7,9 +7,7 @@ describe("database client", () => {
       const rows = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
       expect(Number(rows[0].foreign_keys)).toBe(1);
     }
-    await expect(
-      db.team.create({ data: { eventId: "tidak-ada", name: "Tim Hantu", nameKey: "tim hantu", inviteCode: "HANTU001", inviteToken: "hantu-token-0001" } }),
-    ).rejects.toThrow();
+    await expect(db.team.create({ data: { eventId: "tidak-ada", name: "Tim Hantu", nameKey: "tim hantu", inviteCode: "HANTU001", inviteToken: "hantu-token-0001" } })).rejects.toThrow();
     expect(await db.team.count({ where: { nameKey: "tim hantu" } })).toBe(0);
   });
 

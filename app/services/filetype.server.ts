@@ -1,14 +1,7 @@
 // Upload content sniffing with the `file-type` package. Its API is asynchronous, so it is called
 // here; which of its answers we accept and the upload policy stay pure in app/domain/filetype.ts.
 import { fileTypeFromBuffer } from "file-type";
-import {
-  decideUpload,
-  kindFromDetection,
-  uploadSizeError,
-  type FileKind,
-  type UploadCheckInput,
-  type UploadCheckResult,
-} from "~/domain/filetype";
+import { decideUpload, kindFromDetection, uploadSizeError, type FileKind, type UploadCheckInput, type UploadCheckResult } from "~/domain/filetype";
 
 /** What the bytes are, as one of our kinds; null for anything else (HTML, executables, text…). */
 export async function sniffFileType(bytes: Uint8Array): Promise<FileKind | null> {

@@ -74,7 +74,14 @@ describe("parseKnownFields and reply", () => {
   });
 
   it("parses exactly what the schema would on the whole form", () => {
-    const submission = parseKnownFields(form([["email", "a@b.id"], ["password", "rahasia-123"], ["admin", "true"]]), login);
+    const submission = parseKnownFields(
+      form([
+        ["email", "a@b.id"],
+        ["password", "rahasia-123"],
+        ["admin", "true"],
+      ]),
+      login,
+    );
     expect(submission.status).toBe("success");
     if (submission.status === "success") expect(submission.value).toEqual({ email: "a@b.id", password: "rahasia-123" });
   });
@@ -82,7 +89,16 @@ describe("parseKnownFields and reply", () => {
   it("echoes a known field's value only up to ECHO_MAX characters, in lists too", () => {
     const schema = z.object({ description: z.string().max(10), tags: z.array(z.string()) });
     const long = "d".repeat(ECHO_MAX) + "TAIL";
-    const result = reply(parseKnownFields(form([["description", long], ["tags", long], ["tags", "ok"]]), schema));
+    const result = reply(
+      parseKnownFields(
+        form([
+          ["description", long],
+          ["tags", long],
+          ["tags", "ok"],
+        ]),
+        schema,
+      ),
+    );
     const initial = result.initialValue as { description: string; tags: string[] };
     expect(initial.description).toHaveLength(ECHO_MAX);
     expect(initial.tags).toEqual(["d".repeat(ECHO_MAX), "ok"]);
@@ -108,7 +124,14 @@ describe("parseKnownFields and reply", () => {
 describe("safeParseKnownFields", () => {
   it("parses one value per declared field and ignores the rest", () => {
     const schema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("remind"), judgeId: z.string().optional() })]);
-    const parsed = safeParseKnownFields(form([["intent", "remind"], ["judgeId", "j1"], ["other", "x"]]), schema);
+    const parsed = safeParseKnownFields(
+      form([
+        ["intent", "remind"],
+        ["judgeId", "j1"],
+        ["other", "x"],
+      ]),
+      schema,
+    );
     expect(parsed.success && parsed.data).toEqual({ intent: "remind", judgeId: "j1" });
     expect(safeParseKnownFields(form([["intent", "lain"]]), schema).success).toBe(false);
   });

@@ -29,15 +29,7 @@ export async function sendMail(mail: Mail): Promise<void> {
   await mkdir(dir, { recursive: true });
   const safeTo = mail.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
   const file = join(dir, `${Date.now()}-${safeTo}.eml`);
-  const body = [
-    `From: ${env().MAIL_FROM}`,
-    `To: ${mail.to}`,
-    `Subject: ${mail.subject}`,
-    `Date: ${new Date().toUTCString()}`,
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    mail.text,
-  ].join("\r\n");
+  const body = [`From: ${env().MAIL_FROM}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, `Date: ${new Date().toUTCString()}`, "Content-Type: text/plain; charset=utf-8", "", mail.text].join("\r\n");
   await writeFile(file, body);
   if (env().NODE_ENV !== "test") console.log(`[mail] to=${mail.to} subject="${mail.subject}" saved ${file}`);
 }

@@ -10,8 +10,32 @@ import { markdownToPlainText, renderMarkdown } from "./markdown.server";
 // ---------------------------------------------------------------------------
 
 const ALLOWED_TAGS = new Set([
-  "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "code", "pre",
-  "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "img", "del", "s",
+  "p",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "strong",
+  "em",
+  "code",
+  "pre",
+  "blockquote",
+  "hr",
+  "br",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "img",
+  "del",
+  "s",
 ]);
 
 const ALLOWED_ATTRS: Record<string, readonly string[]> = {
@@ -144,7 +168,7 @@ const XSS_PAYLOADS: readonly string[] = [
   "<svg onload=alert(1)>",
   "<svg><script>alert(1)</script></svg>",
   '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
   "<style>body{background:url(javascript:alert(1))}</style>",
   '<div style="width: expression(alert(1))">ie</div>',
   '<iframe src="javascript:alert(1)"></iframe>',
@@ -161,12 +185,12 @@ const XSS_PAYLOADS: readonly string[] = [
   '![x](https://ok.example/p.png "\\"><script>alert(1)</script>")',
   '[x](https://ok.example/"onmouseover="alert(1))',
   '[x](https://ok.example/?q=" onclick="alert(1))',
-  "![x\" onerror=\"alert(1)](https://ok.example/p.png)",
+  '![x" onerror="alert(1)](https://ok.example/p.png)',
   // comments, nesting, unclosed tags
   "<!-- <script>alert(1)</script> -->",
   "<!--><img src=x onerror=alert(1)>-->",
   "<![CDATA[<script>alert(1)</script>]]>",
-  "<a href=\"javascript:alert(1)\">unclosed",
+  '<a href="javascript:alert(1)">unclosed',
   "<<script>script>alert(1)<</script>/script>",
   "<img src=x onerror=alert(1)//",
   "**<img src=x onerror=alert(1)>**",
@@ -210,9 +234,7 @@ describe("test scanner self-check", () => {
   });
 
   it("accepts known-good output", () => {
-    expect(() =>
-      assertSafe('<p><a href="https://ok.example" title="a&quot; onclick=&quot;b" rel="nofollow noopener noreferrer" target="_blank">x</a></p>'),
-    ).not.toThrow();
+    expect(() => assertSafe('<p><a href="https://ok.example" title="a&quot; onclick=&quot;b" rel="nofollow noopener noreferrer" target="_blank">x</a></p>')).not.toThrow();
   });
 });
 
@@ -237,30 +259,22 @@ describe("renderMarkdown — XSS corpus", () => {
 
   it("keeps title text inside the attribute", () => {
     const html = renderMarkdown('[x](https://ok.example "a\\" onclick=\\"b")');
-    expect(html).toBe(
-      '<p><a href="https://ok.example" title="a&quot; onclick=&quot;b" rel="nofollow noopener noreferrer" target="_blank">x</a></p>\n',
-    );
+    expect(html).toBe('<p><a href="https://ok.example" title="a&quot; onclick=&quot;b" rel="nofollow noopener noreferrer" target="_blank">x</a></p>\n');
   });
 });
 
 describe("renderMarkdown — links", () => {
   it("adds rel/target to external links", () => {
-    expect(renderMarkdown("[KIM](https://kim.example/acara)")).toBe(
-      '<p><a href="https://kim.example/acara" rel="nofollow noopener noreferrer" target="_blank">KIM</a></p>\n',
-    );
+    expect(renderMarkdown("[KIM](https://kim.example/acara)")).toBe('<p><a href="https://kim.example/acara" rel="nofollow noopener noreferrer" target="_blank">KIM</a></p>\n');
     expect(renderMarkdown("[x](HTTP://kim.example)")).toContain('rel="nofollow noopener noreferrer" target="_blank"');
   });
 
   it("keeps site-relative links same-tab", () => {
-    expect(renderMarkdown("[jadwal](/events/jakarta-2025#jadwal)")).toBe(
-      '<p><a href="/events/jakarta-2025#jadwal">jadwal</a></p>\n',
-    );
+    expect(renderMarkdown("[jadwal](/events/jakarta-2025#jadwal)")).toBe('<p><a href="/events/jakarta-2025#jadwal">jadwal</a></p>\n');
   });
 
   it("allows mailto without target", () => {
-    expect(renderMarkdown("[email](mailto:panitia@kim.example)")).toBe(
-      '<p><a href="mailto:panitia@kim.example">email</a></p>\n',
-    );
+    expect(renderMarkdown("[email](mailto:panitia@kim.example)")).toBe('<p><a href="mailto:panitia@kim.example">email</a></p>\n');
   });
 
   it("linkifies schemed URLs and emails", () => {
@@ -282,7 +296,7 @@ describe("renderMarkdown — links", () => {
   });
 
   it("percent-encodes unsafe characters in hrefs", () => {
-    const html = renderMarkdown("[x](https://ok.example/a\"b<c)");
+    const html = renderMarkdown('[x](https://ok.example/a"b<c)');
     assertSafe(html);
     expect(html).toContain('href="https://ok.example/a%22b%3Cc"');
   });
@@ -316,21 +330,15 @@ describe("renderMarkdown — structure", () => {
   });
 
   it("renders lists", () => {
-    expect(renderMarkdown("- satu\n- dua\n\n3. tiga\n4. empat")).toBe(
-      '<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>\n<ol start="3">\n<li>tiga</li>\n<li>empat</li>\n</ol>\n',
-    );
+    expect(renderMarkdown("- satu\n- dua\n\n3. tiga\n4. empat")).toBe('<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>\n<ol start="3">\n<li>tiga</li>\n<li>empat</li>\n</ol>\n');
   });
 
   it("renders emphasis, strikethrough, inline code and breaks", () => {
-    expect(renderMarkdown("**tebal** _miring_ ~~coret~~ `kode`\nbaris baru")).toBe(
-      "<p><strong>tebal</strong> <em>miring</em> <s>coret</s> <code>kode</code><br>\nbaris baru</p>\n",
-    );
+    expect(renderMarkdown("**tebal** _miring_ ~~coret~~ `kode`\nbaris baru")).toBe("<p><strong>tebal</strong> <em>miring</em> <s>coret</s> <code>kode</code><br>\nbaris baru</p>\n");
   });
 
   it("renders fenced code with a safe language class and escaped content", () => {
-    expect(renderMarkdown("```ts\nconst a = '<b>';\n```")).toBe(
-      '<pre><code class="language-ts">const a = \'&lt;b&gt;\';\n</code></pre>\n',
-    );
+    expect(renderMarkdown("```ts\nconst a = '<b>';\n```")).toBe("<pre><code class=\"language-ts\">const a = '&lt;b&gt;';\n</code></pre>\n");
     expect(renderMarkdown('```ts" x="y\nz\n```')).toBe("<pre><code>z\n</code></pre>\n");
   });
 

@@ -147,7 +147,11 @@ md.core.ruler.push("kim_sanitize", (state) => {
 md.renderer.rules.html_block = (tokens, idx) => `<p>${md.utils.escapeHtml(tokens[idx]?.content ?? "")}</p>\n`;
 md.renderer.rules.html_inline = (tokens, idx) => md.utils.escapeHtml(tokens[idx]?.content ?? "");
 
-const sameText = (text: string) => text.toLocaleLowerCase("id").replace(/[\s.:;!?…–—-]+/g, " ").trim();
+const sameText = (text: string) =>
+  text
+    .toLocaleLowerCase("id")
+    .replace(/[\s.:;!?…–—-]+/g, " ")
+    .trim();
 
 /**
  * Renders untrusted Markdown to HTML that is safe to inject with dangerouslySetInnerHTML.

@@ -41,7 +41,11 @@ describe("certificate PDF", () => {
     const name = "Siti Nurhaliza — سيتي ꦱꦶꦠꦶ 李";
     const bytes = await certificate(name);
     const fonts = await fontsOf(bytes);
-    for (const face of ["NotoSans-Bold", "NotoSansArabic-Bold", "NotoSansJavanese-Bold", "NotoSansCJKsc-Regular"]) expect(fonts.some((f) => f.includes(face)), face).toBe(true);
+    for (const face of ["NotoSans-Bold", "NotoSansArabic-Bold", "NotoSansJavanese-Bold", "NotoSansCJKsc-Regular"])
+      expect(
+        fonts.some((f) => f.includes(face)),
+        face,
+      ).toBe(true);
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getTitle()).toBe(`certificate.pdf.heading — ${name}`);
     expect(pdf.getKeywords()).toContain(name);
@@ -70,7 +74,11 @@ describe("berita acara PDF", () => {
       t,
     );
     const fonts = await fontsOf(bytes);
-    for (const face of ["NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansCJKsc-Regular", "Courier"]) expect(fonts.some((f) => f.includes(face)), face).toBe(true);
+    for (const face of ["NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansCJKsc-Regular", "Courier"])
+      expect(
+        fonts.some((f) => f.includes(face)),
+        face,
+      ).toBe(true);
     expect((await PDFDocument.load(bytes)).getSubject()).toBe("ab".repeat(32));
   });
 });

@@ -33,7 +33,10 @@ export function parseTrustProxy(raw: string | undefined): { ok: true; value: Tru
     const hops = Number(value);
     return hops <= 10 ? { ok: true, value: hops } : { ok: false, message: "at most 10 proxy hops" };
   }
-  const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isAddressOrCidr(e));
   if (entries.length === 0 || bad.length) {
     return { ok: false, message: `not a number of hops nor a list of addresses/CIDRs (${bad.join(", ") || value}); e.g. 1 or 10.0.0.0/8,loopback` };

@@ -81,10 +81,7 @@ export async function refund(policy: Policy, key: string): Promise<void> {
  * for that policy, or the general one) and how long to wait (for a 429 with Retry-After) instead
  * of throwing.
  */
-export async function throttle(
-  checks: [Policy, string][],
-  messages: Partial<Record<Policy, string>> = {},
-): Promise<{ formError: string; retryAfterSeconds: number } | null> {
+export async function throttle(checks: [Policy, string][], messages: Partial<Record<Policy, string>> = {}): Promise<{ formError: string; retryAfterSeconds: number } | null> {
   try {
     await consume(checks);
     return null;

@@ -33,8 +33,6 @@ test("a session past half its life is extended once, with a new cookie", async (
 
 test("every loader of one read shares the validation, whatever Request copy it holds", async () => {
   const user = await makeUser();
-  const { statements } = await recordStatements(() =>
-    withRequestScope(() => Promise.all([getAuth(getRequest("/dasbor", user.cookie)), getAuth(getRequest("/dasbor", user.cookie))])),
-  );
+  const { statements } = await recordStatements(() => withRequestScope(() => Promise.all([getAuth(getRequest("/dasbor", user.cookie)), getAuth(getRequest("/dasbor", user.cookie))])));
   expect(statements).toHaveLength(1);
 });

@@ -16,7 +16,7 @@ describe("buildXlsx", () => {
         rows: [
           ["Tim", "Skor", "Lolos", "Catatan"],
           ["Tim Garuda", 87.5, true, "=SUM(A1:A9)"],
-          ["Tim <Rajawali> & \"Elang\"", 0, false, "baris\u0007satu\nbaris dua"],
+          ['Tim <Rajawali> & "Elang"', 0, false, "baris\u0007satu\nbaris dua"],
           ["Tim Kosong", null, undefined, ""],
         ],
       },

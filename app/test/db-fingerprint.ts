@@ -28,7 +28,12 @@ function sqliteFingerprint(file: string, except: string[]): Record<string, strin
     const out: Record<string, string> = {};
     for (const t of tables) {
       const rows = conn.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][];
-      out[t] = sha(rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? String(v) : Buffer.isBuffer(v) ? v.toString("hex") : v))).sort().join("\n"));
+      out[t] = sha(
+        rows
+          .map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? String(v) : Buffer.isBuffer(v) ? v.toString("hex") : v)))
+          .sort()
+          .join("\n"),
+      );
     }
     return out;
   }
@@ -45,12 +50,12 @@ async function pgFingerprint(url: string, except: string[]): Promise<Record<stri
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
-    );
+    const { rows } = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
     const tables = rows.map((r) => r.table_name).filter((t) => !except.includes(t));
     const columns = tables.map((t, i) => `(SELECT md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) FROM "${t}" x) AS c${i}`);
-    const { rows: [hashes] } = await client.query<Record<string, string>>(`SELECT ${columns.join(", ")}`);
+    const {
+      rows: [hashes],
+    } = await client.query<Record<string, string>>(`SELECT ${columns.join(", ")}`);
     return Object.fromEntries(tables.map((t, i) => [t, String(hashes?.[`c${i}`])]));
   } finally {
     await client.end();

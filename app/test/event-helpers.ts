@@ -26,7 +26,12 @@ export const DEFAULT_SEED: Omit<EventSeed, "slug" | "name"> = {
   minTeamSize: 3,
   maxTeamSize: 7,
   tracks: [{ name: "Layanan Publik", description: "Layanan desa" }],
-  criteria: [[{ name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 }, { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 }]],
+  criteria: [
+    [
+      { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 },
+      { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
+    ],
+  ],
   awards: [{ name: "Juara I", kind: "PLACE", place: 1, prize: "Rp10.000.000" }],
   faqs: [{ question: "Siapa yang boleh ikut?", answer: "Semua anggota KIM." }],
   contactEmail: "panitia@contoh.id",

@@ -54,7 +54,15 @@ export async function largeJudgedEvent(db: Db, opts: { teams: number; judges: nu
   ]);
   const rand = mulberry32(opts.seed ?? 11);
 
-  const judges = Array.from({ length: opts.judges }, (_, i) => ({ id: id("u"), email: `juri-${tag}-${i}@contoh.id`, name: `Juri ${i + 1}`, passwordHash: "x", emailVerifiedAt: now, privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: now }));
+  const judges = Array.from({ length: opts.judges }, (_, i) => ({
+    id: id("u"),
+    email: `juri-${tag}-${i}@contoh.id`,
+    name: `Juri ${i + 1}`,
+    passwordHash: "x",
+    emailVerifiedAt: now,
+    privacyVersion: PRIVACY_VERSION,
+    privacyAcceptedAt: now,
+  }));
   await chunked(judges, (part) => db.user.createMany({ data: part }));
   await chunked(judges, (part) => db.eventMember.createMany({ data: part.map((j) => ({ eventId: event.id, userId: j.id, role: "JUDGE" as const })) }));
 

@@ -8,8 +8,7 @@ import { db } from "~/services/db.server";
 export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt?: Date; votingClosesAt?: Date } = {}) {
   const now = new Date();
   const tag = randomBytes(4).toString("hex");
-  const mk = (name: string, verified = true) =>
-    createUser(db, { email: `${name}-${tag}-${randomBytes(3).toString("hex")}@contoh.id`, name, password: "rahasia-123", verified });
+  const mk = (name: string, verified = true) => createUser(db, { email: `${name}-${tag}-${randomBytes(3).toString("hex")}@contoh.id`, name, password: "rahasia-123", verified });
   const organizer = await mk("Rina Panitia");
   const event = await createEvent(db, now, {
     slug: `hasil-${tag}`,

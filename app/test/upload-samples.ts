@@ -37,11 +37,7 @@ export const PDF = minimalPdf();
 export const PNG = b64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 export const GIF = b64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 export const WEBP = b64("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
-export const JPEG = concat(
-  new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
-  strToU8("JFIF\0"),
-  new Uint8Array([0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]),
-);
+export const JPEG = concat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), strToU8("JFIF\0"), new Uint8Array([0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]));
 
 export const xml = (s: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${s}`);
 // Every Office file names its main part in [Content_Types].xml; that is what the detector reads.
@@ -127,7 +123,6 @@ export function toZip64(z: Uint8Array): Uint8Array {
   end.setUint32(16, 0xffffffff, true);
   return concat(head, new Uint8Array(rec.buffer), new Uint8Array(loc.buffer), new Uint8Array(end.buffer));
 }
-
 
 /** A Windows executable's DOS header ("MZ") and PE signature. */
 export const EXE = (() => {

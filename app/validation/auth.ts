@@ -6,22 +6,11 @@ import { agreeField } from "./privacy";
 /** How long a password-reset link works. Here, not in the user model, because the page says it too. */
 export const RESET_TOKEN_MINUTES = 60;
 
-export const emailField = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .max(254, "validation.tooLong")
-  .email("validation.email");
+export const emailField = z.string({ required_error: "validation.required" }).trim().max(254, "validation.tooLong").email("validation.email");
 
-export const passwordField = z
-  .string({ required_error: "validation.required" })
-  .min(8, "validation.passwordMin")
-  .max(128, "validation.passwordMax");
+export const passwordField = z.string({ required_error: "validation.required" }).min(8, "validation.passwordMin").max(128, "validation.passwordMax");
 
-export const nameField = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .min(2, "validation.nameMin")
-  .max(100, "validation.tooLong");
+export const nameField = z.string({ required_error: "validation.required" }).trim().min(2, "validation.nameMin").max(100, "validation.tooLong");
 
 export const whatsappField = z
   .string()

@@ -11,13 +11,7 @@ const required = { required_error: "validation.required", invalid_type_error: "v
 
 export const eventNameField = z.string(required).trim().min(3, "event.errors.nameShort").max(120, "validation.tooLong");
 
-export const slugField = z
-  .string(required)
-  .trim()
-  .toLowerCase()
-  .min(SLUG_MIN, "event.errors.slugShort")
-  .max(SLUG_MAX, "validation.tooLong")
-  .regex(SLUG_PATTERN, "event.errors.slugFormat");
+export const slugField = z.string(required).trim().toLowerCase().min(SLUG_MIN, "event.errors.slugShort").max(SLUG_MAX, "validation.tooLong").regex(SLUG_PATTERN, "event.errors.slugFormat");
 
 export const timezoneField = z.enum(EVENT_TIME_ZONES, { errorMap: () => ({ message: "validation.invalid" }) });
 

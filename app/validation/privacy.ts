@@ -13,8 +13,5 @@ export const consentSchema = z.object({
 
 export const deleteAccountSchema = z.object({
   currentPassword: z.string({ required_error: "validation.required" }).max(128, "validation.passwordMax"),
-  confirmation: z
-    .string({ required_error: "privacy.delete.confirmMismatch" })
-    .max(40, "privacy.delete.confirmMismatch")
-    .refine(isDeleteConfirmation, "privacy.delete.confirmMismatch"),
+  confirmation: z.string({ required_error: "privacy.delete.confirmMismatch" }).max(40, "privacy.delete.confirmMismatch").refine(isDeleteConfirmation, "privacy.delete.confirmMismatch"),
 });

@@ -18,23 +18,32 @@ export const publishSchema = z.object({
 export const correctSchema = publishSchema.extend({
   intent: z.literal("correct"),
   supersedesId: z.string({ required_error: "publication.errors.staleCorrection" }).min(1, "publication.errors.staleCorrection").max(64, "publication.errors.staleCorrection"),
-  correctionReason: z
-    .string({ required_error: "publication.errors.correctionReason" })
-    .trim()
-    .min(10, "publication.errors.correctionReason")
-    .max(1000, "validation.tooLong"),
+  correctionReason: z.string({ required_error: "publication.errors.correctionReason" }).trim().min(10, "publication.errors.correctionReason").max(1000, "validation.tooLong"),
   confirm: z.preprocess((v) => v === "on" || v === "true", z.literal(true, { errorMap: () => ({ message: "publication.errors.confirmCorrection" }) })),
 });
 
 // Query parameters of the organizer's results page; anything malformed falls back to the default.
-const optionalText = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || null);
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || null);
 export const resultsQuerySchema = z.object({
   babak: optionalText,
   metode: optionalText,
   cari: optionalText,
   bidang: optionalText,
   wilayah: optionalText,
-  halaman: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? null),
+  halaman: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v ?? null),
 });
 
 export const leaderboardQuerySchema = resultsQuerySchema.pick({ bidang: true, wilayah: true, halaman: true });

@@ -9,8 +9,7 @@ import { EVENT_TIME_ZONES, zonedLocalToUtc } from "~/domain/time";
 import { emailField } from "./auth";
 
 const required = { required_error: "validation.required", invalid_type_error: "validation.invalid" };
-const integer = (min: number, max: number) =>
-  z.number(required).int("structure.errors.integer").min(min, "structure.errors.tooSmall").max(max, "structure.errors.tooLarge");
+const integer = (min: number, max: number) => z.number(required).int("structure.errors.integer").min(min, "structure.errors.tooSmall").max(max, "structure.errors.tooLarge");
 const id = z.string().max(40);
 const flag = z.boolean().optional().default(false);
 
@@ -37,12 +36,10 @@ export const poolSchema = z.object({
   quota: integer(1, 50),
 });
 
-export const teamRulesSchema = z
-  .object({ minTeamSize: integer(1, 50), maxTeamSize: integer(1, 50), pools: z.array(poolSchema).max(6).optional().default([]) })
-  .superRefine((v, ctx) => {
-    const errors = validateTeamRules({ minSize: v.minTeamSize, maxSize: v.maxTeamSize, pools: v.pools });
-    for (const issue of teamRulesIssues(errors)) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
-  });
+export const teamRulesSchema = z.object({ minTeamSize: integer(1, 50), maxTeamSize: integer(1, 50), pools: z.array(poolSchema).max(6).optional().default([]) }).superRefine((v, ctx) => {
+  const errors = validateTeamRules({ minSize: v.minTeamSize, maxSize: v.maxTeamSize, pools: v.pools });
+  for (const issue of teamRulesIssues(errors)) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
+});
 
 export const judgingSettingsSchema = z.object({
   blindJudging: flag,

@@ -5,7 +5,11 @@ import { parseHttpUrl } from "~/domain/links";
 const required = { required_error: "validation.required" };
 
 const text = (min: number, max: number) =>
-  z.string(required).trim().min(min, min <= 1 ? "validation.required" : "team.errors.tooShort").max(max, "validation.tooLong");
+  z
+    .string(required)
+    .trim()
+    .min(min, min <= 1 ? "validation.required" : "team.errors.tooShort")
+    .max(max, "validation.tooLong");
 
 const optionalId = z
   .string()

@@ -97,12 +97,7 @@ async function createUsers(db: Db, prefix: string, count: number, passwordHash: 
 
 type TeamRows = { teamId: string; submissionId: string; captainId: string }[];
 
-async function createTeams(
-  db: Db,
-  event: { id: string; submissionClosesAt: Date },
-  memberIds: string[][],
-  opts: { submitted: boolean },
-): Promise<{ teams: TeamRows; trackIds: string[] }> {
+async function createTeams(db: Db, event: { id: string; submissionClosesAt: Date }, memberIds: string[][], opts: { submitted: boolean }): Promise<{ teams: TeamRows; trackIds: string[] }> {
   const tracks = await db.track.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
   const regions = await db.region.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
   const teams = memberIds.map((members, i) => {
@@ -123,7 +118,11 @@ async function createTeams(
       members,
     };
   });
-  await insertChunks(db, teams.map(({ members: _m, ...t }) => t), (tx, data) => tx.team.createMany({ data }));
+  await insertChunks(
+    db,
+    teams.map(({ members: _m, ...t }) => t),
+    (tx, data) => tx.team.createMany({ data }),
+  );
   const memberships = teams.flatMap((t) => t.members.map((userId, k) => ({ teamId: t.id, eventId: event.id, userId, role: k === 0 ? ("CAPTAIN" as const) : ("MEMBER" as const) })));
   await insertChunks(db, memberships, (tx, data) => tx.teamMember.createMany({ data }));
   const out: TeamRows = teams.map((t) => ({ teamId: t.id, submissionId: randomUUID(), captainId: t.members[0] }));
@@ -164,7 +163,11 @@ async function createTeams(
 async function judge(db: Db, eventId: string, teams: TeamRows, judgeIds: string[], k: number, now: Date, seed: number, openPerJudge: number) {
   const round = await db.round.findFirstOrThrow({ where: { eventId, order: 1 }, include: { criteria: { orderBy: { order: "asc" } } } });
   await db.round.update({ where: { id: round.id }, data: { judgesPerSubmission: k } });
-  await insertChunks(db, teams.map((t) => ({ roundId: round.id, submissionId: t.submissionId })), (tx, data) => tx.roundEntry.createMany({ data }));
+  await insertChunks(
+    db,
+    teams.map((t) => ({ roundId: round.id, submissionId: t.submissionId })),
+    (tx, data) => tx.roundEntry.createMany({ data }),
+  );
   const result = assignJudges({ submissions: teams.map((t) => ({ id: t.submissionId, teamId: t.teamId })), judges: judgeIds.map((id) => ({ id })), k, seed });
   const assignments = result.assignments.map((p) => ({ id: randomUUID(), roundId: round.id, judgeId: p.judgeId, submissionId: p.submissionId }));
   await insertChunks(db, assignments, (tx, data) => tx.assignment.createMany({ data }));
@@ -190,7 +193,11 @@ async function judge(db: Db, eventId: string, teams: TeamRows, judgeIds: string[
       base: (quality.get(a.submissionId) ?? 6) + (bias.get(a.judgeId) ?? 0),
     };
   });
-  await insertChunks(db, judgments.map(({ base: _b, ...j }) => j), (tx, data) => tx.judgment.createMany({ data }));
+  await insertChunks(
+    db,
+    judgments.map(({ base: _b, ...j }) => j),
+    (tx, data) => tx.judgment.createMany({ data }),
+  );
   const scores = judgments.flatMap((j) =>
     round.criteria.map((c) => ({ judgmentId: j.id, criterionId: c.id, value: Math.max(c.scaleMin, Math.min(c.scaleMax, Math.round(j.base + (rand() - 0.5) * 3))) })),
   );
@@ -205,19 +212,40 @@ export async function generate(db: Db, size: Size, now: Date, progress: (step: s
   // Two members per team; the same people take part in the live and the published edition.
   const people = await createUsers(db, "peserta", size.teams * 2, passwordHash);
   const pairs = Array.from({ length: size.teams }, (_, i) => [people[2 * i], people[2 * i + 1]]);
-  const staff = (eventId: string) => [
-    { eventId, userId: organizerId, role: "ORGANIZER" as const },
-    ...judgeIds.map((userId) => ({ eventId, userId, role: "JUDGE" as const })),
-  ];
+  const staff = (eventId: string) => [{ eventId, userId: organizerId, role: "ORGANIZER" as const }, ...judgeIds.map((userId) => ({ eventId, userId, role: "JUDGE" as const }))];
 
   progress("users");
-  const live = await createEvent(db, now, seedFor("bench-nasional-2026", "KIM Hackathon Nasional 2026", { registrationOpens: -40, registrationCloses: -30, screeningCloses: -25, submissionOpens: -20, submissionCloses: -3, rounds: [7], announcement: 10 }));
+  const live = await createEvent(
+    db,
+    now,
+    seedFor("bench-nasional-2026", "KIM Hackathon Nasional 2026", {
+      registrationOpens: -40,
+      registrationCloses: -30,
+      screeningCloses: -25,
+      submissionOpens: -20,
+      submissionCloses: -3,
+      rounds: [7],
+      announcement: 10,
+    }),
+  );
   await db.eventMember.createMany({ data: staff(live.id) });
   const liveTeams = await createTeams(db, live, pairs, { submitted: true });
   const judged = await judge(db, live.id, liveTeams.teams, judgeIds, size.k, now, 2026, 1);
 
   progress("live edition");
-  const past = await createEvent(db, now, seedFor("bench-nasional-2025", "KIM Hackathon Nasional 2025", { registrationOpens: -400, registrationCloses: -380, screeningCloses: -373, submissionOpens: -370, submissionCloses: -350, rounds: [-345], announcement: -338 }));
+  const past = await createEvent(
+    db,
+    now,
+    seedFor("bench-nasional-2025", "KIM Hackathon Nasional 2025", {
+      registrationOpens: -400,
+      registrationCloses: -380,
+      screeningCloses: -373,
+      submissionOpens: -370,
+      submissionCloses: -350,
+      rounds: [-345],
+      announcement: -338,
+    }),
+  );
   await db.eventMember.createMany({ data: staff(past.id) });
   const pastTeams = await createTeams(db, past, pairs, { submitted: true });
   const pastJudged = await judge(db, past.id, pastTeams.teams, judgeIds, size.k, past.announcementAt, 2025, 0);
@@ -225,10 +253,27 @@ export async function generate(db: Db, size: Size, now: Date, progress: (step: s
   await publish(db, past.id, pastJudged.roundId, organizerId);
   progress("published edition, published");
 
-  const burstEvent = await createEvent(db, now, seedFor("bench-tenggat-2026", "KIM Hackathon Tenggat 2026", { registrationOpens: -30, registrationCloses: -20, screeningCloses: -15, submissionOpens: -10, submissionCloses: 1, rounds: [8], announcement: 12 }));
+  const burstEvent = await createEvent(
+    db,
+    now,
+    seedFor("bench-tenggat-2026", "KIM Hackathon Tenggat 2026", {
+      registrationOpens: -30,
+      registrationCloses: -20,
+      screeningCloses: -15,
+      submissionOpens: -10,
+      submissionCloses: 1,
+      rounds: [8],
+      announcement: 12,
+    }),
+  );
   await db.eventMember.createMany({ data: staff(burstEvent.id) });
   const captains = await createUsers(db, "kapten", size.burstTeams, passwordHash);
-  const burstTeams = await createTeams(db, burstEvent, captains.map((id) => [id]), { submitted: false });
+  const burstTeams = await createTeams(
+    db,
+    burstEvent,
+    captains.map((id) => [id]),
+    { submitted: false },
+  );
   progress("deadline edition");
 
   return {

@@ -35,21 +35,53 @@ export function checks(run: Run): Check[] {
   for (const d of run.domain) out.push({ key: d.key, what: d.what, target: `< ${int(d.limit)} ${d.unit}`, figure: `${d.value.toFixed(d.unit === "MB" ? 1 : 0)} ${d.unit}`, met: d.value < d.limit });
   for (const p of run.pages) {
     const ratio = p.signedIn ? 3 : 25;
-    out.push({ key: `${p.key}.ceiling`, what: `${p.what}: share of ceiling`, target: `≥ ${ratio} %`, figure: `${pct(p.percent)} (${int(p.app.rps)} of ${int(p.ceiling.rps)} req/s)`, met: p.percent >= ratio });
+    out.push({
+      key: `${p.key}.ceiling`,
+      what: `${p.what}: share of ceiling`,
+      target: `≥ ${ratio} %`,
+      figure: `${pct(p.percent)} (${int(p.app.rps)} of ${int(p.ceiling.rps)} req/s)`,
+      met: p.percent >= ratio,
+    });
     if (p.signedIn) out.push({ key: `${p.key}.p99`, what: `${p.what}: p99 at ${run.options.connections} connections`, target: "≤ 1,000 ms", figure: ms(p.app.p99), met: within(p.app.p99, 1000) });
     if (p.key === "results") {
-      out.push({ key: "results.single", what: `${p.what}: one request alone (median of ${p.single?.runs ?? 0})`, target: "≤ 300 ms", figure: ms(p.single?.medianMs ?? null), met: within(p.single?.medianMs, 300) });
+      out.push({
+        key: "results.single",
+        what: `${p.what}: one request alone (median of ${p.single?.runs ?? 0})`,
+        target: "≤ 300 ms",
+        figure: ms(p.single?.medianMs ?? null),
+        met: within(p.single?.medianMs, 300),
+      });
       out.push({ key: "results.html", what: `${p.what}: HTML size`, target: "≤ 500 KB", figure: `${int(p.bytes / 1000)} KB`, met: p.bytes <= 500_000 });
       out.push({ key: "results.rps", what: `${p.what}: throughput at ${run.options.connections} connections`, target: "≥ 10 req/s", figure: `${p.app.rps.toFixed(1)} req/s`, met: p.app.rps >= 10 });
     }
   }
   for (const s of run.skipped) out.push({ key: `${s.key}.ceiling`, what: `${s.what}: page answered`, target: "status 200", figure: `status ${s.status}`, met: false });
   const { backToBack: b, steady: s } = run.saves;
-  out.push({ key: "saves.saturation", what: `Score saves, ${run.saves.judges} judges back to back`, target: "≥ 300 saves/s", figure: `${int(b.perSecond)} saves/s (p50 ${ms(b.p50)}, p99 ${ms(b.p99)}, ${b.errors} errors)`, met: b.perSecond >= 300 });
-  out.push({ key: "saves.steady", what: `Score saves at a steady ${s.rate}/s from ${run.saves.judges} judges: p99`, target: "≤ 50 ms", figure: `${ms(s.p99)} (p50 ${ms(s.p50)}, ${s.perSecond.toFixed(1)} saves/s done, ${s.errors} errors, ${s.unsent ?? 0} not sent in time)`, met: within(s.p99, 50) && s.errors === 0 && !s.unsent });
+  out.push({
+    key: "saves.saturation",
+    what: `Score saves, ${run.saves.judges} judges back to back`,
+    target: "≥ 300 saves/s",
+    figure: `${int(b.perSecond)} saves/s (p50 ${ms(b.p50)}, p99 ${ms(b.p99)}, ${b.errors} errors)`,
+    met: b.perSecond >= 300,
+  });
+  out.push({
+    key: "saves.steady",
+    what: `Score saves at a steady ${s.rate}/s from ${run.saves.judges} judges: p99`,
+    target: "≤ 50 ms",
+    figure: `${ms(s.p99)} (p50 ${ms(s.p50)}, ${s.perSecond.toFixed(1)} saves/s done, ${s.errors} errors, ${s.unsent ?? 0} not sent in time)`,
+    met: within(s.p99, 50) && s.errors === 0 && !s.unsent,
+  });
   out.push({ key: "saves.lost", what: `Score saves: acknowledged (${b.saves + s.saves}) but not in the database`, target: "0", figure: String(run.saves.lost), met: run.saves.lost === 0 });
   const u = run.burst;
-  out.push({ key: "burst.errors", what: `Deadline burst, ${int(u.submissions)} submissions from ${u.clients} clients: errors`, target: "0", figure: `${u.errors} (${Object.entries(u.statuses).map(([k, v]) => `${v} × ${k}`).join(", ")}; ${u.seconds.toFixed(1)} s from the first request to the last answer, deadline at ${u.windowSeconds} s)`, met: u.errors === 0 });
+  out.push({
+    key: "burst.errors",
+    what: `Deadline burst, ${int(u.submissions)} submissions from ${u.clients} clients: errors`,
+    target: "0",
+    figure: `${u.errors} (${Object.entries(u.statuses)
+      .map(([k, v]) => `${v} × ${k}`)
+      .join(", ")}; ${u.seconds.toFixed(1)} s from the first request to the last answer, deadline at ${u.windowSeconds} s)`,
+    met: u.errors === 0,
+  });
   out.push({ key: "burst.p99", what: "Deadline burst: p99", target: "≤ 500 ms", figure: `${ms(u.p99)} (p50 ${ms(u.p50)})`, met: within(u.p99, 500) });
   out.push({ key: "burst.lost", what: "Deadline burst: acknowledged but not in the database", target: "0", figure: String(u.lost ?? 0), met: (u.lost ?? 0) === 0 });
   out.push({ key: "rss", what: "Server peak RSS over the whole run", target: "≤ 300 MB", figure: `${int(run.peakRssMb)} MB`, met: run.peakRssMb > 0 && run.peakRssMb <= 300 });
@@ -86,14 +118,24 @@ export function markdown(results: Partial<Record<Database, Run>>): string {
     "",
     `| what | target | ${head.map((h) => `${h} | met | `).join("")}`,
     `| --- | --- | ${head.map(() => "--- | --- | ").join("")}`,
-    ...keys.map((k) => `| ${k.what} | ${k.target} | ${perRun.map((m) => {
-      const c = m.get(k.key);
-      return c ? `${c.figure} | ${c.met ? "met" : "**missed**"} | ` : "— | | ";
-    }).join("")}`),
+    ...keys.map(
+      (k) =>
+        `| ${k.what} | ${k.target} | ${perRun
+          .map((m) => {
+            const c = m.get(k.key);
+            return c ? `${c.figure} | ${c.met ? "met" : "**missed**"} | ` : "— | | ";
+          })
+          .join("")}`,
+    ),
     "",
   ];
   for (const r of runs) {
-    lines.push(`## Pages on ${r.database === "sqlite" ? "SQLite" : "PostgreSQL"}`, "", "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      `## Pages on ${r.database === "sqlite" ? "SQLite" : "PostgreSQL"}`,
+      "",
+      "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const p of r.pages) {
       lines.push(`| ${p.what} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`);
     }

@@ -139,7 +139,18 @@ function sorted(o: Record<string, number>) {
 
 export type Captain = { teamId: string; cookie: string };
 
-export type BurstStats = { submissions: number; clients: number; acknowledged: number; errors: number; p50: number; p99: number; seconds: number; windowSeconds: number; lost?: number; statuses: Record<string, number> };
+export type BurstStats = {
+  submissions: number;
+  clients: number;
+  acknowledged: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  seconds: number;
+  windowSeconds: number;
+  lost?: number;
+  statuses: Record<string, number>;
+};
 
 /** Each client submits the project of each of its teams in turn, all clients at once. */
 export async function deadlineBurst(run: { base: string; origin: string; captains: Captain[]; clients: number; trackId: string; windowSeconds: number }) {

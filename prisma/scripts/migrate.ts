@@ -72,9 +72,13 @@ async function migrateSqlite(url: string): Promise<string[]> {
       for (const m of pending) {
         const started = Date.now();
         db.exec(m.sql);
-        db.prepare(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
-        ).run(randomUUID(), m.checksum, Date.now(), m.name, started);
+        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`).run(
+          randomUUID(),
+          m.checksum,
+          Date.now(),
+          m.name,
+          started,
+        );
       }
       const broken = db.pragma("foreign_key_check") as unknown[];
       if (broken.length) throw new Error(`Migration would break ${broken.length} foreign key reference(s); nothing was applied`);
@@ -108,10 +112,12 @@ async function migratePostgres(url: string): Promise<string[]> {
       try {
         const started = new Date();
         await client.query(m.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
-          [randomUUID(), m.checksum, m.name, started],
-        );
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`, [
+          randomUUID(),
+          m.checksum,
+          m.name,
+          started,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

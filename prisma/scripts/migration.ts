@@ -29,11 +29,7 @@ for (const provider of PROVIDERS) {
   const from = previous === null ? ["--from-empty"] : ["--from-schema-datamodel", writeVariant(previous, provider, `${provider}.from`)];
   const sql = execFileSync(
     process.execPath,
-    [
-      join(prismaDir, "..", "node_modules", "prisma", "build", "index.js"),
-      "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script",
-      "--config", join(prismaDir, "prisma.config.ts"),
-    ],
+    [join(prismaDir, "..", "node_modules", "prisma", "build", "index.js"), "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script", "--config", join(prismaDir, "prisma.config.ts")],
     {
       encoding: "utf8",
       env: {

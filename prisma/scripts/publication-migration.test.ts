@@ -20,7 +20,14 @@ function split(provider: "sqlite" | "postgresql") {
 
 // Rows as the app left them before corrections existed: two events, one publication each.
 const EXISTING = [
-  { pub: "pub-a", event: "event-a", certs: [["cert-a1", "code-a1-xxxxxxxxxx", "user-1", "PARTICIPANT"], ["cert-a2", "code-a2-xxxxxxxxxx", "user-2", "JUDGE"]] },
+  {
+    pub: "pub-a",
+    event: "event-a",
+    certs: [
+      ["cert-a1", "code-a1-xxxxxxxxxx", "user-1", "PARTICIPANT"],
+      ["cert-a2", "code-a2-xxxxxxxxxx", "user-2", "JUDGE"],
+    ],
+  },
   { pub: "pub-b", event: "event-b", certs: [["cert-b1", "code-b1-xxxxxxxxxx", "user-1", "PARTICIPANT"]] },
 ] as const;
 
@@ -33,7 +40,12 @@ describe(`migration ${TARGET}`, () => {
     db.pragma("foreign_keys = OFF");
     const now = Date.now();
     for (const e of EXISTING) {
-      db.prepare(`INSERT INTO "Publication" (id, "eventId", method, document, sha256, "publishedById", "publishedAt") VALUES (?, ?, 'raw', '{}', ?, 'user-0', ?)`).run(e.pub, e.event, `sha-${e.pub}`, now);
+      db.prepare(`INSERT INTO "Publication" (id, "eventId", method, document, sha256, "publishedById", "publishedAt") VALUES (?, ?, 'raw', '{}', ?, 'user-0', ?)`).run(
+        e.pub,
+        e.event,
+        `sha-${e.pub}`,
+        now,
+      );
       for (const [id, code, userId, kind] of e.certs) {
         db.prepare(`INSERT INTO "Certificate" (id, code, "eventId", "userId", kind, name, "issuedAt") VALUES (?, ?, ?, ?, ?, 'Nama', ?)`).run(id, code, e.event, userId, kind, now);
       }
@@ -62,7 +74,11 @@ describe(`migration ${TARGET}`, () => {
       // Parents of these rows are left out: foreign keys are not what this test is about.
       await client.query("SET session_replication_role = replica");
       for (const e of EXISTING) {
-        await client.query(`INSERT INTO "Publication" (id, "eventId", method, document, sha256, "publishedById", "publishedAt") VALUES ($1, $2, 'raw', '{}', $3, 'user-0', now())`, [e.pub, e.event, `sha-${e.pub}`]);
+        await client.query(`INSERT INTO "Publication" (id, "eventId", method, document, sha256, "publishedById", "publishedAt") VALUES ($1, $2, 'raw', '{}', $3, 'user-0', now())`, [
+          e.pub,
+          e.event,
+          `sha-${e.pub}`,
+        ]);
         for (const [id, code, userId, kind] of e.certs) {
           await client.query(`INSERT INTO "Certificate" (id, code, "eventId", "userId", kind, name, "issuedAt") VALUES ($1, $2, $3, $4, $5, 'Nama', now())`, [id, code, e.event, userId, kind]);
         }

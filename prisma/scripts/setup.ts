@@ -29,7 +29,9 @@ if (adminEmail) {
   const outcome = await promoteAdmin(adminEmail);
   if (outcome === "promoted") console.log(`${adminEmail} kini admin platform.`);
   if (outcome === "unverified") {
-    console.log(`${adminEmail} belum dikonfirmasi: masuk dengan akun itu, konfirmasi emailnya di /akun/verifikasi, lalu mulai ulang. (ADMIN_EMAIL is not confirmed yet: confirm it at /akun/verifikasi, then restart.)`);
+    console.log(
+      `${adminEmail} belum dikonfirmasi: masuk dengan akun itu, konfirmasi emailnya di /akun/verifikasi, lalu mulai ulang. (ADMIN_EMAIL is not confirmed yet: confirm it at /akun/verifikasi, then restart.)`,
+    );
   }
   if (outcome === "missing") console.log(`${adminEmail} belum punya akun: daftar di /daftar, konfirmasi emailnya, lalu mulai ulang.`);
 }

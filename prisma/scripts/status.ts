@@ -9,8 +9,7 @@ const url = process.env.DATABASE_URL ?? "file:./data/kim.db";
 const provider = providerOf(url);
 const absolute = provider === "sqlite" ? `file:${join(process.cwd(), url.replace(/^file:/, "")).replace(/^\/\//, "/")}` : url;
 const schema = writeVariant(readSchema(), provider);
-execFileSync(
-  process.execPath,
-  [join(prismaDir, "..", "node_modules", "prisma", "build", "index.js"), "migrate", "status", "--config", join(prismaDir, "prisma.config.ts")],
-  { stdio: "inherit", env: { ...process.env, DATABASE_URL: url.startsWith("file:/") ? url : absolute, PRISMA_SCHEMA_PATH: schema, PRISMA_HIDE_UPDATE_MESSAGE: "1" } },
-);
+execFileSync(process.execPath, [join(prismaDir, "..", "node_modules", "prisma", "build", "index.js"), "migrate", "status", "--config", join(prismaDir, "prisma.config.ts")], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url.startsWith("file:/") ? url : absolute, PRISMA_SCHEMA_PATH: schema, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+});

@@ -12,11 +12,9 @@ export const variantsDir = join(prismaDir, ".variants");
 
 export function schemaFor(source: string, provider: Provider): string {
   const out = provider === "sqlite" ? "sqlite" : "pg";
-  const replaced = source
-    .replace(/provider\s*=\s*"sqlite"/, `provider = "${provider}"`)
-    .replace(/output\s*=\s*"\.\.\/app\/generated\/sqlite"/, `output       = "../../app/generated/${out}"`);
+  const replaced = source.replace(/provider\s*=\s*"sqlite"/, `provider = "${provider}"`).replace(/output\s*=\s*"\.\.\/app\/generated\/sqlite"/, `output       = "../../app/generated/${out}"`);
   if (!replaced.includes(`provider = "${provider}"`)) {
-    throw new Error("schema.prisma must declare provider = \"sqlite\" in its datasource");
+    throw new Error('schema.prisma must declare provider = "sqlite" in its datasource');
   }
   return replaced;
 }
