@@ -26,6 +26,8 @@ try {
 const { db, dbReady } = await import("./services/db.server");
 const { checkHealth } = await import("./services/health.server");
 await dbReady;
+const { scheduledJobs } = await import("./models/jobs.server");
+const { startScheduler } = await import("./services/scheduler.server");
 
 const app = express();
 app.disable("x-powered-by");
@@ -147,4 +149,9 @@ const server = app.listen(config.PORT, () => {
   console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);
 });
 
-drainOnSignals(server, () => db.$disconnect());
+const scheduler = config.SCHEDULER ? startScheduler(scheduledJobs()) : undefined;
+
+drainOnSignals(server, async () => {
+  await scheduler?.stop();
+  await db.$disconnect();
+});
