@@ -46,7 +46,9 @@ function expectWritten(html: string, lang: Language, values: number[], digits = 
   for (const v of fractional) {
     expect(text).toContain(formatNumber(v, lang, digits));
     const other = formatNumber(v, lang === "id" ? "en" : "id", digits);
-    expect(text, `${v} written as ${other} in ${lang}`).not.toContain(other);
+    // A whole number only: "7.3" inside a time such as "07.33 WIB" or inside "17,30" is not the value.
+    const standalone = new RegExp(`(?<![\\d.,])${other.replace(/[.,]/g, "\\$&")}(?![\\d])`);
+    expect(text, `${v} written as ${other} in ${lang}`).not.toMatch(standalone);
   }
 }
 
