@@ -1,7 +1,9 @@
 // The platform's privacy notice: the short form shown where data is first given (sign-up) and
 // the full text (/privasi, and the page that asks again after a new version).
+import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CheckboxField } from "~/components/forms";
 import { PRIVACY_UPDATED, PRIVACY_VERSION } from "~/domain/privacy";
 
 const SHORT = ["who", "what", "why", "whoSees", "howLong"] as const;
@@ -54,5 +56,28 @@ export function PrivacyFull({ operator, contact }: { operator: string; contact: 
         <p className="mt-1 [overflow-wrap:anywhere]">{contact ? t("privacy.full.contact", { contact }) : t("privacy.full.contactNone")}</p>
       </section>
     </div>
+  );
+}
+
+/**
+ * An event's own notice with the box to tick: shown to the captain at team registration and to
+ * each member joining by invite (`agree` names which of the two is agreeing).
+ */
+export function EventNoticeAgreement({ notice, agree, field }: { notice: string; agree: "captain" | "member"; field: FieldMetadata<string | undefined> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="privasi-acara" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
+      <h2 id="privasi-acara" className="font-bold">
+        {t("privacy.eventNotice.title")}
+      </h2>
+      <p className="mt-1 text-slate-700">{t("privacy.eventNotice.intro")}</p>
+      <p className="mt-2 whitespace-pre-line [overflow-wrap:anywhere]">{notice}</p>
+      <p className="mt-2">
+        <Link to="/privasi" className="btn-link" target="_blank" rel="noopener">
+          {t("privacy.short.more")}
+        </Link>
+      </p>
+      <CheckboxField label={t(agree === "captain" ? "privacy.eventNotice.agree" : "privacy.eventNotice.agreeMember")} field={field} withErrors />
+    </section>
   );
 }

@@ -173,7 +173,7 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
       kimName: true,
       inviteToken: true,
       region: { select: { name: true } },
-      event: { select: { id: true, slug: true, name: true, timezone: true, maxTeamSize: true, pools: { orderBy: { order: "asc" } } } },
+      event: { select: { id: true, slug: true, name: true, timezone: true, maxTeamSize: true, privacyNotice: true, pools: { orderBy: { order: "asc" } } } },
       members: { select: { pool: true } },
     },
   });
@@ -186,7 +186,7 @@ class Refused extends Error {
   }
 }
 
-export async function joinTeam(args: { token: string; userId: string; pool: string | null; now: Date }): Promise<Result<{ teamId: string }>> {
+export async function joinTeam(args: { token: string; userId: string; pool: string | null; agreeEventNotice?: string; now: Date }): Promise<Result<{ teamId: string }>> {
   const { userId, now } = args;
   const found = await db.team.findUnique({ where: { inviteToken: args.token }, select: { id: true } });
   if (!found) return refuse("", "join.errors.invalidLink");
@@ -227,7 +227,12 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
         const [field, message] = messages[fit.code];
         no(field, message);
       }
-      await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool } });
+      // A member joining by invite agrees to the event's own notice as the captain did; the text
+      // agreed to is the one read here, inside the transaction.
+      const notice = team.event.privacyNotice.trim();
+      if (notice && args.agreeEventNotice !== "on") no("agreeEventNotice", "privacy.eventNotice.requiredJoin");
+      const agreement = notice ? { noticeAcceptedAt: now, noticeSha256: sha256(notice) } : {};
+      await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool, ...agreement } });
       return { ok: true as const, teamId: team.id };
     });
   } catch (error) {

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
+import { EventNoticeAgreement } from "~/components/privacy-notice";
+import { FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
 import { useFormatInEvent } from "~/components/team-ui";
 import { canRegister } from "~/domain/phase";
 import { toTimeline } from "~/models/event.server";
@@ -133,21 +134,7 @@ export default function RegisterTeam() {
               <TextField label={`${t("team.fields.videoUrl")} (${t("common.required")})`} hint={t("team.fields.videoUrlHint")} field={fields.videoUrl} type="url" inputMode="url" />
             ) : null}
             {event.requireProposal ? <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" /> : null}
-            {event.privacyNotice ? (
-              <section aria-labelledby="privasi-acara" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
-                <h2 id="privasi-acara" className="font-bold">
-                  {t("privacy.eventNotice.title")}
-                </h2>
-                <p className="mt-1 text-slate-700">{t("privacy.eventNotice.intro")}</p>
-                <p className="mt-2 whitespace-pre-line [overflow-wrap:anywhere]">{event.privacyNotice}</p>
-                <p className="mt-2">
-                  <Link to="/privasi" className="btn-link" target="_blank" rel="noopener">
-                    {t("privacy.short.more")}
-                  </Link>
-                </p>
-                <CheckboxField label={t("privacy.eventNotice.agree")} field={fields.agreeEventNotice} withErrors />
-              </section>
-            ) : null}
+            {event.privacyNotice ? <EventNoticeAgreement notice={event.privacyNotice} agree="captain" field={fields.agreeEventNotice} /> : null}
             <button type="submit" className="btn-primary w-full" disabled={busy}>
               {t("team.register.submit")}
             </button>

@@ -8,7 +8,8 @@ import { FormAlert, SelectField, serverFormErrors } from "~/components/forms";
 import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
-import { joinSchema } from "~/validation/team";
+import { joinSchema, joinSchemaFor } from "~/validation/team";
+import { EventNoticeAgreement } from "~/components/privacy-notice";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { pageTitle } from "~/components/page-title";
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     invalid: false as const,
     team: { name: team.name, kimName: team.kimName, region: team.region?.name ?? null, size: team.members.length },
-    event: { name: team.event.name, slug: team.event.slug, maxTeamSize: team.event.maxTeamSize },
+    event: { name: team.event.name, slug: team.event.slug, maxTeamSize: team.event.maxTeamSize, privacyNotice: team.event.privacyNotice.trim() },
     pools: team.event.pools.map((p) => ({ key: p.key, label: p.label, free: Math.max(0, p.quota - used(p.key)) })),
     otherTeamId: membership?.teamId ?? null,
     verified: user.emailVerified,
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseKnownFields(await request.formData(), joinSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
-  const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, now: new Date() });
+  const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, agreeEventNotice: submission.value.agreeEventNotice, now: new Date() });
   if (!result.ok) {
     const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
     return data(reply(submission, errors), { status: 400 });
@@ -51,7 +52,7 @@ export default function JoinTeam() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchemaFor({ privacyNotice: loaded.invalid ? "" : loaded.event.privacyNotice }) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -100,6 +101,7 @@ export default function JoinTeam() {
               options={pools.map((p) => ({ value: p.key, label: `${p.label} — ${t("join.placesLeft", { count: p.free })}` }))}
             />
           ) : null}
+          {event.privacyNotice ? <EventNoticeAgreement notice={event.privacyNotice} agree="member" field={fields.agreeEventNotice} /> : null}
           <button type="submit" className="btn-primary w-full" disabled={busy}>
             {t("join.submit")}
           </button>

@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { action as registerAction } from "~/routes/acara.$slug.daftar-tim";
+import { action as joinAction, loader as joinLoader } from "~/routes/gabung.$token";
 import { loader as dataLoader } from "~/routes/akun_.data[.]zip";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/akun_.hapus";
 import { action as signupAction } from "~/routes/daftar";
@@ -108,6 +109,65 @@ describe("an event's own privacy notice", () => {
     const membership = await db.teamMember.findUniqueOrThrow({ where: { eventId_userId: { eventId: ev.id, userId: captain.id } } });
     expect(membership.noticeSha256).toBe(sha256(notice));
     expect(membership.noticeAcceptedAt).not.toBeNull();
+  });
+});
+
+describe("an event's own privacy notice when joining by invite", () => {
+  it("is shown on the invite page and must be ticked by the joining member; refused without, stored on the membership with", async () => {
+    const notice = "Panitia memotret kegiatan untuk dokumentasi dan publikasi Dinas.";
+    const ev = await makeEvent();
+    await db.event.update({ where: { id: ev.id }, data: { privacyNotice: notice } });
+    const captain = await person("Ketua Tim");
+    const registered = await call(() =>
+      registerAction(
+        args(
+          formRequest(
+            `/acara/${ev.slug}/daftar-tim`,
+            { name: "Tim Elang", kimName: "KIM Sumber Rejeki", regionId: ev.regionId, institution: "Universitas Airlangga", agreeEventNotice: "on" },
+            { cookie: captain.cookie },
+          ),
+          { slug: ev.slug },
+        ),
+      ),
+    );
+    expect(registered.status).toBe(302);
+    const team = await db.team.findFirstOrThrow({ where: { eventId: ev.id, name: "Tim Elang" } });
+    const joiner = await person("Anggota Baru");
+    const page = await call(() => joinLoader(args(getRequest(`/gabung/${team.inviteToken}`, joiner.cookie), { token: team.inviteToken })));
+    expect(page.body).toMatchObject({ event: { privacyNotice: notice } });
+
+    const send = (fields: Record<string, string>) => call(() => joinAction(args(formRequest(`/gabung/${team.inviteToken}`, fields, { cookie: joiner.cookie }), { token: team.inviteToken })));
+    const before = await snapshot();
+    for (const agree of [undefined, "", "off"]) {
+      const refused = await send(agree === undefined ? {} : { agreeEventNotice: agree });
+      expect(refused.status).toBe(400);
+      expect(errorsOf(refused.body).agreeEventNotice).toEqual(["privacy.eventNotice.requiredJoin"]);
+    }
+    expect(await snapshot()).toEqual(before);
+
+    const ok = await send({ agreeEventNotice: "on" });
+    expect(ok.status).toBe(302);
+    const membership = await db.teamMember.findUniqueOrThrow({ where: { eventId_userId: { eventId: ev.id, userId: joiner.id } } });
+    expect(membership.noticeSha256).toBe(sha256(notice));
+    expect(membership.noticeAcceptedAt).not.toBeNull();
+  });
+
+  it("asks nothing extra when the event has no notice of its own", async () => {
+    const ev = await makeEvent();
+    const captain = await person("Ketua Tim");
+    await call(() =>
+      registerAction(
+        args(formRequest(`/acara/${ev.slug}/daftar-tim`, { name: "Tim Rajawali", kimName: "KIM Maju", regionId: ev.regionId, institution: "SMKN 1 Surabaya" }, { cookie: captain.cookie }), {
+          slug: ev.slug,
+        }),
+      ),
+    );
+    const team = await db.team.findFirstOrThrow({ where: { eventId: ev.id, name: "Tim Rajawali" } });
+    const joiner = await person("Anggota Lain");
+    const ok = await call(() => joinAction(args(formRequest(`/gabung/${team.inviteToken}`, {}, { cookie: joiner.cookie }), { token: team.inviteToken })));
+    expect(ok.status).toBe(302);
+    const membership = await db.teamMember.findUniqueOrThrow({ where: { eventId_userId: { eventId: ev.id, userId: joiner.id } } });
+    expect(membership.noticeSha256).toBeNull();
   });
 });
 

@@ -53,7 +53,14 @@ export const joinCodeSchema = z.object({
   code: z.string(required).trim().min(4, "join.errors.invalidCode").max(20, "join.errors.invalidCode"),
 });
 
-export const joinSchema = z.object({ pool: optionalId });
+export const joinSchema = z.object({ pool: optionalId, agreeEventNotice: z.string().max(10).optional() });
+
+/** The join form as the browser checks it: the event's own notice, when it has one, must be ticked. */
+export function joinSchemaFor(rules: { privacyNotice?: string }) {
+  return joinSchema.superRefine((v, ctx) => {
+    if (rules.privacyNotice?.trim() && v.agreeEventNotice !== "on") ctx.addIssue({ code: "custom", path: ["agreeEventNotice"], message: "privacy.eventNotice.requiredJoin" });
+  });
+}
 
 export const memberActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("regenerate") }),
