@@ -50,6 +50,7 @@ export const AUDIT_ENUMS: Record<string, readonly string[]> = {
   method: ["raw", "zscore", "borda"],
   segment: ["all", "accepted", "finalists", "judges"],
   reason: ["region", "kim", "institution", "declared"],
+  export: ["teams", "submissions", "scores", "ranking", "workbook", "submissionList", "certificates"],
 };
 
 /** The record's own id, by the entity it names, for the sentence's object. */
@@ -247,6 +248,15 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
     // Written without an event and without personal data: nothing to name.
     case "account.delete":
       return line(r.action);
+    // Access to personal data: what was opened, never the data itself.
+    case "personal.export":
+      return line(a.format === "zip" ? "personal.exportFiles" : r.action, {
+        what: auditValue("export", a.export, names),
+        format: text(String(a.format ?? "").toUpperCase()),
+        rows: count(Number(a.rows) || 0),
+      });
+    case "personal.view":
+      return line(r.action, { name: nameOf(names, "team", a.teamId) });
     case "event.create":
       return line(r.action, { name: text(a.name) });
     case "event.update":

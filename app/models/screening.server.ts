@@ -227,7 +227,8 @@ export async function grantExtension(args: { eventId: string; actorId: string; t
 /** One row per member (a team without members still gets a row), for a spreadsheet. */
 export type CsvLabels = { headers: string[]; status: Record<"PENDING" | "ACCEPTED" | "REJECTED", string>; role: Record<"CAPTAIN" | "MEMBER", string>; yes: string; no: string };
 
-export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Promise<string> {
+/** The CSV text and how many member rows it holds (a team without members counts as one row). */
+export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Promise<{ text: string; rows: number }> {
   const rules = rulesOf(event);
   const poolLabel = new Map(event.pools.map((p) => [p.key, p.label]));
   const rows: (string | number | null)[][] = [labels.headers];
@@ -250,5 +251,5 @@ export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Prom
       rows.push([...base, m?.user.name ?? "", m ? labels.role[m.role] : "", m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "", m?.user.email ?? "", m?.user.whatsapp ?? ""]);
     }
   }
-  return toCsv(rows);
+  return { text: toCsv(rows), rows: rows.length - 1 };
 }

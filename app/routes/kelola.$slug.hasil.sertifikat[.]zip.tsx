@@ -4,11 +4,12 @@ import { zipSync } from "fflate";
 import { listEventCertificates, signatoryFor } from "~/models/certificate.server";
 import { renderCertificate } from "~/models/certificate-pdf.server";
 import { requireOrganizer } from "~/models/event-guards.server";
+import { recordExport } from "~/models/personal-access.server";
 import { getT } from "~/services/i18n.server";
 import { fileResponse } from "~/services/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = await requireOrganizer(request, params.slug);
+  const { event, user } = await requireOrganizer(request, params.slug);
   const [certs, signatory, t] = await Promise.all([listEventCertificates(event.id), signatoryFor(event.id), getT(request)]);
   const files: Record<string, Uint8Array> = {};
   for (const c of certs) {
@@ -19,5 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     files[name] = await renderCertificate(c, signatory, t);
   }
   const zip = zipSync(files, { level: 0 });
+  await recordExport(event.id, user.id, "certificates", "zip", certs.length);
   return fileResponse(Buffer.from(zip), { filename: `sertifikat-${event.slug}.zip`, mime: "application/zip" });
 }

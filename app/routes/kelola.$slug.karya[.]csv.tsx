@@ -6,11 +6,12 @@ import { listForOrganizer } from "~/models/submission-list.server";
 import { eventZone } from "~/domain/time";
 import { env } from "~/services/env.server";
 import { requireOrganizer } from "~/models/event-guards.server";
+import { recordExport } from "~/models/personal-access.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { parseFilters } from "~/validation/submission";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = await requireOrganizer(request, params.slug);
+  const { event, user } = await requireOrganizer(request, params.slug);
   const [t, lang] = await Promise.all([getT(request), getLanguage(request)]);
   const tz = eventZone(event.timezone);
   const rows = await listForOrganizer(event, parseFilters(new URL(request.url).searchParams));
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       r.submissionId ? `${env().APP_URL}/kelola/${event.slug}/karya/${r.submissionId}` : "",
     ]),
   ]);
+  await recordExport(event.id, user.id, "submissionList", "csv", rows.length);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

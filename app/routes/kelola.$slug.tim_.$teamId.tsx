@@ -13,6 +13,7 @@ import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
 import { listPools } from "~/models/structure.server";
+import { recordContactView } from "~/models/personal-access.server";
 import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
@@ -23,10 +24,10 @@ import { pageTitle } from "~/components/page-title";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "manageTeam", { team: data.team.name }) : pageTitle(matches, "screening") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = await requireOrganizer(request, params.slug);
+  const { event, user } = await requireOrganizer(request, params.slug);
   const team = await getScreeningTeam(event.id, params.teamId ?? "");
   if (!team) throw notFound();
-  const pools = await listPools(event.id);
+  const [pools] = await Promise.all([listPools(event.id), recordContactView(event.id, user.id, team.id)]);
   const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {

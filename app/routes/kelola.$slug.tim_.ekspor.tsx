@@ -1,5 +1,6 @@
 // CSV export of the event's teams and members, for the organizer's spreadsheet.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordExport } from "~/models/personal-access.server";
 import { exportTeamsCsv } from "~/models/screening.server";
 import { listPools } from "~/models/structure.server";
 import { requireOrganizer } from "~/models/event-guards.server";
@@ -8,7 +9,7 @@ import { getT } from "~/services/i18n.server";
 const COLUMNS = ["team", "kimName", "region", "institution", "track", "status", "reason", "complete", "size", "video", "registeredAt", "member", "role", "pool", "email", "whatsapp"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = await requireOrganizer(request, params.slug);
+  const { event, user } = await requireOrganizer(request, params.slug);
   const t = await getT(request);
   const pools = await listPools(event.id);
   const csv = await exportTeamsCsv(
@@ -21,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       no: t("common.no"),
     },
   );
-  return new Response(csv, {
+  await recordExport(event.id, user.id, "teams", "csv", csv.rows);
+  return new Response(csv.text, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="tim-${event.slug}.csv"`,
