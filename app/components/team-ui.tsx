@@ -36,8 +36,9 @@ export function NextStepText({ step, timezone }: { step: NextStep; timezone: str
  * How to reach a member: the email address and, when they gave one, a WhatsApp link. Shown only
  * to the team and the event's organizers (the loaders decide who gets these fields).
  */
-export function MemberContact({ email, whatsappLink }: { email: string; whatsappLink: string | null }) {
+export function MemberContact({ email, whatsappLink }: { email: string | null; whatsappLink: string | null }) {
   const { t } = useTranslation();
+  if (email === null) return <span className="text-slate-600">{t("privacy.retention.contactErased")}</span>;
   return (
     <>
       <a href={`mailto:${email}`} className="btn-link font-normal">

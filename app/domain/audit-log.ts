@@ -257,6 +257,8 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
       });
     case "personal.view":
       return line(r.action, { name: nameOf(names, "team", a.teamId) });
+    case "event.retention":
+      return line(r.action, { accounts: count(Number(a.anonymizedAccounts) || 0), kept: count(Number(a.keptAccounts) || 0), teams: count(Number(a.removedTeams) || 0) });
     case "event.create":
       return line(r.action, { name: text(a.name) });
     case "event.update":

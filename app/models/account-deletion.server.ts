@@ -5,6 +5,7 @@ import { certificateInitials, DELETED_NAME, deletedEmail } from "~/domain/privac
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { deleteFile } from "~/services/storage.server";
+import type { Tx } from "./conflict.server";
 import { checkPassword } from "./user.server";
 
 export type DeletionRefusal = { ok: false; reason: "wrongPassword" } | { ok: false; reason: "captain"; teams: string[] };
@@ -39,44 +40,7 @@ export async function deleteAccount(userId: string, password: string, now: Date)
     const captained = await tx.teamMember.findMany({ where: { userId, role: "CAPTAIN" }, select: { team: { select: { _count: { select: { members: true } } } } } });
     if (captained.some((m) => m.team._count.members > 1)) return "captain" as const;
 
-    const open = await tx.teamMember.findMany({
-      where: { userId, team: { status: { not: "ACCEPTED" } } },
-      select: {
-        id: true,
-        teamId: true,
-        team: {
-          select: {
-            proposalKey: true,
-            _count: { select: { members: true } },
-            submission: { select: { coverKey: true, attachments: { select: { storageKey: true } } } },
-          },
-        },
-      },
-    });
-    const emptied = open.filter((m) => m.team._count.members === 1);
-    const files = emptied.flatMap((m) => [m.team.proposalKey, m.team.submission?.coverKey, ...(m.team.submission?.attachments.map((a) => a.storageKey) ?? [])]).filter((k): k is string => Boolean(k));
-    await tx.teamMember.deleteMany({ where: { id: { in: open.map((m) => m.id) } } });
-    if (emptied.length) await tx.team.deleteMany({ where: { id: { in: emptied.map((m) => m.teamId) } } });
-
-    const certificates = await tx.certificate.findMany({ where: { userId }, select: { id: true, name: true } });
-    for (const c of certificates) await tx.certificate.update({ where: { id: c.id }, data: { name: certificateInitials(c.name) } });
-
-    await tx.session.deleteMany({ where: { userId } });
-    await tx.userToken.deleteMany({ where: { userId } });
-    await tx.user.update({
-      where: { id: userId },
-      data: {
-        name: DELETED_NAME,
-        email: deletedEmail(userId),
-        whatsapp: null,
-        // Not an Argon2 hash: no password ever verifies against it.
-        passwordHash: "!deleted",
-        emailVerifiedAt: null,
-        isAdmin: false,
-        deletedAt: now,
-      },
-    });
-    const counts = { removedMemberships: open.length, removedTeams: emptied.length };
+    const { files, ...counts } = await anonymizeAccount(tx, userId, now);
     await audit({ actorId: null, action: "account.delete", entity: "user", entityId: userId, after: counts }, tx);
     return { ...counts, files };
   });
@@ -84,4 +48,52 @@ export async function deleteAccount(userId: string, password: string, now: Date)
   if (outcome === "captain") return { ok: false, reason: "captain", teams: await teamsToHandOver(userId) };
   for (const key of outcome.files) await deleteFile(key);
   return { ok: true, removedMemberships: outcome.removedMemberships, removedTeams: outcome.removedTeams };
+}
+
+/**
+ * Erases the account's personal data inside `tx`: memberships of teams not accepted end (a team left
+ * empty is deleted with its drafts; the keys of its stored files are returned for deletion after the
+ * commit), names on certificates become initials, sessions, links and remembered devices go, and
+ * the row loses name, email, WhatsApp, password and admin flag. Used by "delete my account" and by
+ * the retention job for dormant accounts.
+ */
+export async function anonymizeAccount(tx: Tx, userId: string, now: Date): Promise<{ removedMemberships: number; removedTeams: number; files: string[] }> {
+  const open = await tx.teamMember.findMany({
+    where: { userId, team: { status: { not: "ACCEPTED" } } },
+    select: {
+      id: true,
+      teamId: true,
+      team: {
+        select: {
+          proposalKey: true,
+          _count: { select: { members: true } },
+          submission: { select: { coverKey: true, attachments: { select: { storageKey: true } } } },
+        },
+      },
+    },
+  });
+  const emptied = open.filter((m) => m.team._count.members === 1);
+  const files = emptied.flatMap((m) => [m.team.proposalKey, m.team.submission?.coverKey, ...(m.team.submission?.attachments.map((a) => a.storageKey) ?? [])]).filter((k): k is string => Boolean(k));
+  await tx.teamMember.deleteMany({ where: { id: { in: open.map((m) => m.id) } } });
+  if (emptied.length) await tx.team.deleteMany({ where: { id: { in: emptied.map((m) => m.teamId) } } });
+
+  const certificates = await tx.certificate.findMany({ where: { userId }, select: { id: true, name: true } });
+  for (const c of certificates) await tx.certificate.update({ where: { id: c.id }, data: { name: certificateInitials(c.name) } });
+
+  await tx.session.deleteMany({ where: { userId } });
+  await tx.userToken.deleteMany({ where: { userId } });
+  await tx.user.update({
+    where: { id: userId },
+    data: {
+      name: DELETED_NAME,
+      email: deletedEmail(userId),
+      whatsapp: null,
+      // Not an Argon2 hash: no password ever verifies against it.
+      passwordHash: "!deleted",
+      emailVerifiedAt: null,
+      isAdmin: false,
+      deletedAt: now,
+    },
+  });
+  return { removedMemberships: open.length, removedTeams: emptied.length, files };
 }

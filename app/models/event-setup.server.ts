@@ -84,6 +84,7 @@ export type Settings = {
   signatoryName: string;
   signatoryTitle: string;
   privacyNotice: string;
+  contactRetentionDays: number;
   isPublic: boolean;
 };
 

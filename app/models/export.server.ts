@@ -10,7 +10,7 @@ export type Table = { name: ExportTable; rows: Cell[][] };
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
-export async function exportTable(event: { id: string; rankingMethod: string; tieBreak: string }, name: ExportTable): Promise<Table> {
+export async function exportTable(event: { id: string; rankingMethod: string; tieBreak: string; contactsErasedAt?: Date | null }, name: ExportTable): Promise<Table> {
   if (name === "teams") {
     const teams = await db.team.findMany({
       where: { eventId: event.id },
@@ -38,7 +38,8 @@ export async function exportTable(event: { id: string; rankingMethod: string; ti
           t.track?.name ?? "",
           t.status,
           t.members.map((m) => m.user.name).join("; "),
-          t.members.map((m) => m.user.email).join("; "),
+          // After the retention period the export carries names only.
+          event.contactsErasedAt ? "" : t.members.map((m) => m.user.email).join("; "),
           iso(t.createdAt),
         ]),
       ],

@@ -18,7 +18,7 @@ export type ScreeningFilters = {
   q?: string;
 };
 
-type EventRules = { id: string; minTeamSize: number; maxTeamSize: number; pools: { key: string; quota: number; label: string }[] };
+type EventRules = { id: string; minTeamSize: number; maxTeamSize: number; pools: { key: string; quota: number; label: string }[]; contactsErasedAt?: Date | null };
 
 type TeamStatus = "PENDING" | "ACCEPTED" | "REJECTED";
 type TeamRow = {
@@ -231,6 +231,8 @@ export type CsvLabels = { headers: string[]; status: Record<"PENDING" | "ACCEPTE
 export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Promise<{ text: string; rows: number }> {
   const rules = rulesOf(event);
   const poolLabel = new Map(event.pools.map((p) => [p.key, p.label]));
+  // After the retention period the export carries names only.
+  const contacts = !event.contactsErasedAt;
   const rows: (string | number | null)[][] = [labels.headers];
   for (const team of await teamsOf(event.id)) {
     const base = [
@@ -248,7 +250,14 @@ export async function exportTeamsCsv(event: EventRules, labels: CsvLabels): Prom
     ];
     const members = team.members.length ? team.members : [null];
     for (const m of members) {
-      rows.push([...base, m?.user.name ?? "", m ? labels.role[m.role] : "", m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "", m?.user.email ?? "", m?.user.whatsapp ?? ""]);
+      rows.push([
+        ...base,
+        m?.user.name ?? "",
+        m ? labels.role[m.role] : "",
+        m?.pool ? (poolLabel.get(m.pool) ?? m.pool) : "",
+        contacts ? (m?.user.email ?? "") : "",
+        contacts ? (m?.user.whatsapp ?? "") : "",
+      ]);
     }
   }
   return { text: toCsv(rows), rows: rows.length - 1 };

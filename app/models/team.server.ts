@@ -53,10 +53,13 @@ export function teamFacts<T extends TeamRow>(team: T) {
   };
 }
 
-/** A member with a click-to-chat WhatsApp link when the number is usable. */
-export function memberContact<M extends { id: string; role: string; user: { name: string; email: string; whatsapp: string | null } }>(m: M) {
-  const wa = m.user.whatsapp ? normalizeWhatsApp(m.user.whatsapp) : null;
-  return { id: m.id, name: m.user.name, email: m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role as M["role"] };
+/**
+ * A member with a click-to-chat WhatsApp link when the number is usable. `hidden`: the event's
+ * retention period has ended, so it shows no email or number (see retention.server.ts).
+ */
+export function memberContact<M extends { id: string; role: string; user: { name: string; email: string; whatsapp: string | null } }>(m: M, hidden = false) {
+  const wa = m.user.whatsapp && !hidden ? normalizeWhatsApp(m.user.whatsapp) : null;
+  return { id: m.id, name: m.user.name, email: hidden ? null : m.user.email, whatsappLink: wa ? whatsAppLink(wa) : null, role: m.role as M["role"] };
 }
 
 export function rulesOf(event: { minTeamSize: number; maxTeamSize: number; pools: readonly { key: string; quota: number }[] }): TeamRules {
@@ -173,7 +176,9 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
       kimName: true,
       inviteToken: true,
       region: { select: { name: true } },
-      event: { select: { id: true, slug: true, name: true, timezone: true, maxTeamSize: true, privacyNotice: true, pools: { orderBy: { order: "asc" } } } },
+      event: {
+        select: { id: true, slug: true, name: true, timezone: true, maxTeamSize: true, privacyNotice: true, announcementAt: true, contactRetentionDays: true, pools: { orderBy: { order: "asc" } } },
+      },
       members: { select: { pool: true } },
     },
   });

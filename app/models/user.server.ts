@@ -46,6 +46,11 @@ export async function verifyLogin(email: string, password: string) {
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
+/** Notes a successful sign-in: retention treats an account not signed in since an event ended as dormant. */
+export async function recordSignIn(userId: string, now: Date): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
+}
+
 /** Issues a one-time reset token (only its hash is stored). Earlier unused tokens stop working. */
 export async function createPasswordResetToken(userId: string, now: Date): Promise<string> {
   const token = randomToken(32);

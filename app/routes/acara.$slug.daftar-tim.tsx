@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
 import { FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
 import { useFormatInEvent } from "~/components/team-ui";
+import { retentionEndsAt } from "~/domain/privacy";
 import { canRegister } from "~/domain/phase";
 import { toTimeline } from "~/models/event.server";
 import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from "~/models/team.server";
@@ -36,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxTeamSize: event.maxTeamSize,
       registrationClosesAt: event.registrationClosesAt,
       privacyNotice: event.privacyNotice.trim(),
+      retentionDays: event.contactRetentionDays,
+      retentionEndsAt: retentionEndsAt(event.announcementAt, event.contactRetentionDays),
     },
     regions: event.regions,
     tracks: event.tracks,
@@ -135,6 +138,7 @@ export default function RegisterTeam() {
             ) : null}
             {event.requireProposal ? <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" /> : null}
             {event.privacyNotice ? <EventNoticeAgreement notice={event.privacyNotice} agree="captain" field={fields.agreeEventNotice} /> : null}
+            <p className="text-sm text-slate-600">{t("privacy.retention.teamNotice", { at: format(event.retentionEndsAt), days: event.retentionDays })}</p>
             <button type="submit" className="btn-primary w-full" disabled={busy}>
               {t("team.register.submit")}
             </button>

@@ -111,6 +111,7 @@ const settingsFields = (slug: string, extra: Record<string, string> = {}) => ({
   signatoryName: "Drs. Hadi Prasetyo, M.Si.",
   signatoryTitle: "Kepala Dinas Kominfo Provinsi Jawa Timur",
   privacyNotice: "Panitia memotret kegiatan untuk dokumentasi.",
+  contactRetentionDays: "180",
   isPublic: "on",
   ...extra,
 });
@@ -125,6 +126,7 @@ describe("event settings", () => {
     expect(saved).toMatchObject({ slug: "jatim-baru", timezone: "Asia/Makassar", contactWhatsapp: "+6281234567890", isPublic: true, summary: "Ringkas" });
     expect(saved).toMatchObject({ signatoryName: "Drs. Hadi Prasetyo, M.Si.", signatoryTitle: "Kepala Dinas Kominfo Provinsi Jawa Timur" });
     expect(saved.privacyNotice).toBe("Panitia memotret kegiatan untuk dokumentasi.");
+    expect(saved.contactRetentionDays).toBe(180);
     const { signatoryFor } = await import("~/models/certificate.server");
     expect(await signatoryFor(event.id)).toEqual({ name: "Drs. Hadi Prasetyo, M.Si.", title: "Kepala Dinas Kominfo Provinsi Jawa Timur" });
     const log = await db.auditLog.findFirstOrThrow({ where: { eventId: event.id, action: "event.update" } });
@@ -140,6 +142,11 @@ describe("event settings", () => {
     ["an empty name", { name: "" }, "name", "validation.required"],
     ["an overlong signatory title", { signatoryTitle: "K".repeat(161) }, "signatoryTitle", "validation.tooLong"],
     ["an overlong privacy notice", { privacyNotice: "P".repeat(5001) }, "privacyNotice", "validation.tooLong"],
+    ["a retention period under 30 days", { contactRetentionDays: "29" }, "contactRetentionDays", "privacy.retention.errors.range"],
+    ["a retention period over ten years", { contactRetentionDays: "3651" }, "contactRetentionDays", "privacy.retention.errors.range"],
+    ["a retention period in part days", { contactRetentionDays: "90.5" }, "contactRetentionDays", "privacy.retention.errors.range"],
+    ["a retention period that is not a number", { contactRetentionDays: "setahun" }, "contactRetentionDays", "privacy.retention.errors.range"],
+    ["an empty retention period", { contactRetentionDays: "" }, "contactRetentionDays", "validation.required"],
   ])("refuses %s: 400, the locale key, nothing written", async (_l, extra, field, key) => {
     const { event, organizer } = await organizedEvent();
     const before = await db.event.findUniqueOrThrow({ where: { id: event.id } });

@@ -10,6 +10,8 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
 import { joinSchema, joinSchemaFor } from "~/validation/team";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
+import { useFormatInEvent } from "~/components/team-ui";
+import { retentionEndsAt } from "~/domain/privacy";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { pageTitle } from "~/components/page-title";
 
@@ -25,7 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     invalid: false as const,
     team: { name: team.name, kimName: team.kimName, region: team.region?.name ?? null, size: team.members.length },
-    event: { name: team.event.name, slug: team.event.slug, maxTeamSize: team.event.maxTeamSize, privacyNotice: team.event.privacyNotice.trim() },
+    event: {
+      name: team.event.name,
+      slug: team.event.slug,
+      maxTeamSize: team.event.maxTeamSize,
+      privacyNotice: team.event.privacyNotice.trim(),
+      timezone: team.event.timezone,
+      retentionDays: team.event.contactRetentionDays,
+      retentionEndsAt: retentionEndsAt(team.event.announcementAt, team.event.contactRetentionDays),
+    },
     pools: team.event.pools.map((p) => ({ key: p.key, label: p.label, free: Math.max(0, p.quota - used(p.key)) })),
     otherTeamId: membership?.teamId ?? null,
     verified: user.emailVerified,
@@ -50,6 +60,7 @@ export default function JoinTeam() {
   const loaded = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const format = useFormatInEvent(loaded.invalid ? "Asia/Jakarta" : loaded.event.timezone);
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchemaFor({ privacyNotice: loaded.invalid ? "" : loaded.event.privacyNotice }) }),
@@ -102,6 +113,7 @@ export default function JoinTeam() {
             />
           ) : null}
           {event.privacyNotice ? <EventNoticeAgreement notice={event.privacyNotice} agree="member" field={fields.agreeEventNotice} /> : null}
+          <p className="text-sm text-slate-600">{t("privacy.retention.teamNotice", { at: format(event.retentionEndsAt), days: event.retentionDays })}</p>
           <button type="submit" className="btn-primary w-full" disabled={busy}>
             {t("join.submit")}
           </button>

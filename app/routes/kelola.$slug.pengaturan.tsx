@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { ListEditor } from "~/components/list-editor";
 import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { useFormatInEvent } from "~/components/team-ui";
 import { UPLOAD_KINDS } from "~/domain/filetype";
+import { RETENTION_DAYS, retentionEndsAt } from "~/domain/privacy";
 import { normalizeWhatsApp } from "~/domain/links";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { addFaq, deleteFaq, listFaqs, moveFaq, removeBanner, setBanner, updateFaq, updateSettings } from "~/models/event-setup.server";
@@ -33,10 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signatoryName: event.signatoryName,
       signatoryTitle: event.signatoryTitle,
       privacyNotice: event.privacyNotice,
+      contactRetentionDays: event.contactRetentionDays,
       isPublic: event.isPublic,
       bannerUrl: event.bannerKey ? `/acara/${event.slug}/banner?v=${event.bannerKey.slice(-8)}` : null,
     },
     faqs: faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer })),
+    retention: { endsAt: retentionEndsAt(event.announcementAt, event.contactRetentionDays), erasedAt: event.contactsErasedAt },
   };
 }
 
@@ -91,7 +95,8 @@ type ActionData = { intent: string; id: string | null; result: { error?: Record<
 
 export default function EventSettings() {
   const { t } = useTranslation();
-  const { event, faqs } = useLoaderData<typeof loader>();
+  const { event, faqs, retention } = useLoaderData<typeof loader>();
+  const formatInEvent = useFormatInEvent(event.timezone);
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -126,6 +131,20 @@ export default function EventSettings() {
         <TextField label={`${t("event.settings.signatoryName")} (${t("common.optional")})`} hint={t("event.settings.signatoryNameHint")} field={fields.signatoryName} />
         <TextField label={t("event.settings.signatoryTitle")} field={fields.signatoryTitle} />
         <TextareaField label={`${t("privacy.eventNotice.settingsLabel")} (${t("common.optional")})`} hint={t("privacy.eventNotice.settingsHint")} field={fields.privacyNotice} rows={4} />
+        <TextField
+          label={t("privacy.retention.settingsLabel")}
+          hint={
+            retention.erasedAt
+              ? t("privacy.retention.erasedHint", { at: formatInEvent(retention.erasedAt) })
+              : t("privacy.retention.settingsHint", { min: RETENTION_DAYS.min, max: RETENTION_DAYS.max, at: formatInEvent(retention.endsAt) })
+          }
+          field={fields.contactRetentionDays}
+          type="number"
+          inputMode="numeric"
+          min={String(RETENTION_DAYS.min)}
+          max={String(RETENTION_DAYS.max)}
+          step="1"
+        />
         <CheckboxField label={t("event.settings.isPublic")} hint={t("event.settings.isPublicHint")} field={fields.isPublic} />
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
           {t("common.save")}

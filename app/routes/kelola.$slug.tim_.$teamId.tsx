@@ -27,13 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, user } = await requireOrganizer(request, params.slug);
   const team = await getScreeningTeam(event.id, params.teamId ?? "");
   if (!team) throw notFound();
-  const [pools] = await Promise.all([listPools(event.id), recordContactView(event.id, user.id, team.id)]);
+  // Once the retention period has ended the page shows no contacts, so there is no access to log.
+  const erased = event.contactsErasedAt;
+  const [pools] = await Promise.all([listPools(event.id), erased ? null : recordContactView(event.id, user.id, team.id)]);
   const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
     event: { slug: event.slug, name: event.name, timezone: event.timezone, registrationClosesAt: event.registrationClosesAt, maxTeamSize: event.maxTeamSize, minTeamSize: event.minTeamSize },
     team: { ...teamFacts(team), reviewedAt: team.reviewedAt },
-    members: team.members.map((m) => ({ ...memberContact(m), pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool })),
+    members: team.members.map((m) => ({ ...memberContact(m, Boolean(erased)), pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool })),
+    contactsErasedAt: erased,
     missing: missingMembers(rulesOf({ ...event, pools }), team.members).total,
     extension: extension ? { until: extension.until, reason: extension.reason, untilLocal: utcToZonedLocal(extension.until, tz) } : null,
   };
@@ -144,6 +147,7 @@ export default function ScreeningTeam() {
           <dd>{d.missing ? t("screening.missing", { count: d.missing }) : t("screening.complete")}</dd>
         </dl>
         <h4 className="mt-4 font-bold">{t("team.page.members", { count: d.members.length, max: d.event.maxTeamSize })}</h4>
+        {d.contactsErasedAt ? <p className="mt-1 text-sm text-slate-600">{t("privacy.retention.organizerNotice", { at: format(d.contactsErasedAt) })}</p> : null}
         <ul className="mt-2 divide-y divide-slate-200 text-sm">
           {d.members.map((m) => (
             <li key={m.id} className="py-2">

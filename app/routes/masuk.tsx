@@ -8,7 +8,7 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { landingAfterLogin } from "~/domain/links";
 import { isKnownDevice, KNOWN_DEVICE_DAYS, rememberDevice } from "~/models/known-device.server";
-import { normalizeEmail, verifyLogin } from "~/models/user.server";
+import { normalizeEmail, recordSignIn, verifyLogin } from "~/models/user.server";
 import { beginLogin, deviceCookie, deviceSecret, loginSucceeded } from "~/services/login-throttle.server";
 import { requireAnonymous, startSession } from "~/services/session.server";
 import { loginSchema } from "~/validation/auth";
@@ -35,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await verifyLogin(email, submission.value.password);
   if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });
   const headers = new Headers({ "Set-Cookie": await startSession(user.id, request) });
+  await recordSignIn(user.id, now);
   await loginSucceeded(attempt);
   if (!attempt.knownDevice) headers.append("Set-Cookie", deviceCookie(await rememberDevice(user.id, now), KNOWN_DEVICE_DAYS));
   return redirect(landingAfterLogin(submission.value.redirectTo), { headers });

@@ -8,6 +8,8 @@ import { loader as certificatesZip } from "~/routes/kelola.$slug.hasil.sertifika
 import { loader as submissionsCsv } from "~/routes/kelola.$slug.karya[.]csv";
 import { loader as teamView } from "~/routes/kelola.$slug.tim_.$teamId";
 import { loader as teamsCsv } from "~/routes/kelola.$slug.tim_.ekspor";
+import { loader as ownTeam } from "~/routes/tim.$teamId._index";
+import { eraseEventContacts } from "~/models/retention.server";
 import { db } from "~/services/db.server";
 import { cookieFor, judgedEvent } from "~/test/results-fixture";
 import { call, getRequest } from "~/test/request";
@@ -83,5 +85,30 @@ describe("access to personal data is logged", () => {
       expect(csv.status).toBe(404);
     }
     expect(await personalRows(fx.event.id)).toEqual([]);
+  });
+
+  it("shows and logs no contacts once the event's retention period has ended", async () => {
+    const fx = await judgedEvent();
+    const slug = fx.event.slug;
+    const cookie = await cookieFor(fx.organizer.id);
+    const team = fx.teams.find((t) => t.members.length > 1) ?? fx.teams[0];
+    // Every member has signed in since: the accounts stay, only the event's view of them ends.
+    await db.user.updateMany({ where: { id: { in: team.members.map((m) => m.userId) } }, data: { lastSignInAt: new Date(fx.event.announcementAt.getTime() + 1) } });
+    expect(await eraseEventContacts(fx.event.id, new Date())).not.toBeNull();
+
+    const view = await call(() => teamView(args(getRequest(`/kelola/${slug}/tim/${team.id}`, cookie), { slug, teamId: team.id })));
+    const members = (view.body as { members: { name: string; email: string | null; whatsappLink: string | null }[]; contactsErasedAt: unknown }).members;
+    expect(members.map((m) => m.name).sort()).toEqual(team.members.map((m) => m.user.name).sort());
+    expect(members.every((m) => m.email === null && m.whatsappLink === null)).toBe(true);
+    expect((view.body as { contactsErasedAt: unknown }).contactsErasedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "personal.view" } })).toBe(0);
+
+    // A member still sees their own address on the team page, and no one else's.
+    const me = team.members[0];
+    const mine = await cookieFor(me.userId);
+    const page = await call(() => ownTeam(args(getRequest(`/tim/${team.id}`, mine), { teamId: team.id })));
+    const shown = (page.body as { members: { email: string | null; me: boolean }[] }).members;
+    expect(shown.find((m) => m.me)?.email).toBe(me.user.email);
+    expect(shown.filter((m) => !m.me).every((m) => m.email === null)).toBe(true);
   });
 });

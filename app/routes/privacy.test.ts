@@ -236,3 +236,17 @@ describe("deleting one's account", () => {
     expect(JSON.stringify(audit)).not.toMatch(/Dewi|contoh\.id|6281234567890/);
   });
 });
+
+describe("retention needs to know who still uses an account", () => {
+  it("notes the time of each successful sign-in, and not of a failed one", async () => {
+    const p = await person("Rudi Hartono");
+    const failed = await call(() => loginAction(args(formRequest("/masuk", { email: p.email, password: "salah-sandi-1" }))));
+    expect(failed.status).toBe(400);
+    expect((await db.user.findUniqueOrThrow({ where: { id: p.id } })).lastSignInAt).toBeNull();
+    const start = Date.now();
+    const ok = await call(() => loginAction(args(formRequest("/masuk", { email: p.email, password: "rahasia-123" }))));
+    expect(ok.status).toBe(302);
+    const at = (await db.user.findUniqueOrThrow({ where: { id: p.id } })).lastSignInAt;
+    expect(at!.getTime()).toBeGreaterThanOrEqual(start - 1);
+  });
+});

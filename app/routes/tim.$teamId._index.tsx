@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requireProposal: event.requireProposal,
       requireVideo: event.requireVideo,
     },
-    members: team.members.map((m) => ({ ...memberContact(m), pool: m.pool, me: m.userId === user.id })),
+    members: team.members.map((m) => ({ ...memberContact(m, Boolean(event.contactsErasedAt) && m.userId !== user.id), pool: m.pool, me: m.userId === user.id })),
     pools: event.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })),
     missing,
     step: nextStep({ status: team.status, statusReason: team.statusReason, missing: missing.total, submitted: team.submission?.status === "SUBMITTED", timeline, extensions, now }),

@@ -1,6 +1,7 @@
 // Event setup forms (admin, settings, timeline, FAQ). Shared by browser (Conform) and server;
 // messages are locale keys. Datetime fields are wall-clock strings in the event's zone; the
 // schema converts them to UTC instants and checks their order with the domain rules.
+import { RETENTION_DAYS } from "~/domain/privacy";
 import { z } from "zod";
 import { SLUG_MAX, SLUG_MIN, SLUG_PATTERN, splitEmails, timelineIssues } from "~/domain/event-setup";
 import { validateTimeline } from "~/domain/phase";
@@ -103,6 +104,11 @@ export const settingsSchema = z.object({
   signatoryName: optionalText(120),
   signatoryTitle: optionalText(160),
   privacyNotice: optionalText(5000),
+  contactRetentionDays: z
+    .number({ required_error: "validation.required", invalid_type_error: "privacy.retention.errors.range" })
+    .int("privacy.retention.errors.range")
+    .min(RETENTION_DAYS.min, "privacy.retention.errors.range")
+    .max(RETENTION_DAYS.max, "privacy.retention.errors.range"),
   isPublic: z.boolean().optional().default(false),
 });
 
