@@ -2,6 +2,8 @@
 // with names instead of ids, and the changed fields as "field: before → after". Pure: the ids a
 // page of records mentions are collected here, the model resolves them in one statement, and the
 // words come from the caller's translation function.
+import { formatNumber } from "./number";
+import { type DisplayLocale, type EventTimeZone, formatInZone } from "./time";
 
 export type RefKind = "user" | "submission" | "team" | "round" | "region" | "track" | "award" | "faq" | "criterion" | "member" | "invite";
 export type Names = Partial<Record<RefKind, Record<string, string>>>;
@@ -395,4 +397,46 @@ export function renderAudit(line: AuditLine, actor: string, f: AuditFormat): { s
       after: c.after ? formatAuditValue(c.after, f) : null,
     })),
   };
+}
+
+/** The words and formats of one page of the log: the caller's translation, numbers and dates the language's way in the event's zone. */
+export function auditFormat(t: (key: string, options?: Record<string, unknown>) => string, lang: DisplayLocale, timeZone: EventTimeZone): AuditFormat {
+  return {
+    t: (key, options) => t(key, options ?? {}),
+    number: (n) => formatNumber(n, lang, Number.isInteger(n) ? 0 : 2),
+    date: (iso) => formatInZone(new Date(iso), timeZone, lang),
+  };
+}
+
+export type AuditRow = {
+  id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  sentence: string;
+  changes: RenderedChange[];
+  before: string | null;
+  after: string | null;
+};
+
+/** A page of records as the organizer reads them: one sentence each, its changes, and the raw record for the details. */
+export function presentAudit(
+  records: readonly (AuditRecord & { id: string; at: Date; actor: { name: string; email: string } | null; rawBefore: string | null; rawAfter: string | null })[],
+  names: Names,
+  f: AuditFormat,
+  systemName: string,
+): AuditRow[] {
+  return records.map((r) => ({
+    id: r.id,
+    at: f.date(r.at.toISOString()),
+    actor: r.actor?.email ?? null,
+    action: r.action,
+    entity: r.entity.toLowerCase(),
+    entityId: r.entityId,
+    ...renderAudit(describeAudit(r, names), r.actor?.name ?? systemName, f),
+    before: r.rawBefore,
+    after: r.rawAfter,
+  }));
 }

@@ -100,42 +100,6 @@ export async function remindJudges(eventId: string, roundId: string, actorId: st
   return { sent: late.length };
 }
 
-const JUDGING_ENTITIES = ["judgment", "assignment", "round", "judge"];
-
-/** Judging-related audit rows of the event, newest first, with actor names. */
-export async function judgingAudit(eventId: string, options: { take?: number; judgeId?: string | null; submissionId?: string | null } = {}) {
-  const rows = await db.auditLog.findMany({
-    where: { eventId, entity: { in: JUDGING_ENTITIES } },
-    orderBy: { at: "desc" },
-    take: options.judgeId || options.submissionId ? 2000 : (options.take ?? 300),
-  });
-  const parse = (s: string | null) => (s ? (JSON.parse(s) as Record<string, unknown>) : null);
-  let parsed = rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
-  if (options.judgeId) parsed = parsed.filter((r) => (r.after?.judgeId ?? r.before?.judgeId) === options.judgeId);
-  if (options.submissionId) parsed = parsed.filter((r) => (r.after?.submissionId ?? r.before?.submissionId) === options.submissionId);
-  parsed = parsed.slice(0, options.take ?? 300);
-  const userIds = new Set<string>();
-  const submissionIds = new Set<string>();
-  for (const r of parsed) {
-    if (r.actorId) userIds.add(r.actorId);
-    const judgeId = r.after?.judgeId ?? r.before?.judgeId;
-    if (typeof judgeId === "string") userIds.add(judgeId);
-    const sub = r.after?.submissionId ?? r.before?.submissionId;
-    if (typeof sub === "string") submissionIds.add(sub);
-  }
-  const [users, submissions, criteria] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
-    db.submission.findMany({ where: { id: { in: [...submissionIds] } }, select: { id: true, title: true } }),
-    db.criterion.findMany({ where: { eventId }, select: { id: true, name: true } }),
-  ]);
-  return {
-    rows: parsed,
-    names: Object.fromEntries(users.map((u) => [u.id, u.name])),
-    titles: Object.fromEntries(submissions.map((s) => [s.id, s.title])),
-    criteria: Object.fromEntries(criteria.map((c) => [c.id, c.name])),
-  };
-}
-
 /** The event's judges by name, for filtering the judging audit. */
 export async function listJudgeNames(eventId: string) {
   return db.eventMember.findMany({ where: { eventId, role: "JUDGE" }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } });

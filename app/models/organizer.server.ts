@@ -48,9 +48,21 @@ export async function auditEntities(eventId: string): Promise<{ key: string; val
   return [...byKey].map(([key, values]) => ({ key, values })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Newest first; ties on the same millisecond are broken by id so pages never overlap. */
-export async function listAudit(eventId: string, opts: { entities?: string[]; page: number }) {
-  const where = { eventId, ...(opts.entities ? { entity: { in: opts.entities } } : {}) };
+/** The kinds of record the judging trail lists. */
+export const JUDGING_ENTITIES = ["judgment", "assignment", "round", "judge"];
+
+/**
+ * Newest first; ties on the same millisecond are broken by id so pages never overlap. `judgeId`
+ * keeps the records about one judge (their own actions and those naming them as `judgeId`).
+ */
+export async function listAudit(eventId: string, opts: { entities?: string[]; judgeId?: string | null; page: number }) {
+  // Records are stored as JSON.stringify output, so a judge's id appears exactly as "judgeId":"…".
+  const naming = opts.judgeId ? `"judgeId":${JSON.stringify(opts.judgeId)}` : null;
+  const where = {
+    eventId,
+    ...(opts.entities ? { entity: { in: opts.entities } } : {}),
+    ...(naming ? { OR: [{ actorId: opts.judgeId }, { after: { contains: naming } }, { before: { contains: naming } }] } : {}),
+  };
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (opts.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),

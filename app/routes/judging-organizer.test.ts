@@ -211,10 +211,15 @@ describe("rounds, progress and audit", () => {
     expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "judging.remind" } })).toBe(1);
 
     const audit = await call(() => auditLoader(args(getRequest(`/kelola/${slug}/penjurian/audit?juri=${fx.judges[0].id}`, cookie), { slug })));
-    const rows = (audit.body as { rows: { action: string; actor: string; submission: string; scores: { criterion: string; before: string | null; after: string | null }[] }[] }).rows;
+    const rows = (audit.body as { rows: { action: string; actor: string | null; sentence: string; changes: { field: string; before: string | null; after: string | null }[] }[] }).rows;
     expect(rows.filter((r) => r.action === "judgment.finalize")).toHaveLength(2);
-    expect(rows[0].actor).toBe(fx.judges[0].name);
-    expect(rows[0].scores).toEqual(expect.arrayContaining([{ criterion: "Dampak", before: null, after: "6" }]));
+    // Only records about the chosen judge: their scores, read as sentences naming them, and the
+    // assignments that gave them work; nothing of the other judges.
+    for (const r of rows.filter((r) => r.action.startsWith("judgment."))) expect(r.sentence).toContain(fx.judges[0].name);
+    for (const r of rows) expect(r.sentence).not.toContain(fx.judges[1].name);
+    expect(rows[0].actor).toBe(fx.judges[0].email);
+    const firstSave = rows.filter((r) => r.action.startsWith("judgment.")).at(-1)!;
+    expect(firstSave.changes).toEqual(expect.arrayContaining([{ field: expect.stringContaining("Dampak"), before: "—", after: "6" }]));
   });
 });
 
