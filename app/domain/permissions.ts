@@ -1,54 +1,31 @@
-// Who may do what, as typed strings "action:entity:access" shared by server checks and UI hints.
+// Who may do what in an event: the actor (resolved once per request in app/models/event-guards.server.ts)
+// and the three decisions the guards and pages make from it. Team membership and captaincy are
+// checked where the team is read (app/models/team.server.ts), judges' assignments where the
+// assignment is read (app/models/judge-desk.server.ts).
 export type EventRoleName = "ORGANIZER" | "JUDGE";
 
 export type Actor = {
   userId: string | null;
   isAdmin: boolean;
   eventRoles: readonly EventRoleName[];
-  /** Team ids (in this event) the actor is a member of. */
-  teamIds: readonly string[];
-  captainOf: readonly string[];
 };
 
 export type Permission =
-  | "create:event:any"
-  | "update:event:organized"
-  | "read:audit:organized"
-  | "manage:invite:organized"
-  | "review:team:organized"
-  | "read:team:own"
-  | "read:team:organized"
-  | "update:team:captain"
-  | "update:submission:own"
-  | "read:submission:own"
-  | "read:submission:organized"
-  | "read:submission:assigned"
-  | "score:assignment:own"
-  | "manage:judging:organized"
-  | "publish:results:organized";
+  /** The platform admin creates events. */
+  | "create:event"
+  /** An organizer of the event, or the platform admin: every /kelola page, previews, every certificate. */
+  | "manage:event"
+  /** A judge of the event: the /juri area. */
+  | "judge:event";
 
-export type Resource = { teamId?: string; judgeAssigned?: boolean };
-
-export function isOrganizer(actor: Actor): boolean {
-  return actor.isAdmin || actor.eventRoles.includes("ORGANIZER");
-}
-
-export function can(actor: Actor, permission: Permission, resource: Resource = {}): boolean {
+export function can(actor: Actor, permission: Permission): boolean {
   if (!actor.userId) return false;
-  const [, , access] = permission.split(":");
-  switch (access) {
-    case "any":
+  switch (permission) {
+    case "create:event":
       return actor.isAdmin;
-    case "organized":
-      return isOrganizer(actor);
-    case "own":
-      if (permission === "score:assignment:own") return actor.eventRoles.includes("JUDGE") && resource.judgeAssigned === true;
-      return resource.teamId !== undefined && actor.teamIds.includes(resource.teamId);
-    case "captain":
-      return resource.teamId !== undefined && actor.captainOf.includes(resource.teamId);
-    case "assigned":
-      return actor.eventRoles.includes("JUDGE") && resource.judgeAssigned === true;
-    default:
-      return false;
+    case "manage:event":
+      return actor.isAdmin || actor.eventRoles.includes("ORGANIZER");
+    case "judge:event":
+      return actor.eventRoles.includes("JUDGE");
   }
 }

@@ -1,9 +1,9 @@
 // Event-scoped guards. Non-members get 404 (existence of private things is not revealed);
 // known users without the role get 403.
 import type { User } from "lucia";
-import { can, type Actor, type EventRoleName, type Permission } from "~/domain/permissions";
+import { can, type Actor, type EventRoleName } from "~/domain/permissions";
 import { db } from "~/services/db.server";
-import { forbidden, notFound } from "~/services/guards.server";
+import { notFound } from "~/services/guards.server";
 import { memoize } from "~/services/request-context.server";
 import { getUser, requireUser } from "~/services/session.server";
 import { getEventBySlug, getEventContext, type EventStanding, type EventWithRounds } from "./event.server";
@@ -19,14 +19,8 @@ export function requireEvent(slug: string | undefined): Promise<EventRecord> {
 }
 
 function actorOf(user: Pick<User, "id" | "isAdmin"> | null, standing: EventStanding | null): Actor {
-  if (!user || !standing) return { userId: null, isAdmin: false, eventRoles: [], teamIds: [], captainOf: [] };
-  return {
-    userId: user.id,
-    isAdmin: user.isAdmin,
-    eventRoles: standing.roles,
-    teamIds: standing.team ? [standing.team.id] : [],
-    captainOf: standing.team?.role === "CAPTAIN" ? [standing.team.id] : [],
-  };
+  if (!user || !standing) return { userId: null, isAdmin: false, eventRoles: [] };
+  return { userId: user.id, isAdmin: user.isAdmin, eventRoles: standing.roles };
 }
 
 export async function actorFor(user: Pick<User, "id" | "isAdmin"> | null, eventId: string): Promise<Actor> {
@@ -44,13 +38,13 @@ export async function actorFor(user: Pick<User, "id" | "isAdmin"> | null, eventI
  * The event named in the URL, the signed-in user (or null) and their roles in the event, resolved
  * once per request for the root, layout and page loaders alike; null when there is no such event.
  */
-export function eventContext(request: Request, slug: string | undefined): Promise<{ user: User | null; event: EventRecord; actor: Actor } | null> {
+export function eventContext(request: Request, slug: string | undefined): Promise<{ user: User | null; event: EventRecord; actor: Actor; team: EventStanding["team"] } | null> {
   return memoize(request, `context:${slug}`, async () => {
     if (!slug) return null;
     const user = await getUser(request);
     const found = await getEventContext(slug, user?.id ?? null);
     if (!found) return null;
-    return { user, event: found.event, actor: actorOf(user, found.standing) };
+    return { user, event: found.event, actor: actorOf(user, found.standing), team: user ? found.standing.team : null };
   });
 }
 
@@ -64,18 +58,12 @@ async function requireEventActor(request: Request, slug: string | undefined) {
 /** The signed-in organizer (or platform admin) of the event named by `slug`. */
 export async function requireOrganizer(request: Request, slug: string | undefined) {
   const found = await requireEventActor(request, slug);
-  if (!can(found.actor, "update:event:organized")) throw notFound();
-  return found;
-}
-
-export async function requirePermission(request: Request, slug: string | undefined, permission: Permission) {
-  const found = await requireEventActor(request, slug);
-  if (!can(found.actor, permission)) throw forbidden();
+  if (!can(found.actor, "manage:event")) throw notFound();
   return found;
 }
 
 export async function requireJudge(request: Request, slug: string | undefined) {
   const found = await requireEventActor(request, slug);
-  if (!found.actor.eventRoles.includes("JUDGE")) throw notFound();
+  if (!can(found.actor, "judge:event")) throw notFound();
   return found;
 }

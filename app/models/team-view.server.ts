@@ -2,7 +2,7 @@
 // read is a few set-based statements whatever the event's size (raw SQL through Prisma where a
 // relation would otherwise cost a statement of its own).
 import type { User } from "lucia";
-import { isOrganizer } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { db } from "~/services/db.server";
 import { eventsOfTeamMember, getEventContextById } from "./event.server";
 
@@ -45,7 +45,7 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
     submission: submissionStatus === null ? null : { status: submissionStatus },
   };
   const membership = team.members.find((m) => m.userId === user.id) ?? null;
-  const organizer = membership ? false : isOrganizer({ userId: user.id, isAdmin: user.isAdmin, eventRoles: context.standing.roles, teamIds: [], captainOf: [] });
+  const organizer = membership ? false : can({ userId: user.id, isAdmin: user.isAdmin, eventRoles: context.standing.roles }, "manage:event");
   if (!membership && !organizer) return null;
   return { team, membership, organizer };
 }

@@ -7,7 +7,7 @@ import { PhaseBadge } from "~/components/event-card";
 import { normalizeWhatsApp, whatsAppLink } from "~/domain/links";
 import { blindPeriod } from "~/domain/blind";
 import { canRegister, phaseAt, timelineSteps, type StepStatus } from "~/domain/phase";
-import { isOrganizer } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { formatInZone, eventZone, zoneAbbreviation } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
 import { getPublicEventLists, hasPublication } from "~/models/public-event.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const context = await eventContext(request, params.slug);
   if (!context) throw notFound();
-  const organizer = context.user ? isOrganizer(context.actor) : false;
+  const organizer = context.user ? can(context.actor, "manage:event") : false;
   // A private event does not exist for anyone but its organizers.
   if (!context.event.isPublic && !organizer) throw notFound();
 
@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serverNowMs: now.getTime(),
     registrationOpen: canRegister(timeline, now).allowed,
     // Someone already in a team is offered their team, not a second registration.
-    myTeamId: context.actor.teamIds[0] ?? null,
+    myTeamId: context.team?.id ?? null,
     organizer,
     resultsPublished: publication,
     votingOpen:

@@ -1,7 +1,7 @@
 // The event banner. Public once the event is public; before that only its organizers see it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { FILE_KIND_INFO } from "~/domain/filetype";
-import { isOrganizer } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { bannerKeyFor } from "~/models/public-event.server";
 import { actorFor } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event?.bannerKey) throw notFound();
   if (!event.isPublic) {
     const user = await getUser(request);
-    if (!user || !isOrganizer(await actorFor(user, event.id))) throw notFound();
+    if (!user || !can(await actorFor(user, event.id), "manage:event")) throw notFound();
   }
   const bytes = await getFile(event.bannerKey);
   if (!bytes) throw notFound();

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { isOrganizer } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { type PublicationAwardKind, revealOrder, suggestRecipients } from "~/domain/publication";
 import { getPublishedResults, listAwards } from "~/models/publication.server";
 import { loadRoundResults } from "~/models/results.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }));
   } else {
     const user = await getUser(request);
-    if (!user || !isOrganizer(await actorFor(user, event.id))) throw notFound();
+    if (!user || !can(await actorFor(user, event.id), "manage:event")) throw notFound();
     rehearsal = true;
     const [results, awards] = await Promise.all([loadRoundResults(event), listAwards(event.id)]);
     const picks = suggestRecipients(

@@ -1,4 +1,6 @@
 // Request-level guards. They throw a redirect or a 403/404 response, so loaders read top to bottom.
+import { can } from "~/domain/permissions";
+import { forbidden } from "./guards.server";
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
 import { safeRedirect } from "~/domain/links";
@@ -53,7 +55,7 @@ export async function requireAnonymous(request: Request): Promise<void> {
 
 export async function requireAdmin(request: Request): Promise<User> {
   const user = await requireUser(request);
-  if (!user.isAdmin) throw new Response("Forbidden", { status: 403 });
+  if (!can({ userId: user.id, isAdmin: user.isAdmin, eventRoles: [] }, "create:event")) throw forbidden();
   return user;
 }
 
