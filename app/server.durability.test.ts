@@ -236,6 +236,10 @@ describe("an oversized body against the production server", () => {
       }).catch(() => null);
       if (declared) expect(declared.status).toBe(413);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(ready.headers.get("Cache-Control")).toBe("no-store");
+      expect(await ready.json()).toMatchObject({ status: "ok", database: "ok", storage: "ok", draining: false });
     } finally {
       server.child.kill("SIGTERM");
       await server.exited;

@@ -12,7 +12,7 @@ import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
 import { withRequestScope } from "./services/request-context.server";
 import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
-import { drainOnSignals } from "./services/shutdown.server";
+import { drainOnSignals, isDraining } from "./services/shutdown.server";
 import { env } from "./services/env.server";
 
 let config;
@@ -24,7 +24,7 @@ try {
 }
 
 const { db, dbReady } = await import("./services/db.server");
-const { checkHealth } = await import("./services/health.server");
+const { checkHealth, checkReadiness } = await import("./services/health.server");
 await dbReady;
 const { scheduledJobs } = await import("./models/jobs.server");
 const { startScheduler } = await import("./services/scheduler.server");
@@ -90,6 +90,14 @@ app.get("/healthz", async (_req, res) => {
     .status(health.status === "ok" ? 200 : 503)
     .set("Cache-Control", "no-store")
     .json(health);
+});
+// Readiness for a load balancer: database and file storage answer and the instance is not draining.
+app.get("/readyz", async (_req, res) => {
+  const ready = await checkReadiness(isDraining());
+  res
+    .status(ready.status === "ok" ? 200 : 503)
+    .set("Cache-Control", "no-store")
+    .json(ready);
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

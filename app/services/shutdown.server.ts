@@ -3,8 +3,14 @@
 // streams and stuck clients are cut after `graceMs` so a deploy never hangs.
 import type { Server } from "node:http";
 
+let stopping = false;
+
+/** True from the first SIGTERM/SIGINT on: /readyz then answers 503 so a load balancer stops sending traffic. */
+export function isDraining(): boolean {
+  return stopping;
+}
+
 export function drainOnSignals(server: Server, closeDatabase: () => Promise<void>, graceMs = 20_000) {
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
