@@ -1,7 +1,7 @@
 // The audit log as organizers read it, on the event's audit page and the judging trail alike: one
 // card per record (sentence, time, who, each change as before → after, the raw record folded away)
 // and paging, newest first.
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AuditRow } from "~/domain/audit-log";
 
@@ -85,5 +85,30 @@ export function AuditList({ rows, page, pages, pageLink, empty }: { rows: AuditR
         </nav>
       ) : null}
     </>
+  );
+}
+
+/** The one filter above a list of records: a select sent as a GET parameter. */
+export function AuditFilter({ name, label, value, all, options }: { name: string; label: string; value: string; all: string; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="card flex flex-wrap items-end gap-2">
+      <div className="min-w-[12rem] flex-1">
+        <label htmlFor={name} className="field-label">
+          {label}
+        </label>
+        <select id={name} name={name} defaultValue={value} className="field-input">
+          <option value="">{all}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="btn-secondary">
+        {t("common.filter")}
+      </button>
+    </Form>
   );
 }

@@ -3,28 +3,15 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert } from "./forms";
-import { ScoreInput, type RubricCriterion } from "./score-input";
-import { type ActionReply, type QueueStatus, type Snapshot, useScoreQueue } from "./use-score-queue";
+import { ScoreInput } from "./score-input";
+import { type QueueStatus, type ScoreQueueInput, useScoreQueue } from "./use-score-queue";
 
 export type { ActionReply, Snapshot, Values } from "./use-score-queue";
 
-export function RubricForm({
-  assignmentId,
-  saveUrl,
-  criteria,
-  initial,
-  editable,
-  actionData,
-}: {
-  assignmentId: string;
-  saveUrl: string;
-  criteria: RubricCriterion[];
-  initial: Snapshot;
-  editable: boolean;
-  actionData: ActionReply | undefined;
-}) {
+export function RubricForm(props: ScoreQueueInput) {
+  const { criteria, editable } = props;
   const { t } = useTranslation();
-  const { values, version, status, errors, conflict, change, takeServer, keepMine, flush } = useScoreQueue({ assignmentId, saveUrl, criteria, initial, editable, actionData });
+  const { values, version, status, errors, conflict, change, takeServer, keepMine, flush } = useScoreQueue(props);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;

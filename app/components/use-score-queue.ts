@@ -51,21 +51,17 @@ function readDraft(assignmentId: string): Draft | null {
   return null;
 }
 
-export function useScoreQueue({
-  assignmentId,
-  saveUrl,
-  criteria,
-  initial,
-  editable,
-  actionData,
-}: {
+/** What the queue works on: one assignment, where to save it, its rubric, what the server holds, and the no-JS reply if any. */
+export type ScoreQueueInput = {
   assignmentId: string;
   saveUrl: string;
   criteria: readonly RubricCriterion[];
   initial: Snapshot;
   editable: boolean;
   actionData: ActionReply | undefined;
-}) {
+};
+
+export function useScoreQueue({ assignmentId, saveUrl, criteria, initial, editable, actionData }: ScoreQueueInput) {
   const submit = useSubmit();
   const failed = actionData && !actionData.ok ? actionData : null;
   const [values, setValues] = useState<Values>(() => failed?.submitted ?? { scores: { ...initial.scores }, comment: initial.comment, privateNote: initial.privateNote });

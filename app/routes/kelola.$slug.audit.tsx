@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro } from "~/components/event-forms";
-import { AuditList } from "~/components/audit-list";
+import { AuditFilter, AuditList } from "~/components/audit-list";
 import { auditFormat, presentAudit } from "~/domain/audit-log";
 import { eventZone } from "~/domain/time";
 import { auditEntities, listAudit } from "~/models/organizer.server";
@@ -28,24 +28,13 @@ export default function AuditPage() {
   return (
     <div className="space-y-5">
       <PageIntro title={t("audit.title")} intro={t("audit.intro")} />
-      <Form method="get" className="card flex flex-wrap items-end gap-2">
-        <div className="min-w-[12rem] flex-1">
-          <label htmlFor="entitas" className="field-label">
-            {t("audit.filter")}
-          </label>
-          <select id="entitas" name="entitas" defaultValue={entity} className="field-input">
-            <option value="">{t("audit.allEntities")}</option>
-            {entities.map((e) => (
-              <option key={e} value={e}>
-                {t(`audit.entities.${e}`, { defaultValue: e })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          {t("common.filter")}
-        </button>
-      </Form>
+      <AuditFilter
+        name="entitas"
+        label={t("audit.filter")}
+        value={entity}
+        all={t("audit.allEntities")}
+        options={entities.map((e) => ({ value: e, label: t(`audit.entities.${e}`, { defaultValue: e }) }))}
+      />
       <p className="text-sm text-slate-700">{t("audit.count", { count: total })}</p>
       <AuditList rows={rows} page={page} pages={pages} pageLink={pageLink} empty={t("audit.empty")} />
     </div>

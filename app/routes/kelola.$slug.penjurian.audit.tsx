@@ -2,9 +2,9 @@
 // conflict declaration, reminder and advancement, newest first, optionally for one judge. The
 // same records and the same reading as the event's audit page, narrowed to judging.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuditList } from "~/components/audit-list";
+import { AuditFilter, AuditList } from "~/components/audit-list";
 import { auditFormat, presentAudit } from "~/domain/audit-log";
 import { eventZone } from "~/domain/time";
 import { listJudgeNames } from "~/models/judging-admin.server";
@@ -38,24 +38,7 @@ export default function JudgingAudit() {
   const pageLink = (p: number) => `/kelola/${slug}/penjurian/audit?${new URLSearchParams({ ...(judgeId ? { juri: judgeId } : {}), halaman: String(p) })}`;
   return (
     <div className="space-y-4">
-      <Form method="get" className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="juri" className="field-label">
-            {t("judging.audit.filterJudge")}
-          </label>
-          <select id="juri" name="juri" defaultValue={judgeId ?? ""} className="field-input">
-            <option value="">{t("judging.audit.allJudges")}</option>
-            {judges.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          {t("common.filter")}
-        </button>
-      </Form>
+      <AuditFilter name="juri" label={t("judging.audit.filterJudge")} value={judgeId ?? ""} all={t("judging.audit.allJudges")} options={judges.map((j) => ({ value: j.id, label: j.name }))} />
       <p className="text-sm text-slate-700">{t("audit.count", { count: total })}</p>
       <AuditList rows={rows} page={page} pages={pages} pageLink={pageLink} empty={t("judging.audit.empty")} />
     </div>
