@@ -2,7 +2,11 @@
 // due at `now` and claims each unit before doing it, so several instances do every unit once.
 import type { ScheduledJob } from "~/services/scheduler.server";
 import { housekeeping } from "./housekeeping.server";
+import { REMINDER_JOB, sendDueReminders } from "./reminders.server";
 
 export function scheduledJobs(): ScheduledJob[] {
-  return [{ name: "housekeeping", everyMs: 10 * 60_000, run: async (now) => void (await housekeeping(now)) }];
+  return [
+    { name: "housekeeping", everyMs: 10 * 60_000, run: async (now) => void (await housekeeping(now)) },
+    { name: REMINDER_JOB, everyMs: 60_000, run: async (now) => void (await sendDueReminders(now)) },
+  ];
 }
