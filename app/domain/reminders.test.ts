@@ -60,7 +60,6 @@ describe("planReminders", () => {
     expect(reminderTiming(u, plus(u.dueAt, LATE_LIMIT_MS))).toBe("missed");
     // A server down through the whole last day sends nothing after the deadline.
     expect(dueReminders(units, ON, timeline.submissionClosesAt).filter((x) => x.kind === "submission")).toEqual([]);
-
   });
 
   it("sends nothing of a kind switched off", () => {

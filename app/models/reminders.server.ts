@@ -113,9 +113,7 @@ async function audienceOf(event: EventRow) {
         .flatMap((t) => t.members.filter((m) => m.role === "CAPTAIN").flatMap((m) => person(m.user).map((user) => ({ user, team: team(t) }))));
     }
     // Accepted teams with only a draft or nothing: every member.
-    return covered
-      .filter((t) => t.status === "ACCEPTED" && t.submission?.status !== "SUBMITTED")
-      .flatMap((t) => t.members.flatMap((m) => person(m.user).map((user) => ({ user, team: team(t) }))));
+    return covered.filter((t) => t.status === "ACCEPTED" && t.submission?.status !== "SUBMITTED").flatMap((t) => t.members.flatMap((m) => person(m.user).map((user) => ({ user, team: team(t) }))));
   };
 }
 
@@ -138,11 +136,7 @@ async function deliver(event: EventRow, unit: ReminderUnit, recipients: Recipien
 export async function sendDueReminders(now: Date): Promise<{ key: string; sent: number }[]> {
   const events = await db.event.findMany({
     where: {
-      OR: [
-        { announcementAt: { gt: now } },
-        { rounds: { some: { closesAt: { gt: now } } } },
-        { teams: { some: { extensions: { some: { until: { gt: now } } } } } },
-      ],
+      OR: [{ announcementAt: { gt: now } }, { rounds: { some: { closesAt: { gt: now } } } }, { teams: { some: { extensions: { some: { until: { gt: now } } } } } }],
     },
     select: eventSelect,
   });
@@ -166,13 +160,7 @@ export async function sendDueReminders(now: Date): Promise<{ key: string; sent: 
   return done;
 }
 
-export type ReminderStatus =
-  | { type: "planned" }
-  | { type: "due" }
-  | { type: "sending" }
-  | { type: "sent"; at: Date; count: number }
-  | { type: "off" }
-  | { type: "skipped" };
+export type ReminderStatus = { type: "planned" } | { type: "due" } | { type: "sending" } | { type: "sent"; at: Date; count: number } | { type: "off" } | { type: "skipped" };
 
 export type ReminderRow = { unit: ReminderUnit; status: ReminderStatus; audience: number; teamName: string | null };
 
