@@ -108,7 +108,7 @@ describe("submission reminders", () => {
 
     // The mail names the team, the deadline in WIB and the link to the project page, in Indonesian.
     const toA = mailsTo(w.A.people[0]!.email)[0]!.text;
-    expect(toA).toContain(`Subject: 24 jam lagi: kirim karya tim ${w.A.name}`);
+    expect(toA).toContain(`Subject: 24 jam lagi: kirim karya ${w.A.name} untuk ${w.event.name}`);
     expect(toA).toContain("23.59 WIB");
     expect(toA).toContain(`/tim/${w.A.id}/karya`);
 
@@ -205,7 +205,8 @@ describe("judging and team-size reminders", () => {
     expect(mine(w, await sendDueReminders(at(due, -1)))).toEqual([]);
     expect(mine(w, await sendDueReminders(due))).toEqual([{ key: `reminder:${w.event.id}:registration:72h`, sent: 1 }]);
     const [mail] = mailsTo(w.S.people[0]!.email);
-    expect(mail?.text).toContain(`Tim ${w.S.name} baru beranggotakan 1 orang`);
+    expect(mail?.text).toContain(`Tim Anda, ${w.S.name}, baru beranggotakan 1 orang`);
+    expect(mail?.text).toContain("72 jam lagi");
     expect(mail?.text).toContain("paling sedikit 3 orang");
   });
 });

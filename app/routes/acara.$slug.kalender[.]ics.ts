@@ -22,7 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `inline; filename="${file}.ics"`,
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "public, max-age=300",
     },
   });

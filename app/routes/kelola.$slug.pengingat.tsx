@@ -128,7 +128,7 @@ function KindSection({ kind, on, rows }: Kind) {
               <span className={`badge ${STATUS_STYLE[r.status.type]}`}>{t(`reminders.status.${r.status.type}`, { at: r.status.at ?? "", count: r.status.count })}</span>
             </div>
             <p className="mt-1 text-sm text-slate-700">{t("reminders.deadline", { at: r.deadline })}</p>
-            {r.status.type !== "sent" ? <p className="text-sm text-slate-700">{t("reminders.audience", { count: r.audience })}</p> : null}
+            {r.status.type === "sent" || r.status.type === "skipped" ? null : <p className="text-sm text-slate-700">{t("reminders.audience", { count: r.audience })}</p>}
           </li>
         ))}
       </ul>

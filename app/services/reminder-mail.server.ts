@@ -23,10 +23,10 @@ export type ReminderMail = {
 
 type T = Awaited<ReturnType<typeof tFor>>;
 
-/** "22 jam" / "45 menit": the time left, rounded down, never below a minute. */
+/** "24 jam" / "45 menit": the time left, to the nearest hour from an hour up, else in whole minutes (at least one). */
 function timeLeft(t: T, deadline: Date, now: Date): string {
   const minutes = Math.max(1, Math.floor((deadline.getTime() - now.getTime()) / 60_000));
-  return minutes >= 60 ? t("reminders.mail.hoursLeft", { count: Math.floor(minutes / 60) }) : t("reminders.mail.minutesLeft", { count: minutes });
+  return minutes >= 60 ? t("reminders.mail.hoursLeft", { count: Math.round(minutes / 60) }) : t("reminders.mail.minutesLeft", { count: minutes });
 }
 
 export function reminderMailText(m: ReminderMail, t: T): { subject: string; text: string } {
