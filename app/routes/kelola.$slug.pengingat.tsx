@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageReminders", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
 ];
 
-type StatusView = { type: ReminderStatus["type"]; at: string | null; count: number };
+type StatusView = { type: ReminderStatus["type"] | "nobody"; at: string | null; count: number };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               : { type: "teams" as const, name: "" },
         audience,
         status: {
-          type: status.type,
+          type: status.type === "sent" && status.count === 0 ? "nobody" : status.type,
           at: status.type === "sent" ? fmt(status.at) : status.type === "planned" ? fmt(unit.dueAt) : null,
           count: status.type === "sent" ? status.count : 0,
         } satisfies StatusView,
@@ -69,6 +69,7 @@ const STATUS_STYLE: Record<StatusView["type"], string> = {
   due: "bg-amber-100 text-amber-900",
   sending: "bg-amber-100 text-amber-900",
   sent: "bg-green-100 text-green-900",
+  nobody: "bg-green-100 text-green-900",
   off: "bg-slate-200 text-slate-800",
   skipped: "bg-slate-200 text-slate-800",
 };
@@ -128,7 +129,7 @@ function KindSection({ kind, on, rows }: Kind) {
               <span className={`badge ${STATUS_STYLE[r.status.type]}`}>{t(`reminders.status.${r.status.type}`, { at: r.status.at ?? "", count: r.status.count })}</span>
             </div>
             <p className="mt-1 text-sm text-slate-700">{t("reminders.deadline", { at: r.deadline })}</p>
-            {r.status.type === "sent" || r.status.type === "skipped" ? null : <p className="text-sm text-slate-700">{t("reminders.audience", { count: r.audience })}</p>}
+            {r.status.type === "sent" || r.status.type === "nobody" || r.status.type === "skipped" ? null : <p className="text-sm text-slate-700">{t("reminders.audience", { count: r.audience })}</p>}
           </li>
         ))}
       </ul>

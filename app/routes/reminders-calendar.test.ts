@@ -2,16 +2,17 @@ import { describe, expect, it } from "vitest";
 import * as publicPage from "~/routes/acara.$slug._index";
 import { loader as calendarLoader } from "~/routes/acara.$slug.kalender[.]ics";
 import * as remindersPage from "~/routes/kelola.$slug.pengingat";
+import { sendDueReminders } from "~/models/reminders.server";
 import { db } from "~/services/db.server";
 import { args, makeUser, organizedEvent } from "~/test/event-helpers";
 import { renderRoute } from "~/test/render-route";
 import { BASE, call, formRequest, getRequest } from "~/test/request";
 
 const unfold = (s: string) => s.replace(/\r\n[ \t]/g, "");
-const DEADLINE = new Date("2031-03-04T16:59:59.999Z"); // Selasa, 4 Maret 2031 23.59.59,999 WIB
+const DEADLINE_2031 = new Date("2031-03-04T16:59:59.999Z"); // Selasa, 4 Maret 2031 23.59.59,999 WIB
 
 /** An organized event whose submission closes at an exact millisecond, well in the future. */
-async function eventWithDeadline(overrides: Parameters<typeof organizedEvent>[0] = {}) {
+async function eventWithDeadline(overrides: Parameters<typeof organizedEvent>[0] = {}, DEADLINE = DEADLINE_2031) {
   const made = await organizedEvent({
     offsets: { registrationOpens: -3, registrationCloses: 25, screeningCloses: 32, submissionOpens: 35, submissionCloses: 45, rounds: [50, 55], announcement: 58 },
     ...overrides,
@@ -50,6 +51,22 @@ describe("the organizer's reminders page", () => {
     expect(en.html).toContain("Email reminders");
     expect(en.html).toContain("Planned for Monday, 3 March 2031 23:59 WIB");
     expect(en.html).toContain("Switch this reminder off");
+  });
+
+  it("shows a reminder sent, with its time and count, and a check that found nobody to remind", async () => {
+    const deadline = new Date("2032-05-04T16:59:59.999Z");
+    const { event, organizer } = await eventWithDeadline({}, deadline);
+    const member = await makeUser({ name: "Anggota Draf" });
+    const team = await db.team.create({ data: { eventId: event.id, name: "Tim Draf", nameKey: "tim draf", inviteCode: "draf01", inviteToken: "tok-draf01", status: "ACCEPTED" } });
+    await db.teamMember.create({ data: { teamId: team.id, eventId: event.id, userId: member.id, role: "CAPTAIN" } });
+    const due = new Date(deadline.getTime() - 24 * 3_600_000);
+    await sendDueReminders(due);
+    // A judging round with nobody assigned: checked, nobody to remind.
+    const round = (await db.round.findFirstOrThrow({ where: { eventId: event.id }, orderBy: { order: "asc" } })).closesAt;
+    await sendDueReminders(new Date(round.getTime() - 24 * 3_600_000));
+    const page = await renderRoute(remindersPage, "/kelola/:slug/pengingat", getRequest(`/kelola/${event.slug}/pengingat`, organizer.cookie));
+    expect(page.html).toContain("Terkirim Senin, 3 Mei 2032 23.59 WIB ke 1 orang");
+    expect(page.html).toContain("Diperiksa Sabtu, 8 Mei 2032 23.59 WIB: tidak ada yang perlu diingatkan");
   });
 
   it("switches a kind off and on again, audited", async () => {
