@@ -4,6 +4,7 @@ import enAccount from "./locales/en/account.json";
 import enCommon from "./locales/en/common.json";
 import enEvent from "./locales/en/event.json";
 import enJudging from "./locales/en/judging.json";
+import enReminders from "./locales/en/reminders.json";
 import enResults from "./locales/en/results.json";
 import enSubmission from "./locales/en/submission.json";
 import enTeam from "./locales/en/team.json";
@@ -11,6 +12,7 @@ import idAccount from "./locales/id/account.json";
 import idCommon from "./locales/id/common.json";
 import idEvent from "./locales/id/event.json";
 import idJudging from "./locales/id/judging.json";
+import idReminders from "./locales/id/reminders.json";
 import idResults from "./locales/id/results.json";
 import idSubmission from "./locales/id/submission.json";
 import idTeam from "./locales/id/team.json";
@@ -27,8 +29,8 @@ describe("locale files", () => {
 
   it("no two area files claim the same top-level key (a later file would silently win)", () => {
     for (const files of [
-      [idCommon, idEvent, idTeam, idSubmission, idJudging, idResults, idAccount],
-      [enCommon, enEvent, enTeam, enSubmission, enJudging, enResults, enAccount],
+      [idCommon, idEvent, idTeam, idSubmission, idJudging, idResults, idAccount, idReminders],
+      [enCommon, enEvent, enTeam, enSubmission, enJudging, enResults, enAccount, enReminders],
     ]) {
       const seen = new Map<string, number>();
       files.forEach((f, i) => {

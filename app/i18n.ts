@@ -2,6 +2,7 @@ import enAccount from "./locales/en/account.json";
 import enCommon from "./locales/en/common.json";
 import enEvent from "./locales/en/event.json";
 import enJudging from "./locales/en/judging.json";
+import enReminders from "./locales/en/reminders.json";
 import enResults from "./locales/en/results.json";
 import enSubmission from "./locales/en/submission.json";
 import enTeam from "./locales/en/team.json";
@@ -9,6 +10,7 @@ import idAccount from "./locales/id/account.json";
 import idCommon from "./locales/id/common.json";
 import idEvent from "./locales/id/event.json";
 import idJudging from "./locales/id/judging.json";
+import idReminders from "./locales/id/reminders.json";
 import idResults from "./locales/id/results.json";
 import idSubmission from "./locales/id/submission.json";
 import idTeam from "./locales/id/team.json";
@@ -17,8 +19,8 @@ export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 // One namespace; each area keeps its keys in its own file under distinct top-level keys.
-const id = { ...idCommon, ...idEvent, ...idTeam, ...idSubmission, ...idJudging, ...idResults, ...idAccount };
-const en = { ...enCommon, ...enEvent, ...enTeam, ...enSubmission, ...enJudging, ...enResults, ...enAccount };
+const id = { ...idCommon, ...idEvent, ...idTeam, ...idSubmission, ...idJudging, ...idResults, ...idAccount, ...idReminders };
+const en = { ...enCommon, ...enEvent, ...enTeam, ...enSubmission, ...enJudging, ...enResults, ...enAccount, ...enReminders };
 
 export const resources = { id: { common: id }, en: { common: en } } as const;
 

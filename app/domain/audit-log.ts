@@ -267,6 +267,7 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
     case "settings.update":
     case "peoplesChoice.update":
     case "teamRules.update":
+    case "reminders.update":
       return line(r.action, {}, fieldChanges(b, a, names));
     case "event.banner":
       return line(a.bannerKey ? "event.banner" : "event.bannerRemoved");

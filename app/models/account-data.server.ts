@@ -36,7 +36,7 @@ export async function collectAccountData(userId: string, now: Date) {
     },
   });
   if (!user) return null;
-  const [sessions, pendingEmails, roles, memberships, revisions, attachments, judging, conflicts, votes, certificates] = await Promise.all([
+  const [sessions, pendingEmails, roles, memberships, revisions, attachments, judging, conflicts, votes, certificates, reminders] = await Promise.all([
     db.session.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true, userAgent: true }, orderBy: { createdAt: "asc" } }),
     db.userToken.findMany({ where: { userId, purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: now } }, select: { email: true, createdAt: true, expiresAt: true } }),
     db.eventMember.findMany({
@@ -111,6 +111,7 @@ export async function collectAccountData(userId: string, now: Date) {
       select: { code: true, kind: true, awardName: true, name: true, issuedAt: true, event: { select: { slug: true, name: true } }, publication: { select: { sha256: true } } },
       orderBy: { issuedAt: "asc" },
     }),
+    db.reminderDelivery.findMany({ where: { userId }, select: { key: true, sentAt: true, event: { select: { slug: true } } }, orderBy: { sentAt: "asc" } }),
   ]);
   // Audit entries about the user (their account and their memberships) in full; entries of what
   // they did as organizer or judge by what, where and when only, because their before/after
@@ -216,6 +217,8 @@ export async function collectAccountData(userId: string, now: Date) {
       issuedAt: iso(c.issuedAt),
       publicationSha256: c.publication.sha256,
     })),
+    // Reminder keys read reminder:<event>:<kind>:<offset>[:<round or own team>].
+    remindersReceived: reminders.map((r) => ({ event: r.event.slug, kind: r.key.split(":")[2] ?? "", before: r.key.split(":")[3] ?? "", sentAt: iso(r.sentAt) })),
     auditEntriesAboutYou: auditAbout.map((a) => ({ event: a.event?.slug ?? null, action: a.action, entity: a.entity, entityId: a.entityId, before: a.before, after: a.after, at: iso(a.at) })),
     auditEntriesOfYourActions: auditActed.map((a) => ({ event: a.event?.slug ?? null, action: a.action, entity: a.entity, entityId: a.entityId, at: iso(a.at) })),
   };

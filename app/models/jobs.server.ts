@@ -3,10 +3,12 @@
 import type { ScheduledJob } from "~/services/scheduler.server";
 import { housekeeping } from "./housekeeping.server";
 import { retention } from "./retention.server";
+import { REMINDER_JOB, sendDueReminders } from "./reminders.server";
 
 export function scheduledJobs(): ScheduledJob[] {
   return [
     { name: "housekeeping", everyMs: 10 * 60_000, run: async (now) => void (await housekeeping(now)) },
     { name: "retention", everyMs: 10 * 60_000, run: async (now) => void (await retention(now)) },
+    { name: REMINDER_JOB, everyMs: 60_000, run: async (now) => void (await sendDueReminders(now)) },
   ];
 }

@@ -94,6 +94,7 @@ describe("the copy of one's data", () => {
     });
     await db.vote.create({ data: { eventId: ev.id, userId: me.id, submissionId: submission.id } });
     const cert = await certificateFor(ev.id, me.id, "Dewi Kartika");
+    await db.reminderDelivery.create({ data: { key: `reminder:${ev.id}:submission:24h`, userId: me.id, eventId: ev.id, sentAt: NOW } });
     await db.auditLog.create({ data: { eventId: ev.id, actorId: stranger.id, action: "member.affiliation", entity: "user", entityId: me.id, after: JSON.stringify({ kimName: "KIM Sumber" }) } });
     await db.auditLog.create({ data: { eventId: ev.id, actorId: me.id, action: "team.review", entity: "team", entityId: t.id, after: JSON.stringify({ secretOfOthers: "x" }) } });
     const sessionId = await sessionOf(me.id);
@@ -115,6 +116,7 @@ describe("the copy of one's data", () => {
     expect(doc.filesUploaded.map((f) => f.filename)).toEqual(["proposal saya.pdf"]);
     expect(doc.votes).toEqual([expect.objectContaining({ project: "Desa Pintar", team: t.name })]);
     expect(doc.certificates).toEqual([expect.objectContaining({ code: cert.code, nameOnCertificate: "Dewi Kartika" })]);
+    expect(doc.remindersReceived).toEqual([{ event: ev.slug, kind: "submission", before: "24h", sentAt: NOW.toISOString() }]);
     expect(doc.auditEntriesAboutYou).toEqual([expect.objectContaining({ action: "member.affiliation", after: JSON.stringify({ kimName: "KIM Sumber" }) })]);
     expect(doc.auditEntriesOfYourActions).toEqual([expect.objectContaining({ action: "team.review", entityId: t.id })]);
     expect(doc.auditEntriesOfYourActions[0]).not.toHaveProperty("after");

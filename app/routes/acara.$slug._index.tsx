@@ -16,6 +16,7 @@ import { notFound } from "~/services/guards.server";
 import { LANGUAGES, resources } from "~/i18n";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
+import { calendarItems, calendarPath, subscribeUrl } from "~/services/calendar.server";
 import { SITE_NAME } from "~/components/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.event.name} — ${SITE_NAME}` }, { name: "description", content: data.event.summary }] : [{ title: SITE_NAME }]);
@@ -53,6 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const rounds = s.key === "judging" ? s.rounds.map((r) => ({ id: r.round.id, name: r.round.name, status: r.status, closes: fmt(r.closesAt) })) : [];
     return { key: s.key, status: s.status, lines, rounds };
   });
+  // Deadlines still ahead, each with its own calendar links; the feed holds the whole timeline.
+  const calendar = event.isPublic
+    ? {
+        feed: calendarPath(event.slug),
+        subscribe: subscribeUrl(event.slug),
+        items: calendarItems({ id: event.id, slug: event.slug, name: event.name, timezone: event.timezone, timeline }, t, lang)
+          .filter((i) => i.at.getTime() > now.getTime())
+          .map((i) => ({ id: i.id, label: i.label, when: i.when, google: i.google, ics: calendarPath(event.slug, i.id) })),
+      }
+    : null;
   const whatsapp = event.contactWhatsapp ? normalizeWhatsApp(event.contactWhatsapp) : null;
   return {
     event: {
@@ -84,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     steps,
+    calendar,
     serverNowMs: now.getTime(),
     registrationOpen: canRegister(timeline, now).allowed,
     // Someone already in a team is offered their team, not a second registration.
@@ -267,6 +279,7 @@ export default function PublicEventPage() {
             </h2>
             <p className="mt-1 text-sm text-slate-700">{t("event.public.zoneNote", { zone: event.zone })}</p>
             <StepList />
+            <CalendarLinks />
           </section>
         </aside>
         {event.contactEmail || event.whatsapp ? (
@@ -327,6 +340,44 @@ function StepList() {
         </li>
       ))}
     </ol>
+  );
+}
+
+function CalendarLinks() {
+  const { t } = useTranslation();
+  const { calendar } = useLoaderData<typeof loader>();
+  if (!calendar) return null;
+  return (
+    <details className="group mt-4 rounded-lg border border-slate-200">
+      <summary className="flex min-h-[48px] cursor-pointer items-center px-3 font-semibold text-brand-800">{t("calendar.title")}</summary>
+      <div className="space-y-3 border-t border-slate-200 p-3">
+        <ul className="space-y-3">
+          {calendar.items.map((i) => (
+            <li key={i.id}>
+              <p className="text-sm font-semibold">{i.label}</p>
+              <p className="text-sm text-slate-700">{i.when}</p>
+              <div className="mt-1 flex flex-wrap gap-2">
+                <a href={i.google} className="btn-secondary min-h-[44px] text-sm" target="_blank" rel="noopener noreferrer" aria-label={t("calendar.addOne", { what: i.label })}>
+                  {t("calendar.google")}
+                </a>
+                <a href={i.ics} className="btn-secondary min-h-[44px] text-sm" aria-label={t("calendar.icsOne", { what: i.label })}>
+                  {t("calendar.ics")}
+                </a>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
+          <a href={calendar.subscribe} className="btn-primary min-h-[44px] text-sm">
+            {t("calendar.subscribe")}
+          </a>
+          <a href={calendar.feed} className="btn-link text-sm">
+            {t("calendar.download")}
+          </a>
+        </div>
+        <p className="text-xs text-slate-600">{t("calendar.note")}</p>
+      </div>
+    </details>
   );
 }
 

@@ -53,6 +53,8 @@ const ROWS: Row[] = [
   { route: "acara.$slug._index", method: "GET",     cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok",
     hides: { text: (w) => w.judgesNote, from: NOT_AUDIENCE } },
   { route: "acara.$slug.banner", method: "GET",     cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
+  { route: "acara.$slug.kalender[.]ics", method: "GET",
+                                                    cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
   { route: "acara.$slug_.galeri", method: "GET",    cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
   { route: "acara.$slug_.proyek.$submissionId", method: "GET",
                                                     cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
@@ -165,7 +167,7 @@ const ROWS: Row[] = [
   ...[
     "kelola.$slug", "kelola.$slug._index", "kelola.$slug.audit", "kelola.$slug.hasil", "kelola.$slug.hasil.sertifikat[.]zip",
     "kelola.$slug.hasil.stream", "kelola.$slug.karya", "kelola.$slug.karya[.]csv", "kelola.$slug.karya_.$submissionId",
-    "kelola.$slug.linimasa", "kelola.$slug.pengaturan", "kelola.$slug.pengumuman", "kelola.$slug.penjurian",
+    "kelola.$slug.linimasa", "kelola.$slug.pengaturan", "kelola.$slug.pengingat", "kelola.$slug.pengumuman", "kelola.$slug.penjurian",
     "kelola.$slug.penjurian._index", "kelola.$slug.penjurian.audit", "kelola.$slug.penjurian.babak",
     "kelola.$slug.penjurian.konflik", "kelola.$slug.penjurian.progres", "kelola.$slug.struktur", "kelola.$slug.struktur._index",
     "kelola.$slug.struktur.penghargaan", "kelola.$slug.struktur.rubrik", "kelola.$slug.struktur.wilayah",
@@ -174,7 +176,7 @@ const ROWS: Row[] = [
   { route: "kelola.$slug.hasil.ekspor", method: "GET", query: "?data=teams",
                                                     cells: "in   nf   nf   nf   nf   nf   nf   ok   nf   ok   nf" },
   ...[
-    "kelola.$slug.hasil", "kelola.$slug.linimasa", "kelola.$slug.pengaturan", "kelola.$slug.pengumuman",
+    "kelola.$slug.hasil", "kelola.$slug.linimasa", "kelola.$slug.pengaturan", "kelola.$slug.pengingat", "kelola.$slug.pengumuman",
     "kelola.$slug.penjurian._index", "kelola.$slug.penjurian.babak", "kelola.$slug.penjurian.progres",
     "kelola.$slug.struktur._index", "kelola.$slug.struktur.penghargaan", "kelola.$slug.struktur.rubrik",
     "kelola.$slug.struktur.wilayah", "kelola.$slug.tim-panitia", "kelola.$slug.tim", "kelola.$slug.tim_.$teamId",

@@ -25,6 +25,7 @@ const TABS = [
   { to: "penjurian", key: "judging" },
   { to: "hasil", key: "results" },
   { to: "pengumuman", key: "announcements" },
+  { to: "pengingat", key: "reminders" },
   { to: "audit", key: "audit" },
 ] as const;
 

@@ -1,6 +1,18 @@
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN "lastSignInAt" DATETIME;
 
+-- CreateTable
+CREATE TABLE "ReminderDelivery" (
+    "key" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "sentAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("key", "userId"),
+    CONSTRAINT "ReminderDelivery_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ReminderDelivery_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -41,6 +53,9 @@ CREATE TABLE "new_Event" (
     "privacyNotice" TEXT NOT NULL DEFAULT '',
     "contactRetentionDays" INTEGER NOT NULL DEFAULT 365,
     "contactsErasedAt" DATETIME,
+    "remindRegistration" BOOLEAN NOT NULL DEFAULT true,
+    "remindSubmission" BOOLEAN NOT NULL DEFAULT true,
+    "remindJudging" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -50,4 +65,10 @@ ALTER TABLE "new_Event" RENAME TO "Event";
 CREATE UNIQUE INDEX "Event_slug_key" ON "Event"("slug");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "ReminderDelivery_eventId_idx" ON "ReminderDelivery"("eventId");
+
+-- CreateIndex
+CREATE INDEX "ReminderDelivery_userId_idx" ON "ReminderDelivery"("userId");
 
