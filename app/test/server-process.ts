@@ -23,8 +23,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts build/index.js on `port` (a free one when not given) and waits until /healthz answers. */
-export async function startServer(port?: number): Promise<ServerProcess> {
+/**
+ * Starts build/index.js on `port` (a free one when not given) and waits until /healthz answers.
+ * `env` overrides settings, e.g. one APP_URL shared by several instances behind one address.
+ */
+export async function startServer(port?: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   port ??= await freePort();
   if (!existsSync(entry)) throw new Error("build/index.js is missing: run `npm run build` first (npm test and npm run test:pg do)");
   const url = `http://127.0.0.1:${port}`;
@@ -37,6 +40,7 @@ export async function startServer(port?: number): Promise<ServerProcess> {
       APP_URL: url,
       LOG_REQUESTS: "false",
       SEED_DEMO: "false",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,93 @@
+// Two production instances on one database and one data folder, as behind a load balancer: what
+// one instance writes, the other serves. Sessions, login throttling, cached public pages and
+// uploaded files must not live in one process. Runs on SQLite and on PostgreSQL (npm run test:pg).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PNG } from "~/test/upload-samples";
+import { makeEvent, organizerOf, person } from "~/test/teams";
+import { startServer, type ServerProcess } from "~/test/server-process";
+
+// Both instances answer for the same public address, as they would behind one load balancer.
+const APP_URL = "http://kim-hackathon.test";
+let a: ServerProcess;
+let b: ServerProcess;
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+// The load balancer passes the public host on (X-Forwarded-Host); the browser sends the public Origin.
+const HOST = new URL(APP_URL).host;
+const post = (server: ServerProcess, path: string, body: URLSearchParams | FormData, cookie = "") =>
+  fetch(`${server.url}${path}`, { method: "POST", body, redirect: "manual", headers: { "X-Forwarded-Host": HOST, Origin: APP_URL, ...(cookie ? { Cookie: cookie } : {}) } });
+const get = (server: ServerProcess, path: string, cookie = "") => fetch(`${server.url}${path}`, { redirect: "manual", headers: { "X-Forwarded-Host": HOST, ...(cookie ? { Cookie: cookie } : {}) } });
+const sessionCookie = (res: Response) => /kim_session=[^;]+/.exec(res.headers.get("Set-Cookie") ?? "")?.[0] ?? "";
+
+/** Polls until `check` holds: another instance may serve a cached copy for a few seconds. */
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe("two instances behind one address", { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startServer(undefined, { APP_URL }), startServer(undefined, { APP_URL })]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const s of [a, b]) s?.child.kill("SIGTERM");
+    await Promise.all([a?.exited, b?.exited]);
+  });
+
+  it("a session started on one instance works on the other, and logging out on it ends it on both", async () => {
+    const p = await person("Dewi Kartika");
+    const login = await post(a, "/masuk", form({ email: p.email, password: "rahasia-123" }));
+    expect(login.status).toBe(302);
+    const cookie = sessionCookie(login);
+    expect(cookie).not.toBe("");
+    const dashboard = await get(b, "/dasbor", cookie);
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain("Dewi Kartika");
+    expect((await post(b, "/keluar", form({}), cookie)).status).toBe(302);
+    const after = await get(a, "/dasbor", cookie);
+    expect(after.status).toBe(302);
+    expect(after.headers.get("Location")).toMatch(/^\/masuk/);
+  });
+
+  it("wrong passwords tried on both instances add up to one limit", async () => {
+    const p = await person("Budi Santoso");
+    const wrong = form({ email: p.email, password: "bukan-sandinya-1" });
+    for (const server of [a, a, a, b, b]) expect((await post(server, "/masuk", wrong)).status).toBe(400);
+    // Five failures in all: the next try is refused before the password is even checked.
+    const limited = await post(a, "/masuk", form({ email: p.email, password: "rahasia-123" }));
+    expect(limited.status).toBe(429);
+    expect((await post(b, "/masuk", form({ email: p.email, password: "rahasia-123" }))).status).toBe(429);
+  });
+
+  it("a public page cached by one instance shows a change written through the other", async () => {
+    const ev = await makeEvent();
+    const organizer = await organizerOf(ev.id);
+    const first = await get(b, `/acara/${ev.slug}`);
+    expect(first.status).toBe(200);
+    const again = await get(b, `/acara/${ev.slug}`);
+    expect(again.headers.get("X-Cache")).toBe("HIT");
+    const question = `Apakah ada sesi daring ${Date.now()}?`;
+    expect((await post(a, `/kelola/${ev.slug}/pengaturan`, form({ intent: "faq-add", question, answer: "Ya, lewat Zoom." }), organizer.cookie)).status).toBe(302);
+    await eventually(async () => (await (await get(b, `/acara/${ev.slug}`)).text()).includes(question), "the new question on the other instance");
+  });
+
+  it("a file uploaded through one instance downloads through the other", async () => {
+    const ev = await makeEvent();
+    const organizer = await organizerOf(ev.id);
+    const body = new FormData();
+    body.set("intent", "banner");
+    body.set("banner", new File([PNG], "sampul.png", { type: "image/png" }));
+    expect((await post(a, `/kelola/${ev.slug}/pengaturan`, body, organizer.cookie)).status).toBe(302);
+    const banner = await get(b, `/acara/${ev.slug}/banner`);
+    expect(banner.status).toBe(200);
+    expect(banner.headers.get("Content-Type")).toBe("image/png");
+    expect(new Uint8Array(await banner.arrayBuffer())).toEqual(PNG);
+  });
+
+  it("both instances are ready", async () => {
+    for (const server of [a, b]) expect(await (await get(server, "/readyz")).json()).toMatchObject({ status: "ok", database: "ok", storage: "ok" });
+  });
+});
