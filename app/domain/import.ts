@@ -168,6 +168,15 @@ export function readRecords(table: readonly (readonly string[])[], columns: read
   return { ok: true, records, ignoredColumns, emptyRows };
 }
 
+/** How the file was read, for the notes above the preview. */
+export type FileFacts = { format: "csv" | "xlsx"; delimiter: CsvDelimiter | null; encoding: string | null; ignoredColumns: string[]; emptyRows: number };
+
+/**
+ * A checked file as the page shows it: the verdicts, how the file was read, the rows to send back
+ * with the confirmation (`payload`) and the SHA-256 of the verdicts it must still produce then.
+ */
+export type Preview<P> = { kind: ImportKind; facts: FileFacts; result: P; payload: string; digest: string };
+
 // ── Checking the rows ────────────────────────────────────────────────────────────────────────
 
 export type IssueCode =
