@@ -254,7 +254,7 @@ export function JudgePreviewView({ preview, changed, busy }: { preview: Preview<
                 <p className="text-slate-700">{[r.regionName ?? r.region, r.kim, r.institution].filter(Boolean).join(" · ")}</p>
               </td>
               <td className="block sm:table-cell sm:px-2 sm:py-2 sm:align-top">
-                {r.issues.length ? <Issues kind="judges" issues={r.issues} /> : <span className="text-green-800">{t("import.preview.ok")}</span>}
+                {r.issues.length ? <Issues kind="judges" issues={r.issues} /> : <span className="hidden text-green-800 sm:inline">{t("import.preview.ok")}</span>}
               </td>
             </tr>
           ))}

@@ -79,5 +79,5 @@ export async function claimSeat(token: string, user: Claimant, agreedToNotice: b
 
 /** The places of a team still waiting to be claimed, for its organizers and its members. */
 export async function openSeats(teamId: string) {
-  return db.teamSeat.findMany({ where: { teamId }, orderBy: [{ role: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, email: true, role: true, pool: true } });
+  return db.teamSeat.findMany({ where: { teamId }, orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, email: true, role: true, pool: true } });
 }

@@ -9,6 +9,8 @@ import { action as teamAction, loader as teamLoader } from "~/routes/kelola.$slu
 import { loader as teamTemplate } from "~/routes/kelola.$slug.tim_.impor_.templat";
 import { action as claimAction, loader as claimLoader } from "~/routes/gabung.tempat.$token";
 import { loader as inviteLoader } from "~/routes/undangan.$token";
+import { loader as teamPageLoader } from "~/routes/tim.$teamId._index";
+import { loader as screeningTeamLoader } from "~/routes/kelola.$slug.tim_.$teamId";
 import { db } from "~/services/db.server";
 import { guardAction } from "~/services/request-body.server";
 import { databaseFingerprint } from "~/test/db-fingerprint";
@@ -189,7 +191,7 @@ const TEAMS = [
 
 describe("importing teams and claiming a place", () => {
   it("registers the team, mails each member a link, and the right account claims its place", async () => {
-    const { event, teamPath, upload, confirm } = await setup();
+    const { event, organizer, teamPath, upload, confirm } = await setup();
     const file = new File([toCsv(TEAMS)], "tim.csv");
     const previewed = (await upload(file, undefined, teamPath, teamAction)).body as Body;
     expect(previewed.preview?.result.counts).toMatchObject({ teamsReady: 1, ready: 3 });
@@ -222,6 +224,13 @@ describe("importing teams and claiming a place", () => {
     expect(await db.teamMember.findFirstOrThrow({ where: { teamId: team.id, userId: rina.id } })).toMatchObject({ role: "CAPTAIN" });
     const used = await call(() => claimLoader(args(getRequest(path, rina.cookie), { token })));
     expect(used.status).toBe(404);
+
+    // The team sees who is still to come by name; the organizers also see the addresses.
+    const teamPage = await call(() => teamPageLoader(args(getRequest(`/tim/${team.id}`, rina.cookie), { teamId: team.id })));
+    expect((teamPage.body as { waiting: unknown[] }).waiting).toEqual([expect.objectContaining({ name: "Agus", role: "MEMBER" }), expect.objectContaining({ name: "Wati" })]);
+    expect(JSON.stringify((teamPage.body as { waiting: unknown[] }).waiting)).not.toContain("@");
+    const screening = await call(() => screeningTeamLoader(args(getRequest(`/kelola/${event.slug}/tim/${team.id}`, organizer.cookie), { slug: event.slug, teamId: team.id })));
+    expect((screening.body as { waiting: { email: string }[] }).waiting.map((w) => w.email)).toEqual(["agus.lumbung@contoh.id", "wati.lumbung@contoh.id"]);
 
     // The same file again: the team is registered already, nothing changes.
     const again = (await upload(new File([toCsv(TEAMS)], "tim.csv"), undefined, teamPath, teamAction)).body as Body;

@@ -7,13 +7,14 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
-import { MemberContact, useFormatInEvent } from "~/components/team-ui";
+import { MemberContact, useFormatInEvent, WaitingPlaces } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
 import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screening.server";
 import { listPools } from "~/models/structure.server";
 import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
+import { openSeats } from "~/models/team-seat.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const team = await getScreeningTeam(event.id, params.teamId ?? "");
   if (!team) throw notFound();
-  const pools = await listPools(event.id);
+  const [pools, seats] = await Promise.all([listPools(event.id), openSeats(team.id)]);
   const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     team: { ...teamFacts(team), reviewedAt: team.reviewedAt },
     members: team.members.map((m) => ({ ...memberContact(m), pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool })),
     missing: missingMembers(rulesOf({ ...event, pools }), team.members).total,
+    waiting: seats.map((s) => ({ ...s, pool: pools.find((p) => p.key === s.pool)?.label ?? null })),
     extension: extension ? { until: extension.until, reason: extension.reason, untilLocal: utcToZonedLocal(extension.until, tz) } : null,
   };
 }
@@ -153,6 +155,7 @@ export default function ScreeningTeam() {
             </li>
           ))}
         </ul>
+        <WaitingPlaces places={d.waiting} />
       </section>
 
       <section className="card" aria-labelledby="keputusan">
