@@ -8,6 +8,7 @@ import { sha256 } from "~/services/ids.server";
 import { buildXlsx } from "~/services/xlsx.server";
 import { databaseFingerprint } from "~/test/db-fingerprint";
 import { makeUser, organizedEvent } from "~/test/event-helpers";
+import { collectAccountData } from "./account-data.server";
 import { acceptInvite } from "./invite.server";
 import { confirmJudgeImport, confirmTeamImport, previewJudgeImport, previewTeamImport } from "./import.server";
 import { joinTeam } from "./team.server";
@@ -257,6 +258,19 @@ describe("team import", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: captain.id } })).whatsapp).toBe("+6281211112222");
     expect(await db.teamSeat.count({ where: { eventId: event.id, email: captain.email } })).toBe(0);
     expect(await claimSeat(token, { id: captain.id, email: captain.email, emailVerified: true }, true, NOW)).toEqual({ ok: false, code: "invalid" });
+  });
+
+  it("puts what an import holds for an address into that account's data download", async () => {
+    const { event, organizer } = await organizedEvent();
+    const person = await makeUser();
+    const teams = await previewTeamImport(event.id, csv([TEAM_HEADER, ["Tim Data", "", "Kota Batu", "", "", "Nama Di Formulir", person.email, "0812 3333 4444"]]), organizer);
+    const judges = await previewJudgeImport(event.id, csv([JUDGES[0] as string[], ["Juri", person.email, "Diskominfo", "", "KIM Data"]]), organizer, NOW);
+    if (!teams.ok || !judges.ok) throw new Error("preview");
+    expect((await confirmTeamImport(event.id, teams.preview, organizer)).ok).toBe(true);
+    expect((await confirmJudgeImport(event.id, judges.preview, organizer, NOW)).ok).toBe(true);
+    const doc = (await collectAccountData(person.id, NOW))?.document as { teamPlacesWaiting: unknown[]; invitesWaiting: unknown[] };
+    expect(doc.teamPlacesWaiting).toEqual([expect.objectContaining({ team: "Tim Data", role: "CAPTAIN", name: "Nama Di Formulir", whatsapp: "+6281233334444" })]);
+    expect(doc.invitesWaiting).toEqual([expect.objectContaining({ role: "JUDGE", affiliation: { region: null, kimName: "KIM Data", institution: "Diskominfo" } })]);
   });
 
   it("counts places not yet claimed when someone joins with the team link", async () => {
