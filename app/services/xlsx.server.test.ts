@@ -54,7 +54,12 @@ describe("readXlsxTable", () => {
       wb.addWorksheet("lama", { state: "hidden" }).addRow(["bukan ini"]);
       const sheet = wb.addWorksheet("data");
       sheet.addRow(["Nama", "Email", "WhatsApp", "Catatan"]);
-      sheet.addRow([{ richText: [{ text: "Budi " }, { text: "Santoso", font: { bold: true } }] }, { text: "budi@contoh.id", hyperlink: "mailto:budi@contoh.id" }, 6281234567890, { formula: "1+1", result: 2 }]);
+      sheet.addRow([
+        { richText: [{ text: "Budi " }, { text: "Santoso", font: { bold: true } }] },
+        { text: "budi@contoh.id", hyperlink: "mailto:budi@contoh.id" },
+        6281234567890,
+        { formula: "1+1", result: 2 },
+      ]);
       sheet.addRow([]);
       sheet.getRow(4).values = ["Sari", "sari@contoh.id", 628123000000, true];
       sheet.getCell("C4").numFmt = "0.00E+00";
@@ -63,13 +68,7 @@ describe("readXlsxTable", () => {
     const read = await readXlsxTable(bytes);
     expect(read).toEqual({
       ok: true,
-      rows: [
-        ["Nama", "Email", "WhatsApp", "Catatan"],
-        ["Budi Santoso", "budi@contoh.id", "6281234567890", "2"],
-        [],
-        ["Sari", "sari@contoh.id", "6.28123E+11", "TRUE"],
-        ["", "", "", "2026-08-17"],
-      ],
+      rows: [["Nama", "Email", "WhatsApp", "Catatan"], ["Budi Santoso", "budi@contoh.id", "6281234567890", "2"], [], ["Sari", "sari@contoh.id", "6.28123E+11", "TRUE"], ["", "", "", "2026-08-17"]],
     });
   });
 
