@@ -17,7 +17,7 @@ export async function findSeat(token: string) {
       whatsapp: true,
       role: true,
       pool: true,
-      team: { select: { id: true, name: true, kimName: true, region: { select: { name: true } }, members: { select: { id: true } }, seats: { select: { id: true } } } },
+      team: { select: { id: true, name: true, kimName: true, region: { select: { name: true } }, members: { select: { role: true } } } },
       event: { select: { id: true, slug: true, name: true, privacyNotice: true, pools: { select: { key: true, label: true } } } },
     },
   });
@@ -26,6 +26,11 @@ export async function findSeat(token: string) {
 export type Claimant = { id: string; email: string; emailVerified: boolean };
 
 export type ClaimResult = { ok: true; teamId: string } | { ok: false; code: "invalid" | "wrongAccount" | "unverified" | "alreadyInTeam" | "noticeRequired" };
+
+/** Whether claiming the place makes its holder the captain: it was listed first and nobody has taken the role since. */
+export function claimsCaptaincy(seat: { role: string; team: { members: readonly { role: string }[] } }): boolean {
+  return seat.role === "CAPTAIN" && !seat.team.members.some((m) => m.role === "CAPTAIN");
+}
 
 /** Who may claim the place: null when `user` may. */
 export function claimMismatch(seat: { email: string }, user: Pick<Claimant, "email" | "emailVerified">): "wrongAccount" | "unverified" | null {
@@ -57,7 +62,7 @@ export async function claimSeat(token: string, user: Claimant, agreedToNotice: b
       const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: seat.eventId, userId: user.id } }, select: { teamId: true } });
       if (elsewhere && elsewhere.teamId !== seat.teamId) throw new Refused("alreadyInTeam");
       const notice = found.event.privacyNotice.trim();
-      const captain = seat.role === "CAPTAIN" && !seat.team.members.some((m) => m.role === "CAPTAIN");
+      const captain = claimsCaptaincy(seat);
       if (captain && notice && !agreedToNotice) throw new Refused("noticeRequired");
       if (!elsewhere) {
         const pool = found.event.pools.some((p) => p.key === seat.pool) ? seat.pool : null;

@@ -9,7 +9,7 @@ import { FieldErrors, FormAlert } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { findMembership } from "~/models/team.server";
-import { claimMismatch, claimSeat, findSeat } from "~/models/team-seat.server";
+import { claimMismatch, claimSeat, claimsCaptaincy, findSeat } from "~/models/team-seat.server";
 import { safeParseKnownFields } from "~/services/forms.server";
 import { getUser, requireUser } from "~/services/session.server";
 
@@ -33,11 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     otherTeam: Boolean(membership && membership.teamId !== seat.team.id),
     event: seat.event.name,
     team: { name: seat.team.name, kimName: seat.team.kimName, region: seat.team.region?.name ?? null },
-    role: seat.role,
+    role: claimsCaptaincy(seat) ? ("CAPTAIN" as const) : ("MEMBER" as const),
     pool: seat.event.pools.find((p) => p.key === seat.pool)?.label ?? null,
     email: seat.email,
     whatsapp: Boolean(seat.whatsapp),
-    notice: seat.role === "CAPTAIN" && !seat.team.members.length ? notice : "",
+    // The captain agrees to the event's own notice, as when registering a team.
+    notice: claimsCaptaincy(seat) ? notice : "",
   };
 }
 

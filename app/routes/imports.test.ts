@@ -237,6 +237,36 @@ describe("importing teams and claiming a place", () => {
     expect(again.preview?.result.counts).toMatchObject({ teamsReady: 0, teamsSkipped: 1 });
   });
 
+  it("asks the captain, and only the captain, to agree to the event's own privacy notice", async () => {
+    const { event, teamPath, upload, confirm } = await setup();
+    await db.event.update({ where: { id: event.id }, data: { privacyNotice: "Foto kegiatan dipublikasikan." } });
+    const previewed = (await upload(new File([toCsv(TEAMS.map((r) => r.map((c) => c.replace("lumbung@", "notice@"))))], "tim.csv"), undefined, teamPath, teamAction)).body as Body;
+    const mailsBefore = outbox().length;
+    await confirm(previewed.preview!, undefined, teamPath, teamAction);
+    const tokenFor = (address: string) =>
+      /\/gabung\/tempat\/([\w-]+)/.exec(
+        outbox()
+          .slice(mailsBefore)
+          .find((m) => m.text.includes(`To: ${address}`))!.text,
+      )![1]!;
+    const member = await makeUser();
+    await db.user.update({ where: { id: member.id }, data: { email: "agus.notice@contoh.id" } });
+    const agus = tokenFor("agus.notice@contoh.id");
+    expect((await call(() => claimLoader(args(getRequest(`/gabung/tempat/${agus}`, member.cookie), { token: agus })))).body).toMatchObject({ role: "MEMBER", notice: "" });
+    expect((await call(() => claimAction(args(formRequest(`/gabung/tempat/${agus}`, {}, { cookie: member.cookie }), { token: agus })))).status).toBe(302);
+    const rina = await makeUser();
+    await db.user.update({ where: { id: rina.id }, data: { email: "rina.notice@contoh.id" } });
+    const captainToken = tokenFor("rina.notice@contoh.id");
+    const page = await call(() => claimLoader(args(getRequest(`/gabung/tempat/${captainToken}`, rina.cookie), { token: captainToken })));
+    expect(page.body).toMatchObject({ role: "CAPTAIN", notice: "Foto kegiatan dipublikasikan." });
+    const refused = await call(() => claimAction(args(formRequest(`/gabung/tempat/${captainToken}`, {}, { cookie: rina.cookie }), { token: captainToken })));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: { agreeEventNotice: ["privacy.eventNotice.required"] } });
+    const agreed = await call(() => claimAction(args(formRequest(`/gabung/tempat/${captainToken}`, { agreeEventNotice: "on" }, { cookie: rina.cookie }), { token: captainToken })));
+    expect(agreed.status).toBe(302);
+    expect(await db.teamMember.findFirstOrThrow({ where: { userId: rina.id } })).toMatchObject({ role: "CAPTAIN", noticeAcceptedAt: expect.any(Date) });
+  });
+
   it("refuses team imports to a judge of the event and to anonymous visitors", async () => {
     const { event, teamPath, upload } = await setup();
     const judge = await makeUser();
