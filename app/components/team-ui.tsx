@@ -55,3 +55,25 @@ export function MemberContact({ email, whatsappLink }: { email: string | null; w
     </>
   );
 }
+
+/** Places in an imported team kept for people who have not claimed them yet (the address only for organizers). */
+export function WaitingPlaces({ places }: { places: { id: string; name: string; role: string; pool: string | null; email?: string | null }[] }) {
+  const { t } = useTranslation();
+  if (!places.length) return null;
+  return (
+    <div className="mt-3 rounded-lg border border-dashed border-slate-300 p-3 text-sm">
+      <p className="font-semibold">{t("seat.waiting.title", { count: places.length })}</p>
+      <p className="text-slate-700">{t("seat.waiting.hint")}</p>
+      <ul className="mt-1 space-y-1">
+        {places.map((p) => (
+          <li key={p.id}>
+            <span className="font-medium">{p.name}</span>
+            {p.role === "CAPTAIN" ? ` · ${t("team.role.CAPTAIN")}` : ""}
+            {p.pool ? ` · ${p.pool}` : ""}
+            {p.email ? <span className="break-all text-slate-700"> · {p.email}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

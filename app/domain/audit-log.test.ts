@@ -170,6 +170,21 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
   "conflict.refresh": { entity: "judge", entityId: "e1", before: null, after: { added: 2, removed: 1 } },
   "conflict.withdraw": { entity: "team", entityId: ids.team, before: { declaredAt: "2026-06-01T01:00:00.000Z" }, after: { assigned: true } },
   "conflict.scored": { entity: "team", entityId: ids.team, before: null, after: { reasons: ["region", "declared"] } },
+  "import.judgesPreview": { entity: "import", entityId: "e1", before: null, after: { format: "csv", rows: 12, ready: 10, skipped: 1, errors: 1 } },
+  "import.judgesConfirm": { entity: "import", entityId: "e1", before: null, after: { format: "xlsx", rows: 12, ready: 10, skipped: 1, errors: 1, invited: 10 } },
+  "import.teamsPreview": {
+    entity: "import",
+    entityId: "e1",
+    before: null,
+    after: { format: "csv", rows: 9, ready: 6, skipped: 3, errors: 0, teams: 3, teamsReady: 2, teamsSkipped: 1, teamsWithErrors: 0 },
+  },
+  "import.teamsConfirm": {
+    entity: "import",
+    entityId: "e1",
+    before: null,
+    after: { format: "csv", rows: 9, ready: 6, skipped: 3, errors: 0, teams: 3, teamsReady: 2, teamsSkipped: 1, teamsWithErrors: 0, created: 2, places: 6 },
+  },
+  "seat.claim": { entity: "team", entityId: ids.team, before: null, after: { captain: true } },
 };
 
 const fmt = (lang: "id" | "en", t: TFunction): AuditFormat => ({

@@ -232,6 +232,12 @@ function positionChange(before: unknown, after: unknown, id: string): AuditChang
 const text = (v: unknown): AuditValue => (str(v) ? { kind: "text", text: shorten(str(v) as string) } : { kind: "phrase", key: "audit.values.unknown" });
 const count = (n: number): AuditValue => ({ kind: "number", value: n });
 
+const IMPORT_COUNTS = ["ready", "skipped", "errors", "teamsReady", "teamsSkipped", "teamsWithErrors"] as const;
+
+function importCounts(a: Obj): AuditChange[] {
+  return IMPORT_COUNTS.filter((f) => typeof a[f] === "number").map((f) => ({ field: f, after: count(a[f] as number) }));
+}
+
 /** The sentence and changes for one record. Unknown actions still read: a generic sentence and every changed field. */
 export function describeAudit(r: AuditRecord, names: Names): AuditLine {
   const b = asObj(r.before);
@@ -352,6 +358,16 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
       return line(r.action, { name: own("team") }, typeof a.assigned === "boolean" ? [{ field: "assigned", after: { kind: "bool", value: a.assigned } }] : []);
     case "conflict.scored":
       return line(r.action, { name: own("team") }, [{ field: "reasons", after: auditValue("reasons", a.reasons, names) }]);
+    // Imports record counts only, never the people in the file.
+    case "import.judgesPreview":
+    case "import.teamsPreview":
+      return line(r.action, { rows: count(Number(a.rows) || 0) }, importCounts(a));
+    case "import.judgesConfirm":
+      return line(r.action, { count: count(Number(a.invited) || 0) }, importCounts(a));
+    case "import.teamsConfirm":
+      return line(r.action, { count: count(Number(a.created) || 0) }, [...importCounts(a), { field: "places", after: count(Number(a.places) || 0) }]);
+    case "seat.claim":
+      return line(r.action, { name: own("team") }, a.captain === true ? [{ field: "captain", after: { kind: "bool", value: true } }] : []);
     default:
       return { key: "audit.actions.unknown", params: { action: { kind: "text", text: r.action } }, changes: fieldChanges(b, a, names) };
   }

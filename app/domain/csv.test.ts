@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, detectDelimiter, parseCsv, toCsv } from "./csv";
 
 describe("csv", () => {
   it("starts with a BOM, ends rows with CRLF and quotes separators, quotes and newlines", () => {
@@ -64,5 +64,52 @@ describe("toCsv (screening export cases)", () => {
     ]);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toBe("\uFEFFnama,jumlah\r\nTim Ñandú,3\r\n");
+  });
+});
+
+describe("reading csv", () => {
+  it("reads what toCsv writes, BOM, quotes, doubled quotes and line breaks included", () => {
+    const rows = [
+      ["nama", "catatan"],
+      ['Aplikasi "Desa", Pintar', "baris 1\nbaris 2"],
+      ["Kota Batu", ""],
+    ];
+    expect(parseCsv(toCsv(rows))).toEqual({ ok: true, rows, delimiter: "," });
+  });
+
+  it("detects the semicolon Excel writes in an Indonesian locale, and keeps decimal commas in a field", () => {
+    const parsed = parseCsv("Nama;Email;Nilai\r\nBudi;budi@contoh.id;7,5\r\n");
+    expect(parsed).toEqual({
+      ok: true,
+      delimiter: ";",
+      rows: [
+        ["Nama", "Email", "Nilai"],
+        ["Budi", "budi@contoh.id", "7,5"],
+      ],
+    });
+  });
+
+  it("follows Excel's sep= line, tabs, lone CR line ends and a missing final line break", () => {
+    expect(parseCsv("sep=;\na,b;c\n")).toMatchObject({ rows: [["a,b", "c"]], delimiter: ";" });
+    expect(parseCsv("a\tb\rc\td")).toMatchObject({
+      rows: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+      delimiter: "\t",
+    });
+  });
+
+  it("does not let a separator inside quotes decide the separator", () => {
+    expect(detectDelimiter('"a;b;c",d\n')).toBe(",");
+    expect(detectDelimiter("tanpa pemisah")).toBe(",");
+  });
+
+  it("reads a quote inside an unquoted field as a character, and empty fields as empty", () => {
+    expect(parseCsv('KIM "Maju",,x\n')).toMatchObject({ rows: [['KIM "Maju"', "", "x"]] });
+  });
+
+  it("names the line where a quote was left open", () => {
+    expect(parseCsv('a,b\nc,"d\ne,f\n')).toEqual({ ok: false, code: "unclosedQuote", line: 2 });
   });
 });

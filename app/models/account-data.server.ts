@@ -36,6 +36,20 @@ export async function collectAccountData(userId: string, now: Date) {
     },
   });
   if (!user) return null;
+  const [places, invites] = await Promise.all([
+    // What organizers hold for this address before its owner acts on it: places in imported teams
+    // and staff invites (with an affiliation recorded by an import).
+    db.teamSeat.findMany({
+      where: { email: user.email },
+      select: { name: true, email: true, whatsapp: true, role: true, pool: true, createdAt: true, team: { select: { name: true } }, event: { select: { slug: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.invite.findMany({
+      where: { email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { role: true, kimName: true, institution: true, createdAt: true, expiresAt: true, region: { select: { name: true } }, event: { select: { slug: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
   const [sessions, pendingEmails, roles, memberships, revisions, attachments, judging, conflicts, votes, certificates, reminders] = await Promise.all([
     db.session.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true, userAgent: true }, orderBy: { createdAt: "asc" } }),
     db.userToken.findMany({ where: { userId, purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: now } }, select: { email: true, createdAt: true, expiresAt: true } }),
@@ -178,6 +192,23 @@ export async function collectAccountData(userId: string, now: Date) {
         // Teammates by name and role only: their contact details are their own data.
         members: m.team.members.map((x) => ({ name: x.user.name, role: x.role, you: x.user.id === userId })),
       },
+    })),
+    teamPlacesWaiting: places.map((p) => ({
+      event: { slug: p.event.slug, name: p.event.name },
+      team: p.team.name,
+      role: p.role,
+      pool: p.pool,
+      name: p.name,
+      email: p.email,
+      whatsapp: p.whatsapp,
+      keptSince: iso(p.createdAt),
+    })),
+    invitesWaiting: invites.map((i) => ({
+      event: { slug: i.event.slug, name: i.event.name },
+      role: i.role,
+      affiliation: { region: i.region?.name ?? null, kimName: i.kimName, institution: i.institution },
+      sentAt: iso(i.createdAt),
+      expiresAt: iso(i.expiresAt),
     })),
     submissionRevisionsWritten: revisions.map((r) => ({
       event: r.submission.event.slug,

@@ -2,7 +2,7 @@
 // Invite tokens are shown or emailed once; only their SHA-256 is stored.
 import { inviteExpiry, inviteState, type InviteState } from "~/domain/event-setup";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
+import { db, Prisma } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import type { Actor } from "./event-setup.server";
 import { normalizeEmail } from "./user.server";
@@ -36,6 +36,34 @@ export async function listOpenInvites(eventId: string) {
 
 export type InviteResult = { kind: "invited"; token: string; email: string } | { kind: "alreadyMember" };
 
+type Tx = Prisma.TransactionClient;
+
+/** What an organizer may record about a judge with the invite (a judge import does). */
+export type InviteAffiliation = { regionId: string | null; kimName: string | null; institution: string | null };
+
+/**
+ * Creates invites inside the caller's transaction and returns each address with its token (shown
+ * or emailed once; only the hash is stored). The one path for single invites and imports.
+ */
+export async function createInvites(
+  tx: Tx,
+  eventId: string,
+  invites: readonly { role: Role; email: string; affiliation?: InviteAffiliation | null }[],
+  actor: Actor,
+  now: Date,
+): Promise<{ id: string; email: string; token: string }[]> {
+  const made = invites.map((i) => ({ ...i, email: normalizeEmail(i.email), token: randomToken(32) }));
+  const created: { id: string; email: string; token: string }[] = [];
+  for (const i of made) {
+    const invite = await tx.invite.create({
+      data: { eventId, role: i.role, email: i.email, tokenHash: sha256(i.token), invitedById: actor.id, expiresAt: inviteExpiry(now), ...(i.affiliation ?? {}) },
+      select: { id: true },
+    });
+    created.push({ id: invite.id, email: i.email, token: i.token });
+  }
+  return created;
+}
+
 /**
  * Always an invite, whether or not the address has an account: a role needs the person's own
  * acceptance, and the organizer learns nothing about other accounts (the only refusal is for
@@ -45,12 +73,11 @@ export async function inviteMember(eventId: string, input: { role: Role; email: 
   const email = normalizeEmail(input.email);
   const existing = await db.eventMember.findFirst({ where: { eventId, role: input.role, user: { email } }, select: { id: true } });
   if (existing) return { kind: "alreadyMember" };
-  const token = randomToken(32);
-  await db.$transaction(async (tx) => {
-    const invite = await tx.invite.create({
-      data: { eventId, role: input.role, email, tokenHash: sha256(token), invitedById: actor.id, expiresAt: inviteExpiry(now) },
-    });
-    await audit({ eventId, actorId: actor.id, action: "invite.create", entity: "invite", entityId: invite.id, after: { role: input.role, email, expiresAt: invite.expiresAt } }, tx);
+  const token = await db.$transaction(async (tx) => {
+    const [invite] = await createInvites(tx, eventId, [{ role: input.role, email }], actor, now);
+    if (!invite) throw new Error("invite not created");
+    await audit({ eventId, actorId: actor.id, action: "invite.create", entity: "invite", entityId: invite.id, after: { role: input.role, email, expiresAt: inviteExpiry(now) } }, tx);
+    return invite.token;
   });
   return { kind: "invited", token, email };
 }
@@ -122,10 +149,16 @@ export async function findInvite(token: string, now: Date) {
   if (!token || token.length > 100) return null;
   const invite = await db.invite.findUnique({
     where: { tokenHash: sha256(token) },
-    include: { event: { select: { id: true, slug: true, name: true } } },
+    include: { event: { select: { id: true, slug: true, name: true } }, region: { select: { name: true } } },
   });
   if (!invite) return null;
-  return { ...invite, state: inviteState(invite, now) };
+  return { ...invite, state: inviteState(invite, now), recordedAffiliation: recordedAffiliation(invite) };
+}
+
+/** The affiliation an organizer recorded with a judge invite, or null when the judge is to give it. */
+export function recordedAffiliation(invite: { role: string; regionId: string | null; kimName: string | null; institution: string | null }): InviteAffiliation | null {
+  if (invite.role !== "JUDGE" || (!invite.regionId && !invite.kimName && !invite.institution)) return null;
+  return { regionId: invite.regionId, kimName: invite.kimName, institution: invite.institution };
 }
 
 export type AcceptResult = { ok: true; eventSlug: string; role: Role } | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" | "wrongAccount" | "unverified" };
@@ -149,7 +182,10 @@ export async function acceptInvite(token: string, user: Invitee, affiliation: Af
   if (invite.state !== "valid") return { ok: false, state: invite.state };
   const mismatch = inviteeMismatch(invite, user);
   if (mismatch) return { ok: false, state: mismatch };
-  const regionId = invite.role === "JUDGE" ? await regionOf(invite.eventId, affiliation.regionId) : null;
+  // An affiliation the organizer recorded with the invite is taken as it is, and locked like one
+  // recorded on the staff page; otherwise the judge gives theirs.
+  const recorded = invite.recordedAffiliation;
+  const regionId = recorded ? recorded.regionId : invite.role === "JUDGE" ? await regionOf(invite.eventId, affiliation.regionId) : null;
   if (regionId === false) return { ok: false, state: "badRegion" };
   return db.$transaction(async (tx) => {
     const used = await tx.invite.updateMany({
@@ -157,13 +193,18 @@ export async function acceptInvite(token: string, user: Invitee, affiliation: Af
       data: { acceptedAt: now, acceptedById: userId },
     });
     if (used.count !== 1) return { ok: false, state: "used" } as const;
-    const judgeData = invite.role === "JUDGE" ? { regionId, kimName: affiliation.kimName || null, institution: affiliation.institution || null } : {};
+    const judgeData =
+      invite.role !== "JUDGE" ? {} : recorded ? { ...recorded, affiliationLocked: true } : { regionId, kimName: affiliation.kimName || null, institution: affiliation.institution || null };
     const member = await tx.eventMember.upsert({
       where: { eventId_userId_role: { eventId: invite.eventId, userId, role: invite.role } },
       create: { eventId: invite.eventId, userId, role: invite.role, ...judgeData },
       update: judgeData,
     });
-    await audit({ eventId: invite.eventId, actorId: userId, action: "invite.accept", entity: "invite", entityId: invite.id, after: { memberId: member.id, role: invite.role, ...judgeData } }, tx);
+    const { affiliationLocked: _locked, ...affiliationAudited } = judgeData as typeof judgeData & { affiliationLocked?: boolean };
+    await audit(
+      { eventId: invite.eventId, actorId: userId, action: "invite.accept", entity: "invite", entityId: invite.id, after: { memberId: member.id, role: invite.role, ...affiliationAudited } },
+      tx,
+    );
     return { ok: true, eventSlug: invite.event.slug, role: invite.role } as const;
   });
 }

@@ -41,7 +41,30 @@ async function heldEvent() {
   const rejected = await person("Agus Salim");
   const accepted = await teamOf(ev.id, "ACCEPTED", [dormant, signedInSince, elsewhere]);
   const notAccepted = await teamOf(ev.id, "REJECTED", [rejected]);
-  await db.invite.create({ data: { eventId: ev.id, role: "JUDGE", email: "juri.belum@contoh.id", tokenHash: `h-${randomBytes(6).toString("hex")}`, invitedById: signedInSince.id, expiresAt: end } });
+  await db.invite.create({
+    data: {
+      eventId: ev.id,
+      role: "JUDGE",
+      email: "juri.belum@contoh.id",
+      kimName: "KIM Maju",
+      institution: "Diskominfo",
+      tokenHash: `h-${randomBytes(6).toString("hex")}`,
+      invitedById: signedInSince.id,
+      expiresAt: end,
+    },
+  });
+  // A place an import kept for a member who never claimed it.
+  await db.teamSeat.create({
+    data: {
+      eventId: ev.id,
+      teamId: accepted.id,
+      email: "belum.klaim@contoh.id",
+      name: "Rina Belum",
+      whatsapp: "+628111",
+      tokenHash: `s-${randomBytes(6).toString("hex")}`,
+      invitedById: signedInSince.id,
+    },
+  });
   return { event, end, dormant, signedInSince, elsewhere, rejected, accepted, notAccepted };
 }
 
@@ -74,7 +97,9 @@ describe("retention of participants' contact data", () => {
 
     const log = await db.auditLog.findMany({ where: { eventId: fx.event.id, action: "event.retention" } });
     expect(log).toHaveLength(1);
-    expect(JSON.parse(log[0].after ?? "{}")).toEqual({ anonymizedAccounts: 1, keptAccounts: 2, removedTeams: 1, clearedInvites: 1 });
+    expect(JSON.parse(log[0].after ?? "{}")).toEqual({ anonymizedAccounts: 1, keptAccounts: 2, removedTeams: 1, removedPlaces: 1, clearedInvites: 1 });
+    expect(await db.teamSeat.count({ where: { eventId: fx.event.id } })).toBe(0);
+    expect(await db.invite.count({ where: { eventId: fx.event.id, kimName: { not: null } } })).toBe(0);
     expect(log[0].after).not.toContain(fx.dormant.name);
 
     // Later ticks find nothing more to do.

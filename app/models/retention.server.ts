@@ -7,7 +7,8 @@
 //   initials, results keep team names);
 // - everyone else keeps their account (it is theirs, under the platform notice), but the event no
 //   longer shows anyone's email or WhatsApp to its organizers, in its exports or on its team pages;
-// - email addresses of the event's unanswered staff invites are cleared.
+// - places kept for imported members who never claimed them are deleted, and the addresses and
+//   affiliations of the event's unanswered staff invites are cleared.
 // The event is then marked (`contactsErasedAt`) and one audit row records the counts.
 import { dormantSince, retentionOver } from "~/domain/privacy";
 import { audit } from "~/services/audit.server";
@@ -16,7 +17,7 @@ import { deleteFile } from "~/services/storage.server";
 import { anonymizeAccount } from "./account-deletion.server";
 import { runOnce } from "./scheduled-run.server";
 
-export type ErasureCounts = { anonymizedAccounts: number; keptAccounts: number; removedTeams: number; clearedInvites: number };
+export type ErasureCounts = { anonymizedAccounts: number; keptAccounts: number; removedTeams: number; removedPlaces: number; clearedInvites: number };
 
 /** Events whose period has ended at `now` and whose contacts are still held. */
 export async function eventsDueForErasure(now: Date) {
@@ -65,9 +66,20 @@ export async function eraseEventContacts(eventId: string, now: Date): Promise<Er
       files.push(...erased.files);
       anonymized++;
     }
-    const invites = await tx.invite.updateMany({ where: { eventId, acceptedAt: null, email: { not: null } }, data: { email: null } });
+    // Places kept for imported members who never claimed them hold a copy of their name, email and WhatsApp.
+    const places = await tx.teamSeat.deleteMany({ where: { eventId } });
+    const invites = await tx.invite.updateMany({
+      where: { eventId, acceptedAt: null, OR: [{ email: { not: null } }, { regionId: { not: null } }, { kimName: { not: null } }, { institution: { not: null } }] },
+      data: { email: null, regionId: null, kimName: null, institution: null },
+    });
     await tx.event.update({ where: { id: eventId }, data: { contactsErasedAt: now } });
-    const counts: ErasureCounts = { anonymizedAccounts: anonymized, keptAccounts: members.length - anonymized, removedTeams: unaccepted.length, clearedInvites: invites.count };
+    const counts: ErasureCounts = {
+      anonymizedAccounts: anonymized,
+      keptAccounts: members.length - anonymized,
+      removedTeams: unaccepted.length,
+      removedPlaces: places.count,
+      clearedInvites: invites.count,
+    };
     await audit({ eventId, actorId: null, action: "event.retention", entity: "event", entityId: eventId, after: counts }, tx);
     return { counts, files };
   });

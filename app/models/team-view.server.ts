@@ -23,7 +23,7 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
     LEFT JOIN "Submission" s ON s."teamId" = t."id"
     WHERE t."id" = ${teamId}`;
   if (!row) return null;
-  const [context, members, extensions, pools] = await Promise.all([
+  const [context, members, extensions, pools, seats] = await Promise.all([
     getEventContextById(row.eventId, user.id),
     db.$queryRaw<MemberRow[]>`
       SELECT m."id", m."userId", m."role", m."pool", m."joinedAt", u."name", u."email", u."whatsapp"
@@ -32,6 +32,8 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
       ORDER BY m."role" ASC, m."joinedAt" ASC`,
     db.extension.findMany({ where: { teamId }, select: { kind: true, until: true, reason: true } }),
     db.teamPool.findMany({ where: { eventId: row.eventId }, orderBy: { order: "asc" } }),
+    // Places of an imported team not claimed yet: names only, their addresses stay with the organizers.
+    db.teamSeat.findMany({ where: { teamId }, orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, pool: true } }),
   ]);
   if (!context) return null;
   const { regionName, trackName, submissionStatus, ...columns } = row;
@@ -42,6 +44,7 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
     track: trackName === null ? null : { name: trackName },
     members: members.map(({ name, email, whatsapp, ...m }) => ({ ...m, joinedAt: new Date(m.joinedAt), user: { name, email, whatsapp } })),
     extensions,
+    seats,
     submission: submissionStatus === null ? null : { status: submissionStatus },
   };
   const membership = team.members.find((m) => m.userId === user.id) ?? null;

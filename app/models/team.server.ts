@@ -180,6 +180,8 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
         select: { id: true, slug: true, name: true, timezone: true, maxTeamSize: true, privacyNotice: true, announcementAt: true, contactRetentionDays: true, pools: { orderBy: { order: "asc" } } },
       },
       members: { select: { pool: true } },
+      // Places kept for imported members count as taken.
+      seats: { select: { pool: true } },
     },
   });
 }
@@ -212,6 +214,7 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
         include: {
           event: { include: eventInclude },
           members: { select: { userId: true, pool: true } },
+          seats: { select: { pool: true } },
           extensions: { select: { kind: true, until: true } },
         },
       });
@@ -221,7 +224,8 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
       const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
       if (elsewhere) no("", "team.errors.alreadyInTeam");
       const pool = team.event.pools.length ? args.pool : null;
-      const fit = canAddMember(rulesOf(team.event), team.members, pool);
+      // A place kept for an imported member is taken until it is claimed.
+      const fit = canAddMember(rulesOf(team.event), [...team.members, ...team.seats], pool);
       if (!fit.ok) {
         const messages = {
           team_full: ["", "join.errors.teamFull"],

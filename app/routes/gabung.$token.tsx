@@ -23,10 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!team) return data({ invalid: true as const }, { status: 404 });
   const membership = await findMembership(team.event.id, user.id);
   if (membership?.teamId === team.id) throw redirect(`/tim/${team.id}`);
-  const used = (key: string) => team.members.filter((m) => m.pool === key).length;
+  const taken = [...team.members, ...team.seats];
+  const used = (key: string) => taken.filter((m) => m.pool === key).length;
   return {
     invalid: false as const,
-    team: { name: team.name, kimName: team.kimName, region: team.region?.name ?? null, size: team.members.length },
+    team: { name: team.name, kimName: team.kimName, region: team.region?.name ?? null, size: taken.length },
     event: {
       name: team.event.name,
       slug: team.event.slug,

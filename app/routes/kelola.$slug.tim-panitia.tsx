@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { FieldErrors, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
@@ -84,7 +84,12 @@ export default function StaffPage() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="space-y-6">
-      <PageIntro title={t("organizer.staff.title")} intro={t("organizer.staff.intro")} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <PageIntro title={t("organizer.staff.title")} intro={t("organizer.staff.intro")} />
+        <Link to="impor" className="btn-secondary">
+          {t("import.judges.link")}
+        </Link>
+      </div>
       <SavedNotice hidden={Boolean(actionData)} />
       {actionData?.link ? (
         <div role="status" className="rounded-lg border border-green-300 bg-green-50 p-4 text-sm text-green-900">

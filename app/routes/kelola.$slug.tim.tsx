@@ -138,9 +138,14 @@ export default function Screening() {
         <div>
           <h2 className="text-2xl font-bold">{t("screening.title")}</h2>
         </div>
-        <a href={`/kelola/${event.slug}/tim/ekspor`} className="btn-secondary" download>
-          {t("screening.export")}
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <Link to={`/kelola/${event.slug}/tim/impor`} className="btn-secondary">
+            {t("import.teams.link")}
+          </Link>
+          <a href={`/kelola/${event.slug}/tim/ekspor`} className="btn-secondary" download>
+            {t("screening.export")}
+          </a>
+        </div>
       </div>
 
       <nav aria-label={t("screening.byStatus")} className="flex flex-wrap gap-2">

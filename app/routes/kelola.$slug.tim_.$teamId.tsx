@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
-import { MemberContact, useFormatInEvent } from "~/components/team-ui";
+import { MemberContact, useFormatInEvent, WaitingPlaces } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
@@ -15,6 +15,7 @@ import { getScreeningTeam, grantExtension, reviewTeams } from "~/models/screenin
 import { listPools } from "~/models/structure.server";
 import { recordContactView } from "~/models/personal-access.server";
 import { memberContact, rulesOf, teamFacts } from "~/models/team.server";
+import { openSeats } from "~/models/team-seat.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!team) throw notFound();
   // Once the retention period has ended the page shows no contacts, so there is no access to log.
   const erased = event.contactsErasedAt;
-  const [pools] = await Promise.all([listPools(event.id), erased ? null : recordContactView(event.id, user.id, team.id)]);
+  const [pools, seats] = await Promise.all([listPools(event.id), openSeats(team.id), erased ? null : recordContactView(event.id, user.id, team.id)]);
   const tz = eventZone(event.timezone);
   const extension = team.extensions.find((e) => e.kind === "REGISTRATION") ?? null;
   return {
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: team.members.map((m) => ({ ...memberContact(m, Boolean(erased)), pool: pools.find((p) => p.key === m.pool)?.label ?? m.pool })),
     contactsErasedAt: erased,
     missing: missingMembers(rulesOf({ ...event, pools }), team.members).total,
+    waiting: seats.map((s) => ({ ...s, email: erased ? null : s.email, pool: pools.find((p) => p.key === s.pool)?.label ?? null })),
     extension: extension ? { until: extension.until, reason: extension.reason, untilLocal: utcToZonedLocal(extension.until, tz) } : null,
   };
 }
@@ -158,6 +160,7 @@ export default function ScreeningTeam() {
             </li>
           ))}
         </ul>
+        <WaitingPlaces places={d.waiting} />
       </section>
 
       <section className="card" aria-labelledby="keputusan">

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
-import { MemberContact, NextStepText, useFormatInEvent } from "~/components/team-ui";
+import { MemberContact, NextStepText, useFormatInEvent, WaitingPlaces } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { canEditTeam, canSubmit, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requireVideo: event.requireVideo,
     },
     members: team.members.map((m) => ({ ...memberContact(m, Boolean(event.contactsErasedAt) && m.userId !== user.id), pool: m.pool, me: m.userId === user.id })),
+    waiting: team.seats.map((s) => ({ id: s.id, name: s.name, role: s.role, pool: event.pools.find((p) => p.key === s.pool)?.label ?? null })),
     pools: event.pools.map((p) => ({ key: p.key, label: p.label, quota: p.quota })),
     missing,
     step: nextStep({ status: team.status, statusReason: team.statusReason, missing: missing.total, submitted: team.submission?.status === "SUBMITTED", timeline, extensions, now }),
@@ -259,6 +260,7 @@ export default function TeamPage() {
             </li>
           ))}
         </ul>
+        <WaitingPlaces places={d.waiting} />
       </section>
 
       <section className="card" aria-labelledby="data-tim">

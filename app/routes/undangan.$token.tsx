@@ -19,9 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [invite, user] = await Promise.all([findInvite(token, new Date()), getUser(request)]);
   const back = `/undangan/${encodeURIComponent(token)}`;
   if (!invite) return data({ state: "invalid" as const, back, signedIn: Boolean(user), invite: null, regions: [] }, { status: 404 });
-  const view = { eventName: invite.event.name, role: invite.role, email: invite.email, mismatch: user ? inviteeMismatch(invite, user) : null };
+  const recorded = invite.recordedAffiliation ? [invite.region?.name, invite.kimName, invite.institution].filter(Boolean).join(" · ") : null;
+  const view = { eventName: invite.event.name, role: invite.role, email: invite.email, mismatch: user ? inviteeMismatch(invite, user) : null, recorded };
   if (invite.state !== "valid") return data({ state: invite.state, back, signedIn: Boolean(user), invite: view, regions: [] }, { status: 410 });
-  const regions = invite.role === "JUDGE" && user ? await listRegions(invite.eventId) : [];
+  const regions = invite.role === "JUDGE" && user && !recorded ? await listRegions(invite.eventId) : [];
   return { state: "valid" as const, back, signedIn: Boolean(user), invite: view, regions: regions.map((r) => ({ id: r.id, name: r.name })) };
 }
 
@@ -78,7 +79,9 @@ export default function InvitePage() {
             <Form method="post" className="space-y-3">
               {invite.mismatch === "unverified" ? <VerifyEmailNotice verified={false} /> : null}
               <FormAlert errors={errors?.[""] ?? undefined} />
-              {invite.role === "JUDGE" ? (
+              {invite.recorded ? (
+                <p className="text-sm text-slate-700">{t("invite.recorded", { affiliation: invite.recorded })}</p>
+              ) : invite.role === "JUDGE" ? (
                 <fieldset className="space-y-2">
                   <legend className="font-bold">{t("invite.affiliation")}</legend>
                   <p className="text-sm text-slate-700">{t("invite.affiliationHint")}</p>

@@ -27,6 +27,7 @@ describe("access log", () => {
     [`/undangan/${TOKEN}`, "/undangan/[redacted]"],
     [`/undangan/${TOKEN}.data?_routes=routes%2Fundangan.%24token`, "/undangan/[redacted].data?_routes=routes%2Fundangan.%24token"],
     [`/gabung/${TOKEN}`, "/gabung/[redacted]"],
+    [`/gabung/tempat/${TOKEN}`, "/gabung/tempat/[redacted]"],
     [`/verifikasi-email/${TOKEN}`, "/verifikasi-email/[redacted]"],
   ])("writes %s without the secret", async (url, shown) => {
     const line = await logLine(url);

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import morgan from "morgan";
 
-const SECRET_PATH = /^(\/(?:atur-ulang-sandi|undangan|gabung|verifikasi-email)\/)[^/?#.]+/;
+const SECRET_PATH = /^(\/(?:atur-ulang-sandi|undangan|gabung(?:\/tempat)?|verifikasi-email)\/)[^/?#.]+/;
 const SECRET_PARAM = /([?&](?:token|kode|code)=)[^&#]*/gi;
 
 /** The URL with any link secret in it replaced by `[redacted]`. */

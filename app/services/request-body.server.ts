@@ -6,6 +6,7 @@
 import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
 import type { ActionFunction, ActionFunctionArgs, ServerBuild } from "@remix-run/node";
 import { UPLOAD_KINDS } from "~/domain/filetype";
+import { IMPORT_MAX_BYTES } from "~/domain/import";
 import { getT } from "./i18n.server";
 
 const KIB = 1024;
@@ -40,6 +41,9 @@ export const ROUTE_POLICIES: Record<string, BodyPolicy> = {
   "routes/kelola.$slug.pengaturan": upload(UPLOAD_KINDS.image.maxBytes, ["banner"]),
   // The berita acara check accepts the published JSON document as a file (≤ 5 MB).
   "routes/berita-acara.$id": upload(5 * MIB, ["file"]),
+  // Imports: the spreadsheet, then its rows sent back with the confirmation.
+  "routes/kelola.$slug.tim-panitia_.impor": upload(IMPORT_MAX_BYTES, ["file"]),
+  "routes/kelola.$slug.tim_.impor": upload(IMPORT_MAX_BYTES, ["file"]),
   // Bulk screening decisions carry one id per team.
   "routes/kelola.$slug.tim": { ...FORM, maxBytes: 1 * MIB },
 };

@@ -10,6 +10,7 @@ import { inviteMember, removeMember } from "~/models/invite.server";
 import { publishResults } from "~/models/publication.server";
 import { createPasswordResetToken } from "~/models/user.server";
 import { db } from "~/services/db.server";
+import { sha256 } from "~/services/ids.server";
 import { putFile } from "~/services/storage.server";
 import { cookieFor } from "./judging-fixture";
 
@@ -107,6 +108,9 @@ export async function authzWorld() {
   if (invite.kind !== "invited") throw new Error("invite expected");
   const openInvite = await db.invite.findFirstOrThrow({ where: { eventId: a.id, acceptedAt: null } });
   const resetToken = await createPasswordResetToken((await mk("Lupa Sandi")).id, now);
+  // A place in the other team kept (team import) for an address none of the actors owns.
+  const seatToken = `tempat-${tag}-${randomBytes(8).toString("hex")}`;
+  await db.teamSeat.create({ data: { eventId: a.id, teamId: other.id, email: `tempat-${tag}@contoh.id`, name: "Anggota Impor", tokenHash: sha256(seatToken), invitedById: organizer.id } });
 
   // Event B: its own organizer; the judge assigned in A also judges here.
   const b = await createEvent(db, now, eventSeed(`matriks-b-${tag}`));
@@ -155,6 +159,7 @@ export async function authzWorld() {
       inviteToken: invite.token,
       invite: openInvite.id,
       resetToken,
+      seatToken,
       rejectedSubmission: rejectedSubmission.id,
       judgeMember: unassignedMember.id,
       unassignedJudge: unassigned.id,

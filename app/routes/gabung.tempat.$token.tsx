@@ -1,0 +1,141 @@
+// A member of an imported team claims the place kept for their address: anyone with the link sees
+// what it is; only the signed-in account with that confirmed address can claim it.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormAlert } from "~/components/forms";
+import { pageTitle } from "~/components/page-title";
+import { VerifyEmailNotice } from "~/components/verify-notice";
+import { findMembership } from "~/models/team.server";
+import { claimMismatch, claimSeat, claimsCaptaincy, findSeat } from "~/models/team-seat.server";
+import { safeParseKnownFields } from "~/services/forms.server";
+import { getUser, requireUser } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "claimSeat") }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+const claimSchema = z.object({ agreeEventNotice: z.string().max(10).optional() });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const [seat, user] = await Promise.all([findSeat(token), getUser(request)]);
+  const back = `/gabung/tempat/${encodeURIComponent(token)}`;
+  if (!seat) return data({ invalid: true as const, back }, { status: 404 });
+  const membership = user ? await findMembership(seat.event.id, user.id) : null;
+  const notice = seat.event.privacyNotice.trim();
+  return {
+    invalid: false as const,
+    back,
+    signedIn: Boolean(user),
+    verified: user?.emailVerified ?? false,
+    mismatch: user ? claimMismatch(seat, user) : null,
+    otherTeam: Boolean(membership && membership.teamId !== seat.team.id),
+    event: seat.event.name,
+    team: { name: seat.team.name, kimName: seat.team.kimName, region: seat.team.region?.name ?? null },
+    role: claimsCaptaincy(seat) ? ("CAPTAIN" as const) : ("MEMBER" as const),
+    pool: seat.event.pools.find((p) => p.key === seat.pool)?.label ?? null,
+    email: seat.email,
+    whatsapp: Boolean(seat.whatsapp),
+    // The captain agrees to the event's own notice, as when registering a team.
+    notice: claimsCaptaincy(seat) ? notice : "",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = safeParseKnownFields(await request.formData(), claimSchema);
+  const agreed = form.success && form.data.agreeEventNotice === "on";
+  const result = await claimSeat(params.token ?? "", user, agreed, new Date());
+  if (result.ok) return redirect(`/tim/${result.teamId}?gabung=1`);
+  const status = { invalid: 404, wrongAccount: 403, unverified: 403, alreadyInTeam: 409, noticeRequired: 400 }[result.code];
+  const field = result.code === "noticeRequired" ? "agreeEventNotice" : "";
+  return data({ error: { [field]: [result.code === "noticeRequired" ? "privacy.eventNotice.required" : `seat.errors.${result.code}`] } }, { status });
+}
+
+export default function ClaimSeat() {
+  const { t } = useTranslation();
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { error?: Record<string, string[]> } | undefined;
+  const busy = useNavigation().state === "submitting";
+  if (loaded.invalid) {
+    return (
+      <div className="mx-auto max-w-md space-y-4">
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("pageTitle.claimSeat")}</h1>
+        <div className="card space-y-3">
+          <FormAlert errors={["seat.errors.invalid"]} />
+          <Link to="/dasbor" className="btn-secondary">
+            {t("pageTitle.dashboard")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const { back, signedIn, verified, mismatch, otherTeam, event, team, role, pool, email, whatsapp, notice } = loaded;
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <p className="text-sm font-semibold text-brand-700">{event}</p>
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("seat.title", { team: team.name })}</h1>
+      <div className="card space-y-4">
+        <p className="text-lg">{t("seat.intro", { event, team: team.name, role: t(`seat.roles.${role}`) })}</p>
+        <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
+          {team.kimName ? (
+            <>
+              <dt className="font-semibold text-slate-700">{t("team.fields.kimName")}</dt>
+              <dd>{team.kimName}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold text-slate-700">{t("team.fields.region")}</dt>
+          <dd>{team.region ?? "—"}</dd>
+          {pool ? (
+            <>
+              <dt className="font-semibold text-slate-700">{t("team.fields.myPool")}</dt>
+              <dd>{pool}</dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="break-all text-sm text-slate-700">{t("seat.sentTo", { email })}</p>
+        {!signedIn ? (
+          <>
+            <p className="text-slate-700">{t("seat.signInFirst")}</p>
+            <div className="flex flex-wrap gap-2">
+              <Link to={`/masuk?redirectTo=${encodeURIComponent(back)}`} className="btn-primary">
+                {t("nav.login")}
+              </Link>
+              <Link to={`/daftar?redirectTo=${encodeURIComponent(back)}`} className="btn-secondary">
+                {t("auth.submitSignup")}
+              </Link>
+            </div>
+          </>
+        ) : mismatch === "wrongAccount" ? (
+          <FormAlert errors={["seat.errors.wrongAccount"]} />
+        ) : otherTeam ? (
+          <FormAlert errors={["seat.otherTeam"]} />
+        ) : (
+          <Form method="post" className="space-y-3">
+            <VerifyEmailNotice verified={verified} />
+            <FormAlert errors={actionData?.error?.[""]} />
+            {whatsapp ? <p className="text-sm text-slate-700">{t("seat.whatsappNote")}</p> : null}
+            {notice ? (
+              <section aria-labelledby="privasi-acara" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
+                <h2 id="privasi-acara" className="font-bold">
+                  {t("privacy.eventNotice.title")}
+                </h2>
+                <p className="mt-1 text-slate-700">{t("privacy.eventNotice.intro")}</p>
+                <p className="mt-2 whitespace-pre-line [overflow-wrap:anywhere]">{notice}</p>
+                <label className="mt-2 flex items-start gap-3">
+                  <input type="checkbox" name="agreeEventNotice" className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" aria-describedby="agree-error" />
+                  <span className="font-semibold">{t("privacy.eventNotice.agree")}</span>
+                </label>
+                <FieldErrors id="agree-error" errors={actionData?.error?.agreeEventNotice} />
+              </section>
+            ) : null}
+            <button type="submit" className="btn-primary w-full" disabled={busy}>
+              {t("seat.claim")}
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
