@@ -169,7 +169,7 @@ test("the organizer assigns automatically and can see why a judge is not assigne
     await expect(page.getByRole("link", { name: tab, exact: true })).toHaveAttribute("aria-current", "page");
     await expectAccessible(page);
   }
-  await expect(page.getByText("Pembagian otomatis (9 penugasan baru)")).toBeVisible();
+  await expect(page.getByText(/membagi juri otomatis di babak .*: 9 penugasan baru/)).toBeVisible();
 
   // The judge declares affiliations on their own page.
   await loginAs(page, judges[1]);
