@@ -1,9 +1,7 @@
 // The platform's privacy notice: the short form shown where data is first given (sign-up) and
 // the full text (/privasi, and the page that asks again after a new version).
-import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField } from "~/components/forms";
 import { PRIVACY_UPDATED, PRIVACY_VERSION } from "~/domain/privacy";
 
 const SHORT = ["who", "what", "why", "whoSees", "howLong"] as const;
@@ -60,10 +58,10 @@ export function PrivacyFull({ operator, contact }: { operator: string; contact: 
 }
 
 /**
- * An event's own notice with the box to tick: shown to the captain at team registration and to
- * each member joining by invite (`agree` names which of the two is agreeing).
+ * An event's own notice with the box to tick (`children`): shown to the captain at team
+ * registration, to each member joining by invite and to a member claiming an imported place.
  */
-export function EventNoticeAgreement({ notice, agree, field }: { notice: string; agree: "captain" | "member"; field: FieldMetadata<string | undefined> }) {
+export function EventNoticeAgreement({ notice, children }: { notice: string; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="privasi-acara" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
@@ -77,7 +75,7 @@ export function EventNoticeAgreement({ notice, agree, field }: { notice: string;
           {t("privacy.short.more")}
         </Link>
       </p>
-      <CheckboxField label={t(agree === "captain" ? "privacy.eventNotice.agree" : "privacy.eventNotice.agreeMember")} field={field} withErrors />
+      {children}
     </section>
   );
 }

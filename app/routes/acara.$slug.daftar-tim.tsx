@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
-import { FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
 import { useFormatInEvent } from "~/components/team-ui";
 import { retentionEndsAt } from "~/domain/privacy";
 import { canRegister } from "~/domain/phase";
@@ -137,7 +137,11 @@ export default function RegisterTeam() {
               <TextField label={`${t("team.fields.videoUrl")} (${t("common.required")})`} hint={t("team.fields.videoUrlHint")} field={fields.videoUrl} type="url" inputMode="url" />
             ) : null}
             {event.requireProposal ? <FileField label={t("team.fields.proposal")} hint={t("team.fields.proposalHint")} field={fields.proposal as never} accept="application/pdf,.pdf" /> : null}
-            {event.privacyNotice ? <EventNoticeAgreement notice={event.privacyNotice} agree="captain" field={fields.agreeEventNotice} /> : null}
+            {event.privacyNotice ? (
+              <EventNoticeAgreement notice={event.privacyNotice}>
+                <CheckboxField label={t("privacy.eventNotice.agree")} field={fields.agreeEventNotice} withErrors />
+              </EventNoticeAgreement>
+            ) : null}
             <p className="text-sm text-slate-600">{t("privacy.retention.teamNotice", { at: format(event.retentionEndsAt), days: event.retentionDays })}</p>
             <button type="submit" className="btn-primary w-full" disabled={busy}>
               {t("team.register.submit")}

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, SelectField, serverFormErrors } from "~/components/forms";
+import { CheckboxField, FormAlert, SelectField, serverFormErrors } from "~/components/forms";
 import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
@@ -113,7 +113,11 @@ export default function JoinTeam() {
               options={pools.map((p) => ({ value: p.key, label: `${p.label} — ${t("join.placesLeft", { count: p.free })}` }))}
             />
           ) : null}
-          {event.privacyNotice ? <EventNoticeAgreement notice={event.privacyNotice} agree="member" field={fields.agreeEventNotice} /> : null}
+          {event.privacyNotice ? (
+            <EventNoticeAgreement notice={event.privacyNotice}>
+              <CheckboxField label={t("privacy.eventNotice.agreeMember")} field={fields.agreeEventNotice} withErrors />
+            </EventNoticeAgreement>
+          ) : null}
           <p className="text-sm text-slate-600">{t("privacy.retention.teamNotice", { at: format(event.retentionEndsAt), days: event.retentionDays })}</p>
           <button type="submit" className="btn-primary w-full" disabled={busy}>
             {t("join.submit")}

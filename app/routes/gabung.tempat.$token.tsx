@@ -7,6 +7,7 @@ import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
+import { EventNoticeAgreement } from "~/components/privacy-notice";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { findMembership } from "~/models/team.server";
 import { claimMismatch, claimSeat, claimsCaptaincy, findSeat } from "~/models/team-seat.server";
@@ -117,18 +118,13 @@ export default function ClaimSeat() {
             <FormAlert errors={actionData?.error?.[""]} />
             {whatsapp ? <p className="text-sm text-slate-700">{t("seat.whatsappNote")}</p> : null}
             {notice ? (
-              <section aria-labelledby="privasi-acara" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
-                <h2 id="privasi-acara" className="font-bold">
-                  {t("privacy.eventNotice.title")}
-                </h2>
-                <p className="mt-1 text-slate-700">{t("privacy.eventNotice.intro")}</p>
-                <p className="mt-2 whitespace-pre-line [overflow-wrap:anywhere]">{notice}</p>
+              <EventNoticeAgreement notice={notice}>
                 <label className="mt-2 flex items-start gap-3">
                   <input type="checkbox" name="agreeEventNotice" className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" aria-describedby="agree-error" />
                   <span className="font-semibold">{t("privacy.eventNotice.agree")}</span>
                 </label>
                 <FieldErrors id="agree-error" errors={actionData?.error?.agreeEventNotice} />
-              </section>
+              </EventNoticeAgreement>
             ) : null}
             <button type="submit" className="btn-primary w-full" disabled={busy}>
               {t("seat.claim")}
