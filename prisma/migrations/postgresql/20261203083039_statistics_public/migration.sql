@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "statisticsPublic" BOOLEAN NOT NULL DEFAULT false;
+
