@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { dayChart, funnelChart } from "./chart-geometry";
-import { buildStatistics, dayInZone, funnel, judgingProgress, poolRows, publicStatistics, regionRows, registrationsPerDay, statisticsCsvRows, type StatisticsFacts, type TeamFacts } from "./statistics";
+import {
+  buildStatistics,
+  dayInZone,
+  dayLabels,
+  funnel,
+  judgingProgress,
+  poolRows,
+  publicStatistics,
+  regionRows,
+  registrationsPerDay,
+  statisticsCsvRows,
+  type StatisticsFacts,
+  type TeamFacts,
+} from "./statistics";
 
 const team = (over: Partial<TeamFacts> = {}): TeamFacts => ({
   createdAt: new Date("2026-10-01T03:00:00Z"),
@@ -98,7 +111,11 @@ describe("regions, pools and judging", () => {
   ];
 
   it("counts teams, accepted teams and their members per region in the event's order, teams without a region last", () => {
-    const rows = regionRows([team({ regionId: "b", status: "ACCEPTED", members: 5 }), team({ regionId: "b", members: 2 }), team({ members: 4 }), team({ regionId: "gone", members: 1 })], regions, "Tanpa wilayah");
+    const rows = regionRows(
+      [team({ regionId: "b", status: "ACCEPTED", members: 5 }), team({ regionId: "b", members: 2 }), team({ members: 4 }), team({ regionId: "gone", members: 1 })],
+      regions,
+      "Tanpa wilayah",
+    );
     expect(rows).toEqual([
       { regionId: "a", code: "35.01", name: "Kabupaten Pacitan", teams: 0, accepted: 0, people: 0 },
       { regionId: "b", code: "35.78", name: "Kota Surabaya", teams: 2, accepted: 1, people: 7 },
@@ -223,5 +240,12 @@ describe("chart geometry", () => {
     expect(f.rows[3]!.bar.width).toBe(0);
     expect(f.height).toBe(4 * 48);
     expect(funnelChart([1000, 1], 300).rows[1]!.bar.width).toBe(3);
+  });
+});
+
+describe("day labels", () => {
+  it("names each day short under the axis and in full in the table, in the reader's language", () => {
+    expect(dayLabels(["2026-10-01"], "Asia/Jakarta", "id")).toEqual({ "2026-10-01": { short: "1 Okt", long: "Kamis, 1 Oktober 2026" } });
+    expect(dayLabels(["2026-10-01"], "Asia/Jayapura", "en")).toEqual({ "2026-10-01": { short: "1 Oct", long: "Thursday, 1 October 2026" } });
   });
 });

@@ -3,7 +3,7 @@
 // kabupaten/kota, team pools and judging progress. Pure: the facts come in (one row per team,
 // counts per pool and per judge), the figures go out; `now` is an argument.
 import type { Cell } from "./csv";
-import { type EventTimeZone, utcToZonedLocal } from "./time";
+import { type DisplayLocale, type EventTimeZone, formatInZone, utcToZonedLocal, zonedLocalToUtc } from "./time";
 
 export type TeamStatus = "PENDING" | "ACCEPTED" | "REJECTED";
 
@@ -67,6 +67,23 @@ const DAY_MS = 86_400_000;
 /** The calendar day of an instant in the event's zone, as YYYY-MM-DD. */
 export function dayInZone(instant: Date, tz: EventTimeZone): string {
   return utcToZonedLocal(instant, tz).slice(0, 10);
+}
+
+const shortDay = new Map<DisplayLocale, Intl.DateTimeFormat>();
+
+/** How a day of the chart reads: short under the axis ("1 Okt"), long in the table ("Kamis, 1 Oktober 2026"). */
+export function dayLabels(days: readonly string[], tz: EventTimeZone, lang: DisplayLocale): Record<string, { short: string; long: string }> {
+  let fmt = shortDay.get(lang);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID", { day: "numeric", month: "short", timeZone: "UTC" });
+    shortDay.set(lang, fmt);
+  }
+  const out: Record<string, { short: string; long: string }> = {};
+  for (const day of days) {
+    const noon = zonedLocalToUtc(`${day}T12:00`, tz);
+    out[day] = { short: fmt.format(new Date(`${day}T12:00:00Z`)), long: noon ? formatInZone(noon, tz, lang, "date") : day };
+  }
+  return out;
 }
 
 function nextDay(day: string): string {

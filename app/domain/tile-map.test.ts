@@ -54,7 +54,18 @@ describe("the East Java tile layout", () => {
   });
 
   it("lays out any other province as plain rows, 8 squares wide", () => {
-    const ntb = ["Kabupaten Lombok Barat", "Kabupaten Lombok Tengah", "Kabupaten Lombok Timur", "Kabupaten Sumbawa", "Kabupaten Dompu", "Kabupaten Bima", "Kabupaten Sumbawa Barat", "Kabupaten Lombok Utara", "Kota Mataram", "Kota Bima"];
+    const ntb = [
+      "Kabupaten Lombok Barat",
+      "Kabupaten Lombok Tengah",
+      "Kabupaten Lombok Timur",
+      "Kabupaten Sumbawa",
+      "Kabupaten Dompu",
+      "Kabupaten Bima",
+      "Kabupaten Sumbawa Barat",
+      "Kabupaten Lombok Utara",
+      "Kota Mataram",
+      "Kota Bima",
+    ];
     const grid = tileGrid(ntb.map((name, i) => ({ id: `n${i}`, code: `52.${i}`, name })));
     expect(grid).toMatchObject({ cols: 8, rows: 2, extraFrom: 0 });
     expect(grid.tiles.map((t) => t.short)).toEqual(["LOBA", "LOTE", "LOTI", "SUMB", "DOMP", "BIMA", "SUBA", "LOUT", "MATA", "BIMA"]);
@@ -96,7 +107,15 @@ describe("the colour scale", () => {
 
   it("sizes the squares and gives each its count and shade", () => {
     const grid = tileGrid(seeded);
-    const { width, height, max, boxes } = tileBoxes(grid, new Map([["r0", 4], ["r37", 1]]), 36, 3);
+    const { width, height, max, boxes } = tileBoxes(
+      grid,
+      new Map([
+        ["r0", 4],
+        ["r37", 1],
+      ]),
+      36,
+      3,
+    );
     expect(width).toBe(grid.cols * 39 - 3);
     expect(height).toBe(5 * 39 - 3);
     expect(max).toBe(4);

@@ -93,7 +93,13 @@ export function shortName(name: string): string {
     .split(" ")
     .filter(Boolean);
   if (words.length === 0) return "?";
-  const text = words.length === 1 ? words[0]!.slice(0, 4) : words.map((w) => w.slice(0, 2)).join("").slice(0, 4);
+  const text =
+    words.length === 1
+      ? words[0]!.slice(0, 4)
+      : words
+          .map((w) => w.slice(0, 2))
+          .join("")
+          .slice(0, 4);
   return text.toUpperCase();
 }
 
