@@ -72,6 +72,7 @@ export function RegistrationsChart({ days, labels }: { days: DayCount[]; labels:
           </rect>
         ))}
         <polyline points={c.line} fill="none" className="stroke-accent-700" strokeWidth={2} strokeLinejoin="round" />
+        {days.length === 1 ? <circle cx={Number(c.line.split(",")[0])} cy={Number(c.line.split(",")[1])} r={3} className="fill-accent-700" /> : null}
         <text x={c.plot.x - 4} y={c.plot.y + 8} textAnchor="end" fontSize={11} className="fill-brand-700">
           {int(c.maxCount)}
         </text>
@@ -217,13 +218,13 @@ export function RegionMap({ regions }: { regions: RegionRow[] }) {
           <g key={b.regionId}>
             <title>{t("statistics.regions.tile", { name: b.name, teams: int(b.count) })}</title>
             <rect x={b.x} y={b.y} width={b.size} height={b.size} rx={3} className={TILE_FILL[b.level]} stroke="#94a3b8" strokeWidth={0.5} />
-            <text x={b.x + b.size / 2} y={b.y + 15} textAnchor="middle" fontSize={10.5} fontWeight={700} className={TILE_TEXT[b.level]}>
+            <text x={b.x + b.size / 2} y={b.y + 16} textAnchor="middle" fontSize={b.short.length > 3 ? 9 : 10.5} fontWeight={700} className={TILE_TEXT[b.level]}>
               {b.short}
             </text>
             <text x={b.x + b.size / 2} y={b.y + 30} textAnchor="middle" fontSize={11} className={TILE_TEXT[b.level]}>
               {int(b.count)}
             </text>
-            {b.city ? <circle cx={b.x + b.size - 5} cy={b.y + 5} r={2.2} className={TILE_TEXT[b.level]} /> : null}
+            {b.city ? <circle cx={b.x + b.size - 4.5} cy={b.y + 4.5} r={2} className={TILE_TEXT[b.level]} /> : null}
           </g>
         ))}
       </svg>
@@ -345,31 +346,23 @@ export function JudgingProgress({ judging, rounds, judges }: { judging: Progress
   if (judging.total === 0) return <p className="text-slate-700">{t("statistics.judging.empty")}</p>;
   const of = (p: Progress) => t("statistics.judging.overall", { final: int(p.final), total: int(p.total), share: percent(p.total ? p.final / p.total : null) });
   const rows = (label: string, items: (Progress & { key: string; name: string })[]) => (
-    <table className="w-full text-sm">
-      <thead>
-        <tr className="text-left text-slate-700">
-          <th scope="col" className="py-1 pr-2">
-            {label}
-          </th>
-          <th scope="col" className="py-1 text-right">
-            {t("statistics.judging.final")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+    <div>
+      <h4 className="text-sm font-semibold text-slate-700">{label}</h4>
+      <ul className="mt-1 divide-y divide-slate-100 text-sm">
         {items.map((r) => (
-          <tr key={r.key} className="border-t border-slate-100">
-            <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-              {r.name}
-              <Bar part={r} />
-            </th>
-            <td className="py-1.5 text-right align-top tabular-nums">
-              {int(r.final)}/{int(r.total)}
-            </td>
-          </tr>
+          <li key={r.key} className="space-y-1 py-1.5">
+            <p className="sr-only">{t("statistics.judging.bar", { name: r.name, final: int(r.final), total: int(r.total) })}</p>
+            <div aria-hidden="true" className="flex items-baseline justify-between gap-3">
+              <span>{r.name}</span>
+              <span className="tabular-nums">
+                {int(r.final)}/{int(r.total)}
+              </span>
+            </div>
+            <Bar part={r} />
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+    </div>
   );
   return (
     <div className="space-y-4">

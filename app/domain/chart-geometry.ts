@@ -29,7 +29,8 @@ export function dayChart(days: readonly { day: string; count: number; cumulative
   const maxCount = Math.max(1, ...days.map((d) => d.count));
   const maxCumulative = Math.max(1, ...days.map((d) => d.cumulative));
   const slot = days.length ? plot.width / days.length : plot.width;
-  const barWidth = Math.max(1, slot * 0.7);
+  // A few days still read as bars, not as blocks.
+  const barWidth = Math.max(1, Math.min(28, slot * 0.7));
   const bottom = plot.y + plot.height;
   const bars = days.map((d, i) => {
     const h = (d.count / maxCount) * plot.height;
@@ -37,7 +38,8 @@ export function dayChart(days: readonly { day: string; count: number; cumulative
   });
   const line = days.map((d, i) => `${round1(plot.x + (i + 0.5) * slot)},${round1(bottom - (d.cumulative / maxCumulative) * plot.height)}`).join(" ");
   const ticks: DayChart["ticks"] = [];
-  if (days.length) {
+  if (days.length === 1) ticks.push({ x: round1(plot.x + slot / 2), day: days[0]!.day, anchor: "middle" });
+  else if (days.length) {
     ticks.push({ x: plot.x, day: days[0]!.day, anchor: "start" });
     if (days.length >= 7) {
       const mid = Math.floor(days.length / 2);

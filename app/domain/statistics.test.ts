@@ -230,6 +230,10 @@ describe("chart geometry", () => {
     expect(points[2]![1]).toBeCloseTo(c.plot.y, 1);
     expect(c.ticks.map((t) => t.day)).toEqual(["2026-10-01", "2026-10-03"]);
     expect(dayChart([]).bars).toEqual([]);
+    // One day: a bar of sensible width in the middle, named under itself.
+    const one = dayChart([{ day: "2026-10-01", count: 3, cumulative: 3 }], 360, 180);
+    expect(one.bars[0]!.width).toBe(28);
+    expect(one.ticks).toEqual([{ x: one.bars[0]!.x + 14, day: "2026-10-01", anchor: "middle" }]);
   });
 
   it("centres each funnel bar, as wide as its share of the largest stage", () => {

@@ -51,7 +51,7 @@ async function world() {
   const a = await team(event.id, { status: "ACCEPTED", regionId: surabaya.id, pools: ["mahasiswa", "mahasiswa", "kim"] });
   const b = await team(event.id, { status: "ACCEPTED", regionId: surabaya.id, pools: ["mahasiswa", null] });
   const c = await team(event.id, { regionId: pacitan.id, pools: ["kim"] });
-  const d = await team(event.id, { status: "REJECTED", createdAt: MIDNIGHT, pools: ["mahasiswa"] });
+  await team(event.id, { status: "REJECTED", createdAt: MIDNIGHT, pools: ["mahasiswa"] });
   const sa = await db.submission.create({ data: { eventId: event.id, teamId: a.id, title: "A", status: "SUBMITTED" } });
   const sb = await db.submission.create({ data: { eventId: event.id, teamId: b.id, title: "B", status: "SUBMITTED" } });
   await db.submission.create({ data: { eventId: event.id, teamId: c.id, title: "C", status: "DRAFT" } });

@@ -39,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     poolsTitle: t("statistics.pdf.pools"),
     pools: s.pools.map((p) => ({ label: p.label, value: t("statistics.pdf.poolValue", { people: int(p.people), teams: int(p.teams) }) })),
     judging: s.judging.total
-      ? { label: t("statistics.pdf.judging"), value: t("statistics.judging.overall", { final: int(s.judging.final), total: int(s.judging.total), share: percent(s.judging.final / s.judging.total) }) }
+      ? {
+          title: t("statistics.judging.title"),
+          value: t("statistics.judging.overall", { final: int(s.judging.final), total: int(s.judging.total), share: percent(s.judging.final / s.judging.total) }),
+        }
       : null,
     regionsTitle: t("statistics.pdf.regions"),
     regionHead: [t("statistics.regions.region"), t("statistics.regions.teams"), t("statistics.regions.people")],

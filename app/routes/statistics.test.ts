@@ -132,7 +132,7 @@ describe("the organizer's statistics page", () => {
   it("switches the public page on and off; bad input gets a localized 400 and writes nothing", async () => {
     const { event, organizer } = await world();
     const post = (fields: Record<string, string>) => call(() => page.action(args(formRequest(path(event.slug), fields, { cookie: organizer.cookie }), { slug: event.slug })));
-    for (const fields of [{}, { on: "ya" }]) {
+    for (const fields of [{}, { on: "ya" }] as Record<string, string>[]) {
       const bad = await post(fields);
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toContain("validation.invalid");

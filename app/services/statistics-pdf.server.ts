@@ -22,7 +22,8 @@ export type StatisticsPdfInput = {
   note: string;
   poolsTitle: string;
   pools: { label: string; value: string }[];
-  judging: { label: string; value: string } | null;
+  /** Judging progress under its own heading; null before any assignment. */
+  judging: { title: string; value: string } | null;
   regionsTitle: string;
   regionHead: [string, string, string];
   regions: { name: string; teams: string; people: string }[];
@@ -47,18 +48,28 @@ export async function statisticsPdf(input: StatisticsPdfInput): Promise<Uint8Arr
     ...input.funnel.flatMap((f) => [f.label, f.value]),
     input.note,
     ...input.pools.flatMap((p) => [p.label, p.value]),
-    ...(input.judging ? [input.judging.label, input.judging.value] : []),
+    ...(input.judging ? [input.judging.value] : []),
     ...input.regions.flatMap((r) => [r.name, r.teams, r.people]),
     input.more(input.regions.length),
     input.source,
     "…",
   ];
-  const bold = [input.title, input.eventName, input.funnelTitle, input.poolsTitle, input.regionsTitle, ...input.regionHead, ...input.keyFigures.map((k) => k.value)];
+  const bold = [input.title, input.eventName, input.funnelTitle, input.poolsTitle, input.judging?.title ?? "", input.regionsTitle, ...input.regionHead, ...input.keyFigures.map((k) => k.value)];
   const text = await pdfText(pdf, { regular, bold });
 
   let y = height - MARGIN - 14;
   const draw = (s: string, x: number, at: number, weight: Weight, size: number, color = INK, max = inner) => text.draw(page, text.fit(s, weight, size, max), weight, { x, y: at, size, color });
   const right = (s: string, xRight: number, at: number, weight: Weight, size: number, color = INK) => text.draw(page, s, weight, { x: xRight - text.width(s, weight, size), y: at, size, color });
+  /** Words of `s` in at most `lines` lines of `max` points (the last one cut to fit). */
+  const wrap = (s: string, weight: Weight, size: number, max: number, lines: number) => {
+    const out: string[] = [];
+    for (const word of s.split(/\s+/).filter(Boolean)) {
+      const last = out[out.length - 1];
+      if (last !== undefined && (text.width(`${last} ${word}`, weight, size) <= max || out.length === lines)) out[out.length - 1] = `${last} ${word}`;
+      else out.push(word);
+    }
+    return out;
+  };
   const heading = (s: string) => {
     y -= 22;
     draw(s, MARGIN, y, "bold", 12, BRAND);
@@ -80,16 +91,16 @@ export async function statisticsPdf(input: StatisticsPdfInput): Promise<Uint8Arr
     const col = i % perRow;
     const top = y - Math.floor(i / perRow) * 52;
     const x = MARGIN + col * (boxW + 8);
-    page.drawRectangle({ x, y: top - 46, width: boxW, height: 46, color: rgb(0.96, 0.97, 0.99), borderColor: RULE, borderWidth: 0.6 });
+    page.drawRectangle({ x, y: top - 52, width: boxW, height: 52, color: rgb(0.96, 0.97, 0.99), borderColor: RULE, borderWidth: 0.6 });
     draw(k.value, x + 8, top - 22, "bold", 15, INK, boxW - 16);
-    draw(k.label, x + 8, top - 38, "regular", 8, MUTED, boxW - 16);
+    wrap(k.label, "regular", 8, boxW - 16, 2).forEach((line, n) => draw(line, x + 8, top - 36 - n * 10, "regular", 8, MUTED, boxW - 16));
   });
-  y -= Math.ceil(input.keyFigures.length / perRow) * 52;
+  y -= Math.ceil(input.keyFigures.length / perRow) * 58;
 
   // The funnel as horizontal bars.
   heading(input.funnelTitle);
-  const labelW = 130;
-  const valueW = 120;
+  const labelW = Math.min(150, Math.max(...input.funnel.map((f) => text.width(f.label, "regular", 9.5))) + 12);
+  const valueW = Math.min(200, Math.max(...input.funnel.map((f) => text.width(f.value, "regular", 9.5))) + 12);
   const barMax = inner - labelW - valueW;
   for (const f of input.funnel) {
     y -= 17;
@@ -101,24 +112,31 @@ export async function statisticsPdf(input: StatisticsPdfInput): Promise<Uint8Arr
   y -= 14;
   draw(input.note, MARGIN, y, "regular", 7.5, MUTED);
 
-  // Member groups and judging, one line each.
-  if (input.pools.length || input.judging) {
+  // Member groups, one line each, and judging progress.
+  if (input.pools.length) {
     heading(input.poolsTitle);
-    for (const p of [...input.pools, ...(input.judging ? [input.judging] : [])]) {
+    for (const p of input.pools) {
       y -= 13;
-      draw(p.label, MARGIN, y, "regular", 9.5, INK, inner - 160);
+      draw(p.label, MARGIN, y, "regular", 9.5, INK, inner - 200);
       right(p.value, width - MARGIN, y, "regular", 9.5);
     }
+  }
+  if (input.judging) {
+    heading(input.judging.title);
+    y -= 13;
+    draw(input.judging.value, MARGIN, y, "regular", 9.5);
   }
 
   // Regions in two columns.
   heading(input.regionsTitle);
   const colGap = 16;
   const colW = (inner - colGap) / 2;
-  const numW = 44;
-  const lineH = 11.5;
+  const numW = Math.max(34, ...input.regionHead.slice(1).map((h) => text.width(h, "bold", 8) + 10));
   const bottom = MARGIN + 24;
   const headY = y - 12;
+  // Rows grow (up to 15 points) when the page has room, and shrink to 11.5 before any is left out.
+  const lineH = Math.max(11.5, Math.min(15, (headY - bottom) / (Math.ceil(input.regions.length / 2) + 1)));
+  const size = lineH >= 14 ? 9.5 : 8.5;
   const rowsFit = Math.max(1, Math.floor((headY - bottom - lineH) / lineH));
   const capacity = rowsFit * 2;
   const shown = input.regions.length > capacity ? input.regions.slice(0, capacity - 1) : input.regions;
@@ -131,13 +149,13 @@ export async function statisticsPdf(input: StatisticsPdfInput): Promise<Uint8Arr
     right(input.regionHead[2], x + colW, headY, "bold", 8, MUTED);
     shown.slice(c * perColumn, (c + 1) * perColumn).forEach((r, i) => {
       const at = headY - (i + 1) * lineH;
-      if (i % 2 === 0) page.drawRectangle({ x: x - 2, y: at - 3, width: colW + 4, height: lineH, color: rgb(0.965, 0.97, 0.98) });
-      draw(r.name, x, at, "regular", 8.5, INK, colW - 2 * numW - 4);
-      right(r.teams, x + colW - numW, at, "regular", 8.5);
-      right(r.people, x + colW, at, "regular", 8.5);
+      if (i % 2 === 0) page.drawRectangle({ x: x - 2, y: at - (lineH - size) / 2 - 1, width: colW + 4, height: lineH, color: rgb(0.965, 0.97, 0.98) });
+      draw(r.name, x, at, "regular", size, INK, colW - 2 * numW - 4);
+      right(r.teams, x + colW - numW, at, "regular", size);
+      right(r.people, x + colW, at, "regular", size);
     });
   }
-  if (shown.length < input.regions.length) draw(input.more(input.regions.length - shown.length), MARGIN, headY - (perColumn + 1) * lineH, "regular", 8.5, MUTED);
+  if (shown.length < input.regions.length) draw(input.more(input.regions.length - shown.length), MARGIN, headY - (perColumn + 1) * lineH, "regular", size, MUTED);
 
   draw(input.source, MARGIN, MARGIN - 4, "regular", 7.5, MUTED);
 
