@@ -6,6 +6,7 @@ import enEvent from "./locales/en/event.json";
 import enJudging from "./locales/en/judging.json";
 import enReminders from "./locales/en/reminders.json";
 import enResults from "./locales/en/results.json";
+import enStatistics from "./locales/en/statistics.json";
 import enSubmission from "./locales/en/submission.json";
 import enTeam from "./locales/en/team.json";
 import idAccount from "./locales/id/account.json";
@@ -14,6 +15,7 @@ import idEvent from "./locales/id/event.json";
 import idJudging from "./locales/id/judging.json";
 import idReminders from "./locales/id/reminders.json";
 import idResults from "./locales/id/results.json";
+import idStatistics from "./locales/id/statistics.json";
 import idSubmission from "./locales/id/submission.json";
 import idTeam from "./locales/id/team.json";
 
@@ -29,8 +31,8 @@ describe("locale files", () => {
 
   it("no two area files claim the same top-level key (a later file would silently win)", () => {
     for (const files of [
-      [idCommon, idEvent, idTeam, idSubmission, idJudging, idResults, idAccount, idReminders],
-      [enCommon, enEvent, enTeam, enSubmission, enJudging, enResults, enAccount, enReminders],
+      [idCommon, idEvent, idTeam, idSubmission, idJudging, idResults, idAccount, idReminders, idStatistics],
+      [enCommon, enEvent, enTeam, enSubmission, enJudging, enResults, enAccount, enReminders, enStatistics],
     ]) {
       const seen = new Map<string, number>();
       files.forEach((f, i) => {

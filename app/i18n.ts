@@ -4,6 +4,7 @@ import enEvent from "./locales/en/event.json";
 import enJudging from "./locales/en/judging.json";
 import enReminders from "./locales/en/reminders.json";
 import enResults from "./locales/en/results.json";
+import enStatistics from "./locales/en/statistics.json";
 import enSubmission from "./locales/en/submission.json";
 import enTeam from "./locales/en/team.json";
 import idAccount from "./locales/id/account.json";
@@ -12,6 +13,7 @@ import idEvent from "./locales/id/event.json";
 import idJudging from "./locales/id/judging.json";
 import idReminders from "./locales/id/reminders.json";
 import idResults from "./locales/id/results.json";
+import idStatistics from "./locales/id/statistics.json";
 import idSubmission from "./locales/id/submission.json";
 import idTeam from "./locales/id/team.json";
 
@@ -19,8 +21,8 @@ export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 // One namespace; each area keeps its keys in its own file under distinct top-level keys.
-const id = { ...idCommon, ...idEvent, ...idTeam, ...idSubmission, ...idJudging, ...idResults, ...idAccount, ...idReminders };
-const en = { ...enCommon, ...enEvent, ...enTeam, ...enSubmission, ...enJudging, ...enResults, ...enAccount, ...enReminders };
+const id = { ...idCommon, ...idEvent, ...idTeam, ...idSubmission, ...idJudging, ...idResults, ...idAccount, ...idReminders, ...idStatistics };
+const en = { ...enCommon, ...enEvent, ...enTeam, ...enSubmission, ...enJudging, ...enResults, ...enAccount, ...enReminders, ...enStatistics };
 
 export const resources = { id: { common: id }, en: { common: en } } as const;
 

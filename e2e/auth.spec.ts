@@ -280,7 +280,7 @@ test("on a phone the header is one row whose menu works by keyboard, and the org
   const picker = sections.locator("summary");
   await expect(picker).toHaveText("Bagian: Penjurian");
   await picker.click();
-  await expect(sections.getByRole("link")).toHaveCount(12);
+  await expect(sections.getByRole("link")).toHaveCount(13);
   await expect(sections.getByRole("link", { name: "Penjurian" })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
   await sections.getByRole("link", { name: "Hasil", exact: true }).click();

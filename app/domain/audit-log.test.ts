@@ -75,6 +75,7 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
   "region.update": { entity: "region", entityId: ids.region, before: { code: null }, after: { code: "35.07" } },
   "region.delete": { entity: "region", entityId: ids.region, before: { name: "Kab. Malang", code: "35.07" }, after: null },
   "reminders.update": { entity: "event", entityId: "e1", before: { remindSubmission: true }, after: { remindSubmission: false } },
+  "statistics.update": { entity: "event", entityId: "e1", before: { statisticsPublic: false }, after: { statisticsPublic: true } },
   "teamRules.update": {
     entity: "event",
     entityId: "e1",

@@ -52,7 +52,7 @@ export const AUDIT_ENUMS: Record<string, readonly string[]> = {
   method: ["raw", "zscore", "borda"],
   segment: ["all", "accepted", "finalists", "judges"],
   reason: ["region", "kim", "institution", "declared"],
-  export: ["teams", "submissions", "scores", "ranking", "workbook", "submissionList", "certificates"],
+  export: ["teams", "submissions", "scores", "ranking", "workbook", "submissionList", "certificates", "statistics"],
 };
 
 /** The record's own id, by the entity it names, for the sentence's object. */
@@ -274,6 +274,7 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
     case "peoplesChoice.update":
     case "teamRules.update":
     case "reminders.update":
+    case "statistics.update":
       return line(r.action, {}, fieldChanges(b, a, names));
     case "event.banner":
       return line(a.bannerKey ? "event.banner" : "event.bannerRemoved");

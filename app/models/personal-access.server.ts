@@ -4,7 +4,7 @@
 import { audit } from "~/services/audit.server";
 
 /** The files an organizer can take out of the platform. */
-export type PersonalExport = "teams" | "submissions" | "scores" | "ranking" | "workbook" | "submissionList" | "certificates";
+export type PersonalExport = "teams" | "submissions" | "scores" | "ranking" | "workbook" | "submissionList" | "certificates" | "statistics";
 
 export async function recordExport(eventId: string, actorId: string, what: PersonalExport, format: "csv" | "xlsx" | "zip", rows: number): Promise<void> {
   await audit({ eventId, actorId, action: "personal.export", entity: "personal", entityId: what, after: { export: what, format, rows } });

@@ -245,6 +245,7 @@ export async function eventWithCurrentPublication(slug: string) {
       timezone: true,
       isPublic: true,
       peoplesChoice: true,
+      statisticsPublic: true,
       publications: {
         where: isCurrent,
         orderBy: { publishedAt: "desc" },

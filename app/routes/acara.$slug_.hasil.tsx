@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const announcements = await announcementsForViewer(event.id, user, 5);
   return data(
     {
-      event: { name: event.name, slug: event.slug },
+      event: { name: event.name, slug: event.slug, statistics: event.statisticsPublic },
       publication: {
         id: publication.id,
         sha256: publication.sha256,
@@ -93,6 +93,11 @@ export default function PublicResults() {
           <Link to={`/acara/${d.event.slug}/hasil/tayang`} className="btn-secondary !min-h-[40px]">
             {t("results.reveal.open")}
           </Link>
+          {d.event.statistics ? (
+            <Link to={`/acara/${d.event.slug}/statistik`} className="btn-secondary !min-h-[40px]">
+              {t("statistics.public.link")}
+            </Link>
+          ) : null}
         </div>
       </div>
 

@@ -65,6 +65,9 @@ const ROWS: Row[] = [
     hides: { text: (w) => w.judgesNote, from: NOT_AUDIENCE } },
   { route: "acara.$slug_.hasil_.tayang", method: "GET",
                                                     cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok" },
+  // Off by default: the organizers have not switched the public statistics on.
+  { route: "acara.$slug_.statistik", method: "GET",
+                                                    cells: "nf   nf   nf   nf   nf   nf   nf   nf   nf   nf   nf" },
   { route: "acara.$slug_.pilih", method: "GET",     cells: "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok",
     hides: { text: () => "Karya Ditolak", from: ACTORS.join(" ") } },
   { route: "acara.$slug_.pilih", method: "POST",    cells: "in   bad  bad  bad  bad  bad  bad  bad  bad  bad  bad" },
@@ -173,7 +176,8 @@ const ROWS: Row[] = [
     "kelola.$slug.hasil.stream", "kelola.$slug.karya", "kelola.$slug.karya[.]csv", "kelola.$slug.karya_.$submissionId",
     "kelola.$slug.linimasa", "kelola.$slug.pengaturan", "kelola.$slug.pengingat", "kelola.$slug.pengumuman", "kelola.$slug.penjurian",
     "kelola.$slug.penjurian._index", "kelola.$slug.penjurian.audit", "kelola.$slug.penjurian.babak",
-    "kelola.$slug.penjurian.konflik", "kelola.$slug.penjurian.progres", "kelola.$slug.struktur", "kelola.$slug.struktur._index",
+    "kelola.$slug.penjurian.konflik", "kelola.$slug.penjurian.progres", "kelola.$slug.statistik", "kelola.$slug.statistik[.]csv",
+    "kelola.$slug.statistik[.]pdf", "kelola.$slug.struktur", "kelola.$slug.struktur._index",
     "kelola.$slug.struktur.penghargaan", "kelola.$slug.struktur.rubrik", "kelola.$slug.struktur.wilayah",
     "kelola.$slug.tim-panitia", "kelola.$slug.tim", "kelola.$slug.tim_.$teamId", "kelola.$slug.tim_.ekspor",
     "kelola.$slug.tim-panitia_.impor", "kelola.$slug.tim-panitia_.impor_.templat", "kelola.$slug.tim_.impor", "kelola.$slug.tim_.impor_.templat",
@@ -182,7 +186,7 @@ const ROWS: Row[] = [
                                                     cells: "in   nf   nf   nf   nf   nf   nf   ok   nf   ok   nf" },
   ...[
     "kelola.$slug.hasil", "kelola.$slug.linimasa", "kelola.$slug.pengaturan", "kelola.$slug.pengingat", "kelola.$slug.pengumuman",
-    "kelola.$slug.penjurian._index", "kelola.$slug.penjurian.babak", "kelola.$slug.penjurian.progres",
+    "kelola.$slug.penjurian._index", "kelola.$slug.penjurian.babak", "kelola.$slug.penjurian.progres", "kelola.$slug.statistik",
     "kelola.$slug.struktur._index", "kelola.$slug.struktur.penghargaan", "kelola.$slug.struktur.rubrik",
     "kelola.$slug.struktur.wilayah", "kelola.$slug.tim-panitia", "kelola.$slug.tim", "kelola.$slug.tim_.$teamId",
     "kelola.$slug.tim-panitia_.impor", "kelola.$slug.tim_.impor",

@@ -24,6 +24,7 @@ const TABS = [
   { to: "karya", key: "submissions" },
   { to: "penjurian", key: "judging" },
   { to: "hasil", key: "results" },
+  { to: "statistik", key: "statistics" },
   { to: "pengumuman", key: "announcements" },
   { to: "pengingat", key: "reminders" },
   { to: "audit", key: "audit" },

@@ -10,6 +10,7 @@ import { loader as organizerLayout } from "~/routes/kelola.$slug";
 import { loader as resultsPage } from "~/routes/kelola.$slug.hasil";
 import { loader as judgingLayout } from "~/routes/kelola.$slug.penjurian";
 import { loader as judgingBoard } from "~/routes/kelola.$slug.penjurian._index";
+import { loader as statisticsPage } from "~/routes/kelola.$slug.statistik";
 import { loader as screeningPage } from "~/routes/kelola.$slug.tim";
 import { loader as teamPage } from "~/routes/tim.$teamId._index";
 import { loader as submissionPage } from "~/routes/tim.$teamId.karya";
@@ -59,6 +60,7 @@ async function scene(teams: number) {
     "organizer judging, searched and filtered": () =>
       pageStatements([rootLoader, organizerLayout, judgingLayout, judgingBoard], `/kelola/${slug}/penjurian?cari=karya&saring=perhatian&halaman=2`, { slug }, organizer),
     "organizer results": () => pageStatements([rootLoader, organizerLayout, resultsPage], `/kelola/${slug}/hasil`, { slug }, organizer),
+    "organizer statistics": () => pageStatements([rootLoader, organizerLayout, statisticsPage], `/kelola/${slug}/statistik`, { slug }, organizer),
   };
 }
 
@@ -101,6 +103,7 @@ const PAGES: Page[] = [
   "organizer judging",
   "organizer judging, searched and filtered",
   "organizer results",
+  "organizer statistics",
 ];
 
 test.each(PAGES)("%s: at most 8 statements, the same at any event size", async (page) => {

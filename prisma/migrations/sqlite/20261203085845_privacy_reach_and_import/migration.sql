@@ -73,6 +73,7 @@ CREATE TABLE "new_Event" (
     "remindRegistration" BOOLEAN NOT NULL DEFAULT true,
     "remindSubmission" BOOLEAN NOT NULL DEFAULT true,
     "remindJudging" BOOLEAN NOT NULL DEFAULT true,
+    "statisticsPublic" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );

@@ -6,7 +6,8 @@ ALTER TABLE "Event" ADD COLUMN     "contactRetentionDays" INTEGER NOT NULL DEFAU
 ADD COLUMN     "contactsErasedAt" TIMESTAMP(3),
 ADD COLUMN     "remindJudging" BOOLEAN NOT NULL DEFAULT true,
 ADD COLUMN     "remindRegistration" BOOLEAN NOT NULL DEFAULT true,
-ADD COLUMN     "remindSubmission" BOOLEAN NOT NULL DEFAULT true;
+ADD COLUMN     "remindSubmission" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "statisticsPublic" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "Invite" ADD COLUMN     "institution" TEXT,
