@@ -104,7 +104,7 @@ describe("the copy of one's data", () => {
     const collected = await collectAccountData(me.id, NOW);
     if (!collected) throw new Error("no data");
     const doc: AccountData = collected.document;
-    expect(doc.account).toMatchObject({ id: me.id, name: "Dewi Kartika", email: me.email, whatsapp: "+6281234567890" });
+    expect(doc.account).toMatchObject({ id: me.id, name: "Dewi Kartika", email: me.email, whatsapp: "+6281234567890", language: null, lastSignInAt: null });
     expect(doc.consents.platformNotice).toMatchObject({ agreedVersion: PRIVACY_VERSION, versionInForce: PRIVACY_VERSION });
     expect(doc.consents.eventNotices).toEqual([{ event: ev.slug, team: t.name, agreedAt: NOW.toISOString(), noticeSha256: sha256("Foto dokumentasi") }]);
     expect(doc.eventRoles).toEqual([expect.objectContaining({ role: "JUDGE", affiliation: { region: null, kimName: "KIM Sumber", institution: null } })]);

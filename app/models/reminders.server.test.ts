@@ -121,6 +121,16 @@ describe("submission reminders", () => {
     expect(await db.reminderDelivery.count({ where: { eventId: w.event.id } })).toBe(6);
   });
 
+  it("are written in each recipient's stored language", async () => {
+    const w = await makeWorld();
+    const due = at(w.close, -DAY);
+    const [english, indonesian] = w.A.people;
+    await db.user.update({ where: { email: english!.email }, data: { language: "en" } });
+    await sendDueReminders(due);
+    expect(mailsTo(english!.email)[0]!.text).toContain(`Subject: 24 hours left: submit ${w.A.name}'s project for ${w.event.name}`);
+    expect(mailsTo(indonesian!.email)[0]!.text).toContain(`Subject: 24 jam lagi: kirim karya ${w.A.name} untuk ${w.event.name}`);
+  });
+
   it("skip a team that has submitted by the 3-hour reminder, and are not sent at all when switched off", async () => {
     const w = await makeWorld();
     await db.submission.update({ where: { id: w.A.submission!.id }, data: { status: "SUBMITTED", submittedAt: w.close } });

@@ -2,6 +2,7 @@
 // view of the plan with a switch per kind. The plan is app/domain/reminders.ts; each reminder is a
 // unit claimed with runOnce, so several instances send it once, and every mail sent is recorded in
 // ReminderDelivery (a unit retried after a failure skips the people already mailed).
+import { asLanguage } from "~/i18n";
 import { dueReminders, planReminders, reminderKeyPrefix, reminderTiming, REMINDER_KINDS, unitCoversTeam, type ReminderKind, type ReminderSwitches, type ReminderUnit } from "~/domain/reminders";
 import type { Extension } from "~/domain/phase";
 import { audit } from "~/services/audit.server";
@@ -63,7 +64,7 @@ async function planFor(event: EventRow): Promise<ReminderUnit[]> {
   return planReminders({ eventId: event.id, timeline: toTimeline(event), teams: [...byTeam].map(([teamId, extensions]) => ({ teamId, extensions })) });
 }
 
-type Person = { id: string; name: string; email: string };
+type Person = { id: string; name: string; email: string; language: string | null };
 export type Recipient = { user: Person; team?: { id: string; name: string; members: number; minSize: number }; round?: { name: string; open: number } };
 
 /** Who still has each kind's step to do, read in two statements for the whole event. */
@@ -76,7 +77,7 @@ async function audienceOf(event: EventRow) {
         name: true,
         status: true,
         submission: { select: { status: true } },
-        members: { select: { role: true, user: { select: { id: true, name: true, email: true, deletedAt: true } } }, orderBy: { joinedAt: "asc" } },
+        members: { select: { role: true, user: { select: { id: true, name: true, email: true, language: true, deletedAt: true } } }, orderBy: { joinedAt: "asc" } },
       },
       orderBy: { id: "asc" },
     }),
@@ -87,11 +88,11 @@ async function audienceOf(event: EventRow) {
         // A judge removed from the event, or an account deleted, is not reminded.
         judge: { deletedAt: null, memberships: { some: { eventId: event.id, role: "JUDGE" } } },
       },
-      select: { roundId: true, judge: { select: { id: true, name: true, email: true } } },
+      select: { roundId: true, judge: { select: { id: true, name: true, email: true, language: true } } },
       orderBy: { id: "asc" },
     }),
   ]);
-  const person = (u: Person & { deletedAt: Date | null }) => (u.deletedAt ? [] : [{ id: u.id, name: u.name, email: u.email }]);
+  const person = (u: Person & { deletedAt: Date | null }) => (u.deletedAt ? [] : [{ id: u.id, name: u.name, email: u.email, language: u.language }]);
 
   return (unit: ReminderUnit): Recipient[] => {
     if (unit.scope.type === "round") {
@@ -122,7 +123,7 @@ async function deliver(event: EventRow, unit: ReminderUnit, recipients: Recipien
   const already = new Set((await db.reminderDelivery.findMany({ where: { key: unit.key }, select: { userId: true } })).map((d) => d.userId));
   for (const r of recipients) {
     if (already.has(r.user.id)) continue;
-    await sendReminderMail({ kind: unit.kind, to: r.user, event, deadline: unit.deadline, now, team: r.team, round: r.round });
+    await sendReminderMail({ kind: unit.kind, to: r.user, language: asLanguage(r.user.language ?? "id"), event, deadline: unit.deadline, now, team: r.team, round: r.round });
     await db.reminderDelivery.create({ data: { key: unit.key, userId: r.user.id, eventId: event.id, sentAt: now } });
     already.add(r.user.id);
   }

@@ -1,3 +1,4 @@
+import type { Language } from "~/i18n";
 import { normalizeWhatsApp } from "~/domain/links";
 import { db, Prisma } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
@@ -46,9 +47,17 @@ export async function verifyLogin(email: string, password: string) {
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
-/** Notes a successful sign-in: retention treats an account not signed in since an event ended as dormant. */
-export async function recordSignIn(userId: string, now: Date): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
+/**
+ * Notes a successful sign-in and the language the page was in: retention treats an account not
+ * signed in since an event ended as dormant, and reminders are written in the stored language.
+ */
+export async function recordSignIn(userId: string, now: Date, language: Language): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now, language }, select: { id: true } });
+}
+
+/** The language switch, for a signed-in user: mail sent later (reminders) follows it. */
+export async function rememberLanguage(userId: string, language: Language): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { language }, select: { id: true } });
 }
 
 /** Issues a one-time reset token (only its hash is stored). Earlier unused tokens stop working. */

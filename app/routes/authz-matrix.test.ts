@@ -85,7 +85,8 @@ const ROWS: Row[] = [
   { route: "verifikasi._index", method: "GET", label: "a typed code", query: "?kode=kim-0000-0000-0000-0000",
                                                     cells: "go   go   go   go   go   go   go   go   go   go   go" },
   { route: "bahasa", method: "GET",                 cells: "go   go   go   go   go   go   go   go   go   go   go" },
-  { route: "bahasa", method: "POST", body: () => ({ lng: "en", redirectTo: "/" }),
+  // A signed-in user's choice is kept on the account for mail sent later (reminders).
+  { route: "bahasa", method: "POST", body: () => ({ lng: "en", redirectTo: "/" }), writes: "U M C X JA JN O OX AD RJ",
                                                     cells: "go   go   go   go   go   go   go   go   go   go   go" },
 
   // ── Accounts ────────────────────────────────────────── A    U    M    C    X    JA   JN   O    OX   AD   RJ

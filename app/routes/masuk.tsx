@@ -1,3 +1,4 @@
+import { getLanguage } from "~/services/i18n.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await verifyLogin(email, submission.value.password);
   if (!user) return data(reply(submission, { formErrors: ["validation.invalidCredentials"] }), { status: 400 });
   const headers = new Headers({ "Set-Cookie": await startSession(user.id, request) });
-  await recordSignIn(user.id, now);
+  await recordSignIn(user.id, now, await getLanguage(request));
   await loginSucceeded(attempt);
   if (!attempt.knownDevice) headers.append("Set-Cookie", deviceCookie(await rememberDevice(user.id, now), KNOWN_DEVICE_DAYS));
   return redirect(landingAfterLogin(submission.value.redirectTo), { headers });

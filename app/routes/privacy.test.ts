@@ -10,6 +10,7 @@ import { action as joinAction, loader as joinLoader } from "~/routes/gabung.$tok
 import { loader as dataLoader } from "~/routes/akun_.data[.]zip";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/akun_.hapus";
 import { action as signupAction } from "~/routes/daftar";
+import { action as languageAction } from "~/routes/bahasa";
 import { action as loginAction } from "~/routes/masuk";
 import { action as consentAction, loader as consentLoader } from "~/routes/persetujuan";
 import { loader as noticeLoader } from "~/routes/privasi";
@@ -246,7 +247,21 @@ describe("retention needs to know who still uses an account", () => {
     const start = Date.now();
     const ok = await call(() => loginAction(args(formRequest("/masuk", { email: p.email, password: "rahasia-123" }))));
     expect(ok.status).toBe(302);
-    const at = (await db.user.findUniqueOrThrow({ where: { id: p.id } })).lastSignInAt;
-    expect(at!.getTime()).toBeGreaterThanOrEqual(start - 1);
+    const signedIn = await db.user.findUniqueOrThrow({ where: { id: p.id } });
+    expect(signedIn.lastSignInAt!.getTime()).toBeGreaterThanOrEqual(start - 1);
+    // The page's language is kept for mail sent later (reminders).
+    expect(signedIn.language).toBe("id");
+    const english = await call(() => loginAction(args(formRequest("/masuk", { email: p.email, password: "rahasia-123" }, { cookie: "lng=ImVuIg==" }))));
+    expect(english.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { id: p.id } })).language).toBe("en");
+  });
+
+  it("keeps the language switched to by a signed-in user, and nothing for a visitor", async () => {
+    const p = await person("Sinta Maharani");
+    const switched = await call(() => languageAction(args(formRequest("/bahasa", { lng: "en", redirectTo: "/dasbor" }, { cookie: p.cookie }))));
+    expect(switched.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { id: p.id } })).language).toBe("en");
+    const anonymous = await call(() => languageAction(args(formRequest("/bahasa", { lng: "en" }))));
+    expect(anonymous.status).toBe(302);
   });
 });
