@@ -46,6 +46,7 @@ const NAMES: Names = {
 const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
   "account.delete": { entity: "user", entityId: "usr-x", before: null, after: { removedMemberships: 1, removedTeams: 0 } },
   "event.retention": { entity: "event", entityId: "e1", before: null, after: { anonymizedAccounts: 3, keptAccounts: 2, removedTeams: 1, clearedInvites: 0 } },
+  "region.import": { entity: "region", entityId: "35", before: null, after: { province: "Jawa Timur", added: 38, skipped: 0 } },
   "personal.export": { entity: "personal", entityId: "teams", before: null, after: { export: "teams", format: "csv", rows: 12 } },
   "personal.view": { entity: "personal", entityId: ids.team, before: null, after: { teamId: ids.team } },
   "event.create": { entity: "event", entityId: "e1", before: null, after: { name: "KIM Hackathon", slug: "kim", timezone: "Asia/Jakarta", rounds: [] } },

@@ -300,6 +300,8 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
     case "region.delete":
     case "award.delete":
       return line(r.action, { name: text(b.name) }, snapshot("before", b, names, ["name"]));
+    case "region.import":
+      return line(r.action, { name: text(a.province), added: count(Number(a.added) || 0), skipped: count(Number(a.skipped) || 0) });
     case "track.reorder":
       return line(r.action, { name: own("track") }, positionChange(r.before, r.after, r.entityId));
     case "rubric.update":

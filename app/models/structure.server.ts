@@ -150,6 +150,24 @@ export async function renameRegion(eventId: string, id: string, input: RegionInp
   );
 }
 
+/**
+ * Adds a province's kabupaten/kota (official names and codes) that the event does not have yet,
+ * matched by code or by name ignoring case; those it has are left as they are.
+ */
+export async function addProvinceRegions(eventId: string, province: { code: string; name: string }, regions: readonly RegionInput[], actor: Actor): Promise<{ added: number; skipped: number }> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.region.findMany({ where: { eventId }, select: { code: true, name: true, order: true } });
+    const codes = new Set(existing.map((r) => r.code).filter(Boolean));
+    const names = new Set(existing.map((r) => r.name.trim().toLocaleLowerCase("id")));
+    const fresh = regions.filter((r) => !(r.code && codes.has(r.code)) && !names.has(r.name.trim().toLocaleLowerCase("id")));
+    const start = Math.max(-1, ...existing.map((r) => r.order)) + 1;
+    if (fresh.length) await tx.region.createMany({ data: fresh.map((r, i) => ({ eventId, name: r.name, code: r.code || null, order: start + i })) });
+    const counts = { added: fresh.length, skipped: regions.length - fresh.length };
+    await audit({ eventId, actorId: actor.id, action: "region.import", entity: "region", entityId: province.code, after: { province: province.name, ...counts } }, tx);
+    return counts;
+  });
+}
+
 /** A region that teams already carry stays: removing it would erase their kabupaten/kota silently. */
 export async function deleteRegion(eventId: string, id: string, actor: Actor): Promise<ItemResult> {
   return db.$transaction(async (tx) => {

@@ -281,3 +281,41 @@ describe("awards and people's choice", () => {
     expect(errorsOf(bad.body).votingClosesAt).toContain("timeline.errors.order");
   });
 });
+
+describe("regions of any province", () => {
+  it("adds a province's official kabupaten/kota with their codes, skips those already listed, and audits the counts", async () => {
+    const { event, post } = await setup();
+    const before = await db.region.count({ where: { eventId: event.id } });
+    // The East Java event already lists its 38: nothing is added twice.
+    const jatim = await post(regionsAction, "struktur/wilayah", { intent: "region-province", province: "35" });
+    expect(jatim.status).toBe(302);
+    expect(jatim.headers.get("Location")).toBe(`/kelola/${event.slug}/struktur/wilayah?tersimpan=regions&ditambah=0&dilewati=38`);
+    expect(await db.region.count({ where: { eventId: event.id } })).toBe(before);
+
+    const ntb = await post(regionsAction, "struktur/wilayah", { intent: "region-province", province: "52" });
+    expect(ntb.headers.get("Location")).toBe(`/kelola/${event.slug}/struktur/wilayah?tersimpan=regions&ditambah=10&dilewati=0`);
+    const added = await db.region.findMany({ where: { eventId: event.id, code: { startsWith: "52." } }, orderBy: { order: "asc" } });
+    expect(added).toHaveLength(10);
+    expect(added[0]).toMatchObject({ code: "52.01", name: "Kabupaten Lombok Barat" });
+    expect(added.map((r) => r.name)).toContain("Kota Mataram");
+    const orders = (await db.region.findMany({ where: { eventId: event.id }, select: { order: true } })).map((r) => r.order);
+    expect(new Set(orders).size).toBe(orders.length);
+    const log = await db.auditLog.findMany({ where: { eventId: event.id, action: "region.import" }, orderBy: { at: "asc" } });
+    expect(log.map((l) => JSON.parse(l.after ?? "{}"))).toEqual([
+      { province: "Jawa Timur", added: 0, skipped: 38 },
+      { province: "Nusa Tenggara Barat", added: 10, skipped: 0 },
+    ]);
+  });
+
+  it("refuses a province that does not exist with a localized message and writes nothing", async () => {
+    const { event, post } = await setup();
+    const regions = await db.region.count({ where: { eventId: event.id } });
+    for (const province of ["", "99", "35.78", "Jawa Timur"]) {
+      const res = await post(regionsAction, "struktur/wilayah", { intent: "region-province", province });
+      expect(res.status).toBe(400);
+      expect(errorsOf((res.body as { result: unknown }).result).province).toEqual(["structure.errors.provinceUnknown"]);
+    }
+    expect(await db.region.count({ where: { eventId: event.id } })).toBe(regions);
+    expect(await db.auditLog.count({ where: { eventId: event.id } })).toBe(0);
+  });
+});

@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
-import { addRegion, deleteRegion, listRegions, renameRegion, type ItemResult } from "~/models/structure.server";
+import { FieldErrors } from "~/components/forms";
+import { addProvinceRegions, addRegion, deleteRegion, listRegions, renameRegion, type ItemResult } from "~/models/structure.server";
+import { listProvinces, regenciesOf } from "~/services/areas.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
@@ -11,8 +14,8 @@ import { regionSchema } from "~/validation/structure";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
-  const regions = await listRegions(event.id);
-  return { regions: regions.map((r) => ({ id: r.id, name: r.name, code: r.code ?? "", teams: r._count.teams, judges: r._count.judges })) };
+  const [regions, provinces] = await Promise.all([listRegions(event.id), listProvinces()]);
+  return { regions: regions.map((r) => ({ id: r.id, name: r.name, code: r.code ?? "", teams: r._count.teams, judges: r._count.judges })), provinces };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,6 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return answer(await renameRegion(event.id, id, input, user));
   }
   if (intent === "region-delete" && id) return answer(await deleteRegion(event.id, id, user));
+  if (intent === "region-province") {
+    const found = await regenciesOf(String(formData.get("province") ?? "").trim());
+    if (!found) return fieldError(intent, "province", "structure.errors.provinceUnknown");
+    const { added, skipped } = await addProvinceRegions(event.id, found.province, found.regions, user);
+    return redirect(`/kelola/${event.slug}/struktur/wilayah?${new URLSearchParams({ tersimpan: "regions", ditambah: String(added), dilewati: String(skipped) })}`);
+  }
   return fieldError(intent, "", "validation.invalid");
 }
 
@@ -41,13 +50,39 @@ type ActionData = { intent: string; id: string | null; result: { error?: Record<
 
 export default function RegionsPage() {
   const { t } = useTranslation();
-  const { regions } = useLoaderData<typeof loader>();
+  const { regions, provinces } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const addErrors = itemErrors(actionData, "region-add", null);
+  const provinceErrors = itemErrors(actionData, "region-province", null);
   return (
     <div className="space-y-6">
       <PageIntro title={t("structure.regions.title")} intro={t("structure.regions.intro", { count: regions.length })} />
       <SavedNotice hidden={Boolean(actionData)} />
+      {params.get("ditambah") ? (
+        <p role="status" className="card text-slate-800">
+          {t("structure.regions.provinceDone", { added: Number(params.get("ditambah")) || 0, skipped: Number(params.get("dilewati")) || 0 })}
+        </p>
+      ) : null}
+      <Form method="post" className="card space-y-2">
+        <h3 className="text-lg font-bold">{t("structure.regions.province")}</h3>
+        <p className="text-sm text-slate-700">{t("structure.regions.provinceHint")}</p>
+        <label htmlFor="province" className="field-label">
+          {t("structure.regions.provinceLabel")}
+        </label>
+        <select id="province" name="province" className="field-input" aria-describedby="province-error" aria-invalid={provinceErrors?.province?.length ? true : undefined} defaultValue="">
+          <option value="">{t("team.fields.choose")}</option>
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name} ({p.code})
+            </option>
+          ))}
+        </select>
+        <FieldErrors id="province-error" errors={provinceErrors?.province ?? undefined} />
+        <button type="submit" name="intent" value="region-province" className="btn-secondary">
+          {t("structure.regions.provinceSubmit")}
+        </button>
+      </Form>
       <Form method="post" key={regions.length} className="card space-y-2">
         <h3 className="text-lg font-bold">{t("structure.regions.add")}</h3>
         <PlainField id="region-name-new" name="name" label={t("structure.regions.name")} errors={addErrors?.name} />
