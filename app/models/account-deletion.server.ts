@@ -50,6 +50,15 @@ export async function deleteAccount(userId: string, password: string, now: Date)
   return { ok: true, removedMemberships: outcome.removedMemberships, removedTeams: outcome.removedTeams };
 }
 
+/** The stored files of a team (proposal, cover, attachments), for deletion after the team's row goes. */
+export const TEAM_FILES = { proposalKey: true, submission: { select: { coverKey: true, attachments: { select: { storageKey: true } } } } } as const;
+
+type TeamFiles = { proposalKey: string | null; submission: { coverKey: string | null; attachments: { storageKey: string }[] } | null };
+
+export function teamFileKeys(teams: readonly TeamFiles[]): string[] {
+  return teams.flatMap((t) => [t.proposalKey, t.submission?.coverKey, ...(t.submission?.attachments.map((a) => a.storageKey) ?? [])]).filter((k): k is string => Boolean(k));
+}
+
 /**
  * Erases the account's personal data inside `tx`: memberships of teams not accepted end (a team left
  * empty is deleted with its drafts; the keys of its stored files are returned for deletion after the
@@ -64,16 +73,12 @@ export async function anonymizeAccount(tx: Tx, userId: string, now: Date): Promi
       id: true,
       teamId: true,
       team: {
-        select: {
-          proposalKey: true,
-          _count: { select: { members: true } },
-          submission: { select: { coverKey: true, attachments: { select: { storageKey: true } } } },
-        },
+        select: { ...TEAM_FILES, _count: { select: { members: true } } },
       },
     },
   });
   const emptied = open.filter((m) => m.team._count.members === 1);
-  const files = emptied.flatMap((m) => [m.team.proposalKey, m.team.submission?.coverKey, ...(m.team.submission?.attachments.map((a) => a.storageKey) ?? [])]).filter((k): k is string => Boolean(k));
+  const files = teamFileKeys(emptied.map((m) => m.team));
   await tx.teamMember.deleteMany({ where: { id: { in: open.map((m) => m.id) } } });
   if (emptied.length) await tx.team.deleteMany({ where: { id: { in: emptied.map((m) => m.teamId) } } });
 

@@ -14,7 +14,7 @@ import { dormantSince, retentionOver } from "~/domain/privacy";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { deleteFile } from "~/services/storage.server";
-import { anonymizeAccount } from "./account-deletion.server";
+import { anonymizeAccount, TEAM_FILES, teamFileKeys } from "./account-deletion.server";
 import { runOnce } from "./scheduled-run.server";
 
 export type ErasureCounts = { anonymizedAccounts: number; keptAccounts: number; removedTeams: number; removedPlaces: number; clearedInvites: number };
@@ -37,9 +37,9 @@ export async function eraseEventContacts(eventId: string, now: Date): Promise<Er
 
     const unaccepted = await tx.team.findMany({
       where: { eventId, status: { not: "ACCEPTED" } },
-      select: { id: true, proposalKey: true, submission: { select: { coverKey: true, attachments: { select: { storageKey: true } } } } },
+      select: { id: true, ...TEAM_FILES },
     });
-    const files = unaccepted.flatMap((t) => [t.proposalKey, t.submission?.coverKey, ...(t.submission?.attachments.map((a) => a.storageKey) ?? [])]).filter((k): k is string => Boolean(k));
+    const files = teamFileKeys(unaccepted);
     if (unaccepted.length) await tx.team.deleteMany({ where: { id: { in: unaccepted.map((t) => t.id) } } });
 
     const members = await tx.teamMember.findMany({
