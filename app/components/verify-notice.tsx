@@ -14,3 +14,21 @@ export function VerifyEmailNotice({ verified }: { verified: boolean }) {
     </p>
   );
 }
+
+/** Shown on a link page (staff invite, imported team place) to a visitor: sign in or sign up, then come back here. */
+export function SignInToContinue({ message, back }: { message: string; back: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="text-slate-700">{message}</p>
+      <div className="flex flex-wrap gap-2">
+        <Link to={`/masuk?redirectTo=${encodeURIComponent(back)}`} className="btn-primary">
+          {t("nav.login")}
+        </Link>
+        <Link to={`/daftar?redirectTo=${encodeURIComponent(back)}`} className="btn-secondary">
+          {t("auth.submitSignup")}
+        </Link>
+      </div>
+    </>
+  );
+}

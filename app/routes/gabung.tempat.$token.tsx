@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
-import { VerifyEmailNotice } from "~/components/verify-notice";
+import { SignInToContinue, VerifyEmailNotice } from "~/components/verify-notice";
 import { findMembership } from "~/models/team.server";
 import { claimMismatch, claimSeat, claimsCaptaincy, findSeat } from "~/models/team-seat.server";
 import { safeParseKnownFields } from "~/services/forms.server";
@@ -97,17 +97,7 @@ export default function ClaimSeat() {
         </dl>
         <p className="break-all text-sm text-slate-700">{t("seat.sentTo", { email })}</p>
         {!signedIn ? (
-          <>
-            <p className="text-slate-700">{t("seat.signInFirst")}</p>
-            <div className="flex flex-wrap gap-2">
-              <Link to={`/masuk?redirectTo=${encodeURIComponent(back)}`} className="btn-primary">
-                {t("nav.login")}
-              </Link>
-              <Link to={`/daftar?redirectTo=${encodeURIComponent(back)}`} className="btn-secondary">
-                {t("auth.submitSignup")}
-              </Link>
-            </div>
-          </>
+          <SignInToContinue message={t("seat.signInFirst")} back={back} />
         ) : mismatch === "wrongAccount" ? (
           <FormAlert errors={["seat.errors.wrongAccount"]} />
         ) : otherTeam ? (

@@ -8,7 +8,7 @@ import { acceptInvite, findInvite, inviteeMismatch } from "~/models/invite.serve
 import { listRegions } from "~/models/structure.server";
 import { getUser, requireUser } from "~/services/session.server";
 import { affiliationSchema } from "~/validation/structure";
-import { VerifyEmailNotice } from "~/components/verify-notice";
+import { SignInToContinue, VerifyEmailNotice } from "~/components/verify-notice";
 import { parseKnownFields } from "~/services/forms.server";
 import { pageTitle } from "~/components/page-title";
 
@@ -62,17 +62,7 @@ export default function InvitePage() {
           <p className="text-lg">{t("invite.intro", { event: invite.eventName, role: t(`invite.roles.${invite.role}`) })}</p>
           {invite.email ? <p className="text-sm text-slate-700">{t("invite.sentTo", { email: invite.email })}</p> : null}
           {!signedIn ? (
-            <>
-              <p className="text-slate-700">{t("invite.signInFirst")}</p>
-              <div className="flex flex-wrap gap-2">
-                <Link to={`/masuk?redirectTo=${encodeURIComponent(back)}`} className="btn-primary">
-                  {t("nav.login")}
-                </Link>
-                <Link to={`/daftar?redirectTo=${encodeURIComponent(back)}`} className="btn-secondary">
-                  {t("auth.submitSignup")}
-                </Link>
-              </div>
-            </>
+            <SignInToContinue message={t("invite.signInFirst")} back={back} />
           ) : invite.mismatch === "wrongAccount" ? (
             <FormAlert errors={["invite.errors.wrongAccount"]} />
           ) : (
