@@ -7,7 +7,8 @@ import compression from "compression";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
 import { noStoreForPersonal } from "./services/cache-policy.server";
-import { cacheKey, MicroCache } from "./services/microcache.server";
+import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
+import { cacheKey, MicroCache, showsEvent } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
 import { withRequestScope } from "./services/request-context.server";
@@ -23,7 +24,7 @@ try {
   process.exit(1);
 }
 
-const { db, dbReady } = await import("./services/db.server");
+const { db, dbReady, isPostgres } = await import("./services/db.server");
 const { checkHealth, checkReadiness } = await import("./services/health.server");
 await dbReady;
 const { scheduledJobs } = await import("./models/jobs.server");
@@ -92,12 +93,14 @@ app.get("/healthz", async (_req, res) => {
     .json(health);
 });
 // Readiness for a load balancer: database and file storage answer and the instance is not draining.
+// It also reports, without failing on them, the change feed between instances and when each
+// scheduled job last ran here.
 app.get("/readyz", async (_req, res) => {
   const ready = await checkReadiness(isDraining());
   res
     .status(ready.status === "ok" ? 200 : 503)
     .set("Cache-Control", "no-store")
-    .json(ready);
+    .json({ ...ready, changes: feedState(), jobs: scheduler ? scheduler.lastRuns() : "off" });
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -109,6 +112,21 @@ app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, nex
 app.use(noStoreForPersonal);
 
 const microcache = new MicroCache();
+// A change to an event, announced by whichever instance took the write, drops its cached pages here.
+onChange((topic) => {
+  if (topic === "*") microcache.invalidate(() => true);
+  else if (topic.startsWith("event:")) microcache.invalidate((key) => showsEvent(key, topic.slice("event:".length)));
+});
+// A write under an event's organizer or judge area announces the event once it has been answered.
+const EVENT_AREA = /^\/(?:kelola|juri)\/([a-z0-9-]+)(?:\/|$)/;
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const slug = EVENT_AREA.exec(req.path)?.[1];
+  const site = req.path === "/admin" || req.path.startsWith("/admin/");
+  if (slug || site) res.on("finish", () => res.statusCode < 400 && announce(slug ? eventTopic(slug) : "*"));
+  next();
+});
+
 app.use(async (req, res, next) => {
   const key = cacheKey({ method: req.method, path: req.path, search: req.url.slice(req.path.length), cookie: req.headers.cookie });
   if (!key) return next();
@@ -119,6 +137,7 @@ app.use(async (req, res, next) => {
     return;
   }
   const finish = microcache.begin(key);
+  const generation = microcache.current();
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
@@ -134,7 +153,7 @@ app.use(async (req, res, next) => {
         const v = res.getHeader(name);
         if (v !== undefined) headers[name] = String(v);
       }
-      microcache.set(key, { status: 200, headers, body: Buffer.concat(chunks) }, Date.now());
+      microcache.set(key, { status: 200, headers, body: Buffer.concat(chunks) }, Date.now(), generation);
     }
     finish();
     return end(chunk, ...rest);
@@ -158,8 +177,11 @@ const server = app.listen(config.PORT, () => {
 });
 
 const scheduler = config.SCHEDULER ? startScheduler(scheduledJobs()) : undefined;
+// With PostgreSQL, change notices travel between instances (LISTEN/NOTIFY).
+const stopFeed = isPostgres() ? startChangeFeed(config.DATABASE_URL) : undefined;
 
 drainOnSignals(server, async () => {
   await scheduler?.stop();
+  await stopFeed?.();
   await db.$disconnect();
 });

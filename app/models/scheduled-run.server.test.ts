@@ -106,9 +106,12 @@ describe("scheduler", () => {
       ],
       { firstTickMs: 3_600_000, onError: (job) => errors.push(job) },
     );
+    expect(scheduler.lastRuns()).toEqual({});
     await scheduler.tick(T0);
     expect(errors).toEqual(["broken"]);
     expect(ran).toEqual(["fine"]);
+    // Each job's last finished run is reported (for /readyz), failed or not.
+    expect(Object.keys(scheduler.lastRuns()).sort()).toEqual(["broken", "fine"]);
     await scheduler.stop();
   });
 });

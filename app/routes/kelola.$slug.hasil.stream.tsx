@@ -1,50 +1,34 @@
 // Server-sent events for the organizer's results page: "changed" with each round's data version
-// (never the table) whenever it moves; the page refetches only its own window. The versions are
-// read from the database every few seconds, so a score saved through any app instance reaches
-// every open stream, and every stream of one event on this instance shares one read.
+// (never the table) whenever it moves; the page refetches only its own window. A score saved
+// through any instance wakes the stream through the change feed; a poll every LIVE_POLL_MS
+// catches whatever no notice covered.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { resultsSignal } from "~/models/results-signal.server";
+import { watchResults } from "~/models/results-signal.server";
 import { requireOrganizer } from "~/models/event-guards.server";
+import { env } from "~/services/env.server";
 
-export const POLL_MS = 2500;
 const HEARTBEAT_MS = 20_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const encoder = new TextEncoder();
-  let last = await resultsSignal(event.id, Date.now());
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let send: (text: string) => void = () => undefined;
+  const watch = await watchResults(event, (signal) => send(`event: changed\ndata: ${signal}\n\n`), env().LIVE_POLL_MS);
   let beat: ReturnType<typeof setInterval> | undefined;
   const stop = () => {
-    clearInterval(timer);
+    watch.stop();
     clearInterval(beat);
   };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (text: string) => {
+      send = (text: string) => {
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           stop();
         }
       };
-      send(`retry: 5000\nevent: ready\ndata: ${last}\n\n`);
-      let checking = false;
-      timer = setInterval(() => {
-        if (checking) return;
-        checking = true;
-        resultsSignal(event.id, Date.now())
-          .then((now) => {
-            if (now !== last) {
-              last = now;
-              send(`event: changed\ndata: ${now}\n\n`);
-            }
-          })
-          .catch(() => undefined)
-          .finally(() => {
-            checking = false;
-          });
-      }, POLL_MS);
+      send(`retry: 5000\nevent: ready\ndata: ${watch.first}\n\n`);
       beat = setInterval(() => send(": ping\n\n"), HEARTBEAT_MS);
       request.signal.addEventListener("abort", () => {
         stop();

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "~/services/db.server";
+import { announce, eventTopic } from "~/services/change-feed.server";
+import { resetEnvCache } from "~/services/env.server";
 import { call, formRequest, getRequest } from "~/test/request";
 import { cookieFor, judgedEvent } from "~/test/results-fixture";
 import { action as hasilAction, loader as hasilLoader } from "~/routes/kelola.$slug.hasil";
@@ -86,6 +88,35 @@ describe("organizer results view", () => {
     const next = decoder.decode((await reader.read()).value);
     expect(next).toContain("event: changed");
     controller.abort();
+  });
+
+  it("wakes at once on a change notice for its event, without waiting for the poll", async () => {
+    const fx = await judgedEvent();
+    const cookie = await cookieFor(fx.organizer.id);
+    // A poll this slow would never fire during the test: only the notice can bring the change.
+    process.env.LIVE_POLL_MS = "3600000";
+    resetEnvCache();
+    const controller = new AbortController();
+    try {
+      const request = new Request(`http://localhost:3000/kelola/${fx.event.slug}/hasil/stream`, { headers: { Cookie: cookie }, signal: controller.signal });
+      const res = (await streamLoader(args(request, { slug: fx.event.slug }))) as Response;
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      const ready = decoder.decode((await reader.read()).value);
+      expect(ready).toContain("event: ready");
+      const judgment = await db.judgment.findFirstOrThrow({ where: { assignment: { round: { eventId: fx.event.id } } } });
+      await db.judgment.update({ where: { id: judgment.id }, data: { comment: "Diubah lewat instans lain", version: { increment: 1 } } });
+      // A notice for another event changes nothing here; the one for this event wakes the stream.
+      announce(eventTopic(`${fx.event.slug}-lain`));
+      announce(eventTopic(fx.event.slug));
+      const next = decoder.decode((await reader.read()).value);
+      expect(next).toContain("event: changed");
+      expect(next).not.toBe(ready);
+    } finally {
+      controller.abort();
+      delete process.env.LIVE_POLL_MS;
+      resetEnvCache();
+    }
   });
 });
 

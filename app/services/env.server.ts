@@ -38,6 +38,8 @@ const schema = z.object({
     .enum(["on", "off"])
     .default("on")
     .transform((v) => v === "on"),
+  // How often a live-results stream re-reads its signal when no change notice woke it (ms).
+  LIVE_POLL_MS: z.coerce.number().int().min(250).max(3_600_000).default(2500),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, MicroCache } from "./microcache.server";
+import { cacheKey, MicroCache, showsEvent } from "./microcache.server";
 
 describe("microcache", () => {
   const base = { method: "GET", search: "", cookie: undefined };
@@ -26,5 +26,27 @@ describe("microcache", () => {
     cache.set("c", page, 0);
     expect(cache.get("a", 1)).toBeNull();
     expect(cache.get("c", 1)).not.toBeNull();
+  });
+
+  it("drops an event's pages (and the home page) on a change notice, leaving other events cached", () => {
+    const cache = new MicroCache(60_000, 100);
+    const page = { status: 200, headers: {}, body: Buffer.from("x") };
+    const keys = ["/|", "/|en", "/acara/kim-2026|", "/acara/kim-2026/hasil|en", "/acara/kim-2026/galeri?track=a|", "/acara/kim-2026-b|", "/acara/kim-2027/hasil|"];
+    for (const key of keys) cache.set(key, page, 0);
+    cache.invalidate((key) => showsEvent(key, "kim-2026"));
+    expect(keys.filter((key) => cache.get(key, 1) !== null)).toEqual(["/acara/kim-2026-b|", "/acara/kim-2027/hasil|"]);
+    cache.invalidate((key) => showsEvent(key, null));
+    expect(keys.filter((key) => cache.get(key, 1) !== null)).toEqual([]);
+  });
+
+  it("does not store a render that began before a change notice (it may show the old data)", () => {
+    const cache = new MicroCache(60_000, 100);
+    const page = { status: 200, headers: {}, body: Buffer.from("old") };
+    const started = cache.current();
+    cache.invalidate((key) => showsEvent(key, "kim-2026"));
+    cache.set("/acara/kim-2026|", page, 0, started);
+    expect(cache.get("/acara/kim-2026|", 1)).toBeNull();
+    cache.set("/acara/kim-2026|", page, 0, cache.current());
+    expect(cache.get("/acara/kim-2026|", 1)).not.toBeNull();
   });
 });

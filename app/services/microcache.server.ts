@@ -16,9 +16,21 @@ export function cacheKey(input: { method: string; path: string; search: string; 
   return `${input.path}${input.search}|${lng}`;
 }
 
+/**
+ * Whether a cached key shows data of the event `slug` (its pages, or the home page that lists
+ * events); `null` matches every key.
+ */
+export function showsEvent(key: string, slug: string | null): boolean {
+  if (slug === null) return true;
+  const path = key.slice(0, key.search(/[?|]/));
+  return path === "/" || path === `/acara/${slug}` || path.startsWith(`/acara/${slug}/`);
+}
+
 export class MicroCache {
   private entries = new Map<string, CachedPage>();
   private inflight = new Map<string, Promise<void>>();
+  /** Bumped by every invalidation: a render that began before it must not be stored. */
+  private generation = 0;
 
   constructor(
     private ttlMs = 5_000,
@@ -35,7 +47,19 @@ export class MicroCache {
     return hit;
   }
 
-  set(key: string, page: Omit<CachedPage, "expires">, now: number): void {
+  /** The generation a render starts in; pass it to `set` when the render is done. */
+  current(): number {
+    return this.generation;
+  }
+
+  /** Drops every entry `matches` selects, and keeps renders already running from storing theirs. */
+  invalidate(matches: (key: string) => boolean): void {
+    this.generation++;
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+  }
+
+  set(key: string, page: Omit<CachedPage, "expires">, now: number, startedIn = this.generation): void {
+    if (startedIn !== this.generation) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

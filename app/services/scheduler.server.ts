@@ -14,6 +14,8 @@ export type ScheduledJob = {
 export type Scheduler = {
   /** Runs every job once at `now` (tests and the first tick), one after another. */
   tick: (now?: Date) => Promise<void>;
+  /** When each job last finished a run on this instance (ISO time), for the readiness report. */
+  lastRuns: () => Record<string, string>;
   /** Stops the timers and waits for runs in flight. */
   stop: () => Promise<void>;
 };
@@ -29,6 +31,7 @@ export function startScheduler(jobs: ScheduledJob[], options: Options = {}): Sch
   const clock = options.clock ?? (() => new Date());
   const onError = options.onError ?? ((job, error) => console.error(`Tugas terjadwal "${job}" gagal:`, error));
   const running = new Map<string, Promise<void>>();
+  const finished = new Map<string, Date>();
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
 
@@ -38,7 +41,10 @@ export function startScheduler(jobs: ScheduledJob[], options: Options = {}): Sch
     const run = job
       .run(now)
       .catch((error: unknown) => onError(job.name, error))
-      .finally(() => running.delete(job.name));
+      .finally(() => {
+        running.delete(job.name);
+        finished.set(job.name, new Date());
+      });
     running.set(job.name, run);
     return run;
   };
@@ -59,6 +65,7 @@ export function startScheduler(jobs: ScheduledJob[], options: Options = {}): Sch
 
   return {
     tick,
+    lastRuns: () => Object.fromEntries([...finished].map(([name, at]) => [name, at.toISOString()])),
     stop: async () => {
       stopped = true;
       clearTimeout(first);
