@@ -3,7 +3,9 @@
 // beside its ceiling, save scores, submit at the deadline, and write results.json/results.md.
 // Flags: --teams 2000 --judges 60 --k 5 --burst 1000 --clients 100 --seconds 8 --connections 50
 // --save-rate 50 --slices 2 --port 3300 --ceiling-port 3301 --pg (PostgreSQL from PG_BENCH_URL) --smoke
-// (a small event and short runs, to check the instrument itself).
+// (a small event and short runs, to check the instrument itself) --instances 2 (that many app
+// instances on ports port, port+2, …, sharing the database and data folder; connections, judges
+// and clients are spread over them as a load balancer would).
 import { spawn, execSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -33,6 +35,7 @@ const { values: flags } = parseArgs({
     pg: { type: "boolean", default: false },
     slices: { type: "string" },
     smoke: { type: "boolean", default: false },
+    instances: { type: "string" },
   },
 });
 const num = (v: string | undefined, full: number, smoke: number) => (v === undefined ? (flags.smoke ? smoke : full) : Number(v));
@@ -41,7 +44,10 @@ const options = { connections: num(flags.connections, 50, 10), seconds: num(flag
 const slices = Math.max(1, Number(flags.slices ?? 2));
 const port = Number(flags.port ?? process.env.BENCH_PORT ?? 3300);
 const ceilingPort = Number(flags["ceiling-port"] ?? port + 1);
-const appUrl = `http://127.0.0.1:${port}`;
+const instances = Math.max(1, Number(flags.instances ?? 1));
+const ports = Array.from({ length: instances }, (_, i) => port + 2 * i);
+const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+const appUrl = bases[0];
 const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
 
 /** Builds when the server build is missing or older than a source file. */
@@ -97,11 +103,11 @@ const domain = domainBenchmarks();
 log(`domain benchmarks: ${domain.map((d) => `${d.key} ${d.value.toFixed(0)} ${d.unit}`).join(", ")}`);
 const buildSeconds = buildIfNeeded();
 
-const dataDir = join(root, "data", `bench-${flags.pg ? "pg" : "sqlite"}`);
+const dataDir = join(root, "data", `bench-${flags.pg ? "pg" : "sqlite"}${instances > 1 ? `-${instances}x` : ""}`);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 let database: BenchDatabase | undefined;
-let server: ChildProcess | undefined;
+let servers: ChildProcess[] = [];
 let ceiling: ChildProcess | undefined;
 let exitCode = 1;
 try {
@@ -124,17 +130,21 @@ try {
   const generationSeconds = (performance.now() - genStart) / 1000;
   log(`generated in ${generationSeconds.toFixed(1)} s; busiest judge has ${busiest._count._all} assignments`);
 
-  // The server's own output (aborted renders under overload, for instance) goes to a file.
-  const serverLog = openSync(join(dataDir, "server.log"), "w");
-  server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", serverLog, serverLog] });
-  const pid = server.pid ?? 0;
+  // The servers' own output (aborted renders under overload, for instance) goes to a file each.
+  servers = ports.map((p, i) => {
+    const serverLog = openSync(join(dataDir, i === 0 ? "server.log" : `server-${i + 1}.log`), "w");
+    return spawn(process.execPath, ["build/index.js"], { cwd: root, env: { ...env, PORT: String(p) }, stdio: ["ignore", serverLog, serverLog] });
+  });
+  const pids = servers.map((s) => s.pid ?? 0);
+  // Peak RSS is per instance: each is a process with its own memory target.
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, memoryOf(pid).rss)), 250);
-  await waitForHealth(`${appUrl}/healthz`, server);
-  log("server is up");
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...pids.map((pid) => memoryOf(pid).rss))), 250);
+  await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
+  log(instances > 1 ? `${instances} servers are up` : "server is up");
 
   const quiet = async () => {
-    if (!(await settle(pid))) log("the server was still busy after 15 s; going on");
+    const settled = await Promise.all(pids.map((pid) => settle(pid)));
+    if (!settled.every(Boolean)) log("a server was still busy after 15 s; going on");
   };
   const slug = g.live.slug;
   const busiestOpen = g.openAssignments.find((o) => o.judgeId === busiest.judgeId)?.assignmentId ?? "";
@@ -164,14 +174,14 @@ try {
   // measurement and would otherwise be counted against the writes.
   for (const snap of snapshots.filter((s) => s.page.key !== "results")) {
     log(`measuring ${snap.page.what}`);
-    measured.push(await measurePage(appUrl, ceilingUrl, snap, { ...options, slices, warmup: 5, settle: quiet }));
+    measured.push(await measurePage(bases, ceilingUrl, snap, { ...options, slices, warmup: 5, settle: quiet }));
   }
 
   const w = await import("./writes");
   const criteria = await db.criterion.findMany({ where: { roundId: g.live.roundId }, select: { id: true, scaleMin: true, scaleMax: true } });
   const judges = saveJudges.map((o) => ({ ...o, cookie: cookies.get(o.judgeId) ?? "" }));
   const state = await w.initialState(db, judges);
-  const saveRun = { base: appUrl, origin: appUrl, slug, judges, criteria, state, seconds: options.seconds };
+  const saveRun = { bases, origin: appUrl, slug, judges, criteria, state, seconds: options.seconds };
   log(`score saves, ${judges.length} judges back to back`);
   const backToBack = await w.savesBackToBack(saveRun);
   await quiet();
@@ -184,7 +194,7 @@ try {
   await db.event.update({ where: { id: g.burst.eventId }, data: { submissionClosesAt: new Date(Date.now() + windowSeconds * 1000) } });
   log(`deadline burst: ${g.burst.teams.length} submissions from ${options.clients} clients, deadline in ${windowSeconds} s`);
   const burst = await w.deadlineBurst({
-    base: appUrl,
+    bases,
     origin: appUrl,
     captains: g.burst.teams.map((t) => ({ teamId: t.teamId, cookie: cookies.get(t.captainId) ?? "" })),
     clients: options.clients,
@@ -198,13 +208,14 @@ try {
   if (results) {
     log(`measuring ${results.page.what}`);
     // One slice: at this size the renders left over from a slice would take minutes to drain.
-    measured.push(await measurePage(appUrl, ceilingUrl, results, { ...options, slices: 1, warmup: 0, single: 3, settle: async () => {} }));
+    measured.push(await measurePage(bases, ceilingUrl, results, { ...options, slices: 1, warmup: 0, single: 3, settle: async () => {} }));
   }
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, memoryOf(pid).hwm);
+  peakRss = Math.max(peakRss, ...pids.map((pid) => memoryOf(pid).hwm));
 
   const run: Run = {
     database: database.kind,
+    ...(instances > 1 ? { instances } : {}),
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "cpu", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     size,
@@ -224,7 +235,7 @@ try {
   exitCode = checks(run).every((c) => c.met) ? 0 : 1;
   log(`done in ${run.timings.totalSeconds.toFixed(0)} s; server output in ${join(dataDir, "server.log")}`);
 } finally {
-  await stop(server);
+  await Promise.all(servers.map((s) => stop(s)));
   await stop(ceiling);
   await database?.drop();
 }

@@ -94,6 +94,27 @@ export async function singleLatency(url: string, headers: Record<string, string>
   return { medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1], runs };
 }
 
+/**
+ * One load run spread over several instances, as a load balancer spreads connections: each
+ * instance gets its share of the connections, all at once; their sum is the run.
+ */
+export async function loadSpread(bases: string[], path: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<Load> {
+  if (bases.length === 1) return load(bases[0] + path, opts);
+  const shares = bases.map((_, i) => Math.floor(opts.connections / bases.length) + (i < opts.connections % bases.length ? 1 : 0));
+  const parts = await Promise.all(bases.map((base, i) => load(base + path, { ...opts, connections: Math.max(1, shares[i]) })));
+  const completed = parts.reduce((n, p) => n + p.completed, 0);
+  const finite = parts.filter((p) => Number.isFinite(p.p50));
+  return {
+    rps: parts.reduce((n, p) => n + p.rps, 0),
+    p50: finite.length && completed ? finite.reduce((n, p) => n + p.p50 * p.completed, 0) / completed : Number.NaN,
+    p99: finite.length ? Math.max(...finite.map((p) => p.p99)) : Number.NaN,
+    completed,
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    timeouts: parts.reduce((n, p) => n + p.timeouts, 0),
+    non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
+  };
+}
+
 /** Slices of one load run taken apart by time; their sum is the run. A p99 is the worst slice's. */
 function combine(parts: Load[], seconds: number): Load {
   const completed = parts.reduce((n, p) => n + p.completed, 0);
@@ -117,21 +138,21 @@ function combine(parts: Load[], seconds: number): Load {
  * slice: requests still being rendered when a run ends would otherwise be charged to the ceiling.
  */
 export async function measurePage(
-  appBase: string,
+  appBases: string[],
   ceilingBase: string,
   snap: Snapshot,
   opts: { connections: number; seconds: number; slices: number; warmup: number; single?: number; settle: () => Promise<void> },
 ): Promise<PageResult> {
   const { page } = snap;
   const headers = headersOf(page);
-  const single = opts.single ? await singleLatency(appBase + page.path, headers, opts.single) : undefined;
-  await warm(appBase + page.path, headers, opts.warmup);
+  const single = opts.single ? await singleLatency(appBases[0] + page.path, headers, opts.single) : undefined;
+  for (const base of appBases) await warm(base + page.path, headers, opts.warmup);
   const slice = opts.seconds / opts.slices;
   const apps: Load[] = [];
   const ceilings: Load[] = [];
   for (let i = 0; i < opts.slices; i++) {
     ceilings.push(await load(`${ceilingBase}/${page.key}`, { connections: opts.connections, seconds: slice }));
-    apps.push(await load(appBase + page.path, { connections: opts.connections, seconds: slice, headers }));
+    apps.push(await loadSpread(appBases, page.path, { connections: opts.connections, seconds: slice, headers }));
     await opts.settle();
   }
   const app = combine(apps, opts.seconds);

@@ -9,6 +9,8 @@ export type Database = "sqlite" | "postgresql";
 
 export type Run = {
   database: Database;
+  /** App instances behind the load (absent in runs of one). */
+  instances?: number;
   date: string;
   machine: { cpus: number; model: string; memoryGiB: number; node: string };
   size: { teams: number; judges: number; k: number; burstTeams: number };
@@ -84,34 +86,55 @@ export function checks(run: Run): Check[] {
   });
   out.push({ key: "burst.p99", what: "Deadline burst: p99", target: "≤ 500 ms", figure: `${ms(u.p99)} (p50 ${ms(u.p50)})`, met: within(u.p99, 500) });
   out.push({ key: "burst.lost", what: "Deadline burst: acknowledged but not in the database", target: "0", figure: String(u.lost ?? 0), met: (u.lost ?? 0) === 0 });
-  out.push({ key: "rss", what: "Server peak RSS over the whole run", target: "≤ 300 MB", figure: `${int(run.peakRssMb)} MB`, met: run.peakRssMb > 0 && run.peakRssMb <= 300 });
+  out.push({
+    key: "rss",
+    what: (run.instances ?? 1) > 1 ? "Server peak RSS over the whole run (largest instance)" : "Server peak RSS over the whole run",
+    target: "≤ 300 MB",
+    figure: `${int(run.peakRssMb)} MB`,
+    met: run.peakRssMb > 0 && run.peakRssMb <= 300,
+  });
   return out;
 }
 
-export function readResults(file: string): Partial<Record<Database, Run>> {
+type Results = Record<string, Run>;
+
+/** A run's section in results.json: the database, and how many instances when more than one. */
+export function runKey(run: Pick<Run, "database" | "instances">): string {
+  return (run.instances ?? 1) > 1 ? `${run.database}-${run.instances}x` : run.database;
+}
+
+function label(r: Run): string {
+  const db = r.database === "sqlite" ? "SQLite" : "PostgreSQL";
+  return (r.instances ?? 1) > 1 ? `${db}, ${r.instances} instances` : db;
+}
+
+export function readResults(file: string): Results {
   if (!existsSync(file)) return {};
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as Partial<Record<Database, Run>>;
+    return JSON.parse(readFileSync(file, "utf8")) as Results;
   } catch {
     return {};
   }
 }
 
 function machineLine(r: Run) {
-  return `${r.database === "sqlite" ? "SQLite" : "PostgreSQL"}: ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${int(r.size.teams)} teams × ${r.size.k} judges each (${r.size.judges} judges), ${r.options.connections} connections, ${r.options.seconds} s per measurement; generation ${r.timings.generationSeconds.toFixed(0)} s, whole run ${r.timings.totalSeconds.toFixed(0)} s.`;
+  return `${label(r)}: ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${int(r.size.teams)} teams × ${r.size.k} judges each (${r.size.judges} judges), ${r.options.connections} connections, ${r.options.seconds} s per measurement; generation ${r.timings.generationSeconds.toFixed(0)} s, whole run ${r.timings.totalSeconds.toFixed(0)} s.`;
 }
 
-/** The markdown table: targets with the SQLite figure and, beside it, the PostgreSQL one. */
-export function markdown(results: Partial<Record<Database, Run>>): string {
-  const runs = (["sqlite", "postgresql"] as const).map((d) => results[d]).filter((r): r is Run => r !== undefined);
+/** The markdown table: targets with the SQLite figure and, beside it, PostgreSQL with one instance and with more. */
+export function markdown(results: Results): string {
+  const order = (key: string) => (key === "sqlite" ? 0 : key === "postgresql" ? 1 : 2);
+  const runs = Object.keys(results)
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+    .map((k) => results[k] as Run);
   const perRun = runs.map((r) => new Map(checks(r).map((c) => [c.key, c])));
   const keys: { key: string; what: string; target: string }[] = [];
   for (const m of perRun) for (const c of m.values()) if (!keys.some((k) => k.key === c.key)) keys.push(c);
-  const head = runs.map((r) => (r.database === "sqlite" ? "SQLite" : "PostgreSQL"));
+  const head = runs.map(label);
   const lines = [
     "# Benchmark results",
     "",
-    "`npm run bench` (add `--pg` for PostgreSQL). Ceiling: a bare `node:http` server answering with the very bytes the",
+    "`npm run bench` (add `--pg` for PostgreSQL, `--instances 2` for two app instances sharing the load). Ceiling: a bare `node:http` server answering with the very bytes the",
     "app sent for that page (same content-type, uncompressed on both sides), measured in the same run.",
     "",
     ...runs.map((r) => `- ${machineLine(r)}`),
@@ -130,12 +153,7 @@ export function markdown(results: Partial<Record<Database, Run>>): string {
     "",
   ];
   for (const r of runs) {
-    lines.push(
-      `## Pages on ${r.database === "sqlite" ? "SQLite" : "PostgreSQL"}`,
-      "",
-      "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    );
+    lines.push(`## Pages on ${label(r)}`, "", "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const p of r.pages) {
       lines.push(`| ${p.what} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`);
     }
@@ -145,7 +163,7 @@ export function markdown(results: Partial<Record<Database, Run>>): string {
 }
 
 export function write(jsonFile: string, mdFile: string, run: Run) {
-  const results = { ...readResults(jsonFile), [run.database]: run };
+  const results = { ...readResults(jsonFile), [runKey(run)]: run };
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
   writeFileSync(mdFile, md);

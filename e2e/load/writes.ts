@@ -30,7 +30,7 @@ async function saveOnce(base: string, origin: string, slug: string, judge: Judge
   for (const [id, value] of Object.entries(scores)) body.set(`score.${id}`, String(value));
   const res = await fetch(`${base}/juri/${slug}/nilai/${judge.assignmentId}/simpan`, {
     method: "POST",
-    headers: { cookie: judge.cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie: judge.cookie, origin, "x-forwarded-host": new URL(origin).host, "content-type": "application/x-www-form-urlencoded" },
     body,
   });
   const reply = (await res.json().catch(() => null)) as { ok?: boolean; version?: number; current?: { version: number } } | null;
@@ -44,7 +44,8 @@ async function saveOnce(base: string, origin: string, slug: string, judge: Judge
   return false;
 }
 
-type SaveRun = { base: string; origin: string; slug: string; judges: Judge[]; criteria: { id: string; scaleMin: number; scaleMax: number }[]; state: SaveState; seconds: number };
+/** `bases`: the instances behind the load balancer; judge j always reaches bases[j % n]. */
+type SaveRun = { bases: string[]; origin: string; slug: string; judges: Judge[]; criteria: { id: string; scaleMin: number; scaleMax: number }[]; state: SaveState; seconds: number };
 
 /** Every judge saves again the moment the previous save is answered. */
 export async function savesBackToBack(run: SaveRun): Promise<SaveStats> {
@@ -54,10 +55,10 @@ export async function savesBackToBack(run: SaveRun): Promise<SaveStats> {
   const start = performance.now();
   const until = start + run.seconds * 1000;
   await Promise.all(
-    run.judges.map(async (judge) => {
+    run.judges.map(async (judge, j) => {
       while (performance.now() < until) {
         const t0 = performance.now();
-        const ok = await saveOnce(run.base, run.origin, run.slug, judge, run.criteria, run.state, n++).catch(() => false);
+        const ok = await saveOnce(run.bases[j % run.bases.length], run.origin, run.slug, judge, run.criteria, run.state, n++).catch(() => false);
         if (ok) latencies.push(performance.now() - t0);
         else errors++;
       }
@@ -90,7 +91,7 @@ export async function savesAtRate(run: SaveRun & { perSecond: number }): Promise
         }
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const ok = await saveOnce(run.base, run.origin, run.slug, judge, run.criteria, run.state, n++).catch(() => false);
+        const ok = await saveOnce(run.bases[j % run.bases.length], run.origin, run.slug, judge, run.criteria, run.state, n++).catch(() => false);
         if (ok) latencies.push(performance.now() - due);
         else errors++;
       }
@@ -153,7 +154,7 @@ export type BurstStats = {
 };
 
 /** Each client submits the project of each of its teams in turn, all clients at once. */
-export async function deadlineBurst(run: { base: string; origin: string; captains: Captain[]; clients: number; trackId: string; windowSeconds: number }) {
+export async function deadlineBurst(run: { bases: string[]; origin: string; captains: Captain[]; clients: number; trackId: string; windowSeconds: number }) {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const acked: { teamId: string; title: string }[] = [];
@@ -161,7 +162,8 @@ export async function deadlineBurst(run: { base: string; origin: string; captain
   const deadline = start + run.windowSeconds * 1000;
   const queues = Array.from({ length: run.clients }, (_, c) => run.captains.filter((_, i) => i % run.clients === c));
   await Promise.all(
-    queues.map(async (queue) => {
+    queues.map(async (queue, c) => {
+      const base = run.bases[c % run.bases.length];
       for (const captain of queue) {
         // Past the deadline the page refuses a submission; a client does not start one then.
         if (performance.now() >= deadline) {
@@ -180,9 +182,10 @@ export async function deadlineBurst(run: { base: string; origin: string; captain
         });
         const t0 = performance.now();
         try {
-          const res = await fetch(`${run.base}/tim/${captain.teamId}/karya`, {
+          const res = await fetch(`${base}/tim/${captain.teamId}/karya`, {
             method: "POST",
-            headers: { cookie: captain.cookie, origin: run.origin, "content-type": "application/x-www-form-urlencoded" },
+            // As behind a load balancer, every instance is told the public host the client used.
+            headers: { cookie: captain.cookie, origin: run.origin, "x-forwarded-host": new URL(run.origin).host, "content-type": "application/x-www-form-urlencoded" },
             body,
             redirect: "manual",
           });
