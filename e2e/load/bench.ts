@@ -138,7 +138,14 @@ try {
   const pids = servers.map((s) => s.pid ?? 0);
   // Peak RSS is per instance: each is a process with its own memory target.
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...pids.map((pid) => memoryOf(pid).rss))), 250);
+  // Where the memory goes: the peak seen during each part of the run.
+  let phase = "start";
+  const rssByPhase: Record<string, number> = {};
+  const sampler = setInterval(() => {
+    const rss = Math.max(...pids.map((pid) => memoryOf(pid).rss));
+    peakRss = Math.max(peakRss, rss);
+    rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
+  }, 250);
   await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
   log(instances > 1 ? `${instances} servers are up` : "server is up");
 
@@ -174,6 +181,7 @@ try {
   // measurement and would otherwise be counted against the writes.
   for (const snap of snapshots.filter((s) => s.page.key !== "results")) {
     log(`measuring ${snap.page.what}`);
+    phase = snap.page.key;
     measured.push(await measurePage(bases, ceilingUrl, snap, { ...options, slices, warmup: 5, settle: quiet }));
   }
 
@@ -183,6 +191,7 @@ try {
   const state = await w.initialState(db, judges);
   const saveRun = { bases, origin: appUrl, slug, judges, criteria, state, seconds: options.seconds };
   log(`score saves, ${judges.length} judges back to back`);
+  phase = "saves";
   const backToBack = await w.savesBackToBack(saveRun);
   await quiet();
   log(`score saves at ${options.saveRate}/s`);
@@ -192,6 +201,7 @@ try {
   await quiet();
   const windowSeconds = 60;
   await db.event.update({ where: { id: g.burst.eventId }, data: { submissionClosesAt: new Date(Date.now() + windowSeconds * 1000) } });
+  phase = "burst";
   log(`deadline burst: ${g.burst.teams.length} submissions from ${options.clients} clients, deadline in ${windowSeconds} s`);
   const burst = await w.deadlineBurst({
     bases,
@@ -207,6 +217,7 @@ try {
   await quiet();
   if (results) {
     log(`measuring ${results.page.what}`);
+    phase = results.page.key;
     // One slice: at this size the renders left over from a slice would take minutes to drain.
     measured.push(await measurePage(bases, ceilingUrl, results, { ...options, slices: 1, warmup: 0, single: 3, settle: async () => {} }));
   }
@@ -227,6 +238,7 @@ try {
     saves: { judges: judges.length, backToBack, steady, lost: lostSaves },
     burst: burst.stats,
     peakRssMb: peakRss,
+    rssByPhaseMb: rssByPhase,
   };
   await db.$disconnect();
   const { checks } = await import("./report");

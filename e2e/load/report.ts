@@ -22,6 +22,8 @@ export type Run = {
   saves: { judges: number; backToBack: SaveStats; steady: SaveStats & { rate: number }; lost: number };
   burst: BurstStats;
   peakRssMb: number;
+  /** The peak RSS seen in each part of the run (page key, "saves", "burst"). */
+  rssByPhaseMb?: Record<string, number>;
 };
 
 export type Check = { key: string; what: string; target: string; figure: string; met: boolean };
@@ -158,6 +160,14 @@ export function markdown(results: Results): string {
       lines.push(`| ${p.what} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`);
     }
     lines.push("");
+    if (r.rssByPhaseMb) {
+      lines.push(
+        `Peak RSS by part of the run: ${Object.entries(r.rssByPhaseMb)
+          .map(([k, v]) => `${k} ${int(v)} MB`)
+          .join(", ")}.`,
+        "",
+      );
+    }
   }
   return lines.map((l) => l.trimEnd()).join("\n");
 }
