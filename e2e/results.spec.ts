@@ -150,7 +150,7 @@ test("an organizer corrects a publication; the old certificate says it was super
     recipients: { [first!.id]: [ranked[0]!], [second!.id]: [ranked[1]!] },
     now: new Date(),
   });
-  if (!published.ok) throw new Error(published.error.code);
+  if (!published.ok) throw new Error(published.code);
   const oldWinner = await db.certificate.findFirstOrThrow({ where: { publicationId: published.publicationId, userId: participant.id, kind: "WINNER" } });
 
   // Juara I and II were swapped by mistake: the organizer corrects the record.

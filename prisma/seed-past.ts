@@ -70,5 +70,5 @@ export async function seedPastEvent(db: Db, now: Date): Promise<void> {
     overrideReason: "",
     now: fresh.announcementAt,
   });
-  if (!published.ok) throw new Error(`demo 2025 event could not be published: ${published.error.code}`);
+  if (!published.ok) throw new Error(`demo 2025 event could not be published: ${published.code}`);
 }

@@ -3,13 +3,14 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { readMessage } from "~/validation/message";
 
-/** Field errors are locale keys (optionally "key|{json params}"); they are translated here. */
+/** Errors and notices are messages made by `msg` (a locale key and its parameters); i18next translates them here. */
 export function useErrorText() {
   const { t } = useTranslation();
   return (error: string) => {
-    const [key, params] = error.split("|");
-    return t(key, params ? (JSON.parse(params) as Record<string, string>) : undefined);
+    const { key, params } = readMessage(error);
+    return t(key, params);
   };
 }
 

@@ -7,8 +7,9 @@ import { db } from "~/services/db.server";
 import { deleteFile } from "~/services/storage.server";
 import type { Tx } from "./conflict.server";
 import { checkPassword } from "./user.server";
+import type { Failure } from "~/validation/message";
 
-export type DeletionRefusal = { ok: false; reason: "wrongPassword" } | { ok: false; reason: "captain"; teams: string[] };
+export type DeletionRefusal = Failure<"wrongPassword"> | (Failure<"captain"> & { teams: string[] });
 export type DeletionResult = { ok: true; removedMemberships: number; removedTeams: number } | DeletionRefusal;
 
 /** Teams the user captains that still have other members: captaincy must be handed over first. */
@@ -29,9 +30,9 @@ export async function teamsToHandOver(userId: string): Promise<string[]> {
  * Stored files of deleted teams are removed after the commit.
  */
 export async function deleteAccount(userId: string, password: string, now: Date): Promise<DeletionResult> {
-  if (!(await checkPassword(userId, password))) return { ok: false, reason: "wrongPassword" };
+  if (!(await checkPassword(userId, password))) return { ok: false, code: "wrongPassword" };
   const handOver = await teamsToHandOver(userId);
-  if (handOver.length) return { ok: false, reason: "captain", teams: handOver };
+  if (handOver.length) return { ok: false, code: "captain", teams: handOver };
 
   const outcome = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { deletedAt: true } });
@@ -44,8 +45,8 @@ export async function deleteAccount(userId: string, password: string, now: Date)
     await audit({ actorId: null, action: "account.delete", entity: "user", entityId: userId, after: counts }, tx);
     return { ...counts, files };
   });
-  if (outcome === null) return { ok: false, reason: "wrongPassword" };
-  if (outcome === "captain") return { ok: false, reason: "captain", teams: await teamsToHandOver(userId) };
+  if (outcome === null) return { ok: false, code: "wrongPassword" };
+  if (outcome === "captain") return { ok: false, code: "captain", teams: await teamsToHandOver(userId) };
   for (const key of outcome.files) await deleteFile(key);
   return { ok: true, removedMemberships: outcome.removedMemberships, removedTeams: outcome.removedTeams };
 }

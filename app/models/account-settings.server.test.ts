@@ -66,7 +66,7 @@ describe("changePassword", () => {
     expect((await db.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([here]);
     expect(await db.session.findUnique({ where: { id: elsewhere } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: othersSession } })).not.toBeNull();
-    expect(await checkResetToken(reset, NOW)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkResetToken(reset, NOW)).toEqual({ ok: false, code: "invalid" });
     const devices = await db.userToken.findMany({ where: { userId: user.id, purpose: "KNOWN_DEVICE" } });
     expect(devices.map((d) => d.tokenHash)).toEqual([sha256(thisDevice)]);
     expect(devices.map((d) => d.tokenHash)).not.toContain(sha256(otherDevice));
@@ -78,9 +78,9 @@ describe("changing the address", () => {
     const user = await account();
     const taken = await account();
     const before = await snapshot();
-    expect(await requestEmailChange(user.id, { email: unique("baru"), currentPassword: "salah-sandi" }, NOW)).toEqual({ ok: false, reason: "wrongPassword" });
-    expect(await requestEmailChange(user.id, { email: user.email.toUpperCase(), currentPassword: PASSWORD }, NOW)).toEqual({ ok: false, reason: "same" });
-    expect(await requestEmailChange(user.id, { email: ` ${taken.email.toUpperCase()} `, currentPassword: PASSWORD }, NOW)).toEqual({ ok: false, reason: "taken" });
+    expect(await requestEmailChange(user.id, { email: unique("baru"), currentPassword: "salah-sandi" }, NOW)).toEqual({ ok: false, code: "wrongPassword" });
+    expect(await requestEmailChange(user.id, { email: user.email.toUpperCase(), currentPassword: PASSWORD }, NOW)).toEqual({ ok: false, code: "same" });
+    expect(await requestEmailChange(user.id, { email: ` ${taken.email.toUpperCase()} `, currentPassword: PASSWORD }, NOW)).toEqual({ ok: false, code: "taken" });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -90,7 +90,7 @@ describe("changing the address", () => {
     const reset = await createPasswordResetToken(user.id, NOW);
     const newEmail = unique("baru");
     const request = await requestEmailChange(user.id, { email: newEmail.toUpperCase(), currentPassword: PASSWORD }, NOW);
-    if (!request.ok) throw new Error(request.reason);
+    if (!request.ok) throw new Error(request.code);
     expect(request).toMatchObject({ oldEmail: user.email, newEmail, name: user.name });
     // Nothing about the account moved yet: still the old address, still unconfirmed.
     const waiting = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -106,7 +106,7 @@ describe("changing the address", () => {
     // Links mailed to the old address (or for this change) no longer work.
     expect(await confirmEmailChange(request.token, user.id, later)).toEqual({ state: "invalid" });
     expect(await verifyEmailToken(verifyOld, later)).toBe("invalid");
-    expect(await checkResetToken(reset, later)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkResetToken(reset, later)).toEqual({ ok: false, code: "invalid" });
   });
 
   it("an invite follows the confirmed address: one for the old address no longer fits, one for the new fits", async () => {
@@ -114,7 +114,7 @@ describe("changing the address", () => {
     const oldEmail = user.email;
     const newEmail = unique("baru");
     const request = await requestEmailChange(user.id, { email: newEmail, currentPassword: PASSWORD }, NOW);
-    if (!request.ok) throw new Error(request.reason);
+    if (!request.ok) throw new Error(request.code);
     const asSeen = async () => {
       const u = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       return { id: u.id, email: u.email, emailVerified: u.emailVerifiedAt !== null };
@@ -140,7 +140,7 @@ describe("changing the address", () => {
     const stranger = await account();
     const newEmail = unique("baru");
     const request = await requestEmailChange(user.id, { email: newEmail, currentPassword: PASSWORD }, NOW);
-    if (!request.ok) throw new Error(request.reason);
+    if (!request.ok) throw new Error(request.code);
     const before = await snapshot();
     expect(await confirmEmailChange(request.token, stranger.id, NOW)).toEqual({ state: "wrongAccount" });
     expect(await confirmEmailChange(request.token, user.id, new Date(NOW.getTime() + 48 * 3_600_000))).toEqual({ state: "expired" });
@@ -159,7 +159,7 @@ describe("changing the address", () => {
     const user = await account();
     expect(await cancelEmailChange(user.id, NOW)).toBe(false);
     const request = await requestEmailChange(user.id, { email: unique("baru"), currentPassword: PASSWORD }, NOW);
-    if (!request.ok) throw new Error(request.reason);
+    if (!request.ok) throw new Error(request.code);
     expect(await cancelEmailChange(user.id, NOW)).toBe(true);
     expect(await pendingEmailChange(user.id, NOW)).toBeNull();
     expect(await confirmEmailChange(request.token, user.id, NOW)).toEqual({ state: "invalid" });

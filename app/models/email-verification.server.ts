@@ -2,6 +2,7 @@
 import { db, Prisma } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import { checkPassword, normalizeEmail } from "./user.server";
+import type { Failure } from "~/validation/message";
 
 export const VERIFY_TOKEN_HOURS = 48;
 
@@ -32,7 +33,7 @@ export async function verifyEmailToken(token: string, now: Date): Promise<"ok" |
 // Changing the address: a link to the NEW address (UserToken EMAIL_CHANGE, the address kept in
 // `email`); the account's address changes only when its own owner opens that link in time.
 
-export type EmailChangeRequest = { ok: true; token: string; name: string; oldEmail: string; newEmail: string } | { ok: false; reason: "wrongPassword" | "same" | "taken" };
+export type EmailChangeRequest = { ok: true; token: string; name: string; oldEmail: string; newEmail: string } | Failure<"wrongPassword" | "same" | "taken">;
 
 /**
  * Checks the current password and that the new address is free, then issues a one-time link for
@@ -40,10 +41,10 @@ export type EmailChangeRequest = { ok: true; token: string; name: string; oldEma
  */
 export async function requestEmailChange(userId: string, input: { email: string; currentPassword: string }, now: Date): Promise<EmailChangeRequest> {
   const newEmail = normalizeEmail(input.email);
-  if (!(await checkPassword(userId, input.currentPassword))) return { ok: false, reason: "wrongPassword" };
+  if (!(await checkPassword(userId, input.currentPassword))) return { ok: false, code: "wrongPassword" };
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
-  if (user.email === newEmail) return { ok: false, reason: "same" };
-  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { ok: false, reason: "taken" };
+  if (user.email === newEmail) return { ok: false, code: "same" };
+  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { ok: false, code: "taken" };
   const token = randomToken(32);
   await db.$transaction([
     db.userToken.updateMany({ where: { userId, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: now } }),

@@ -6,6 +6,7 @@ import type { ParsedTimeline } from "~/validation/event";
 import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import { deleteFile, putFile } from "~/services/storage.server";
+import type { Failure } from "~/validation/message";
 
 export type Actor = { id: string };
 
@@ -21,8 +22,8 @@ export async function slugTaken(slug: string, exceptEventId?: string): Promise<b
 export type NewEvent = { name: string; slug: string; timezone: string; timeline: ParsedTimeline };
 
 /** A new private event with the default regions (the 38 kabupaten/kota of Jawa Timur) and its rounds. */
-export async function createEvent(input: NewEvent, actor: Actor): Promise<{ ok: true; id: string } | { ok: false; field: "slug" }> {
-  if (await slugTaken(input.slug)) return { ok: false, field: "slug" };
+export async function createEvent(input: NewEvent, actor: Actor): Promise<{ ok: true; id: string } | Failure<"slugTaken">> {
+  if (await slugTaken(input.slug)) return { ok: false, code: "slugTaken", field: "slug" };
   const { rounds, ...dates } = input.timeline;
   try {
     const event = await db.$transaction(async (tx) => {
@@ -51,7 +52,7 @@ export async function createEvent(input: NewEvent, actor: Actor): Promise<{ ok: 
     });
     return { ok: true, id: event.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "slug" };
+    if (isUniqueViolation(error)) return { ok: false, code: "slugTaken", field: "slug" };
     throw error;
   }
 }
@@ -88,8 +89,8 @@ export type Settings = {
   isPublic: boolean;
 };
 
-export async function updateSettings(eventId: string, input: Settings, actor: Actor): Promise<{ ok: true } | { ok: false; field: "slug" }> {
-  if (await slugTaken(input.slug, eventId)) return { ok: false, field: "slug" };
+export async function updateSettings(eventId: string, input: Settings, actor: Actor): Promise<{ ok: true } | Failure<"slugTaken">> {
+  if (await slugTaken(input.slug, eventId)) return { ok: false, code: "slugTaken", field: "slug" };
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
@@ -100,7 +101,7 @@ export async function updateSettings(eventId: string, input: Settings, actor: Ac
     });
     return { ok: true };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "slug" };
+    if (isUniqueViolation(error)) return { ok: false, code: "slugTaken", field: "slug" };
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { db, Prisma } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import type { Actor } from "./event-setup.server";
 import { normalizeEmail } from "./user.server";
+import type { Failure } from "~/validation/message";
 
 export type Role = "ORGANIZER" | "JUDGE";
 
@@ -94,15 +95,15 @@ export async function revokeInvite(eventId: string, id: string, actor: Actor, no
   });
 }
 
-export type RemoveResult = { ok: true } | { ok: false; error: "notFound" | "lastOrganizer" };
+export type RemoveResult = { ok: true } | Failure<"notFound" | "lastOrganizer">;
 
 /** An event always keeps at least one organizer, so it can never be orphaned by a slip of the finger. */
 export async function removeMember(eventId: string, memberId: string, actor: Actor): Promise<RemoveResult> {
   return db.$transaction(async (tx) => {
     const member = await tx.eventMember.findFirst({ where: { id: memberId, eventId }, include: { user: { select: { email: true } } } });
-    if (!member) return { ok: false, error: "notFound" } as const;
+    if (!member) return { ok: false, code: "notFound" } as const;
     if (member.role === "ORGANIZER" && (await tx.eventMember.count({ where: { eventId, role: "ORGANIZER" } })) <= 1) {
-      return { ok: false, error: "lastOrganizer" } as const;
+      return { ok: false, code: "lastOrganizer" } as const;
     }
     await tx.eventMember.delete({ where: { id: memberId } });
     await audit({ eventId, actorId: actor.id, action: "member.remove", entity: "member", entityId: memberId, before: { userId: member.userId, email: member.user.email, role: member.role } }, tx);
@@ -161,7 +162,7 @@ export function recordedAffiliation(invite: { role: string; regionId: string | n
   return { regionId: invite.regionId, kimName: invite.kimName, institution: invite.institution };
 }
 
-export type AcceptResult = { ok: true; eventSlug: string; role: Role } | { ok: false; state: Exclude<InviteState, "valid"> | "invalid" | "badRegion" | "wrongAccount" | "unverified" };
+export type AcceptResult = { ok: true; eventSlug: string; role: Role } | Failure<Exclude<InviteState, "valid"> | "invalid" | "badRegion" | "wrongAccount" | "unverified">;
 
 type Invitee = { id: string; email: string; emailVerified: boolean };
 
@@ -178,21 +179,21 @@ export function inviteeMismatch(invite: { email: string | null }, user: Invitee)
 export async function acceptInvite(token: string, user: Invitee, affiliation: Affiliation, now: Date): Promise<AcceptResult> {
   const userId = user.id;
   const invite = await findInvite(token, now);
-  if (!invite) return { ok: false, state: "invalid" };
-  if (invite.state !== "valid") return { ok: false, state: invite.state };
+  if (!invite) return { ok: false, code: "invalid" };
+  if (invite.state !== "valid") return { ok: false, code: invite.state };
   const mismatch = inviteeMismatch(invite, user);
-  if (mismatch) return { ok: false, state: mismatch };
+  if (mismatch) return { ok: false, code: mismatch };
   // An affiliation the organizer recorded with the invite is taken as it is, and locked like one
   // recorded on the staff page; otherwise the judge gives theirs.
   const recorded = invite.recordedAffiliation;
   const regionId = recorded ? recorded.regionId : invite.role === "JUDGE" ? await regionOf(invite.eventId, affiliation.regionId) : null;
-  if (regionId === false) return { ok: false, state: "badRegion" };
+  if (regionId === false) return { ok: false, code: "badRegion" };
   return db.$transaction(async (tx) => {
     const used = await tx.invite.updateMany({
       where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { acceptedAt: now, acceptedById: userId },
     });
-    if (used.count !== 1) return { ok: false, state: "used" } as const;
+    if (used.count !== 1) return { ok: false, code: "used" } as const;
     const judgeData =
       invite.role !== "JUDGE" ? {} : recorded ? { ...recorded, affiliationLocked: true } : { regionId, kimName: affiliation.kimName || null, institution: affiliation.institution || null };
     const member = await tx.eventMember.upsert({

@@ -5,6 +5,7 @@ import { db } from "~/services/db.server";
 import type { JudgmentFormResult } from "~/validation/judging";
 import type { requireJudge } from "./event-guards.server";
 import { saveJudgment, type JudgmentSnapshot, type SaveErrorCode } from "./judging.server";
+import { msg } from "~/validation/message";
 
 export type SaveReply = { ok: true; version: number; finalized: boolean; savedAt: string } | { ok: false; code: SaveErrorCode; error: Record<string, string[]>; current?: JudgmentSnapshot };
 
@@ -35,7 +36,7 @@ function fieldErrors(errors: readonly JudgmentError[], scales: Map<string, { min
     if (e.code === "unknown_criterion" || e.criterionId === null) add("", "scoring.errors.unknownCriterion");
     else if (e.code === "incomplete") add(`score.${e.criterionId}`, "scoring.errors.required");
     else if (e.code === "not_integer") add(`score.${e.criterionId}`, "scoring.errors.notInteger");
-    else add(`score.${e.criterionId}`, `scoring.errors.outOfScale|${JSON.stringify(scales.get(e.criterionId) ?? {})}`);
+    else add(`score.${e.criterionId}`, msg("scoring.errors.outOfScale", scales.get(e.criterionId) ?? {}));
   }
   if (errors.some((e) => e.code === "incomplete")) add("", "scoring.errors.incomplete");
   if (!out[""]) add("", "scoring.errors.invalid");

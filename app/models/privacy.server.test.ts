@@ -150,8 +150,8 @@ describe("deleting the account", () => {
     ]);
     await sessionOf(captain.id);
     const before = await databaseFingerprint();
-    expect(await deleteAccount(captain.id, "bukan-sandinya", NOW)).toEqual({ ok: false, reason: "wrongPassword" });
-    expect(await deleteAccount(captain.id, PASSWORD, NOW)).toEqual({ ok: false, reason: "captain", teams: [t.name] });
+    expect(await deleteAccount(captain.id, "bukan-sandinya", NOW)).toEqual({ ok: false, code: "wrongPassword" });
+    expect(await deleteAccount(captain.id, PASSWORD, NOW)).toEqual({ ok: false, code: "captain", teams: [t.name] });
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -220,7 +220,7 @@ describe("deleting the account", () => {
 
     // A second attempt finds nothing to delete and writes nothing.
     const before = await databaseFingerprint();
-    expect(await deleteAccount(me.id, PASSWORD, NOW)).toEqual({ ok: false, reason: "wrongPassword" });
+    expect(await deleteAccount(me.id, PASSWORD, NOW)).toEqual({ ok: false, code: "wrongPassword" });
     expect(await databaseFingerprint()).toEqual(before);
   });
 });

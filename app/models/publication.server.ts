@@ -10,6 +10,7 @@ import { sha256 } from "~/services/ids.server";
 import { issueCertificates } from "./certificate.server";
 import { loadRoundResults } from "./results.server";
 import { voteTally } from "./vote.server";
+import type { Failure } from "~/validation/message";
 
 export type PublishInput = {
   eventId: string;
@@ -45,11 +46,11 @@ export type PublishError =
     }
   | { field: string; code: "publication.errors.awardNotInEvent" };
 
-export type PublishResult = { ok: true; publicationId: string } | { ok: false; error: PublishError };
+export type PublishResult = { ok: true; publicationId: string } | Failure<PublishError["code"]>;
 
 export const CORRECTION_REASON_MIN = 10;
 
-const refuse = (error: PublishError): PublishResult => ({ ok: false, error });
+const refuse = ({ code, field }: PublishError): PublishResult => ({ ok: false, code, field });
 
 /** Not corrected by another publication: the end of the event's chain of corrections. */
 const isCurrent = { correctedBy: { is: null } } as const;

@@ -4,6 +4,7 @@ import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import type { Actor } from "./event-setup.server";
 import type { ItemResult } from "./structure.server";
+import type { Failure } from "~/validation/message";
 
 export async function listRoundsWithCriteria(eventId: string) {
   return db.round.findMany({
@@ -19,7 +20,7 @@ export type RubricInput = {
   criteria: { id?: string; name: string; description: string; weight: number; scaleMin: number; scaleMax: number }[];
 };
 
-export type RubricResult = { ok: true } | { ok: false; error: "notFound" | "locked" };
+export type RubricResult = { ok: true } | Failure<"notFound" | "locked">;
 
 /**
  * Replaces a round's rubric. Once a judge has saved a score in the round the rubric is locked:
@@ -28,9 +29,9 @@ export type RubricResult = { ok: true } | { ok: false; error: "notFound" | "lock
 export async function saveRubric(eventId: string, input: RubricInput, actor: Actor): Promise<RubricResult> {
   return db.$transaction(async (tx) => {
     const round = await tx.round.findFirst({ where: { id: input.roundId, eventId }, include: { criteria: { orderBy: { order: "asc" } } } });
-    if (!round) return { ok: false, error: "notFound" } as const;
+    if (!round) return { ok: false, code: "notFound" } as const;
     const known = new Set(round.criteria.map((c) => c.id));
-    if (input.criteria.some((c) => c.id && !known.has(c.id))) return { ok: false, error: "notFound" } as const;
+    if (input.criteria.some((c) => c.id && !known.has(c.id))) return { ok: false, code: "notFound" } as const;
     const scored = await tx.score.count({ where: { criterion: { roundId: round.id } } });
     const strip = (c: RubricInput["criteria"][number] & { order?: number }) => ({ name: c.name, description: c.description, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax });
     const rubricChanged =
@@ -39,7 +40,7 @@ export async function saveRubric(eventId: string, input: RubricInput, actor: Act
         const next = input.criteria[i];
         return !next || next.id !== c.id || changedFields(strip(c), strip(next)) !== null;
       });
-    if (scored > 0 && rubricChanged) return { ok: false, error: "locked" } as const;
+    if (scored > 0 && rubricChanged) return { ok: false, code: "locked" } as const;
 
     const kept = new Set(input.criteria.map((c) => c.id).filter(Boolean));
     await tx.criterion.deleteMany({ where: { roundId: round.id, id: { notIn: [...kept] as string[] } } });
@@ -87,7 +88,7 @@ export async function addAward(eventId: string, input: AwardInput, actor: Actor)
 export async function updateAward(eventId: string, id: string, input: AwardInput, actor: Actor): Promise<ItemResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.award.findFirst({ where: { id, eventId } });
-    if (!before) return { ok: false, error: "notFound" } as const;
+    if (!before) return { ok: false, code: "notFound" } as const;
     const diff = changedFields(before, awardData(input));
     if (diff) {
       await tx.award.update({ where: { id }, data: awardData(input) });
@@ -101,8 +102,8 @@ export async function updateAward(eventId: string, id: string, input: AwardInput
 export async function deleteAward(eventId: string, id: string, actor: Actor): Promise<ItemResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.award.findFirst({ where: { id, eventId }, include: { _count: { select: { recipients: true } } } });
-    if (!before) return { ok: false, error: "notFound" } as const;
-    if (before._count.recipients > 0) return { ok: false, error: "inUse" } as const;
+    if (!before) return { ok: false, code: "notFound" } as const;
+    if (before._count.recipients > 0) return { ok: false, code: "inUse" } as const;
     await tx.award.delete({ where: { id } });
     await audit({ eventId, actorId: actor.id, action: "award.delete", entity: "award", entityId: id, before: { name: before.name, kind: before.kind, place: before.place, prize: before.prize } }, tx);
     return { ok: true } as const;

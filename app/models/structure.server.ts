@@ -4,8 +4,9 @@ import { changedFields, moveItem } from "~/domain/event-setup";
 import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import type { Actor } from "./event-setup.server";
+import type { Failure } from "~/validation/message";
 
-export type ItemResult = { ok: true } | { ok: false; error: "notFound" | "nameTaken" | "inUse" };
+export type ItemResult = { ok: true } | Failure<"notFound" | "nameTaken" | "inUse">;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -15,7 +16,7 @@ async function guardUnique(run: () => Promise<ItemResult>): Promise<ItemResult> 
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "nameTaken" };
+    if (isUniqueViolation(error)) return { ok: false, code: "nameTaken" };
     throw error;
   }
 }
@@ -68,7 +69,7 @@ export async function updateTrack(eventId: string, id: string, input: TrackInput
   return guardUnique(() =>
     db.$transaction(async (tx) => {
       const before = await tx.track.findFirst({ where: { id, eventId } });
-      if (!before) return { ok: false, error: "notFound" } as const;
+      if (!before) return { ok: false, code: "notFound" } as const;
       const diff = changedFields(before, input);
       if (diff) {
         await tx.track.update({ where: { id }, data: input });
@@ -83,7 +84,7 @@ export async function updateTrack(eventId: string, id: string, input: TrackInput
 export async function deleteTrack(eventId: string, id: string, actor: Actor): Promise<ItemResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.track.findFirst({ where: { id, eventId } });
-    if (!before) return { ok: false, error: "notFound" } as const;
+    if (!before) return { ok: false, code: "notFound" } as const;
     await tx.track.delete({ where: { id } });
     await audit({ eventId, actorId: actor.id, action: "track.delete", entity: "track", entityId: id, before: { name: before.name, description: before.description } }, tx);
     return { ok: true } as const;
@@ -94,7 +95,7 @@ export async function moveTrack(eventId: string, id: string, direction: "up" | "
   return db.$transaction(async (tx) => {
     const items = await tx.track.findMany({ where: { eventId }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true } });
     const ids = items.map((i) => i.id);
-    if (!ids.includes(id)) return { ok: false, error: "notFound" } as const;
+    if (!ids.includes(id)) return { ok: false, code: "notFound" } as const;
     const next = moveItem(ids, id, direction);
     for (const [order, itemId] of next.entries()) await tx.track.update({ where: { id: itemId }, data: { order } });
     await audit({ eventId, actorId: actor.id, action: "track.reorder", entity: "track", entityId: id, before: ids, after: next }, tx);
@@ -138,7 +139,7 @@ export async function renameRegion(eventId: string, id: string, input: RegionInp
   return guardUnique(() =>
     db.$transaction(async (tx) => {
       const before = await tx.region.findFirst({ where: { id, eventId } });
-      if (!before) return { ok: false, error: "notFound" } as const;
+      if (!before) return { ok: false, code: "notFound" } as const;
       const data = { name: input.name, code: input.code || null };
       const diff = changedFields(before, data);
       if (diff) {
@@ -172,8 +173,8 @@ export async function addProvinceRegions(eventId: string, province: { code: stri
 export async function deleteRegion(eventId: string, id: string, actor: Actor): Promise<ItemResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.region.findFirst({ where: { id, eventId }, include: { _count: { select: { teams: true } } } });
-    if (!before) return { ok: false, error: "notFound" } as const;
-    if (before._count.teams > 0) return { ok: false, error: "inUse" } as const;
+    if (!before) return { ok: false, code: "notFound" } as const;
+    if (before._count.teams > 0) return { ok: false, code: "inUse" } as const;
     await tx.region.delete({ where: { id } });
     await audit({ eventId, actorId: actor.id, action: "region.delete", entity: "region", entityId: id, before: { name: before.name, code: before.code } }, tx);
     return { ok: true } as const;

@@ -10,6 +10,7 @@ import { db } from "~/services/db.server";
 import { checkUpload } from "~/services/filetype.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import { getTeamForMember, writeDenied, type TeamForSubmission, type WriteDenied } from "./submission.server";
+import { msg } from "~/validation/message";
 
 export type UploadedFile = { bytes: Uint8Array; name: string; mime: string };
 
@@ -18,7 +19,7 @@ export type FileResult = { ok: true; id: string } | { ok: false; denied: WriteDe
 const MIB = 1024 * 1024;
 
 export function uploadErrorKey(code: UploadCheckError, maxBytes: number): string {
-  return code === "too_large" ? `submission.errors.file.too_large|${JSON.stringify({ max: `${maxBytes / MIB} MB` })}` : `submission.errors.file.${code}`;
+  return code === "too_large" ? msg("submission.errors.file.too_large", { max: `${maxBytes / MIB} MB` }) : `submission.errors.file.${code}`;
 }
 
 async function writableTeam(teamId: string, userId: string, now: Date): Promise<{ team: TeamForSubmission } | Exclude<FileResult, { ok: true }>> {
@@ -45,7 +46,7 @@ export async function addAttachment(args: { teamId: string; userId: string; now:
   if (!("team" in found)) return found;
   const { team } = found;
   if ((team.submission?.attachments.length ?? 0) >= MAX_ATTACHMENTS) {
-    return { ok: false, error: `submission.errors.file.tooMany|${JSON.stringify({ max: MAX_ATTACHMENTS })}` };
+    return { ok: false, error: msg("submission.errors.file.tooMany", { max: MAX_ATTACHMENTS }) };
   }
   const policy = UPLOAD_KINDS.attachments;
   const checked = await checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });

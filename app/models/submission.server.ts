@@ -8,6 +8,7 @@ import { parseHttpUrl } from "~/domain/links";
 import { eventZone, formatInZone, type DisplayLocale } from "~/domain/time";
 import { getEventContextById, toTimeline } from "~/models/event.server";
 import { db, Prisma } from "~/services/db.server";
+import { msg } from "~/validation/message";
 
 export type WriteDenied = { code: "not_accepted" } | { code: "closed" | "not_open_yet"; at: Date };
 
@@ -189,5 +190,5 @@ export function revisionViews(
 export function deniedMessage(denied: WriteDenied, tz: string, lang: DisplayLocale): string {
   if (denied.code === "not_accepted") return "submission.errors.notAccepted";
   const at = formatInZone(denied.at, eventZone(tz), lang);
-  return `submission.errors.${denied.code === "closed" ? "closed" : "notOpenYet"}|${JSON.stringify({ at })}`;
+  return msg(`submission.errors.${denied.code === "closed" ? "closed" : "notOpenYet"}`, { at });
 }

@@ -3,8 +3,9 @@ import type { ParsedTimeline } from "~/validation/event";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import type { Actor } from "./event-setup.server";
+import type { Failure } from "~/validation/message";
 
-export type TimelineSaveResult = { ok: true } | { ok: false; error: "roundUnknown" | "roundInUse"; index?: number };
+export type TimelineSaveResult = { ok: true } | (Failure<"roundUnknown" | "roundInUse"> & { index?: number });
 
 const DATE_FIELDS = ["registrationOpensAt", "registrationClosesAt", "screeningClosesAt", "submissionOpensAt", "submissionClosesAt", "announcementAt"] as const;
 
@@ -20,12 +21,12 @@ export async function saveTimeline(eventId: string, input: ParsedTimeline, actor
     });
     const existing = new Map(event.rounds.map((r) => [r.id, r]));
     for (const [index, r] of input.rounds.entries()) {
-      if (r.id && !existing.has(r.id)) return { ok: false, error: "roundUnknown", index };
+      if (r.id && !existing.has(r.id)) return { ok: false, code: "roundUnknown", index };
     }
     const kept = new Set(input.rounds.map((r) => r.id).filter(Boolean));
     const removed = event.rounds.filter((r) => !kept.has(r.id));
     const busy = removed.find((r) => r._count.assignments > 0 || r._count.publications > 0);
-    if (busy) return { ok: false, error: "roundInUse" };
+    if (busy) return { ok: false, code: "roundInUse" };
 
     const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, input[f]])) as Record<(typeof DATE_FIELDS)[number], Date>;
     await tx.event.update({ where: { id: eventId }, data: dates });

@@ -4,6 +4,7 @@ import { db, Prisma } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import { dummyHash, hashPassword, verifyPassword } from "~/services/password.server";
 import { RESET_TOKEN_MINUTES } from "~/validation/auth";
+import type { Failure } from "~/validation/message";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -77,12 +78,12 @@ export async function createPasswordResetToken(userId: string, now: Date): Promi
   return token;
 }
 
-export type TokenState = { ok: true; userId: string; tokenId: string } | { ok: false; reason: "invalid" | "expired" };
+export type TokenState = { ok: true; userId: string; tokenId: string } | Failure<"invalid" | "expired">;
 
 export async function checkResetToken(token: string, now: Date): Promise<TokenState> {
   const row = await db.userToken.findUnique({ where: { tokenHash: sha256(token) } });
-  if (!row || row.purpose !== "PASSWORD_RESET" || row.usedAt) return { ok: false, reason: "invalid" };
-  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+  if (!row || row.purpose !== "PASSWORD_RESET" || row.usedAt) return { ok: false, code: "invalid" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, code: "expired" };
   return { ok: true, userId: row.userId, tokenId: row.id };
 }
 
@@ -100,7 +101,7 @@ export async function resetPassword(token: string, password: string, now: Date):
     await tx.userToken.deleteMany({ where: { userId: state.userId, purpose: "KNOWN_DEVICE" } });
     return true;
   });
-  return used ? state : { ok: false, reason: "invalid" };
+  return used ? state : { ok: false, code: "invalid" };
 }
 
 export async function countSessions(userId: string, now: Date): Promise<number> {

@@ -4,6 +4,7 @@
 // only once judging is over.
 import { blindPeriod, type BlindFacts } from "~/domain/blind";
 import { db, Prisma } from "~/services/db.server";
+import type { Failure } from "~/validation/message";
 
 /** What a project needs to be on the ballot. */
 const ON_BALLOT = { status: "SUBMITTED", team: { status: "ACCEPTED" } } as const;
@@ -28,22 +29,22 @@ export async function voteTally(eventId: string): Promise<{ submissionId: string
 
 export type VoteError = "vote.errors.unverified" | "vote.errors.notOpen" | "vote.errors.closed" | "vote.errors.invalidSubmission" | "vote.errors.already";
 
-export async function castVote(input: { event: VotingEvent & { id: string }; userId: string; submissionId: string; now: Date }): Promise<{ ok: true } | { ok: false; error: VoteError }> {
+export async function castVote(input: { event: VotingEvent & { id: string }; userId: string; submissionId: string; now: Date }): Promise<{ ok: true } | Failure<VoteError>> {
   const window = voteWindow(input.event, input.now);
-  if (window === "disabled" || window === "not_open") return { ok: false, error: "vote.errors.notOpen" };
-  if (window === "closed") return { ok: false, error: "vote.errors.closed" };
+  if (window === "disabled" || window === "not_open") return { ok: false, code: "vote.errors.notOpen" };
+  if (window === "closed") return { ok: false, code: "vote.errors.closed" };
   const user = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { emailVerifiedAt: true } });
-  if (!user.emailVerifiedAt) return { ok: false, error: "vote.errors.unverified" };
+  if (!user.emailVerifiedAt) return { ok: false, code: "vote.errors.unverified" };
   const submission = await db.submission.findFirst({
     where: { id: input.submissionId, eventId: input.event.id, ...ON_BALLOT },
     select: { id: true },
   });
-  if (!submission) return { ok: false, error: "vote.errors.invalidSubmission" };
+  if (!submission) return { ok: false, code: "vote.errors.invalidSubmission" };
   try {
     await db.vote.create({ data: { eventId: input.event.id, userId: input.userId, submissionId: submission.id, createdAt: input.now } });
   } catch (e) {
     // The unique (event, user) index settles a double click or two tabs racing.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, error: "vote.errors.already" };
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, code: "vote.errors.already" };
     throw e;
   }
   return { ok: true };

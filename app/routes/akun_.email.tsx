@@ -46,9 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (limited) return tooMany(limited);
   const result = await requestEmailChange(user.id, submission.value, now);
   if (!result.ok) {
-    if (result.reason !== "wrongPassword") await loginSucceeded(attempt);
+    if (result.code !== "wrongPassword") await loginSucceeded(attempt);
     const fieldErrors: Record<string, string[]> =
-      result.reason === "wrongPassword" ? { currentPassword: ["account.wrongPassword"] } : { email: [result.reason === "same" ? "account.emailSame" : "account.emailTaken"] };
+      result.code === "wrongPassword" ? { currentPassword: ["account.wrongPassword"] } : { email: [result.code === "same" ? "account.emailSame" : "account.emailTaken"] };
     return data(reply(submission, { fieldErrors }, SECRET_FIELDS), { status: 400 });
   }
   await loginSucceeded(attempt);

@@ -14,6 +14,7 @@ import { beginLogin, deviceSecret, loginSucceeded } from "~/services/login-throt
 import { blankSessionCookie, requireUser } from "~/services/session.server";
 import { deleteAccountSchema } from "~/validation/privacy";
 import { pageTitle } from "~/components/page-title";
+import { msg } from "~/validation/message";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "deleteAccount") }];
 
@@ -35,12 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(reply(submission, { formErrors: [limited.formError] }, SECRET), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
   const result = await deleteAccount(user.id, submission.value.currentPassword, now);
-  if (!result.ok && result.reason === "wrongPassword") {
-    return data(reply(submission, { fieldErrors: { currentPassword: ["account.wrongPassword"] } }, SECRET), { status: 400 });
-  }
   if (!result.ok) {
+    if (result.code === "wrongPassword") return data(reply(submission, { fieldErrors: { currentPassword: ["account.wrongPassword"] } }, SECRET), { status: 400 });
     await loginSucceeded(attempt);
-    return data(reply(submission, { formErrors: [`privacy.delete.captainBlocked|${JSON.stringify({ teams: result.teams.join(", ") })}`] }, SECRET), { status: 409 });
+    return data(reply(submission, { formErrors: [msg("privacy.delete.captainBlocked", { teams: result.teams.join(", ") })] }, SECRET), { status: 409 });
   }
   await loginSucceeded(attempt);
   return redirect("/masuk?akun=dihapus", { headers: { "Set-Cookie": blankSessionCookie() } });
@@ -89,7 +88,7 @@ export default function DeleteAccount() {
           <li>{t("privacy.delete.kept4")}</li>
         </ul>
       </section>
-      {handOver.length && !formErrors?.length ? <FormAlert errors={[`privacy.delete.captainBlocked|${JSON.stringify({ teams: handOver.join(", ") })}`]} /> : null}
+      {handOver.length && !formErrors?.length ? <FormAlert errors={[msg("privacy.delete.captainBlocked", { teams: handOver.join(", ") })]} /> : null}
       <Form method="post" {...getFormProps(form)} className="card space-y-3 border-red-200">
         <FormAlert errors={formErrors} />
         <TextField label={t("account.currentPassword")} field={fields.currentPassword} type="password" autoComplete="current-password" />

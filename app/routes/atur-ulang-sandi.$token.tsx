@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const state = await checkResetToken(params.token ?? "", new Date());
-  return data({ valid: state.ok, reason: state.ok ? null : state.reason }, { status: state.ok ? 200 : 400 });
+  return data({ valid: state.ok, reason: state.ok ? null : state.code }, { status: state.ok ? 200 : 400 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -22,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const result = await resetPassword(params.token ?? "", submission.value.password, new Date());
   if (!result.ok) {
-    const key = result.reason === "expired" ? "auth.resetExpired" : "auth.resetInvalid";
+    const key = result.code === "expired" ? "auth.resetExpired" : "auth.resetInvalid";
     return data(reply(submission, { formErrors: [key] }), { status: 400 });
   }
   return redirect("/masuk?reset=1");

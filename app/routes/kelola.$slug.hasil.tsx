@@ -71,13 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data(reply(submission), { status: 400 });
     const v = submission.value;
     const result = await correctResults({ ...input(v), supersedesId: v.supersedesId, reason: v.correctionReason });
-    if (!result.ok) return refused(submission, result.error);
+    if (!result.ok) return refused(submission, { field: result.field ?? "", code: result.code });
     return redirect(`/kelola/${event.slug}/hasil?koreksi=1`);
   }
   const submission = parseKnownFields(formData, publishSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const result = await publishResults(input(submission.value));
-  if (!result.ok) return refused(submission, result.error);
+  if (!result.ok) return refused(submission, { field: result.field ?? "", code: result.code });
   return redirect(`/kelola/${event.slug}/hasil?terbit=1`);
 }
 

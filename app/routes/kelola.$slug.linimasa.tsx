@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const result = await saveTimeline(event.id, next, user);
-  if (!result.ok) return badRequest("timeline", reply(submission, { formErrors: [`timeline.errors.${result.error}`] }));
+  if (!result.ok) return badRequest("timeline", reply(submission, { formErrors: [`timeline.errors.${result.code}`] }));
   return saved(`/kelola/${event.slug}/linimasa`, "timeline");
 }
 

@@ -15,6 +15,7 @@ import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { announcementSchema, SEGMENTS } from "~/validation/results";
 import { pageTitle, parentData } from "~/components/page-title";
+import { msg } from "~/validation/message";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageAnnouncements", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -63,7 +64,7 @@ export default function Announcements() {
   return (
     <div className="space-y-6">
       <h2 className="text-xl font-bold sm:text-2xl">{t("announcement.manageTitle")}</h2>
-      {sent !== null ? <FormAlert tone="success" errors={[`announcement.sent|${JSON.stringify({ count: Number(sent) || 0 })}`]} /> : null}
+      {sent !== null ? <FormAlert tone="success" errors={[msg("announcement.sent", { count: Number(sent) || 0 })]} /> : null}
       <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <FormAlert errors={serverFormErrors(lastResult)} />
         <TextField label={t("announcement.fieldTitle")} field={fields.title} />

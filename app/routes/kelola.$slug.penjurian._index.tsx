@@ -13,6 +13,7 @@ import { addAssignment, autoAssign, rebalanceWithout, removeAssignment } from "~
 import { requireOrganizerRound } from "~/models/judging-admin.server";
 import { assignmentActionSchema, BOARD_FILTER_PARAMS, boardQuerySchema } from "~/validation/judging";
 import { safeParseKnownFields } from "~/services/forms.server";
+import { msg, readMessage } from "~/validation/message";
 
 type FilterParam = (typeof BOARD_FILTER_PARAMS)[number];
 const FILTER_OF: Record<FilterParam, BoardFilter> = { perhatian: "attention", kurang: "under", konflik: "conflict" };
@@ -53,13 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = parsed.data;
   if (v.intent === "auto") {
     const r = await autoAssign(event.id, round.id, user.id);
-    return data<Reply>({ ok: true, message: `assignment.autoDone|${JSON.stringify({ count: r.created })}`, ...(await namedShortfalls(event.id, r.shortfalls)) });
+    return data<Reply>({ ok: true, message: msg("assignment.autoDone", { count: r.created }), ...(await namedShortfalls(event.id, r.shortfalls)) });
   }
   if (v.intent === "add") {
     const r = await addAssignment(event.id, round.id, v.judgeId, v.submissionId, user.id);
     if ("error" in r) {
       const reasons = "reasons" in r && r.reasons ? r.reasons.join(",") : "";
-      return data<Reply>({ ok: false, message: `assignment.errors.${r.error}|${JSON.stringify({ reasons })}` }, { status: 400 });
+      return data<Reply>({ ok: false, message: msg(`assignment.errors.${r.error}`, { reasons }) }, { status: 400 });
     }
     // What the edit did to this submission and to the balance; the rest of the round is on the page.
     const warnings = r.warnings.filter((w) => !("submissionId" in w) || w.submissionId === v.submissionId);
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const r = await rebalanceWithout(event.id, round.id, v.judgeId, user.id);
   if ("error" in r) return data<Reply>({ ok: false, message: `assignment.errors.${r.error}` }, { status: 400 });
-  return data<Reply>({ ok: true, message: `assignment.rebalanced|${JSON.stringify({ removed: r.removed, created: r.created })}`, ...(await namedShortfalls(event.id, r.shortfalls)) });
+  return data<Reply>({ ok: true, message: msg("assignment.rebalanced", { removed: r.removed, created: r.created }), ...(await namedShortfalls(event.id, r.shortfalls)) });
 }
 
 const STATUS_BADGE: Record<string, string> = {
@@ -113,9 +114,9 @@ export default function AssignmentBoard() {
       ? t("assignment.whyGroup.load_balance", { k: round.k })
       : codes.map((c) => (c.startsWith("conflict:") ? t("assignment.why.conflict", { reason: t(`conflict.reason.${c.slice(9)}`) }) : t(`assignment.why.${c}`, { k: round.k }))).join(" ");
   const messageText = (m: string) => {
-    const [key, params] = m.split("|");
-    const p = params ? (JSON.parse(params) as Record<string, string>) : {};
-    if (p.reasons) p.reasons = reasons(p.reasons.split(","));
+    const { key, params = {} } = readMessage(m);
+    const p = { ...params };
+    if (typeof p.reasons === "string") p.reasons = reasons(p.reasons.split(","));
     return t(key, p);
   };
   // Links keep the round, the search and the filter; a changed filter starts again at page 1.

@@ -8,6 +8,7 @@ import { FormAlert } from "~/components/forms";
 import { advanceCandidates, advanceToNextRound, requireOrganizerRound } from "~/models/judging-admin.server";
 import { advanceSchema } from "~/validation/judging";
 import { parseKnownFields } from "~/services/forms.server";
+import { msg } from "~/validation/message";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   const r = await advanceToNextRound(event.id, round.id, v.intent === "top" ? { mode: "top", n: v.n } : { mode: "pick", submissionIds: v.submissionIds }, user.id);
   if ("error" in r) return data({ ok: false, messages: [`judging.advance.errors.${r.error}`] }, { status: 400 });
-  const messages = [`judging.advance.done|${JSON.stringify({ count: r.created, round: r.nextRoundName })}`];
+  const messages = [msg("judging.advance.done", { count: r.created, round: r.nextRoundName })];
   if (r.tieAtCut) messages.push("judging.advance.tieAtCut");
   return { ok: true, messages };
 }

@@ -11,6 +11,7 @@ import { listRegionOptions } from "~/models/structure.server";
 import { audit } from "~/services/audit.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
+import { msg } from "~/validation/message";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -51,7 +52,7 @@ export default function OrganizerConflicts() {
           <li>{t("conflict.ruleInstitution", { state: onOff(rules.institution) })}</li>
         </ul>
         <p className="field-hint">{t("conflict.rulesHint")}</p>
-        {reply ? <FormAlert tone="success" errors={[`conflict.refreshed|${JSON.stringify({ added: reply.added, removed: reply.removed })}`]} /> : null}
+        {reply ? <FormAlert tone="success" errors={[msg("conflict.refreshed", { added: reply.added, removed: reply.removed })]} /> : null}
         <Form method="post">
           <button type="submit" className="btn-secondary" disabled={busy}>
             {t("conflict.refresh")}

@@ -11,6 +11,7 @@ import { env } from "~/services/env.server";
 import { getLanguage, tFor } from "~/services/i18n.server";
 import { remindSchema } from "~/validation/judging";
 import { safeParseKnownFields } from "~/services/forms.server";
+import { msg } from "~/validation/message";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
@@ -49,7 +50,7 @@ export default function JudgingProgress() {
   return (
     <div className="space-y-6">
       <p className="text-slate-700">{t("judging.progress.intro", { round: round.name, closes: round.closes })}</p>
-      {reply ? <FormAlert tone={reply.ok ? "success" : "error"} errors={[`${reply.message}|${JSON.stringify({ count: reply.count })}`]} /> : null}
+      {reply ? <FormAlert tone={reply.ok ? "success" : "error"} errors={[msg(reply.message, { count: reply.count })]} /> : null}
       <section aria-labelledby="per-juri" className="card space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="per-juri" className="text-lg font-bold">

@@ -36,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function itemReply(intent: string, id: string | null, result: ItemResult, ok: () => Response) {
   if (result.ok) return ok();
-  if (result.error === "notFound") throw notFound();
-  return fieldError(intent, "name", `structure.errors.${result.error}`, id);
+  if (result.code === "notFound") throw notFound();
+  return fieldError(intent, "name", `structure.errors.${result.code}`, id);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = () => saved(`/kelola/${event.slug}/struktur/penghargaan`, intent === "peoplesChoice" ? "peoplesChoice" : "awards");
   const answer = (result: ItemResult) => {
     if (result.ok) return done();
-    if (result.error === "notFound") throw notFound();
+    if (result.code === "notFound") throw notFound();
     return fieldError(intent, "name", "structure.errors.award.inUse", id);
   };
   if (intent === "award-add" || intent === "award-update") {

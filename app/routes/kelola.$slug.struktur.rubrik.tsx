@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return badRequest("rubric", reply(submission), roundId, submission.status === "error" ? 400 : 200);
   const result = await saveRubric(event.id, submission.value, user);
   if (!result.ok) {
-    if (result.error === "notFound") throw notFound();
+    if (result.code === "notFound") throw notFound();
     return badRequest("rubric", reply(submission, { formErrors: ["structure.errors.criteria.locked"] }), roundId);
   }
   return saved(`/kelola/${event.slug}/struktur/rubrik`, "rubric");

@@ -25,8 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idOf(formData);
   const answer = (result: ItemResult) => {
     if (result.ok) return saved(`/kelola/${event.slug}/struktur/wilayah`, "regions");
-    if (result.error === "notFound") throw notFound();
-    return fieldError(intent, "name", result.error === "inUse" ? "structure.errors.regionInUse" : "structure.errors.nameTaken", id);
+    if (result.code === "notFound") throw notFound();
+    return fieldError(intent, "name", result.code === "inUse" ? "structure.errors.regionInUse" : "structure.errors.nameTaken", id);
   };
   if (intent === "region-add" || intent === "region-update") {
     const submission = parseKnownFields(formData, regionSchema);

@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "remove" && id) {
     const result = await removeMember(event.id, id, user);
-    if (!result.ok && result.error === "notFound") throw notFound();
+    if (!result.ok && result.code === "notFound") throw notFound();
     if (!result.ok) return fieldError(intent, "", "organizer.errors.lastOrganizer", id);
     return saved(path, "memberRemoved");
   }

@@ -14,6 +14,7 @@ import { requireOrganizer } from "~/models/event-guards.server";
 import { bulkReviewSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
 import { pageTitle, parentData } from "~/components/page-title";
+import { msg } from "~/validation/message";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageScreening", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { pools } = await screeningLists(event.id);
     const chosen = new Set(teamIds);
     const short = (await listTeamsForScreening({ ...event, pools }, {})).teams.filter((t) => chosen.has(t.id) && !t.complete).length;
-    if (short) return data({ ok: false as const, errors: [`screening.errors.incompleteSelected|${JSON.stringify({ count: short })}`], changed: 0 }, { status: 400 });
+    if (short) return data({ ok: false as const, errors: [msg("screening.errors.incompleteSelected", { count: short })], changed: 0 }, { status: 400 });
   }
   const { changed } = await reviewTeams({ event, actorId: user.id, teamIds, decision, reason: reason ?? null, now: new Date() });
   const back = new URL(request.url);
@@ -217,7 +218,7 @@ export default function Screening() {
         </div>
       </Form>
 
-      {changed !== null ? <FormAlert tone="success" errors={[`screening.changed|${JSON.stringify({ count: Number(changed) })}`]} /> : null}
+      {changed !== null ? <FormAlert tone="success" errors={[msg("screening.changed", { count: Number(changed) })]} /> : null}
 
       <Form method="post" className="space-y-4">
         <FormAlert errors={result && !result.ok ? result.errors : null} />

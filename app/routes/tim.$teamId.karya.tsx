@@ -23,6 +23,7 @@ import { requireUser } from "~/services/session.server";
 import { fileField, readForm } from "~/services/upload.server";
 import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
+import { msg } from "~/validation/message";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "teamSubmission") }];
 
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = target === "cover" ? UPLOAD_KINDS.image : UPLOAD_KINDS.attachments;
   const parsed = await readForm(request, policy.maxBytes);
   if (!parsed.ok) {
-    const message = parsed.reason === "too_large" ? `submission.errors.file.too_large|${JSON.stringify({ max: `${policy.maxBytes / MIB} MB` })}` : "validation.invalid";
+    const message = parsed.reason === "too_large" ? msg("submission.errors.file.too_large", { max: `${policy.maxBytes / MIB} MB` }) : "validation.invalid";
     return data({ fileError: { target, message } }, { status: 400 });
   }
   const formData = parsed.formData;

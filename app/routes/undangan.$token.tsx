@@ -33,9 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ error: submission.reply().error ?? {} }, { status: 400 });
   const result = await acceptInvite(params.token ?? "", user, submission.value, new Date());
   if (!result.ok) {
-    if (result.state === "badRegion") return data({ error: { regionId: ["validation.invalid"] } }, { status: 400 });
-    if (result.state === "wrongAccount" || result.state === "unverified") return data({ error: { "": [`invite.errors.${result.state}`] } }, { status: 403 });
-    return data({ error: { "": [`invite.errors.${result.state}`] } }, { status: result.state === "invalid" ? 404 : 410 });
+    if (result.code === "badRegion") return data({ error: { regionId: ["validation.invalid"] } }, { status: 400 });
+    if (result.code === "wrongAccount" || result.code === "unverified") return data({ error: { "": [`invite.errors.${result.code}`] } }, { status: 403 });
+    return data({ error: { "": [`invite.errors.${result.code}`] } }, { status: result.code === "invalid" ? 404 : 410 });
   }
   return redirect(result.role === "ORGANIZER" ? `/kelola/${result.eventSlug}?tersimpan=welcome` : `/juri/${result.eventSlug}`);
 }

@@ -3,6 +3,7 @@
 // instances share them.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "./db.server";
+import { msg } from "~/validation/message";
 
 type Limiter = RateLimiterPrisma;
 const limiters = new Map<string, Limiter>();
@@ -88,7 +89,7 @@ export async function throttle(checks: [Policy, string][], messages: Partial<Rec
   } catch (e) {
     if (!(e instanceof RateLimited)) throw e;
     const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
-    return { formError: `${messages[e.policy] ?? "errors.rateLimited"}|${JSON.stringify({ minutes })}`, retryAfterSeconds: e.retryAfterSeconds };
+    return { formError: msg(messages[e.policy] ?? "errors.rateLimited", { minutes }), retryAfterSeconds: e.retryAfterSeconds };
   }
 }
 

@@ -96,7 +96,7 @@ export async function authzWorld() {
   await db.announcement.create({ data: { eventId: a.id, title: "Pengumuman untuk semua", body: "Terima kasih.", segment: "all", authorId: organizer.id } });
 
   const published = await publishResults({ eventId: a.id, actorId: organizer.id, roundId: round1!.id, method: "raw", recipients: {}, override: false, overrideReason: "", now });
-  if (!published.ok) throw new Error(`matrix event could not be published: ${published.error.code}`);
+  if (!published.ok) throw new Error(`matrix event could not be published: ${published.code}`);
   const certificate = await db.certificate.findFirstOrThrow({ where: { eventId: a.id, userId: member.userId, kind: "PARTICIPANT" } });
 
   // Removed after judging: the assignment stays in the record, the role is gone.

@@ -300,5 +300,5 @@ async function publish(db: Db, eventId: string, roundId: string, organizerId: st
     null,
   );
   const published = await publishResults({ eventId, actorId: organizerId, roundId, method: "zscore", recipients, override: false, overrideReason: "", now: event.announcementAt });
-  if (!published.ok) throw new Error(`the published edition could not be published: ${published.error.code}`);
+  if (!published.ok) throw new Error(`the published edition could not be published: ${published.code}`);
 }

@@ -1,0 +1,33 @@
+// The one way a message travels from the server to the page: a locale key with optional
+// parameters, carried as one string (Conform's errors and flash lists are lists of strings) and
+// translated on the page by i18next, which does the interpolation.
+
+export type MessageParams = Record<string, string | number>;
+
+const SEPARATOR = "|";
+
+/** A message for the page: `key` is a locale key; `params` fill its {{placeholders}}. */
+export function msg(key: string, params?: MessageParams): string {
+  return params ? `${key}${SEPARATOR}${JSON.stringify(params)}` : key;
+}
+
+/** The key and parameters of a message made by `msg` (a bare key has none). */
+export function readMessage(message: string): { key: string; params?: MessageParams } {
+  const at = message.indexOf(SEPARATOR);
+  if (at < 0) return { key: message };
+  try {
+    return { key: message.slice(0, at), params: JSON.parse(message.slice(at + 1)) as MessageParams };
+  } catch {
+    return { key: message.slice(0, at) };
+  }
+}
+
+/**
+ * A refusal from a model: what went wrong (`code`, a locale key under the area's `errors`), the
+ * form field it belongs to when there is one, and the values its message names.
+ */
+export type Failure<Code extends string = string> = { ok: false; code: Code; field?: string; params?: MessageParams };
+
+export function failure<Code extends string>(code: Code, extra: { field?: string; params?: MessageParams } = {}): Failure<Code> {
+  return { ok: false, code, ...extra };
+}
