@@ -20,6 +20,11 @@ export type FileStore = {
 
 const KEY = /^[a-z0-9-]+\/[A-Za-z0-9_-]{20,}$/;
 
+/** A key as putFile makes them (`folder/random`): safe as a relative path and as an object name. */
+export function isStorageKey(key: string): boolean {
+  return KEY.test(key);
+}
+
 function checked(key: string): string {
   if (!KEY.test(key)) throw new Error(`invalid storage key: ${key}`);
   return key;
