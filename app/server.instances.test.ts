@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG } from "~/test/upload-samples";
 import { makeEvent, organizerOf, person } from "~/test/teams";
+import { demoPdf } from "../prisma/seed-submissions";
+import { db } from "~/services/db.server";
 import { startS3, type LocalS3 } from "~/test/s3-server";
+import { makeEvent as openEvent, makeTeam } from "~/test/submission-fixtures";
 import { startServer, type ServerProcess } from "~/test/server-process";
 
 // Both instances answer for the same public address, as they would behind one load balancer.
@@ -17,6 +20,13 @@ let b: ServerProcess;
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 // The load balancer passes the public host on (X-Forwarded-Host); the browser sends the public Origin.
+// Larger than one read of a stream, so the download arrives in several pieces.
+const PDF = (() => {
+  const head = demoPdf("Proposal lintas instance");
+  const bytes = new Uint8Array(300_000);
+  bytes.set(head);
+  return bytes;
+})();
 const HOST = new URL(APP_URL).host;
 const post = (server: ServerProcess, path: string, body: URLSearchParams | FormData, cookie = "") =>
   fetch(`${server.url}${path}`, { method: "POST", body, redirect: "manual", headers: { "X-Forwarded-Host": HOST, Origin: APP_URL, ...(cookie ? { Cookie: cookie } : {}) } });
@@ -120,6 +130,23 @@ describe("two instances with files in object storage and a data folder each", { 
     await uploadThenDownload(d, c);
     // Nothing went to either instance's own folder.
     for (const name of ["instance-c", "instance-d"]) expect(existsSync(join(process.env.DATA_DIR ?? "", name, "uploads"))).toBe(false);
+  });
+
+  it("a project attachment uploaded through one instance streams through the other's download route, for the team only", async () => {
+    const now = Date.now();
+    const event = await openEvent({ opensAt: new Date(now - 3_600_000), closesAt: new Date(now + 3_600_000) });
+    const { team, captain } = await makeTeam(event.id, { regionId: event.regions[0]!.id });
+    const cookie = sessionCookie(await post(c, "/masuk", form({ email: captain.email, password: "rahasia-123" })));
+    const body = new FormData();
+    body.set("intent", "attach");
+    body.set("file", new File([PDF], "Proposal.pdf", { type: "application/pdf" }));
+    expect((await post(c, `/tim/${team.id}/karya?unggah=lampiran`, body, cookie)).status).toBe(302);
+    const attachment = await db.attachment.findFirstOrThrow({ where: { submission: { teamId: team.id } } });
+    const download = await get(d, `/berkas/${attachment.id}`, cookie);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Length")).toBe(String(PDF.byteLength));
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
+    expect((await get(d, `/berkas/${attachment.id}`)).status).toBe(404);
   });
 
   it("both instances are ready, the bucket answering", async () => {

@@ -8,7 +8,7 @@ import { startS3, type LocalS3 } from "~/test/s3-server";
 import { env, resetEnvCache } from "./env.server";
 import { checkReadiness } from "./health.server";
 import { s3Client } from "./storage-s3.server";
-import { deleteFile, fileExists, getFile, putFile } from "./storage.server";
+import { deleteFile, fileExists, getFile, openFile, putFile } from "./storage.server";
 
 let s3: LocalS3;
 
@@ -37,6 +37,9 @@ describe("files in S3-compatible object storage", () => {
     expect(stored.size).toBe(bytes.byteLength);
     expect(new Uint8Array((await getFile(stored.key))!)).toEqual(bytes);
     expect(await fileExists(stored.key)).toBe(true);
+    const opened = await openFile(stored.key);
+    expect(opened?.size).toBe(bytes.byteLength);
+    expect(new Uint8Array(await new Response(opened?.stream).arrayBuffer())).toEqual(bytes);
 
     const listed = await s3Client(env().S3!).send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: "kim/" }));
     expect(listed.Contents?.map((o) => o.Key)).toContain(`kim/${stored.key}`);
@@ -51,6 +54,7 @@ describe("files in S3-compatible object storage", () => {
     useS3();
     const missing = "attachments/tidakAdaBerkasDenganKunciIni";
     expect(await getFile(missing)).toBeNull();
+    expect(await openFile(missing)).toBeNull();
     expect(await fileExists(missing)).toBe(false);
     await expect(deleteFile(missing)).resolves.toBeUndefined();
   });
@@ -59,6 +63,7 @@ describe("files in S3-compatible object storage", () => {
     useS3();
     for (const key of ["../kim/attachments/x", "attachments/../../etc", "attachments/pendek", "/attachments/aaaaaaaaaaaaaaaaaaaaaaaa", ""]) {
       expect(await getFile(key)).toBeNull();
+      expect(await openFile(key)).toBeNull();
       expect(await fileExists(key)).toBe(false);
       await expect(deleteFile(key)).rejects.toThrow(/invalid storage key/);
     }

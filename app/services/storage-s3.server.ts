@@ -29,20 +29,29 @@ export function s3Store(settings: S3Settings, client: S3Client = s3Client(settin
   const Bucket = settings.bucket;
   const base = settings.prefix ? `${settings.prefix}/` : "";
   const objectKey = (key: string) => `${base}${key}`;
+  /** The object with its body still to be read, or null when there is none under the key. */
+  const getObject = async (key: string) => {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+      return object.Body ? { ...object, Body: object.Body } : null;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  };
   return {
     async put(key, bytes) {
       await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentLength: bytes.byteLength, ContentType: "application/octet-stream" }));
     },
     async get(key) {
-      try {
-        const object = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
-        if (!object.Body) return null;
-        const bytes = await object.Body.transformToByteArray();
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const object = await getObject(key);
+      if (!object) return null;
+      const bytes = await object.Body.transformToByteArray();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    async open(key) {
+      const object = await getObject(key);
+      return object ? { stream: object.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: object.ContentLength ?? 0 } : null;
     },
     async exists(key) {
       try {

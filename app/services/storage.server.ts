@@ -3,15 +3,21 @@
 // instances then share the files without a shared folder). Files are served only through routes
 // that check who may see them.
 import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { Readable } from "node:stream";
 import { env, type Env } from "./env.server";
+
+/** A stored file read as it is sent, so a large download is never held in memory whole. */
+export type FileStream = { stream: ReadableStream<Uint8Array>; size: number };
 
 /** Where the bytes live. Keys reaching a store have been checked. */
 export type FileStore = {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
+  open(key: string): Promise<FileStream | null>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Throws when the store cannot be used (readiness). */
@@ -42,6 +48,14 @@ function localStore(dataDir: string): FileStore {
     async get(key) {
       try {
         return await readFile(pathOf(key));
+      } catch {
+        return null;
+      }
+    },
+    async open(key) {
+      try {
+        const { size } = await stat(pathOf(key));
+        return { size, stream: Readable.toWeb(createReadStream(pathOf(key))) as ReadableStream<Uint8Array> };
       } catch {
         return null;
       }
@@ -100,6 +114,12 @@ export async function getFile(key: string): Promise<Buffer | null> {
   return (await fileStore()).get(key);
 }
 
+/** The file as a stream with its size (for downloads), or null like getFile. */
+export async function openFile(key: string): Promise<FileStream | null> {
+  if (!KEY.test(key)) return null;
+  return (await fileStore()).open(key);
+}
+
 export async function fileExists(key: string): Promise<boolean> {
   if (!KEY.test(key)) return false;
   return (await fileStore()).exists(key);
@@ -109,13 +129,14 @@ export async function deleteFile(key: string): Promise<void> {
   await (await fileStore()).delete(checked(key));
 }
 
-/** A download response: never rendered inline, never sniffed. */
-export function fileResponse(bytes: Buffer, opts: { filename: string; mime: string; inline?: boolean }): Response {
+/** A download response: never rendered inline, never sniffed. Takes bytes or a stored file's stream. */
+export function fileResponse(file: Buffer | FileStream, opts: { filename: string; mime: string; inline?: boolean }): Response {
   const safeName = opts.filename.replace(/[^\w.\- ()]/g, "_").slice(0, 150) || "berkas";
-  return new Response(new Uint8Array(bytes), {
+  const [body, size] = Buffer.isBuffer(file) ? [new Uint8Array(file), file.byteLength] : [file.stream, file.size];
+  return new Response(body, {
     headers: {
       "Content-Type": opts.mime,
-      "Content-Length": String(bytes.byteLength),
+      "Content-Length": String(size),
       "Content-Disposition": `${opts.inline ? "inline" : "attachment"}; filename="${safeName}"; filename*=UTF-8''${encodeURIComponent(opts.filename)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=0, must-revalidate",
