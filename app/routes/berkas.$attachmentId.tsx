@@ -4,13 +4,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentForViewer } from "~/models/submission-files.server";
 import { notFound } from "~/services/guards.server";
 import { getUser } from "~/services/session.server";
-import { fileResponse, getFile } from "~/services/storage.server";
+import { fileResponse, openFile } from "~/services/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const attachment = await attachmentForViewer(params.attachmentId ?? "", user);
   if (!attachment) throw notFound();
-  const bytes = await getFile(attachment.storageKey);
-  if (!bytes) throw notFound();
-  return fileResponse(bytes, { filename: attachment.filename, mime: attachment.mime });
+  const file = await openFile(attachment.storageKey);
+  if (!file) throw notFound();
+  return fileResponse(file, { filename: attachment.filename, mime: attachment.mime });
 }

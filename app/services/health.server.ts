@@ -1,8 +1,7 @@
 // Liveness (/healthz: the process answers and reaches its database) and readiness (/readyz: this
 // instance should receive traffic — database and file storage both work and it is not draining).
-import { randomBytes } from "node:crypto";
 import { db } from "./db.server";
-import { deleteFile, getFile, putFile } from "./storage.server";
+import { fileStore } from "./storage.server";
 
 export type Health = { status: "ok" | "error"; database: "ok" | "unreachable"; latencyMs?: number };
 
@@ -20,19 +19,14 @@ export async function checkHealth(): Promise<Health> {
 
 export type Readiness = Health & { storage: "ok" | "unavailable"; draining: boolean };
 
-/** Writes, reads back and removes a small file: the same path every upload and download takes. */
+/** Local folder: a small file written, read back and removed. Object storage: the bucket answers. */
 async function checkStorage(): Promise<"ok" | "unavailable"> {
-  const probe = randomBytes(16);
-  let key: string | null = null;
   try {
-    key = (await putFile("readiness", probe)).key;
-    const back = await getFile(key);
-    return back && back.equals(probe) ? "ok" : "unavailable";
+    await (await fileStore()).check();
+    return "ok";
   } catch (error) {
     console.error("readyz: storage check failed", error);
     return "unavailable";
-  } finally {
-    if (key) await deleteFile(key).catch(() => undefined);
   }
 }
 
