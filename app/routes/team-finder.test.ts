@@ -378,3 +378,18 @@ describe("requests", () => {
     expect(await db.auditLog.count({ where: { eventId: ev.id, action: "team.join", actorId: lone.id } })).toBe(1);
   });
 });
+
+describe("account deletion", () => {
+  it("takes the person's listing and requests out of the finder", async () => {
+    const { anonymizeAccount } = await import("~/models/account-deletion.server");
+    const ev = await makeEvent();
+    const { team, captain } = await teamOf(ev, null);
+    await looking(team.id, captain);
+    const lone = await person();
+    await listed(ev, lone);
+    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id })).status).toBe(302);
+    await db.$transaction((tx) => anonymizeAccount(tx, lone.id, new Date()));
+    expect(await db.finderListing.count({ where: { userId: lone.id } })).toBe(0);
+    expect(await db.joinRequest.count({ where: { userId: lone.id } })).toBe(0);
+  });
+});
