@@ -4,7 +4,7 @@
 // request makes the member through admitMember, the same path as joining by invite.
 import { decidingSide, finderOpen, requestRefusal, skillTags, teamNeeds, type RequestRefusal } from "~/domain/team-finder";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
+import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import type { ListingInput } from "~/validation/finder";
 import { getEventContext, toTimeline } from "./event.server";
@@ -34,7 +34,8 @@ async function finderEvent(slug: string, userId: string) {
   return { ...context, organizer };
 }
 
-type ListingRow = { userId: string; name: string; skills: string; note: string; pool: string | null; regionName: string | null; updatedAt: Date };
+type ListingRow = { userId: string; name: string; skills: string; note: string; pool: string | null; regionId: string | null; regionName: string | null };
+type RequestRow = { id: string; teamId: string; userId: string; direction: "TO_TEAM" | "TO_PARTICIPANT"; status: "PENDING" | "DECLINED"; message: string; teamName: string };
 type OpeningRow = { teamId: string; name: string; note: string; regionName: string | null; trackName: string | null };
 type PlaceRow = { teamId: string; pool: string | null };
 
@@ -47,39 +48,43 @@ export async function getFinder(slug: string, userId: string, now: Date) {
   if (!found) return null;
   const { event, standing, organizer } = found;
   const open = finderOpen(toTimeline(event), now);
-  const [pools, regions, mine, requests] = await Promise.all([
+  const [pools, regions, requests, listings, openings, places] = await Promise.all([
     db.teamPool.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" }, select: { key: true, label: true, quota: true } }),
     db.region.findMany({ where: { eventId: event.id }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    db.finderListing.findUnique({ where: { eventId_userId: { eventId: event.id, userId } }, select: { skills: true, regionId: true, pool: true, note: true } }),
     // Requests the user is part of: as the participant, or those of the team they captain.
-    db.joinRequest.findMany({
-      where: standing.team?.role === "CAPTAIN" ? { teamId: standing.team.id } : { eventId: event.id, userId },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, teamId: true, userId: true, direction: true, status: true, message: true, team: { select: { name: true } } },
-    }),
-  ]);
-  const seesListings = open && (mine !== null || standing.team !== null || organizer);
-  const [listings, openings, places] = open
-    ? await Promise.all([
-        seesListings
-          ? db.$queryRaw<ListingRow[]>`
-              SELECT l."userId", u."name", l."skills", l."note", l."pool", r."name" AS "regionName", l."updatedAt"
-              FROM "FinderListing" l JOIN "User" u ON u."id" = l."userId" LEFT JOIN "Region" r ON r."id" = l."regionId"
-              WHERE l."eventId" = ${event.id}
-              ORDER BY l."updatedAt" DESC, l."id" ASC`
-          : Promise.resolve([]),
-        db.$queryRaw<OpeningRow[]>`
+    open
+      ? db.$queryRaw<RequestRow[]>`
+          SELECT q."id", q."teamId", q."userId", q."direction", q."status", q."message", t."name" AS "teamName"
+          FROM "JoinRequest" q JOIN "Team" t ON t."id" = q."teamId"
+          WHERE ${standing.team?.role === "CAPTAIN" ? Prisma.sql`q."teamId" = ${standing.team.id}` : Prisma.sql`q."eventId" = ${event.id} AND q."userId" = ${userId}`}
+          ORDER BY q."createdAt" DESC, q."id" ASC`
+      : Promise.resolve([]),
+    // Every listing, the user's own included (it fills their form); who may see the others is decided below.
+    open
+      ? db.$queryRaw<ListingRow[]>`
+          SELECT l."userId", u."name", l."skills", l."note", l."pool", l."regionId", r."name" AS "regionName"
+          FROM "FinderListing" l JOIN "User" u ON u."id" = l."userId" LEFT JOIN "Region" r ON r."id" = l."regionId"
+          WHERE l."eventId" = ${event.id}
+          ORDER BY l."updatedAt" DESC, l."id" ASC`
+      : Promise.resolve([]),
+    open
+      ? db.$queryRaw<OpeningRow[]>`
           SELECT o."teamId", t."name", o."note", r."name" AS "regionName", k."name" AS "trackName"
           FROM "TeamOpening" o JOIN "Team" t ON t."id" = o."teamId"
           LEFT JOIN "Region" r ON r."id" = t."regionId" LEFT JOIN "Track" k ON k."id" = t."trackId"
           WHERE o."eventId" = ${event.id}
-          ORDER BY o."updatedAt" DESC, o."teamId" ASC`,
-        db.$queryRaw<PlaceRow[]>`
+          ORDER BY o."updatedAt" DESC, o."teamId" ASC`
+      : Promise.resolve([]),
+    open
+      ? db.$queryRaw<PlaceRow[]>`
           SELECT m."teamId", m."pool" FROM "TeamOpening" o JOIN "TeamMember" m ON m."teamId" = o."teamId" WHERE o."eventId" = ${event.id}
           UNION ALL
-          SELECT s."teamId", s."pool" FROM "TeamOpening" o JOIN "TeamSeat" s ON s."teamId" = o."teamId" WHERE o."eventId" = ${event.id}`,
-      ])
-    : [[], [], []];
+          SELECT s."teamId", s."pool" FROM "TeamOpening" o JOIN "TeamSeat" s ON s."teamId" = o."teamId" WHERE o."eventId" = ${event.id}`
+      : Promise.resolve([]),
+  ]);
+  const own = listings.find((l) => l.userId === userId) ?? null;
+  const mine = own ? { skills: own.skills, regionId: own.regionId, pool: own.pool, note: own.note } : null;
+  const seesListings = open && (mine !== null || standing.team !== null || organizer);
   const rules = rulesOf({ ...event, pools });
   const teams = openings
     .map((o) => ({
@@ -102,9 +107,11 @@ export async function getFinder(slug: string, userId: string, now: Date) {
     regions,
     mine,
     seesListings,
-    listings: listings.filter((l) => l.userId !== userId).map((l) => ({ userId: l.userId, name: l.name, skills: skillTags(l.skills), note: l.note, pool: l.pool, region: l.regionName })),
+    listings: (seesListings ? listings : [])
+      .filter((l) => l.userId !== userId)
+      .map((l) => ({ userId: l.userId, name: l.name, skills: skillTags(l.skills), note: l.note, pool: l.pool, region: l.regionName })),
     teams: teams.filter((o) => o.teamId !== standing.team?.id),
-    requests: open ? requests : [],
+    requests,
   };
 }
 
@@ -282,16 +289,18 @@ export async function acceptRequest(args: { requestId: string; userId: string; a
 
 /** The captain's page for finding members: the team's opening and its requests. Null unless `userId` is a member. */
 export async function getTeamFinder(teamId: string, userId: string, now: Date) {
-  const team = await db.team.findUnique({
-    where: { id: teamId },
-    include: {
-      event: { include: { rounds: { orderBy: { order: "asc" } }, pools: { orderBy: { order: "asc" } } } },
-      members: { select: { userId: true, role: true, pool: true } },
-      seats: { select: { pool: true } },
-      opening: { select: { note: true } },
-    },
-  });
-  const me = team?.members.find((m) => m.userId === userId);
+  const [team, places] = await Promise.all([
+    db.team.findUnique({
+      where: { id: teamId },
+      include: { event: { include: { rounds: { orderBy: { order: "asc" } }, pools: { orderBy: { order: "asc" } } } }, opening: { select: { note: true } } },
+    }),
+    // Members and places kept for imported members, in one statement.
+    db.$queryRaw<{ userId: string | null; role: string | null; pool: string | null }[]>`
+      SELECT m."userId", CAST(m."role" AS TEXT) AS "role", m."pool" FROM "TeamMember" m WHERE m."teamId" = ${teamId}
+      UNION ALL
+      SELECT NULL, NULL, s."pool" FROM "TeamSeat" s WHERE s."teamId" = ${teamId}`,
+  ]);
+  const me = places.find((m) => m.userId === userId);
   if (!team || !me) return null;
   const open = finderOpen(toTimeline(team.event), now);
   type RequestRow = {
@@ -321,7 +330,10 @@ export async function getTeamFinder(teamId: string, userId: string, now: Date) {
     pools: team.event.pools.map((p) => ({ key: p.key, label: p.label })),
     captain: me.role === "CAPTAIN",
     open,
-    needs: teamNeeds(rulesOf(team.event), [...team.members, ...team.seats]),
+    needs: teamNeeds(
+      rulesOf(team.event),
+      places.map((p) => ({ pool: p.pool })),
+    ),
     requests: requests.map((q) => ({ ...q, skills: skillTags(q.skills ?? ""), region: q.regionName })),
   };
 }

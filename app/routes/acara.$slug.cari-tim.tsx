@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seesListings: finder.seesListings,
     listings: finder.listings,
     teams: finder.teams,
-    requests: finder.requests.map((r) => ({ id: r.id, teamId: r.teamId, userId: r.userId, direction: r.direction, status: r.status, message: r.message, team: r.team.name })),
+    requests: finder.requests.map((r) => ({ id: r.id, teamId: r.teamId, userId: r.userId, direction: r.direction, status: r.status, message: r.message, team: r.teamName })),
     verified: user.emailVerified,
   };
 }

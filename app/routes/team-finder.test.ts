@@ -6,6 +6,8 @@ import { loader as teamLoader } from "~/routes/tim.$teamId._index";
 import { db } from "~/services/db.server";
 import { call, formRequest, getRequest } from "~/test/request";
 import { renderRoute } from "~/test/render-route";
+import { loader as rootLoader } from "~/root";
+import { pageStatements } from "~/test/page-load";
 import { args, CLOSED, errorsOf, makeEvent, person, type Person } from "~/test/teams";
 
 const POOLS = [
@@ -391,5 +393,40 @@ describe("account deletion", () => {
     await db.$transaction((tx) => anonymizeAccount(tx, lone.id, new Date()));
     expect(await db.finderListing.count({ where: { userId: lone.id } })).toBe(0);
     expect(await db.joinRequest.count({ where: { userId: lone.id } })).toBe(0);
+  });
+});
+
+describe("what the finder pages cost", () => {
+  it("send at most 8 statements, the same number with a few or many listings and teams", async () => {
+    const ev = await makeEvent({ pools: POOLS });
+    const { team, captain } = await teamOf(ev, "mahasiswa");
+    await looking(team.id, captain);
+    const lone = await person();
+    await listed(ev, lone, { pool: "kim" });
+    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id })).status).toBe(302);
+    const counts = async () => {
+      const pages = [
+        () => pageStatements([rootLoader, finderRoute.loader], `/acara/${ev.slug}/cari-tim`, { slug: ev.slug }, lone.cookie),
+        () => pageStatements([rootLoader, finderRoute.loader], `/acara/${ev.slug}/cari-tim`, { slug: ev.slug }, captain.cookie),
+        () => pageStatements([rootLoader, teamFinderRoute.loader], `/tim/${team.id}/cari-anggota`, { teamId: team.id }, captain.cookie),
+      ];
+      const result = [];
+      for (const page of pages) {
+        await page();
+        result.push((await page()).length);
+      }
+      return result;
+    };
+    const few = await counts();
+    for (let i = 0; i < 6; i++) {
+      const t = await teamOf(ev, "mahasiswa", ["mahasiswa"]);
+      await looking(t.team.id, t.captain);
+      const p = await person();
+      await listed(ev, p, { pool: "kim" });
+      expect((await finderPost(ev, p, { intent: "request", teamId: team.id })).status).toBe(302);
+    }
+    const many = await counts();
+    expect(many).toEqual(few);
+    for (const n of many) expect(n).toBeLessThanOrEqual(8);
   });
 });
