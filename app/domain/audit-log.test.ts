@@ -187,6 +187,9 @@ const SAMPLES: Record<string, Omit<AuditRecord, "action">> = {
     after: { format: "csv", rows: 9, ready: 6, skipped: 3, errors: 0, teams: 3, teamsReady: 2, teamsSkipped: 1, teamsWithErrors: 0, created: 2, places: 6 },
   },
   "seat.claim": { entity: "team", entityId: ids.team, before: null, after: { captain: true } },
+  "team.join": { entity: "team", entityId: ids.team, before: null, after: { via: "finder", pool: "kim" } },
+  "joinRequest.accept": { entity: "team", entityId: ids.team, before: null, after: { userId: ids.judge, direction: "TO_TEAM" } },
+  "joinRequest.decline": { entity: "team", entityId: ids.team, before: null, after: { userId: ids.judge, direction: "TO_PARTICIPANT" } },
 };
 
 const fmt = (lang: "id" | "en", t: TFunction): AuditFormat => ({

@@ -53,6 +53,8 @@ export const AUDIT_ENUMS: Record<string, readonly string[]> = {
   segment: ["all", "accepted", "finalists", "judges"],
   reason: ["region", "kim", "institution", "declared"],
   export: ["teams", "submissions", "scores", "ranking", "workbook", "submissionList", "certificates", "statistics"],
+  via: ["invite", "finder"],
+  direction: ["TO_TEAM", "TO_PARTICIPANT"],
 };
 
 /** The record's own id, by the entity it names, for the sentence's object. */
@@ -369,6 +371,11 @@ export function describeAudit(r: AuditRecord, names: Names): AuditLine {
       return line(r.action, { count: count(Number(a.invited) || 0) }, importCounts(a));
     case "import.teamsConfirm":
       return line(r.action, { count: count(Number(a.created) || 0) }, [...importCounts(a), { field: "places", after: count(Number(a.places) || 0) }]);
+    case "team.join":
+      return line(r.action, { name: own("team") }, [{ field: "via", after: auditValue("via", a.via, names) }, ...(str(a.pool) ? [{ field: "pool", after: text(a.pool) }] : [])]);
+    case "joinRequest.accept":
+    case "joinRequest.decline":
+      return line(r.action, { name: own("team"), person: nameOf(names, "user", a.userId) }, [{ field: "direction", after: auditValue("direction", a.direction, names) }]);
     case "seat.claim":
       return line(r.action, { name: own("team") }, a.captain === true ? [{ field: "captain", after: { kind: "bool", value: true } }] : []);
     default:

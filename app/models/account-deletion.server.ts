@@ -64,7 +64,7 @@ export function teamFileKeys(teams: readonly TeamFiles[]): string[] {
  * Erases the account's personal data inside `tx`: memberships of teams not accepted end (a team left
  * empty is deleted with its drafts; the keys of its stored files are returned for deletion after the
  * commit), names on certificates become initials, sessions, links and remembered devices go, and
- * the row loses name, email, WhatsApp, password and admin flag. Used by "delete my account" and by
+ * team finder listings and requests are deleted, and the row loses name, email, WhatsApp, password and admin flag. Used by "delete my account" and by
  * the retention job for dormant accounts.
  */
 export async function anonymizeAccount(tx: Tx, userId: string, now: Date): Promise<{ removedMemberships: number; removedTeams: number; files: string[] }> {
@@ -88,6 +88,9 @@ export async function anonymizeAccount(tx: Tx, userId: string, now: Date): Promi
 
   await tx.session.deleteMany({ where: { userId } });
   await tx.userToken.deleteMany({ where: { userId } });
+  // The team finder's listings and the requests to or from the person (as the participant) go.
+  await tx.finderListing.deleteMany({ where: { userId } });
+  await tx.joinRequest.deleteMany({ where: { userId } });
   await tx.user.update({
     where: { id: userId },
     data: {

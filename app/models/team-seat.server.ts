@@ -4,6 +4,7 @@
 import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
+import { withdrawFromFinder } from "./team.server";
 import { normalizeEmail } from "./user.server";
 
 /** The place behind a link, with what the claim page shows; null for an unknown or used link. */
@@ -68,6 +69,7 @@ export async function claimSeat(token: string, user: Claimant, agreedToNotice: b
         const pool = found.event.pools.some((p) => p.key === seat.pool) ? seat.pool : null;
         const agreement = captain && notice ? { noticeAcceptedAt: now, noticeSha256: sha256(notice) } : {};
         await tx.teamMember.create({ data: { teamId: seat.teamId, eventId: seat.eventId, userId: user.id, role: captain ? "CAPTAIN" : "MEMBER", pool, ...agreement } });
+        await withdrawFromFinder(tx, seat.eventId, user.id);
       }
       await tx.teamSeat.delete({ where: { id: seat.id } });
       // The number the person gave on the original registration form, kept only if the account has none.

@@ -7,6 +7,7 @@ import { canEditTeam, canRegister, type Extension } from "~/domain/phase";
 import { normalizeInviteCode } from "~/domain/team-progress";
 import { teamNameKey } from "~/domain/team-name";
 import { canAddMember, type TeamRules } from "~/domain/team-rules";
+import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import { checkUpload } from "~/services/filetype.server";
 import { randomToken, sha256, shortCode } from "~/services/ids.server";
@@ -152,6 +153,7 @@ export async function registerTeam(args: { slug: string; userId: string; input: 
         },
       });
       await tx.teamMember.create({ data: { teamId: created.id, eventId: event.id, userId, role: "CAPTAIN", pool, ...agreement } });
+      await withdrawFromFinder(tx, event.id, userId);
       return created;
     });
     return { ok: true, teamId: team.id };
@@ -187,68 +189,130 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
 }
 
 /** Thrown out of a transaction to refuse: Prisma rolls back on a throw, not on a returned value. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusal.message);
   }
 }
 
-export async function joinTeam(args: { token: string; userId: string; pool: string | null; agreeEventNotice?: string; now: Date }): Promise<Result<{ teamId: string }>> {
-  const { userId, now } = args;
-  const found = await db.team.findUnique({ where: { inviteToken: args.token }, select: { id: true } });
-  if (!found) return refuse("", "join.errors.invalidLink");
+/** Refuses from inside a transaction (see Refused). */
+export function no(field: string, message: string): never {
+  throw new Refused(refuse(field, message));
+}
+
+/** Runs a transaction that may refuse: a refusal or a lost race for the unique rules becomes a Refusal. */
+export async function refusable<T extends { ok: true }>(work: () => Promise<T>, onUnique: Refusal = refuse("", "team.errors.alreadyInTeam")): Promise<T | Refusal> {
   try {
-    return await db.$transaction(async (tx) => {
-      // A refusal throws so the transaction rolls back: the lock below must not leave a changed
-      // updatedAt behind for a join that did not happen.
-      const no = (field: string, message: string): never => {
-        throw new Refused(refuse(field, message));
-      };
-      // Lock the team row before counting: on PostgreSQL a concurrent join waits here until this
-      // transaction ends, so the count below includes its member; SQLite runs writers one at a time.
-      await tx.team.update({ where: { id: found.id }, data: { updatedAt: now }, select: { id: true } });
-      // Read after the lock, in a statement of its own, so PostgreSQL's snapshot includes the
-      // member a concurrent join just committed.
-      const team = await tx.team.findUniqueOrThrow({
-        where: { id: found.id },
-        include: {
-          event: { include: eventInclude },
-          members: { select: { userId: true, pool: true } },
-          seats: { select: { pool: true } },
-          extensions: { select: { kind: true, until: true } },
-        },
-      });
-      if (team.inviteToken !== args.token) no("", "join.errors.invalidLink");
-      if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) no("", "join.errors.closed");
-      if (team.members.some((m) => m.userId === userId)) no("", "join.errors.alreadyMember");
-      const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
-      if (elsewhere) no("", "team.errors.alreadyInTeam");
-      const pool = team.event.pools.length ? args.pool : null;
-      // A place kept for an imported member is taken until it is claimed.
-      const fit = canAddMember(rulesOf(team.event), [...team.members, ...team.seats], pool);
-      if (!fit.ok) {
-        const messages = {
-          team_full: ["", "join.errors.teamFull"],
-          pool_full: ["pool", "join.errors.poolFull"],
-          pool_required: ["pool", "team.errors.poolRequired"],
-          pool_unknown: ["pool", "validation.invalid"],
-        } as const;
-        const [field, message] = messages[fit.code];
-        no(field, message);
-      }
-      // A member joining by invite agrees to the event's own notice as the captain did; the text
-      // agreed to is the one read here, inside the transaction.
-      const notice = team.event.privacyNotice.trim();
-      if (notice && args.agreeEventNotice !== "on") no("agreeEventNotice", "privacy.eventNotice.requiredJoin");
-      const agreement = notice ? { noticeAcceptedAt: now, noticeSha256: sha256(notice) } : {};
-      await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool, ...agreement } });
-      return { ok: true as const, teamId: team.id };
-    });
+    return await work();
   } catch (error) {
     if (error instanceof Refused) return error.refusal;
-    if (isUniqueViolation(error)) return refuse("", "team.errors.alreadyInTeam");
+    if (isUniqueViolation(error)) return onUnique;
     throw error;
   }
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Someone who joins a team leaves the team finder: their listing goes and their pending requests
+ * are withdrawn (declined ones stay, so a team that said no is not asked again).
+ */
+export async function withdrawFromFinder(tx: Tx, eventId: string, userId: string): Promise<void> {
+  await tx.finderListing.deleteMany({ where: { eventId, userId } });
+  await tx.joinRequest.deleteMany({ where: { eventId, userId, status: "PENDING" } });
+}
+
+/**
+ * Agreement to the event's own notice: the box ticked in the form being sent, or the agreement
+ * the person gave earlier (with a join request) to the text with this hash.
+ */
+export type NoticeAgreement = { ticked: boolean } | { sha256: string | null; at: Date | null };
+
+type AdmitTeam = Prisma.TeamGetPayload<{ include: { event: { include: typeof eventInclude } } }>;
+
+/**
+ * Makes `userId` a member of the team, inside `tx`, with every rule of joining: registration
+ * (or the team's extension) still open, one team per person, team size and pool quotas (places
+ * kept for imported members count), the event's notice. Refuses by throwing (see Refused).
+ * `check` adds the caller's own condition on the locked, freshly read team (the invite link).
+ */
+export async function admitMember(
+  tx: Tx,
+  args: { teamId: string; userId: string; pool: string | null; notice: NoticeAgreement; now: Date; via: "invite" | "finder"; check?: (team: AdmitTeam) => void },
+): Promise<{ teamId: string; eventId: string }> {
+  const { userId, now } = args;
+  // Lock the team row before counting: on PostgreSQL a concurrent join waits here until this
+  // transaction ends, so the count below includes its member; SQLite runs writers one at a time.
+  // A refusal throws, so the changed updatedAt is rolled back with everything else.
+  await tx.team.update({ where: { id: args.teamId }, data: { updatedAt: now }, select: { id: true } });
+  // Read after the lock, in a statement of its own, so PostgreSQL's snapshot includes the
+  // member a concurrent join just committed.
+  const team = await tx.team.findUniqueOrThrow({
+    where: { id: args.teamId },
+    include: {
+      event: { include: eventInclude },
+      members: { select: { userId: true, pool: true } },
+      seats: { select: { pool: true } },
+      extensions: { select: { kind: true, until: true } },
+    },
+  });
+  args.check?.(team);
+  if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) no("", "join.errors.closed");
+  if (team.members.some((m) => m.userId === userId)) no("", "join.errors.alreadyMember");
+  const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
+  if (elsewhere) no("", "team.errors.alreadyInTeam");
+  const pool = team.event.pools.length ? args.pool : null;
+  // A place kept for an imported member is taken until it is claimed.
+  const fit = canAddMember(rulesOf(team.event), [...team.members, ...team.seats], pool);
+  if (!fit.ok) {
+    const messages = {
+      team_full: ["", "join.errors.teamFull"],
+      pool_full: ["pool", "join.errors.poolFull"],
+      pool_required: ["pool", "team.errors.poolRequired"],
+      pool_unknown: ["pool", "validation.invalid"],
+    } as const;
+    const [field, message] = messages[fit.code];
+    no(field, message);
+  }
+  // A new member agrees to the event's own notice as the captain did; the text agreed to is the
+  // one read here, inside the transaction (an agreement given earlier must be to this same text).
+  const notice = team.event.privacyNotice.trim();
+  let agreement = {};
+  if (notice) {
+    const hash = sha256(notice);
+    if ("ticked" in args.notice) {
+      if (!args.notice.ticked) no("agreeEventNotice", "privacy.eventNotice.requiredJoin");
+      agreement = { noticeAcceptedAt: now, noticeSha256: hash };
+    } else {
+      if (args.notice.sha256 !== hash || !args.notice.at) no("", "finder.errors.noticeChanged");
+      agreement = { noticeAcceptedAt: args.notice.at, noticeSha256: hash };
+    }
+  }
+  await tx.teamMember.create({ data: { teamId: team.id, eventId: team.eventId, userId, role: "MEMBER", pool, ...agreement } });
+  await withdrawFromFinder(tx, team.eventId, userId);
+  await audit({ eventId: team.eventId, actorId: userId, action: "team.join", entity: "team", entityId: team.id, after: { via: args.via, pool } }, tx);
+  return { teamId: team.id, eventId: team.eventId };
+}
+
+export async function joinTeam(args: { token: string; userId: string; pool: string | null; agreeEventNotice?: string; now: Date }): Promise<Result<{ teamId: string }>> {
+  const found = await db.team.findUnique({ where: { inviteToken: args.token }, select: { id: true } });
+  if (!found) return refuse("", "join.errors.invalidLink");
+  return refusable(() =>
+    db.$transaction(async (tx) => {
+      const joined = await admitMember(tx, {
+        teamId: found.id,
+        userId: args.userId,
+        pool: args.pool,
+        notice: { ticked: args.agreeEventNotice === "on" },
+        now: args.now,
+        via: "invite",
+        check: (team) => {
+          if (team.inviteToken !== args.token) no("", "join.errors.invalidLink");
+        },
+      });
+      return { ok: true as const, teamId: joined.teamId };
+    }),
+  );
 }
 
 type CaptainCheck = Result<{ team: NonNullable<Awaited<ReturnType<typeof loadForChange>>> }>;

@@ -151,6 +151,11 @@ export default function PublicEventPage() {
                 {t("event.public.registerTeam")}
               </Link>
             ) : null}
+            {registrationOpen ? (
+              <Link to={`/acara/${event.slug}/cari-tim`} className="btn border border-white/60 text-white hover:bg-white/10">
+                {t("finder.eventLink")}
+              </Link>
+            ) : null}
             {organizer ? (
               <Link to={`/kelola/${event.slug}`} className="btn border border-white/60 text-white hover:bg-white/10">
                 {t("event.public.manage")}

@@ -9,6 +9,7 @@ import { missingMembers } from "~/domain/team-rules";
 import { listEventsForMember, toTimeline } from "~/models/event.server";
 import { pendingJudgingByEvent } from "~/models/judging.server";
 import { listMyTeams } from "~/models/team-view.server";
+import { finderOpen } from "~/domain/team-finder";
 import { rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
 import { VerifyEmailNotice } from "~/components/verify-notice";
@@ -22,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [memberships, myTeams, pending] = await Promise.all([listEventsForMember(user.id), listMyTeams(user.id), pendingJudgingByEvent(user.id, now)]);
   const teams = myTeams.map(({ role, team }) => ({
     id: team.id,
+    // A captain still short of members is pointed at the team finder while it is open.
+    findMembers: role === "CAPTAIN" && finderOpen(toTimeline(team.event), now) && missingMembers(rulesOf(team.event), team.members).total > 0,
     name: team.name,
     status: team.status,
     role,
@@ -112,6 +115,11 @@ export default function Dashboard() {
                   <p className="mt-1 text-sm text-slate-800">
                     <span className="font-semibold">{t("myTeams.nextLabel")}:</span> <NextStepText step={team.step} timezone={team.event.timezone} />
                   </p>
+                  {team.findMembers ? (
+                    <Link to={`/tim/${team.id}/cari-anggota`} className="btn-link mt-1 inline-block text-sm">
+                      {t("finder.teamLink")}
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { canEditTeam, canSubmit, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
 import { missingMembers } from "~/domain/team-rules";
+import { finderOpen } from "~/domain/team-finder";
 import { toTimeline } from "~/models/event.server";
 import { getTeamForViewer } from "~/models/team-view.server";
 import { leaveTeam, memberContact, proposalFrom, regenerateInvite, removeMember, rulesOf, teamFacts, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
@@ -55,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadline: phaseAt(timeline, now).next,
     registrationExtension: registrationExtension ? { until: registrationExtension.until, reason: registrationExtension.reason } : null,
     editable,
+    finderOpen: finderOpen(timeline, now),
     submissionOpen: canSubmit(timeline, now, extensions).allowed,
     viewer: { role: membership?.role ?? null, organizer },
     invite: membership ? { code: team.inviteCode, link: `${env().APP_URL}/gabung/${team.inviteToken}` } : null,
@@ -154,6 +156,11 @@ export default function TeamPage() {
           </p>
         ) : null}
         {d.registrationExtension ? <p className="mt-1 text-sm text-slate-700">{t("team.page.extension", { until: format(d.registrationExtension.until) })}</p> : null}
+        {d.viewer.role && d.finderOpen && d.members.length + d.waiting.length < d.event.maxTeamSize ? (
+          <Link to={`/tim/${d.team.id}/cari-anggota`} className="btn-secondary mt-4">
+            {t("finder.teamLink")}
+          </Link>
+        ) : null}
         {d.team.status === "ACCEPTED" || d.viewer.organizer ? (
           <div className="mt-4 flex flex-wrap gap-2">
             {/* Once results are out the team's next stop is the results, not the (closed) project form. */}

@@ -30,6 +30,9 @@ const POLICIES = {
   emailChangeAccount: { points: 5, duration: 60 * 60 },
   joinCodeAccount: { points: 20, duration: 15 * 60 },
   joinCodeIp: { points: 60, duration: 15 * 60 },
+  // Team finder writes (listing, requests, invitations, answers): far above a person looking for
+  // a team, well below a script going through every listing.
+  finderAccount: { points: 40, duration: 15 * 60 },
 } as const;
 export type Policy = keyof typeof POLICIES;
 
