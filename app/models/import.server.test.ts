@@ -282,7 +282,7 @@ describe("team import", () => {
     expect((await confirmTeamImport(event.id, outcome.preview, organizer)).ok).toBe(true);
     const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, name: "Tim Penuh" } });
     const joiner = await makeUser();
-    expect(await joinTeam({ token: team.inviteToken, userId: joiner.id, pool: null, now: NOW })).toMatchObject({ ok: false, message: "join.errors.teamFull" });
+    expect(await joinTeam({ token: team.inviteToken, userId: joiner.id, pool: null, now: NOW })).toMatchObject({ ok: false, code: "join.errors.teamFull" });
   });
 
   it("asks for the pool column when the event has pools and checks quotas", async () => {

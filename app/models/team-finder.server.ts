@@ -8,9 +8,7 @@ import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import type { ListingInput } from "~/validation/finder";
 import { getEventContext, toTimeline } from "./event.server";
-import { admitMember, no, refusable, rulesOf, type Refusal, type Result } from "./team.server";
-
-const refuse = (field: string, message: string): Refusal => ({ ok: false, field, message });
+import { admitMember, no, refusable, refuse, rulesOf, type Refusal, type Result } from "./team.server";
 
 const REFUSAL_KEYS: Record<RequestRefusal, string> = {
   closed: "finder.errors.closed",

@@ -12,14 +12,15 @@ import { db, Prisma } from "~/services/db.server";
 import { checkUpload } from "~/services/filetype.server";
 import { randomToken, sha256, shortCode } from "~/services/ids.server";
 import { deleteFile, putFile } from "~/services/storage.server";
+import type { Failure } from "~/validation/message";
 import type { RegisterTeamInput } from "~/validation/team";
 import { toTimeline } from "./event.server";
 
-/** A refusal: the form field it belongs to ("" for the whole form) and its locale key. */
-export type Refusal = { ok: false; field: string; message: string };
+/** A refusal: its locale key as the code, and the form field it belongs to ("" for the whole form). */
+export type Refusal = Failure & { field: string };
 export type Result<T> = ({ ok: true } & T) | Refusal;
 
-const refuse = (field: string, message: string): Refusal => ({ ok: false, field, message });
+export const refuse = (field: string, code: string): Refusal => ({ ok: false, code, field });
 
 export function toExtensions(rows: readonly { kind: string; until: Date }[]): Extension[] {
   return rows.map((r) => ({ kind: r.kind === "REGISTRATION" ? "registration" : "submission", until: r.until }));
@@ -191,7 +192,7 @@ export async function findInvitedTeam(by: { token: string } | { code: string }) 
 /** Thrown out of a transaction to refuse: Prisma rolls back on a throw, not on a returned value. */
 export class Refused extends Error {
   constructor(readonly refusal: Refusal) {
-    super(refusal.message);
+    super(refusal.code);
   }
 }
 

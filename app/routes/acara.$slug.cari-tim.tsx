@@ -56,8 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
     const result = await saveListing({ slug, userId: user.id, input: submission.value, now });
     if (!result.ok) {
-      const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
-      return data(reply(submission, errors), { status: result.message === "team.errors.eventNotFound" ? 404 : 400 });
+      const errors = result.field ? { fieldErrors: { [result.field]: [result.code] } } : { formErrors: [result.code] };
+      return data(reply(submission, errors), { status: result.code === "team.errors.eventNotFound" ? 404 : 400 });
     }
     throw done("list");
   }
@@ -96,8 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
   }
   if (!result.ok) {
-    const status = result.message === "finder.errors.requestNotFound" || result.message === "team.errors.eventNotFound" ? 404 : 400;
-    return data<ActionAnswer>({ intent: value.intent, target, error: result.message }, { status });
+    const status = result.code === "finder.errors.requestNotFound" || result.code === "team.errors.eventNotFound" ? 404 : 400;
+    return data<ActionAnswer>({ intent: value.intent, target, error: result.code }, { status });
   }
   throw done(value.intent);
 }

@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: new Date(),
   });
   if (!result.ok) {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
+    const errors = result.field ? { fieldErrors: { [result.field]: [result.code] } } : { formErrors: [result.code] };
     return data(reply(submission, errors, ["proposal"]), { status: 400 });
   }
   return redirect(`/tim/${result.teamId}?baru=1`);

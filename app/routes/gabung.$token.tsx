@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
   const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, agreeEventNotice: submission.value.agreeEventNotice, now: new Date() });
   if (!result.ok) {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] };
+    const errors = result.field ? { fieldErrors: { [result.field]: [result.code] } } : { formErrors: [result.code] };
     return data(reply(submission, errors), { status: 400 });
   }
   return redirect(`/tim/${result.teamId}?gabung=1`);

@@ -96,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  if (!result.ok) return data({ intent: value.intent, error: result.message }, { status: REFUSAL_STATUS[result.message] ?? 400 });
+  if (!result.ok) return data({ intent: value.intent, error: result.code }, { status: REFUSAL_STATUS[result.code] ?? 400 });
   throw redirect(`/tim/${teamId}?ok=${value.intent}`);
 }
 

@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await cancelRequest(value.requestId, user.id);
       break;
   }
-  if (!result.ok) return data({ intent: value.intent, target, error: result.message }, { status: REFUSAL_STATUS[result.message] ?? 400 });
+  if (!result.ok) return data({ intent: value.intent, target, error: result.code }, { status: REFUSAL_STATUS[result.code] ?? 400 });
   throw redirect(`/tim/${teamId}/cari-anggota?ok=${value.intent}`);
 }
 
