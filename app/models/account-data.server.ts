@@ -38,7 +38,7 @@ export async function collectAccountData(userId: string, now: Date) {
     },
   });
   if (!user) return null;
-  const [places, invites] = await Promise.all([
+  const [places, invites, listings, requests] = await Promise.all([
     // What organizers hold for this address before its owner acts on it: places in imported teams
     // and staff invites (with an affiliation recorded by an import).
     db.teamSeat.findMany({
@@ -49,6 +49,26 @@ export async function collectAccountData(userId: string, now: Date) {
     db.invite.findMany({
       where: { email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
       select: { role: true, kimName: true, institution: true, createdAt: true, expiresAt: true, region: { select: { name: true } }, event: { select: { slug: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    // The team finder: what this person listed about themselves and the requests to or from them.
+    db.finderListing.findMany({
+      where: { userId },
+      select: { skills: true, pool: true, note: true, consentAt: true, createdAt: true, updatedAt: true, region: { select: { name: true } }, event: { select: { slug: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.joinRequest.findMany({
+      where: { userId },
+      select: {
+        direction: true,
+        status: true,
+        message: true,
+        noticeAcceptedAt: true,
+        decidedAt: true,
+        createdAt: true,
+        team: { select: { name: true } },
+        event: { select: { slug: true, name: true } },
+      },
       orderBy: { createdAt: "asc" },
     }),
   ]);
@@ -206,6 +226,26 @@ export async function collectAccountData(userId: string, now: Date) {
       email: p.email,
       whatsapp: p.whatsapp,
       keptSince: iso(p.createdAt),
+    })),
+    teamFinderListings: listings.map((l) => ({
+      event: { slug: l.event.slug, name: l.event.name },
+      skills: l.skills,
+      region: l.region?.name ?? null,
+      pool: l.pool,
+      note: l.note,
+      shownToParticipantsSince: iso(l.consentAt),
+      createdAt: iso(l.createdAt),
+      updatedAt: iso(l.updatedAt),
+    })),
+    teamFinderRequests: requests.map((r) => ({
+      event: { slug: r.event.slug, name: r.event.name },
+      team: r.team.name,
+      direction: r.direction === "TO_TEAM" ? "you asked the team" : "the team asked you",
+      status: r.status,
+      message: r.message,
+      eventNoticeAcceptedAt: iso(r.noticeAcceptedAt),
+      sentAt: iso(r.createdAt),
+      decidedAt: iso(r.decidedAt),
     })),
     invitesWaiting: invites.map((i) => ({
       event: { slug: i.event.slug, name: i.event.name },

@@ -381,6 +381,22 @@ describe("requests", () => {
   });
 });
 
+describe("the person's data download", () => {
+  it("holds their listing and their requests (without the captain's contact details)", async () => {
+    const { collectAccountData } = await import("~/models/account-data.server");
+    const ev = await makeEvent();
+    const { team, captain } = await teamOf(ev, null);
+    await looking(team.id, captain);
+    const lone = await person();
+    await listed(ev, lone, { note: "Siap lembur akhir pekan" });
+    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id, message: "Saya bisa desain" })).status).toBe(302);
+    const doc = (await collectAccountData(lone.id, new Date()))?.document as Record<string, unknown>;
+    expect(doc.teamFinderListings).toEqual([expect.objectContaining({ event: { slug: ev.slug, name: ev.name }, skills: expect.stringContaining("Laravel"), note: "Siap lembur akhir pekan" })]);
+    expect(doc.teamFinderRequests).toEqual([expect.objectContaining({ team: team.name, direction: "you asked the team", status: "PENDING", message: "Saya bisa desain" })]);
+    expect(JSON.stringify(doc)).not.toContain(captain.email);
+  });
+});
+
 describe("account deletion", () => {
   it("takes the person's listing and requests out of the finder", async () => {
     const { anonymizeAccount } = await import("~/models/account-deletion.server");
