@@ -8,7 +8,7 @@ import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import type { ListingInput } from "~/validation/finder";
 import { getEventContext, toTimeline } from "./event.server";
-import { admitMember, no, refusable, refuse, rulesOf, type Refusal, type Result } from "./team.server";
+import { admitMember, no, refusable, refuse, rulesOf, type Result } from "./team.server";
 
 const REFUSAL_KEYS: Record<RequestRefusal, string> = {
   closed: "finder.errors.closed",

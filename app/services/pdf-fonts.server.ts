@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import fontkit from "@pdf-lib/fontkit";
+import type Fontkit from "@pdf-lib/fontkit";
 // fontkit's shaper for Javanese (and other scripts shaped by its universal engine) is compiled
 // against a global regenerator runtime; without it laying out aksara Jawa throws.
 import "regenerator-runtime/runtime.js";
@@ -29,14 +29,25 @@ function fontDir(): string {
   return found;
 }
 
-type Face = { bytes: Uint8Array; font: ReturnType<typeof fontkit.create>; codePoints: Set<number> };
+// fontkit (about 10 MB of memory) is loaded when the first PDF is drawn, not at start-up.
+let fontkit: typeof Fontkit | undefined;
+async function loadFontkit(): Promise<typeof Fontkit> {
+  fontkit ??= ((m) => (m.default ?? m) as typeof Fontkit)(await import("@pdf-lib/fontkit"));
+  return fontkit;
+}
+function kit(): typeof Fontkit {
+  if (!fontkit) throw new Error("fontkit is used before pdfText loaded it");
+  return fontkit;
+}
+
+type Face = { bytes: Uint8Array; font: ReturnType<typeof Fontkit.create>; codePoints: Set<number> };
 const faces = new Map<string, Face>();
 
 function face(file: string): Face {
   let f = faces.get(file);
   if (!f) {
     const bytes = new Uint8Array(readFileSync(join(fontDir(), file)));
-    const font = fontkit.create(bytes);
+    const font = kit().create(bytes);
     f = { bytes, font, codePoints: new Set(font.characterSet) };
     faces.set(file, f);
   }
@@ -49,7 +60,7 @@ function face(file: string): Face {
 const sharedFontkit = {
   create(bytes: Uint8Array, postscriptName?: string) {
     for (const f of faces.values()) if (f.bytes === bytes) return f.font;
-    return fontkit.create(bytes, postscriptName);
+    return kit().create(bytes, postscriptName);
   },
 };
 
@@ -70,7 +81,8 @@ export type PdfText = {
  * among them) and returns synchronous measuring and drawing for them.
  */
 export async function pdfText(pdf: PDFDocument, lines: Record<Weight, readonly string[]>): Promise<PdfText> {
-  pdf.registerFontkit(sharedFontkit as typeof fontkit);
+  await loadFontkit();
+  pdf.registerFontkit(sharedFontkit as typeof Fontkit);
   const embedded = new Map<string, PDFFont>();
   for (const weight of ["regular", "bold"] as const) {
     const covers = coverage(weight);

@@ -1,7 +1,9 @@
 // XLSX with exceljs. Exports: one sheet per table, numbers as numbers, every other value as text
 // guarded against formula injection like the CSV export. Enough for Excel, LibreOffice and Sheets.
 // Imports: the first visible sheet read back as rows of text, as the organizer sees the cells.
-import ExcelJS from "exceljs";
+// exceljs is loaded on first use: it is the largest library here (about 27 MB of memory), and most
+// instances serve pages long before anyone exports or imports a spreadsheet.
+import type ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { guardFormula, type Cell } from "~/domain/csv";
 
@@ -13,6 +15,9 @@ export type Sheet = {
 };
 
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ and not empty. */
+let loaded: Promise<typeof ExcelJS> | undefined;
+const excel = () => (loaded ??= import("exceljs").then((m) => (m.default ?? m) as typeof ExcelJS));
+
 function sheetName(name: string, index: number): string {
   return name.replace(/[[\]:*?/\\]/g, " ").slice(0, 31) || `Sheet${index + 1}`;
 }
@@ -26,7 +31,7 @@ function cellValue(value: Cell): string | number | null {
 }
 
 export async function buildXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   sheets.forEach((sheet, i) => {
     const worksheet = workbook.addWorksheet(sheetName(sheet.name, i), sheet.template ? { views: [{ state: "frozen", ySplit: 1 }] } : undefined);
     sheet.template?.widths.forEach((width, c) => {
@@ -80,7 +85,7 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<XlsxTable> {
       },
     });
     if (unpacked > XLSX_MAX_UNPACKED) return { ok: false, code: "brokenXlsx" };
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await excel()).Workbook();
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.worksheets.find((w) => w.state === "visible") ?? workbook.worksheets[0];
     if (!sheet) return { ok: false, code: "brokenXlsx" };
