@@ -4,21 +4,19 @@
 // PostgreSQL (npm run test:pg); on PostgreSQL the live stream's poll is switched off, so only the
 // change feed (LISTEN/NOTIFY) can carry the score across.
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, isPostgres } from "~/services/db.server";
 import { makeEvent, makeUser } from "~/test/event-helpers";
 import { cookieFor, judgedEvent } from "~/test/results-fixture";
 import { startServer, type ServerProcess } from "~/test/server-process";
+import { startSmtpCapture } from "~/test/smtp";
 
 const APP_URL = "http://kim-hackathon.test";
 const HOST = new URL(APP_URL).host;
 const HOUR = 3_600_000;
 let a: ServerProcess;
 let b: ServerProcess;
-let smtp: SMTPServer;
-const mails: { to: string[]; raw: string }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 let captain: { email: string };
 
 /** Polls until `check` holds (each look is a real request or a read; nothing is timed). */
@@ -49,26 +47,12 @@ async function registrationReminderDue() {
 
 describe("two instances while they run", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-        stream.on("end", () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpCapture();
     // Due before either instance starts: both find it on their first tick, at about the same moment.
     captain = await registrationReminderDue();
     const env = {
       APP_URL,
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       SCHEDULER: "on",
       ...(isPostgres() ? { LIVE_POLL_MS: "3600000" } : {}),
     };
@@ -77,7 +61,7 @@ describe("two instances while they run", { timeout: 180_000 }, () => {
   afterAll(async () => {
     for (const s of [a, b]) s?.child.kill("SIGTERM");
     await Promise.all([a?.exited, b?.exited]);
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   it("a score saved through one instance reaches a live-results viewer on the other", async () => {
@@ -126,8 +110,8 @@ describe("two instances while they run", { timeout: 180_000 }, () => {
     // Both instances have finished at least one run of the reminders job, each having found the
     // reminder due, and the captain has the mail.
     await until(async () => (await ranReminders(a)) && (await ranReminders(b)), "both instances ran the reminders job");
-    await until(() => mails.some((m) => m.to.includes(captain.email)), "the reminder reached the captain");
-    expect(mails.filter((m) => m.to.includes(captain.email))).toHaveLength(1);
+    await until(() => smtp.received.some((m) => m.to.includes(captain.email)), "the reminder reached the captain");
+    expect(smtp.received.filter((m) => m.to.includes(captain.email))).toHaveLength(1);
     expect(await db.reminderDelivery.count({ where: { user: { email: captain.email } } })).toBe(1);
   });
 });

@@ -25,6 +25,8 @@ describe("environment", () => {
     ["S3_ENDPOINT", "minio:9000"],
     ["S3_FORCE_PATH_STYLE", "ya"],
     ["S3_PREFIX", "kim/../lain"],
+    ["LIVE_POLL_MS", "100"],
+    ["LIVE_POLL_MS", "sebentar"],
   ])("refuses a bad %s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

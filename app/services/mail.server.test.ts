@@ -1,39 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "./env.server";
 import { outboxDir, sendMail, setTransportForTests } from "./mail.server";
+import { startSmtpCapture, type CapturedMail } from "~/test/smtp";
 
 describe("mail", () => {
-  const received: { to: string[]; raw: string }[] = [];
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  let received: CapturedMail[] = [];
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpCapture();
+    received = smtp.received;
   });
 
   afterAll(async () => {
     delete process.env.SMTP_URL;
     resetEnvCache();
     setTransportForTests(undefined);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it("writes to the outbox when no SMTP server is configured", async () => {
@@ -48,7 +33,7 @@ describe("mail", () => {
   });
 
   it("delivers through a real SMTP server when SMTP_URL is set", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = smtp.url;
     resetEnvCache();
     setTransportForTests(undefined);
     await sendMail({ to: "juri@contoh.id", subject: "Undangan juri", text: "Silakan terima undangan ini." });

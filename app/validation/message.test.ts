@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failure, msg, readMessage } from "./message";
+import { msg, readMessage } from "./message";
 
 describe("messages", () => {
   it("carries a key and its parameters through one string and back", () => {
@@ -11,10 +11,5 @@ describe("messages", () => {
 
   it("keeps the key of a message whose parameters cannot be read", () => {
     expect(readMessage("errors.rateLimited|{not json")).toEqual({ key: "errors.rateLimited" });
-  });
-
-  it("builds a refusal with its code, field and parameters", () => {
-    expect(failure("nameTaken", { field: "name" })).toEqual({ ok: false, code: "nameTaken", field: "name" });
-    expect(failure("tooMany", { params: { max: 10 } })).toEqual({ ok: false, code: "tooMany", params: { max: 10 } });
   });
 });

@@ -27,7 +27,3 @@ export function readMessage(message: string): { key: string; params?: MessagePar
  * form field it belongs to when there is one, and the values its message names.
  */
 export type Failure<Code extends string = string> = { ok: false; code: Code; field?: string; params?: MessageParams };
-
-export function failure<Code extends string>(code: Code, extra: { field?: string; params?: MessageParams } = {}): Failure<Code> {
-  return { ok: false, code, ...extra };
-}
