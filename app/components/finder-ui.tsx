@@ -50,3 +50,25 @@ export function RequestForm(props: {
     </Form>
   );
 }
+
+/** One request or invitation this side sent: to whom, whether it is still open, and a cancel button while it is. */
+export function SentRequestItem(props: { id: string; title: ReactNode; status: "PENDING" | "DECLINED"; canCancel: boolean; busy: boolean; errors?: string[] | null }) {
+  const { t } = useTranslation();
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 py-3">
+      <div>
+        <p className="font-semibold [overflow-wrap:anywhere]">{props.title}</p>
+        <p className="text-sm text-slate-600">{t(props.status === "PENDING" ? "finder.requests.pending" : "finder.requests.declined")}</p>
+        <FormAlert errors={props.errors} />
+      </div>
+      {props.canCancel && props.status === "PENDING" ? (
+        <Form method="post">
+          <input type="hidden" name="requestId" value={props.id} />
+          <button type="submit" name="intent" value="cancel" className="btn-secondary !min-h-[40px] text-sm" disabled={props.busy}>
+            {t("finder.requests.cancel")}
+          </button>
+        </Form>
+      ) : null}
+    </li>
+  );
+}

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
-import { NeedsList, RequestForm } from "~/components/finder-ui";
+import { NeedsList, SentRequestItem, RequestForm } from "~/components/finder-ui";
 import { useFormatInEvent } from "~/components/team-ui";
 import { MAX_PENDING_REQUESTS, MESSAGE_MAX } from "~/domain/team-finder";
 import { acceptRequest, cancelRequest, declineRequest, getFinder, inviteParticipant, removeListing, requestToJoin, saveListing } from "~/models/team-finder.server";
@@ -249,21 +249,7 @@ export default function TeamFinder() {
                   <p className="text-sm text-slate-600">{t("finder.requests.limit", { count: MAX_PENDING_REQUESTS })}</p>
                   <ul className="mt-2 divide-y divide-slate-200">
                     {mine.map((r) => (
-                      <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                        <div>
-                          <p className="font-semibold">{t("finder.requests.toTeam", { team: r.team })}</p>
-                          <p className="text-sm text-slate-600">{t(r.status === "PENDING" ? "finder.requests.pending" : "finder.requests.declined")}</p>
-                          <FormAlert errors={errorFor("cancel", r.id)} />
-                        </div>
-                        {r.status === "PENDING" ? (
-                          <Form method="post">
-                            <input type="hidden" name="requestId" value={r.id} />
-                            <button type="submit" name="intent" value="cancel" className="btn-secondary !min-h-[40px] text-sm" disabled={busy}>
-                              {t("finder.requests.cancel")}
-                            </button>
-                          </Form>
-                        ) : null}
-                      </li>
+                      <SentRequestItem key={r.id} id={r.id} title={t("finder.requests.toTeam", { team: r.team })} status={r.status} canCancel={true} busy={busy} errors={errorFor("cancel", r.id)} />
                     ))}
                   </ul>
                 </section>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NeedsList } from "~/components/finder-ui";
+import { NeedsList, SentRequestItem } from "~/components/finder-ui";
 import { FormAlert } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { NOTE_MAX } from "~/domain/team-finder";
@@ -175,21 +175,7 @@ export default function TeamFinderPage() {
             {outgoing.length === 0 ? <p className="mt-2 text-slate-700">{t("finder.team.noOutgoing")}</p> : null}
             <ul className="mt-2 divide-y divide-slate-200">
               {outgoing.map((r) => (
-                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                  <div>
-                    <p className="font-semibold [overflow-wrap:anywhere]">{r.name}</p>
-                    <p className="text-sm text-slate-600">{t(r.status === "PENDING" ? "finder.requests.pending" : "finder.requests.declined")}</p>
-                    <FormAlert errors={errorFor("cancel", r.id)} />
-                  </div>
-                  {editable && r.status === "PENDING" ? (
-                    <Form method="post">
-                      <input type="hidden" name="requestId" value={r.id} />
-                      <button type="submit" name="intent" value="cancel" className="btn-secondary !min-h-[40px] text-sm" disabled={busy}>
-                        {t("finder.requests.cancel")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </li>
+                <SentRequestItem key={r.id} id={r.id} title={r.name} status={r.status} canCancel={editable} busy={busy} errors={errorFor("cancel", r.id)} />
               ))}
             </ul>
           </section>
