@@ -17,6 +17,9 @@ describe("teamNameKey", () => {
     expect(teamNameKey("Tim rnawar")).toBe(teamNameKey("Tim Mawar"));
     expect(teamNameKey("Tim Garuda")).not.toBe(teamNameKey("Tim Garuda 2"));
     expect(teamNameKey("Tim Garuda")).not.toBe(teamNameKey("Tim Rajawali"));
+    // An accented Cyrillic twin meets its Latin letter, so a stored key stays its own key.
+    expect(teamNameKey("Ӑ")).toBe("a");
+    expect(teamNameKey(teamNameKey("Ӑ"))).toBe(teamNameKey("Ӑ"));
   });
 
   it("ignores invisible characters anywhere", () => {

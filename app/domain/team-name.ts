@@ -24,12 +24,13 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 const MARKS = /\p{M}/gu;
 
 export function teamNameKey(name: string): string {
-  const folded = [...name.normalize("NFKC").replace(INVISIBLE, "")].map((c) => LATIN_TWIN[c] ?? c).join("");
+  // Lower-case before taking accents off (so "İ" loses its dot too) and map the look-alikes after
+  // (so an accented twin such as "Ӑ" meets its plain Latin letter): the key is then its own key.
+  const bare = name.normalize("NFKC").replace(INVISIBLE, "").toLowerCase().normalize("NFKD").replace(MARKS, "");
   return (
-    folded
-      .normalize("NFKD")
-      .replace(MARKS, "")
-      .toLowerCase()
+    [...bare]
+      .map((c) => LATIN_TWIN[c] ?? c)
+      .join("")
       .replace(/\s+/g, " ")
       .trim()
       // Shapes that read alike once lower-cased: "I"/"l"/"1"/"|" and "0"/"o", "rn"/"m", "vv"/"w".
