@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = target === "cover" ? UPLOAD_KINDS.image : UPLOAD_KINDS.attachments;
   const parsed = await readForm(request, policy.maxBytes);
   if (!parsed.ok) {
-    const message = parsed.reason === "too_large" ? msg("submission.errors.file.too_large", { max: `${policy.maxBytes / MIB} MB` }) : "validation.invalid";
+    const message = parsed.code === "tooLarge" ? msg("submission.errors.file.too_large", { max: `${policy.maxBytes / MIB} MB` }) : "validation.invalid";
     return data({ fileError: { target, message } }, { status: 400 });
   }
   const formData = parsed.formData;

@@ -121,7 +121,7 @@ describe("only readable forms reach a route", () => {
   it("holds each file to its own cap inside the route's limit", async () => {
     const { body, type } = multipart('form-data; name="file"; filename="a.pdf"', "x".repeat(2048));
     const bounded = await boundedFormRequest(post(body, { "Content-Type": type }), policyFor("routes/tim.$teamId.karya"));
-    expect(await readForm(bounded, 1024)).toEqual({ ok: false, reason: "too_large" });
+    expect(await readForm(bounded, 1024)).toEqual({ ok: false, code: "tooLarge" });
   });
 });
 

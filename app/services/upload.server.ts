@@ -2,17 +2,19 @@
 // byte limit (request-body.server.ts counts the bytes that arrive, whatever Content-Length
 // says); here each file is held to its own kind's cap, so an oversized file is reported (never
 // stored) and the route answers 400 with a message naming the limit.
-export type ParsedForm = { ok: true; formData: FormData } | { ok: false; reason: "too_large" | "malformed" };
+import type { Failure } from "~/validation/message";
+
+export type ParsedForm = { ok: true; formData: FormData } | Failure<"tooLarge" | "malformed">;
 
 export async function readForm(request: Request, maxPartSize: number): Promise<ParsedForm> {
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    return { ok: false, reason: "malformed" };
+    return { ok: false, code: "malformed" };
   }
   for (const value of formData.values()) {
-    if (typeof value !== "string" && value.size > maxPartSize) return { ok: false, reason: "too_large" };
+    if (typeof value !== "string" && value.size > maxPartSize) return { ok: false, code: "tooLarge" };
   }
   return { ok: true, formData };
 }

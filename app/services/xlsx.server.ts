@@ -6,6 +6,7 @@
 import type ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { guardFormula, type Cell } from "~/domain/csv";
+import type { Failure } from "~/validation/message";
 
 export type Sheet = {
   name: string;
@@ -48,7 +49,7 @@ export async function buildXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
 /** More than this unpacked is no spreadsheet of a thousand rows: refused before exceljs unpacks it. */
 export const XLSX_MAX_UNPACKED = 50 * 1024 * 1024;
 
-export type XlsxTable = { ok: true; rows: string[][] } | { ok: false; code: "brokenXlsx" };
+export type XlsxTable = { ok: true; rows: string[][] } | Failure<"brokenXlsx">;
 
 /** A number as the cell shows it when its format is scientific (so "6.28123E+11" can be flagged), otherwise all its digits. */
 function numberText(value: number, numFmt: string | undefined): string {
