@@ -16,6 +16,7 @@ import { notFound } from "~/services/guards.server";
 import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { finderActionSchema, listingSchema } from "~/validation/finder";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventFinder", { event: d.event.name }) : pageTitle(matches, "finder") }];
 
@@ -128,16 +129,10 @@ export default function TeamFinder() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm font-semibold text-brand-700">
-          <Link to={`/acara/${d.event.slug}`} className="hover:underline">
-            {d.event.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("finder.title")}</h1>
+      <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("finder.title")}>
         <p className="mt-2 text-slate-700">{t("finder.intro")}</p>
         {d.open ? <p className="mt-2 text-sm text-slate-600">{t("finder.closesAt", { at: format(d.event.registrationClosesAt) })}</p> : null}
-      </div>
+      </PageHeading>
       {ok ? <FormAlert tone="success" errors={[`finder.done.${ok}`]} /> : null}
       {errorFor("unlist") ? <FormAlert errors={errorFor("unlist")} /> : null}
 

@@ -17,6 +17,7 @@ import { requireUser } from "~/services/session.server";
 import { registerTeamSchema, registerTeamSchemaFor } from "~/validation/team";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registerTeam") }];
 
@@ -98,12 +99,7 @@ export default function RegisterTeam() {
 
   return (
     <div className="mx-auto max-w-xl">
-      <p className="text-sm font-semibold text-brand-700">
-        <Link to={`/acara/${event.slug}`} className="hover:underline">
-          {event.name}
-        </Link>
-      </p>
-      <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("team.register.title")}</h1>
+      <PageHeading trail={[{ to: `/acara/${event.slug}`, label: event.name }]} title={t("team.register.title")} />
       {blocked ? (
         <div className="card mt-6 text-slate-800">{blocked}</div>
       ) : (

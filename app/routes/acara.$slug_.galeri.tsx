@@ -7,6 +7,7 @@ import { requireGallery } from "~/models/gallery-access.server";
 import { galleryQuerySchema } from "~/validation/results";
 import { parseFilters } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "eventGallery", { event: data.event.name }) : pageTitle(matches, "gallery") }];
 
@@ -40,15 +41,9 @@ export default function Gallery() {
   };
   return (
     <div className="space-y-6">
-      <nav aria-label={t("gallery.breadcrumb")} className="text-sm">
-        <Link to={`/acara/${d.event.slug}`} className="btn-link">
-          {d.event.name}
-        </Link>
-      </nav>
-      <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">{t("gallery.title")}</h1>
+      <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("gallery.title")}>
         <p className="mt-1 text-slate-700">{t("gallery.count", { count: d.total })}</p>
-      </div>
+      </PageHeading>
       {d.preview ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-semibold text-amber-900">
           {t("gallery.preview")}

@@ -14,6 +14,7 @@ import { renderMarkdown } from "~/services/markdown.server";
 import { getUser } from "~/services/session.server";
 import { leaderboardQuerySchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventResults", { event: d.event.name }) : pageTitle(matches, "results") }];
 
@@ -69,13 +70,7 @@ export default function PublicResults() {
   };
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm font-semibold text-brand-700">
-          <Link to={`/acara/${d.event.slug}`} className="btn-link">
-            {d.event.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("leaderboard.title")}</h1>
+      <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("leaderboard.title")}>
         <p className="mt-1 text-sm text-slate-700">{t("leaderboard.publishedAt", { date: d.publication.publishedAt, method: t(`results.method.${d.publication.method}`) })}</p>
         {d.publication.correction ? (
           <div role="note" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
@@ -99,7 +94,7 @@ export default function PublicResults() {
             </Link>
           ) : null}
         </div>
-      </div>
+      </PageHeading>
 
       {d.awards.length ? (
         <section aria-labelledby="pemenang" className="space-y-3">

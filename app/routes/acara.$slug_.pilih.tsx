@@ -15,6 +15,7 @@ import { getLanguage } from "~/services/i18n.server";
 import { getUser, requireUser } from "~/services/session.server";
 import { voteSchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data?.event.name ? pageTitle(matches, "eventPeoplesChoice", { event: data.event.name }) : pageTitle(matches, "peoplesChoice") },
@@ -64,15 +65,9 @@ export default function PeoplesChoice() {
   const canVote = d.window === "open" && d.signedIn && d.verified && !d.mine;
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm font-semibold">
-          <Link to={`/acara/${d.event.slug}`} className="btn-link">
-            {d.event.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("vote.title")}</h1>
+      <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("vote.title")}>
         <p className="mt-1 text-slate-700">{t(`vote.window.${d.window}`, { opens: d.opensAt, closes: d.closesAt })}</p>
-      </div>
+      </PageHeading>
       <FormAlert errors={errors} />
       {voted || d.mine ? <FormAlert tone="success" errors={["vote.thanks"]} /> : null}
       {d.window === "open" && !d.signedIn ? (

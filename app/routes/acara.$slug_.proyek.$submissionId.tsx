@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectView } from "~/components/submission";
 import { requireGallery } from "~/models/gallery-access.server";
@@ -7,6 +7,7 @@ import { getPublicProject } from "~/models/submission-list.server";
 import { notFound } from "~/services/guards.server";
 import { markdownToPlainText, renderMarkdown } from "~/services/markdown.server";
 import { pageTitle } from "~/components/page-title";
+import { Breadcrumbs } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -41,15 +42,12 @@ export default function PublicProject() {
   const d = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label={t("gallery.breadcrumb")} className="text-sm">
-        <Link to={`/acara/${d.event.slug}`} className="btn-link">
-          {d.event.name}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link to={`/acara/${d.event.slug}/galeri`} className="btn-link">
-          {t("gallery.title")}
-        </Link>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/acara/${d.event.slug}`, label: d.event.name },
+          { to: `/acara/${d.event.slug}/galeri`, label: t("gallery.title") },
+        ]}
+      />
       {d.preview ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-semibold text-amber-900">
           {t("gallery.preview")}

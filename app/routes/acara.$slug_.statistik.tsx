@@ -3,7 +3,7 @@
 // the event is public and its results are published; 404 otherwise.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/components/page-title";
 import { KeyFigures, StatisticsSections } from "~/components/statistics";
@@ -13,6 +13,7 @@ import { eventContext } from "~/models/event-guards.server";
 import { eventStatistics } from "~/models/statistics.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
   { title: d?.event.name ? pageTitle(matches, "eventStatistics", { event: d.event.name }) : pageTitle(matches, "statistics") },
@@ -52,15 +53,9 @@ export default function PublicStatistics() {
   const { event, zone, stats, days } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm font-semibold text-brand-700">
-          <Link to={`/acara/${event.slug}`} className="btn-link">
-            {event.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("statistics.title")}</h1>
+      <PageHeading trail={[{ to: `/acara/${event.slug}`, label: event.name }]} title={t("statistics.title")}>
         <p className="mt-1 text-slate-700">{t("statistics.publicIntro", { zone })}</p>
-      </div>
+      </PageHeading>
       <KeyFigures totals={stats.totals} />
       <StatisticsSections stats={stats} days={days} showAccepted={false} level={2} />
     </div>

@@ -14,6 +14,7 @@ import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { verifyDocumentSchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "resultsRecord") }];
 
@@ -67,14 +68,7 @@ export default function PublicationRecordPage() {
   const keyLabel = useTieKeyLabel(d.criteria);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm font-semibold">
-          <Link to={`/acara/${d.event.slug}`} className="btn-link">
-            {d.event.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("publication.recordTitle")}</h1>
-      </div>
+      <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("publication.recordTitle")} />
       <div role="status" className={`card ${d.valid ? "border-green-400 bg-green-50" : "border-red-400 bg-red-50"}`}>
         <p className={`text-xl font-bold ${d.valid ? "text-green-900" : "text-red-900"}`}>{d.valid ? t("publication.verified") : t("publication.tampered")}</p>
         <p className="mt-1 break-all font-mono text-xs text-slate-800">SHA-256 {d.sha256}</p>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectView, RevisionHistory } from "~/components/submission";
 import { StatusBadge } from "~/components/status-badge";
@@ -14,6 +14,7 @@ import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { pageTitle } from "~/components/page-title";
+import { Breadcrumbs } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "manageSubmission", { title: data ? data.project.title || data.project.teamName : "" }) }];
 
@@ -58,11 +59,7 @@ export default function OrganizerSubmission() {
   const d = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label={t("submission.form.breadcrumb")} className="text-sm">
-        <Link to={`/kelola/${d.event.slug}/karya`} className="btn-link">
-          {t("submission.organizer.backToList")}
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/kelola/${d.event.slug}/karya`, label: t("submission.organizer.backToList") }]} />
       <section aria-label={t("submission.organizer.status")} className="card space-y-2 text-sm">
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={d.status} />

@@ -19,6 +19,7 @@ import { requireUser } from "~/services/session.server";
 import { memberActionSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
 import { SITE_NAME, pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data && "team" in data ? `${data.team.name} — ${SITE_NAME}` : pageTitle(matches, "team") }];
 
@@ -118,18 +119,9 @@ export default function TeamPage() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm font-semibold text-brand-700">
-          <Link to={`/acara/${d.event.slug}`} className="hover:underline">
-            {d.event.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold sm:text-3xl">
-          <span>{d.team.name}</span>
-          <StatusBadge status={d.team.status} />
-        </h1>
+      <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={d.team.name} badge={<StatusBadge status={d.team.status} />}>
         {d.team.status === "REJECTED" ? <p className="mt-2 text-red-800">{t("team.page.rejectedReason", { reason: d.team.statusReason ?? "—" })}</p> : null}
-      </div>
+      </PageHeading>
       {notice ? <FormAlert tone="success" errors={[notice]} /> : null}
 
       <section className="card" aria-labelledby="langkah">

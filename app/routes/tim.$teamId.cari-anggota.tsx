@@ -12,6 +12,7 @@ import { notFound } from "~/services/guards.server";
 import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { teamFinderSchema } from "~/validation/finder";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.team.name ? pageTitle(matches, "teamFinder", { team: d.team.name }) : pageTitle(matches, "finder") }];
 
@@ -74,15 +75,9 @@ export default function TeamFinderPage() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm font-semibold text-brand-700">
-          <Link to={`/tim/${d.team.id}`} className="hover:underline">
-            {d.team.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("finder.team.title")}</h1>
+      <PageHeading trail={[{ to: `/tim/${d.team.id}`, label: d.team.name }]} title={t("finder.team.title")}>
         <p className="mt-2 text-slate-700">{t("finder.team.intro")}</p>
-      </div>
+      </PageHeading>
       {ok ? <FormAlert tone="success" errors={[`finder.done.${ok}`]} /> : null}
       {!d.open ? (
         <p className="card text-slate-800" role="status">

@@ -1,12 +1,13 @@
 // A team's feedback after publication: its criterion averages and the judges' comments.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDecimal, formatNumber } from "~/domain/number";
 import { teamFeedback } from "~/models/feedback.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "feedback") }];
 
@@ -22,15 +23,13 @@ export default function TeamFeedback() {
   const d = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div>
-        <p className="text-sm font-semibold">
-          <Link to={`/tim/${d.team.id}`} className="btn-link">
-            {d.team.name}
-          </Link>{" "}
-          · {d.team.event.name}
-        </p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("feedback.title")}</h1>
-      </div>
+      <PageHeading
+        trail={[
+          { to: `/acara/${d.team.event.slug}`, label: d.team.event.name },
+          { to: `/tim/${d.team.id}`, label: d.team.name },
+        ]}
+        title={t("feedback.title")}
+      />
       {!d.published ? (
         <p className="card text-slate-700">{t("feedback.notYet")}</p>
       ) : (
