@@ -1,4 +1,5 @@
 // Badges, dates and next-step lines used by the team pages (registration, team page, screening).
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NextStep } from "~/domain/team-progress";
 import { formatInZone, eventZone } from "~/domain/time";
@@ -75,5 +76,55 @@ export function WaitingPlaces({ places }: { places: { id: string; name: string; 
         ))}
       </ul>
     </div>
+  );
+}
+
+type TeamFacts = { id: string; kimName: string | null; region: string | null; institution: string | null; track: string | null; videoUrl: string | null; proposalName: string | null };
+
+/**
+ * The team's registration details as rows of a description list (the caller owns the `<dl>` and
+ * may add rows of its own). Video and proposal rows can be left out where the event asks for
+ * neither and the team gave none.
+ */
+export function TeamDetailRows({ team, showVideo = true, showProposal = true }: { team: TeamFacts; showVideo?: boolean; showProposal?: boolean }) {
+  const { t } = useTranslation();
+  const row = (label: string, value: ReactNode, className = "") => (
+    <>
+      <dt className="font-semibold text-slate-700">{label}</dt>
+      <dd className={`mb-2 sm:mb-0 ${className}`}>{value}</dd>
+    </>
+  );
+  return (
+    <>
+      {row(t("team.fields.kimName"), team.kimName || "—")}
+      {row(t("team.fields.region"), team.region ?? "—")}
+      {row(t("team.fields.institution"), team.institution || "—")}
+      {row(t("team.fields.track"), team.track ?? "—")}
+      {showVideo
+        ? row(
+            t("team.fields.videoUrl"),
+            team.videoUrl ? (
+              <a href={team.videoUrl} className="btn-link font-normal" target="_blank" rel="noreferrer">
+                {team.videoUrl}
+              </a>
+            ) : (
+              "—"
+            ),
+            "break-all",
+          )
+        : null}
+      {showProposal
+        ? row(
+            t("team.fields.proposal"),
+            team.proposalName ? (
+              <a href={`/tim/${team.id}/proposal`} className="btn-link font-normal" download>
+                {t("team.page.downloadProposal", { name: team.proposalName })}
+              </a>
+            ) : (
+              "—"
+            ),
+          )
+        : null}
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { finderActionSchema, listingSchema } from "~/validation/finder";
 import { PageHeading } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventFinder", { event: d.event.name }) : pageTitle(matches, "finder") }];
 
@@ -162,10 +163,7 @@ export default function TeamFinder() {
           ) : (
             <>
               {invites.length ? (
-                <section className="card" aria-labelledby="ajakan">
-                  <h2 id="ajakan" className="text-lg font-bold">
-                    {t("finder.requests.incomingTitle")}
-                  </h2>
+                <Card id="ajakan" title={t("finder.requests.incomingTitle")}>
                   <ul className="mt-3 divide-y divide-slate-200">
                     {invites.map((r) => (
                       <li key={r.id} className="space-y-2 py-3">
@@ -200,13 +198,10 @@ export default function TeamFinder() {
                       </li>
                     ))}
                   </ul>
-                </section>
+                </Card>
               ) : null}
 
-              <section className="card" aria-labelledby="data-saya">
-                <h2 id="data-saya" className="text-lg font-bold">
-                  {t(d.mine ? "finder.listing.titleEdit" : "finder.listing.title")}
-                </h2>
+              <Card id="data-saya" title={t(d.mine ? "finder.listing.titleEdit" : "finder.listing.title")}>
                 {d.mine ? <p className="mt-1 text-sm text-green-800">{t("finder.listing.listed")}</p> : null}
                 <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
                   <input type="hidden" name="intent" value="list" />
@@ -234,20 +229,17 @@ export default function TeamFinder() {
                     </button>
                   </Form>
                 ) : null}
-              </section>
+              </Card>
 
               {mine.length ? (
-                <section className="card" aria-labelledby="permintaan-saya">
-                  <h2 id="permintaan-saya" className="text-lg font-bold">
-                    {t("finder.requests.outgoingTitle")}
-                  </h2>
+                <Card id="permintaan-saya" title={t("finder.requests.outgoingTitle")}>
                   <p className="text-sm text-slate-600">{t("finder.requests.limit", { count: MAX_PENDING_REQUESTS })}</p>
                   <ul className="mt-2 divide-y divide-slate-200">
                     {mine.map((r) => (
                       <SentRequestItem key={r.id} id={r.id} title={t("finder.requests.toTeam", { team: r.team })} status={r.status} canCancel={true} busy={busy} errors={errorFor("cancel", r.id)} />
                     ))}
                   </ul>
-                </section>
+                </Card>
               ) : null}
             </>
           )}

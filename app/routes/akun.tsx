@@ -14,6 +14,7 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { endAllSessions, requireUser } from "~/services/session.server";
 import { profileSchema } from "~/validation/account";
 import { pageTitle } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account") }];
 
@@ -60,10 +61,7 @@ export default function Account() {
       <VerifyEmailNotice verified={verified} />
       {/* Remounted after a save so the fields show what was stored (e.g. the number as +62…). */}
       <ProfileForm key={`${profile.name}|${profile.whatsapp ?? ""}`} name={profile.name} whatsapp={profile.whatsapp} />
-      <section className="card" aria-labelledby="email">
-        <h2 id="email" className="text-lg font-bold">
-          {t("auth.email")}
-        </h2>
+      <Card id="email" title={t("auth.email")}>
         <p className="mt-2 font-semibold text-slate-900 [overflow-wrap:anywhere]">{profile.email}</p>
         <p className="mt-1 text-sm text-slate-700">{verified ? t("account.emailIsVerified") : t("account.emailNotVerified")}</p>
         {pendingEmail ? (
@@ -74,20 +72,14 @@ export default function Account() {
         <Link to="/akun/email" className="btn-secondary mt-4 w-full sm:w-auto">
           {t("account.emailChangeLink")}
         </Link>
-      </section>
-      <section className="card" aria-labelledby="sandi">
-        <h2 id="sandi" className="text-lg font-bold">
-          {t("auth.password")}
-        </h2>
+      </Card>
+      <Card id="sandi" title={t("auth.password")}>
         <p className="mt-2 text-sm text-slate-700">{t("account.passwordSectionHint")}</p>
         <Link to="/akun/sandi" className="btn-secondary mt-4 w-full sm:w-auto">
           {t("account.passwordChangeLink")}
         </Link>
-      </section>
-      <section className="card" aria-labelledby="sesi">
-        <h2 id="sesi" className="text-lg font-bold">
-          {t("auth.sessionsTitle")}
-        </h2>
+      </Card>
+      <Card id="sesi" title={t("auth.sessionsTitle")}>
         <p className="mt-2 text-slate-700">{t("auth.sessionsCount", { count: sessions })}</p>
         <p className="mt-1 text-sm text-slate-600">{t("auth.logoutAllHint")}</p>
         <Form method="post" className="mt-4">
@@ -95,11 +87,8 @@ export default function Account() {
             {t("auth.logoutAll")}
           </button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="data-saya">
-        <h2 id="data-saya" className="text-lg font-bold">
-          {t("privacy.export.title")}
-        </h2>
+      </Card>
+      <Card id="data-saya" title={t("privacy.export.title")}>
         <p className="mt-2 text-sm text-slate-700">{t("privacy.export.intro")}</p>
         {/* A plain link: the download works without JavaScript. */}
         <a href="/akun/data.zip" className="btn-secondary mt-4 w-full sm:w-auto" download>
@@ -110,16 +99,13 @@ export default function Account() {
             {t("privacy.short.more")}
           </Link>
         </p>
-      </section>
-      <section className="card" aria-labelledby="hapus-akun">
-        <h2 id="hapus-akun" className="text-lg font-bold">
-          {t("privacy.delete.title")}
-        </h2>
+      </Card>
+      <Card id="hapus-akun" title={t("privacy.delete.title")}>
         <p className="mt-2 text-sm text-slate-700">{t("privacy.delete.sectionIntro")}</p>
         <Link to="/akun/hapus" className="btn-danger mt-4 w-full sm:w-auto">
           {t("privacy.delete.link")}
         </Link>
-      </section>
+      </Card>
     </div>
   );
 }
@@ -137,10 +123,7 @@ function ProfileForm({ name, whatsapp }: { name: string; whatsapp: string | null
     shouldRevalidate: "onInput",
   });
   return (
-    <section className="card" aria-labelledby="profil">
-      <h2 id="profil" className="text-lg font-bold">
-        {t("auth.profile")}
-      </h2>
+    <Card id="profil" title={t("auth.profile")}>
       <p className="mt-1 text-sm text-slate-700">{t("account.profileIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
         <FormAlert errors={serverFormErrors(lastResult)} />
@@ -150,6 +133,6 @@ function ProfileForm({ name, whatsapp }: { name: string; whatsapp: string | null
           {t("account.profileSave")}
         </button>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { cancelEmailChange, pendingEmailChange, requestEmailChange, VERIFY_TOKEN_HOURS } from "~/models/email-verification.server";
@@ -17,6 +17,7 @@ import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { emailChangeSchema, SECRET_FIELDS } from "~/validation/account";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "changeEmail") }];
 
@@ -72,10 +73,7 @@ export default function ChangeEmail() {
   });
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <Link to="/akun" className="btn-link text-sm">
-        ← {t("account.backToAccount")}
-      </Link>
-      <h1 className="text-2xl font-bold sm:text-3xl">{t("account.emailTitle")}</h1>
+      <PageHeading trail={[{ to: "/akun", label: t("auth.accountTitle") }]} title={t("account.emailTitle")} />
       <div>
         <p className="text-slate-700">{t("account.emailCurrent")}</p>
         <p className="font-semibold text-slate-900 [overflow-wrap:anywhere]">{email}</p>

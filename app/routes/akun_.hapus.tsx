@@ -4,7 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
 import { deleteAccount, teamsToHandOver } from "~/models/account-deletion.server";
@@ -15,6 +15,8 @@ import { blankSessionCookie, requireUser } from "~/services/session.server";
 import { deleteAccountSchema } from "~/validation/privacy";
 import { pageTitle } from "~/components/page-title";
 import { msg } from "~/validation/message";
+import { PageHeading } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "deleteAccount") }];
 
@@ -59,35 +61,26 @@ export default function DeleteAccount() {
   const formErrors = serverFormErrors(lastResult);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link to="/akun" className="btn-link text-sm">
-        ← {t("account.backToAccount")}
-      </Link>
-      <h1 className="text-2xl font-bold sm:text-3xl">{t("privacy.delete.title")}</h1>
+      <PageHeading trail={[{ to: "/akun", label: t("auth.accountTitle") }]} title={t("privacy.delete.title")} />
       <p className="text-slate-700">{t("privacy.delete.intro")}</p>
       <a href="/akun/data.zip" className="btn-secondary w-full sm:w-auto" download>
         {t("privacy.export.button")}
       </a>
-      <section className="card" aria-labelledby="dihapus">
-        <h2 id="dihapus" className="text-lg font-bold">
-          {t("privacy.delete.erasedTitle")}
-        </h2>
+      <Card id="dihapus" title={t("privacy.delete.erasedTitle")}>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-800">
           <li>{t("privacy.delete.erased1")}</li>
           <li>{t("privacy.delete.erased2")}</li>
           <li>{t("privacy.delete.erased3")}</li>
         </ul>
-      </section>
-      <section className="card" aria-labelledby="disimpan">
-        <h2 id="disimpan" className="text-lg font-bold">
-          {t("privacy.delete.keptTitle")}
-        </h2>
+      </Card>
+      <Card id="disimpan" title={t("privacy.delete.keptTitle")}>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-800">
           <li>{t("privacy.delete.kept1")}</li>
           <li>{t("privacy.delete.kept2")}</li>
           <li>{t("privacy.delete.kept3")}</li>
           <li>{t("privacy.delete.kept4")}</li>
         </ul>
-      </section>
+      </Card>
       {handOver.length && !formErrors?.length ? <FormAlert errors={[msg("privacy.delete.captainBlocked", { teams: handOver.join(", ") })]} /> : null}
       <Form method="post" {...getFormProps(form)} className="card space-y-3 border-red-200">
         <FormAlert errors={formErrors} />

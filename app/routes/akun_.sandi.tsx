@@ -16,6 +16,7 @@ import { beginLogin, deviceSecret, loginSucceeded } from "~/services/login-throt
 import { requireUser, requireUserSession } from "~/services/session.server";
 import { passwordChangeSchema, SECRET_FIELDS } from "~/validation/account";
 import { pageTitle } from "~/components/page-title";
+import { PageHeading } from "~/components/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "changePassword") }];
 
@@ -57,10 +58,7 @@ export default function ChangePassword() {
   });
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <Link to="/akun" className="btn-link text-sm">
-        ← {t("account.backToAccount")}
-      </Link>
-      <h1 className="text-2xl font-bold sm:text-3xl">{t("account.passwordTitle")}</h1>
+      <PageHeading trail={[{ to: "/akun", label: t("auth.accountTitle") }]} title={t("account.passwordTitle")} />
       <p className="text-slate-700">{t("account.passwordIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <FormAlert errors={serverFormErrors(lastResult)} />

@@ -15,6 +15,7 @@ import { getLanguage } from "~/services/i18n.server";
 import { verifyDocumentSchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "resultsRecord") }];
 
@@ -97,10 +98,7 @@ export default function PublicationRecordPage() {
         </div>
       ) : null}
 
-      <section className="card" aria-labelledby="rincian">
-        <h2 id="rincian" className="text-lg font-bold">
-          {t("publication.details")}
-        </h2>
+      <Card id="rincian" title={t("publication.details")}>
         <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-[11rem_1fr]">
           <dt className="font-semibold text-slate-700">{t("publication.pdf.publishedAt")}</dt>
           <dd>{d.publishedAt}</dd>
@@ -119,12 +117,9 @@ export default function PublicationRecordPage() {
             </>
           ) : null}
         </dl>
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="penghargaan">
-        <h2 id="penghargaan" className="text-lg font-bold">
-          {t("publication.pdf.awards")}
-        </h2>
+      <Card id="penghargaan" title={t("publication.pdf.awards")}>
         <ul className="mt-2 space-y-1">
           {d.awards.map((a) => (
             <li key={a.name}>
@@ -132,12 +127,9 @@ export default function PublicationRecordPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="urutan">
-        <h2 id="urutan" className="text-lg font-bold">
-          {t("publication.pdf.ranking")}
-        </h2>
+      <Card id="urutan" title={t("publication.pdf.ranking")}>
         <ol className="mt-2 divide-y divide-slate-200">
           {d.rows.map((r) => (
             <li key={r.id} className="flex gap-3 py-2 text-sm">
@@ -151,12 +143,9 @@ export default function PublicationRecordPage() {
             </li>
           ))}
         </ol>
-      </section>
+      </Card>
 
-      <section className="card space-y-3" aria-labelledby="cek">
-        <h2 id="cek" className="text-lg font-bold">
-          {t("publication.checkTitle")}
-        </h2>
+      <Card id="cek" title={t("publication.checkTitle")} className="space-y-3">
         <p className="text-sm text-slate-700">{t("publication.checkIntro")}</p>
         <details>
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("publication.showDocument")}</summary>
@@ -185,7 +174,7 @@ export default function PublicationRecordPage() {
             {result.checked ? t("publication.verified") : t("publication.tampered")}
           </p>
         ) : null}
-      </section>
+      </Card>
     </div>
   );
 }

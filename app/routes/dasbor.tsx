@@ -14,6 +14,7 @@ import { rulesOf, toExtensions } from "~/models/team.server";
 import { requireUser } from "~/services/session.server";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { pageTitle } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard") }];
 
@@ -57,10 +58,7 @@ export default function Dashboard() {
       {teamNotice ? <FormAlert tone="success" errors={[teamNotice]} /> : null}
       <VerifyEmailNotice verified={verified} />
       {judging.length ? (
-        <section className="card" aria-labelledby="nilai">
-          <h2 id="nilai" className="text-lg font-bold">
-            {t("dashboard.judging")}
-          </h2>
+        <Card id="nilai" title={t("dashboard.judging")}>
           <ul className="mt-3 divide-y divide-slate-200">
             {judging.map((m) => {
               const count = pending[m.event.id] ?? 0;
@@ -77,13 +75,10 @@ export default function Dashboard() {
               );
             })}
           </ul>
-        </section>
+        </Card>
       ) : null}
       {organizing.length ? (
-        <section className="card" aria-labelledby="kelola">
-          <h2 id="kelola" className="text-lg font-bold">
-            {t("dashboard.organizing")}
-          </h2>
+        <Card id="kelola" title={t("dashboard.organizing")}>
           <ul className="mt-3 space-y-2">
             {organizing.map((m) => (
               <li key={m.event.id}>
@@ -93,13 +88,10 @@ export default function Dashboard() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
       {staffOnly ? null : (
-        <section className="card" aria-labelledby="tim-saya">
-          <h2 id="tim-saya" className="text-lg font-bold">
-            {t("dashboard.myTeams")}
-          </h2>
+        <Card id="tim-saya" title={t("dashboard.myTeams")}>
           {teams.length ? (
             <ul className="mt-3 divide-y divide-slate-200">
               {teams.map((team) => (
@@ -134,7 +126,7 @@ export default function Dashboard() {
               {t("myTeams.joinByCode")}
             </Link>
           </div>
-        </section>
+        </Card>
       )}
       <p className="flex flex-wrap gap-x-6 gap-y-2">
         <Link to="/sertifikat" className="btn-link">

@@ -12,6 +12,7 @@ import { listRoundsWithCriteria } from "~/models/rubric.server";
 import { countTracks } from "~/models/structure.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage, getT } from "~/services/i18n.server";
+import { Card } from "~/components/card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -100,10 +101,7 @@ export default function OrganizerDashboard() {
           ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="persiapan">
-        <h2 id="persiapan" className="text-lg font-bold">
-          {t("organizer.check.title")}
-        </h2>
+      <Card id="persiapan" title={t("organizer.check.title")}>
         <ul className="mt-3 space-y-2">
           {checklist.map((c) => (
             <li key={c.key} className="flex items-start gap-2">
@@ -120,7 +118,7 @@ export default function OrganizerDashboard() {
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
 import { pageTitle, parentData } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -166,10 +167,7 @@ export default function OrganizerResults() {
       {params.get("terbit") ? <FormAlert tone="success" errors={["publication.published"]} /> : null}
       {params.get("koreksi") ? <FormAlert tone="success" errors={["publication.correction.done"]} /> : null}
 
-      <section className="card space-y-3" aria-labelledby="progres">
-        <h2 id="progres" className="text-lg font-bold">
-          {d.round ? t("results.organizer.roundTitle", { round: d.round.name }) : t("results.organizer.noRound")}
-        </h2>
+      <Card id="progres" title={d.round ? t("results.organizer.roundTitle", { round: d.round.name }) : t("results.organizer.noRound")} className="space-y-3">
         {d.rounds.length > 1 ? (
           <nav aria-label={t("results.organizer.rounds")} className="flex flex-wrap gap-2">
             {d.rounds.map((r) => (
@@ -198,13 +196,10 @@ export default function OrganizerResults() {
             {t("results.organizer.unfinished", { n: unfinished })}
           </p>
         ) : null}
-      </section>
+      </Card>
 
       {d.publication ? (
-        <section className="card space-y-2 border-green-300" aria-labelledby="terbit">
-          <h2 id="terbit" className="text-lg font-bold">
-            {t("publication.doneTitle")}
-          </h2>
+        <Card id="terbit" title={t("publication.doneTitle")} className="space-y-2 border-green-300">
           <p className="text-slate-800">{t("publication.doneBody", { date: d.publication.publishedAt, method: t(`results.method.${d.publication.method}`) })}</p>
           {d.publication.correctionReason ? (
             <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("publication.correction.currentIs", { reason: d.publication.correctionReason })}</p>
@@ -224,13 +219,10 @@ export default function OrganizerResults() {
               {t("certificate.downloadAll")}
             </a>
           </div>
-        </section>
+        </Card>
       ) : null}
 
-      <section className="card space-y-3" aria-labelledby="banding">
-        <h2 id="banding" className="text-lg font-bold">
-          {t("results.compare.title")}
-        </h2>
+      <Card id="banding" title={t("results.compare.title")} className="space-y-3">
         <p className="text-sm text-slate-700">{t("results.compare.intro")}</p>
         <nav aria-label={t("results.compare.chooseMethod")} className="flex flex-wrap gap-2">
           {RANKING_METHODS.map((m) => (
@@ -247,21 +239,15 @@ export default function OrganizerResults() {
             <ResultsWindow method={d.method} criteria={d.criteria} filters={d.filters} window={d.window} pageLink={(n) => query({ halaman: String(n) })} />
           </>
         )}
-      </section>
+      </Card>
 
-      <section className="card space-y-3" aria-labelledby="seri">
-        <h2 id="seri" className="text-lg font-bold">
-          {t("results.ties.title")}
-        </h2>
+      <Card id="seri" title={t("results.ties.title")} className="space-y-3">
         <p className="text-sm text-slate-700">{t("results.ties.order", { keys: d.tieBreak.map(keyLabel).join(" → ") })}</p>
         <p className="text-xs text-slate-700">{t("results.window.tiesShown")}</p>
         <TieList ties={d.ties} names={d.tieNames} criteria={d.criteria} />
-      </section>
+      </Card>
 
-      <section className="card space-y-3" aria-labelledby="juri">
-        <h2 id="juri" className="text-lg font-bold">
-          {t("results.judges.title")}
-        </h2>
+      <Card id="juri" title={t("results.judges.title")} className="space-y-3">
         {d.judges.length === 0 ? (
           <p className="text-slate-700">{t("results.judges.empty")}</p>
         ) : (
@@ -309,12 +295,9 @@ export default function OrganizerResults() {
             <p className="text-xs text-slate-600">{t("results.judges.panel", { mean: fmt(d.overall.mean, 1), sd: fmt(d.overall.sd, 1), n: d.overall.count })}</p>
           </>
         )}
-      </section>
+      </Card>
 
-      <section className="card space-y-3" aria-labelledby="ekspor">
-        <h2 id="ekspor" className="text-lg font-bold">
-          {t("export.title")}
-        </h2>
+      <Card id="ekspor" title={t("export.title")} className="space-y-3">
         <ul className="flex flex-wrap gap-2">
           {(["teams", "submissions", "scores", "ranking"] as const).map((table) => (
             <li key={table}>
@@ -329,27 +312,21 @@ export default function OrganizerResults() {
             </a>
           </li>
         </ul>
-      </section>
+      </Card>
 
       {d.publication ? (
-        <section className="card space-y-3" aria-labelledby="koreksi">
-          <h2 id="koreksi" className="text-lg font-bold">
-            {t("publication.correction.title")}
-          </h2>
+        <Card id="koreksi" title={t("publication.correction.title")} className="space-y-3">
           <p className="text-sm text-slate-700">{t("publication.correction.intro")}</p>
           <details className="group" open={Object.keys(errors).length > 0 || undefined}>
             <summary className="btn-secondary cursor-pointer list-none">{t("publication.correction.open")}</summary>
             <div className="mt-4">{publishForm}</div>
           </details>
-        </section>
+        </Card>
       ) : (
-        <section className="card space-y-4" aria-labelledby="publikasi">
-          <h2 id="publikasi" className="text-lg font-bold">
-            {t("publication.formTitle")}
-          </h2>
+        <Card id="publikasi" title={t("publication.formTitle")} className="space-y-4">
           <p className="text-sm text-slate-700">{t("publication.formIntro")}</p>
           {publishForm}
-        </section>
+        </Card>
       )}
     </div>
   );

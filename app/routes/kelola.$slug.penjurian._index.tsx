@@ -14,6 +14,7 @@ import { requireOrganizerRound } from "~/models/judging-admin.server";
 import { assignmentActionSchema, BOARD_FILTER_PARAMS, boardQuerySchema } from "~/validation/judging";
 import { safeParseKnownFields } from "~/services/forms.server";
 import { msg, readMessage } from "~/validation/message";
+import { Card } from "~/components/card";
 
 type FilterParam = (typeof BOARD_FILTER_PARAMS)[number];
 const FILTER_OF: Record<FilterParam, BoardFilter> = { perhatian: "attention", kurang: "under", konflik: "conflict" };
@@ -135,10 +136,7 @@ export default function AssignmentBoard() {
   const last = window.offset + window.cards.length;
   return (
     <div className="space-y-6">
-      <section className="card space-y-3" aria-labelledby="ringkasan">
-        <h2 id="ringkasan" className="text-lg font-bold">
-          {t("assignment.title", { round: round.name })}
-        </h2>
+      <Card id="ringkasan" title={t("assignment.title", { round: round.name })} className="space-y-3">
         <p className="text-slate-700">{t("assignment.summary", { k: round.k, submissions: total, judges: judges.length })}</p>
         {reply ? (
           <div
@@ -163,7 +161,7 @@ export default function AssignmentBoard() {
           </button>
           <p className="field-hint">{t("assignment.autoHint", { k: round.k })}</p>
         </Form>
-      </section>
+      </Card>
 
       {summary.shortfalls || warnings.list.length ? (
         <section aria-labelledby="peringatan" className="rounded-xl border border-amber-300 bg-amber-50 p-4">

@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
-import { MemberContact, useFormatInEvent, WaitingPlaces } from "~/components/team-ui";
+import { MemberContact, useFormatInEvent, WaitingPlaces, TeamDetailRows } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
 import { missingMembers } from "~/domain/team-rules";
@@ -117,34 +117,7 @@ export default function ScreeningTeam() {
           {t("team.page.details")}
         </h3>
         <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="font-semibold text-slate-700">{t("team.fields.kimName")}</dt>
-          <dd>{d.team.kimName || "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.region")}</dt>
-          <dd>{d.team.region ?? "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.institution")}</dt>
-          <dd>{d.team.institution || "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.track")}</dt>
-          <dd>{d.team.track ?? "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.videoUrl")}</dt>
-          <dd className="break-all">
-            {d.team.videoUrl ? (
-              <a href={d.team.videoUrl} className="btn-link font-normal" target="_blank" rel="noreferrer">
-                {d.team.videoUrl}
-              </a>
-            ) : (
-              "—"
-            )}
-          </dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.proposal")}</dt>
-          <dd>
-            {d.team.proposalName ? (
-              <a href={`/tim/${d.team.id}/proposal`} className="btn-link font-normal" download>
-                {t("team.page.downloadProposal", { name: d.team.proposalName })}
-              </a>
-            ) : (
-              "—"
-            )}
-          </dd>
+          <TeamDetailRows team={d.team} />
           <dt className="font-semibold text-slate-700">{t("screening.completeness")}</dt>
           <dd>{d.missing ? t("screening.missing", { count: d.missing }) : t("screening.complete")}</dd>
         </dl>

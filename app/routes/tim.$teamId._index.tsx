@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/forms";
-import { MemberContact, NextStepText, useFormatInEvent, WaitingPlaces } from "~/components/team-ui";
+import { MemberContact, NextStepText, useFormatInEvent, WaitingPlaces, TeamDetailRows } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { canEditTeam, canSubmit, phaseAt } from "~/domain/phase";
 import { nextStep } from "~/domain/team-progress";
@@ -20,6 +20,7 @@ import { memberActionSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
 import { SITE_NAME, pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data && "team" in data ? `${data.team.name} — ${SITE_NAME}` : pageTitle(matches, "team") }];
 
@@ -124,10 +125,7 @@ export default function TeamPage() {
       </PageHeading>
       {notice ? <FormAlert tone="success" errors={[notice]} /> : null}
 
-      <section className="card" aria-labelledby="langkah">
-        <h2 id="langkah" className="text-lg font-bold">
-          {t("team.page.nextStep")}
-        </h2>
+      <Card id="langkah" title={t("team.page.nextStep")}>
         <p className="mt-2 text-slate-800">
           <NextStepText step={d.step} timezone={d.event.timezone} />
         </p>
@@ -183,13 +181,10 @@ export default function TeamPage() {
             ) : null}
           </div>
         ) : null}
-      </section>
+      </Card>
 
       {d.invite && d.editable ? (
-        <section className="card" aria-labelledby="undang">
-          <h2 id="undang" className="text-lg font-bold">
-            {t("team.page.inviteTitle")}
-          </h2>
+        <Card id="undang" title={t("team.page.inviteTitle")}>
           <p className="mt-1 text-sm text-slate-700">{t("team.page.inviteIntro")}</p>
           <label htmlFor="invite-link" className="field-label mt-3">
             {t("team.page.inviteLink")}
@@ -219,13 +214,10 @@ export default function TeamPage() {
               <p className="field-hint">{t("team.page.regenerateHint")}</p>
             </Form>
           ) : null}
-        </section>
+        </Card>
       ) : null}
 
-      <section className="card" aria-labelledby="anggota">
-        <h2 id="anggota" className="text-lg font-bold">
-          {t("team.page.members", { count: d.members.length, max: d.event.maxTeamSize })}
-        </h2>
+      <Card id="anggota" title={t("team.page.members", { count: d.members.length, max: d.event.maxTeamSize })}>
         <FormAlert errors={errorFor("remove") ?? errorFor("transfer")} />
         <ul className="mt-3 divide-y divide-slate-200">
           {d.members.map((m) => (
@@ -260,49 +252,11 @@ export default function TeamPage() {
           ))}
         </ul>
         <WaitingPlaces places={d.waiting} />
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="data-tim">
-        <h2 id="data-tim" className="text-lg font-bold">
-          {t("team.page.details")}
-        </h2>
+      <Card id="data-tim" title={t("team.page.details")}>
         <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="font-semibold text-slate-700">{t("team.fields.kimName")}</dt>
-          <dd className="mb-2 sm:mb-0">{d.team.kimName || "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.region")}</dt>
-          <dd className="mb-2 sm:mb-0">{d.team.region ?? "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.institution")}</dt>
-          <dd className="mb-2 sm:mb-0">{d.team.institution || "—"}</dd>
-          <dt className="font-semibold text-slate-700">{t("team.fields.track")}</dt>
-          <dd className="mb-2 sm:mb-0">{d.team.track ?? "—"}</dd>
-          {d.event.requireVideo || d.team.videoUrl ? (
-            <>
-              <dt className="font-semibold text-slate-700">{t("team.fields.videoUrl")}</dt>
-              <dd className="mb-2 break-all sm:mb-0">
-                {d.team.videoUrl ? (
-                  <a href={d.team.videoUrl} className="btn-link font-normal" target="_blank" rel="noreferrer">
-                    {d.team.videoUrl}
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </dd>
-            </>
-          ) : null}
-          {d.event.requireProposal || d.team.proposalName ? (
-            <>
-              <dt className="font-semibold text-slate-700">{t("team.fields.proposal")}</dt>
-              <dd>
-                {d.team.proposalName ? (
-                  <a href={`/tim/${d.team.id}/proposal`} className="btn-link font-normal" download>
-                    {t("team.page.downloadProposal", { name: d.team.proposalName })}
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </dd>
-            </>
-          ) : null}
+          <TeamDetailRows team={d.team} showVideo={d.event.requireVideo || Boolean(d.team.videoUrl)} showProposal={d.event.requireProposal || Boolean(d.team.proposalName)} />
         </dl>
         {captain && d.editable && (d.event.requireProposal || d.event.requireVideo) ? (
           <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
@@ -332,13 +286,10 @@ export default function TeamPage() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </Card>
 
       {d.viewer.role && d.editable ? (
-        <section className="card" aria-labelledby="keluar">
-          <h2 id="keluar" className="text-lg font-bold">
-            {t("team.page.leaveTitle")}
-          </h2>
+        <Card id="keluar" title={t("team.page.leaveTitle")}>
           {captain && d.members.length > 1 ? (
             <p className="mt-2 text-sm text-slate-700">{t("team.errors.handOverFirst")}</p>
           ) : (
@@ -357,7 +308,7 @@ export default function TeamPage() {
               </button>
             </Form>
           )}
-        </section>
+        </Card>
       ) : null}
     </div>
   );

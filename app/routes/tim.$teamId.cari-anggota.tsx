@@ -13,6 +13,7 @@ import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { teamFinderSchema } from "~/validation/finder";
 import { PageHeading } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.team.name ? pageTitle(matches, "teamFinder", { team: d.team.name }) : pageTitle(matches, "finder") }];
 
@@ -85,10 +86,7 @@ export default function TeamFinderPage() {
         </p>
       ) : (
         <>
-          <section className="card space-y-3" aria-labelledby="status-cari">
-            <h2 id="status-cari" className="text-lg font-bold">
-              {t(d.team.opening && !d.needs.full ? "finder.team.looking" : "finder.team.notLooking")}
-            </h2>
+          <Card id="status-cari" title={t(d.team.opening && !d.needs.full ? "finder.team.looking" : "finder.team.notLooking")} className="space-y-3">
             {d.needs.full ? <p className="text-sm text-slate-700">{t("finder.team.full")}</p> : <NeedsList needs={d.needs} pools={d.pools} />}
             {!d.captain ? <p className="text-sm text-slate-600">{t("finder.team.captainOnly")}</p> : null}
             {editable && !d.needs.full ? (
@@ -116,12 +114,9 @@ export default function TeamFinderPage() {
             <Link to={`/acara/${d.event.slug}/cari-tim`} className="btn-secondary">
               {t("finder.team.browse")}
             </Link>
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="permintaan-masuk">
-            <h2 id="permintaan-masuk" className="text-lg font-bold">
-              {t("finder.team.incoming")}
-            </h2>
+          <Card id="permintaan-masuk" title={t("finder.team.incoming")}>
             {incoming.length === 0 ? <p className="mt-2 text-slate-700">{t("finder.team.noIncoming")}</p> : <p className="mt-1 text-sm text-slate-600">{t("finder.team.acceptHint")}</p>}
             <ul className="mt-2 divide-y divide-slate-200">
               {incoming.map((r) => (
@@ -161,19 +156,16 @@ export default function TeamFinderPage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="ajakan-terkirim">
-            <h2 id="ajakan-terkirim" className="text-lg font-bold">
-              {t("finder.team.outgoing")}
-            </h2>
+          <Card id="ajakan-terkirim" title={t("finder.team.outgoing")}>
             {outgoing.length === 0 ? <p className="mt-2 text-slate-700">{t("finder.team.noOutgoing")}</p> : null}
             <ul className="mt-2 divide-y divide-slate-200">
               {outgoing.map((r) => (
                 <SentRequestItem key={r.id} id={r.id} title={r.name} status={r.status} canCancel={editable} busy={busy} errors={errorFor("cancel", r.id)} />
               ))}
             </ul>
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "feedback") }];
 
@@ -34,19 +35,13 @@ export default function TeamFeedback() {
         <p className="card text-slate-700">{t("feedback.notYet")}</p>
       ) : (
         <>
-          <section className="card" aria-labelledby="posisi">
-            <h2 id="posisi" className="text-lg font-bold">
-              {t("feedback.placeTitle")}
-            </h2>
+          <Card id="posisi" title={t("feedback.placeTitle")}>
             <p className="mt-2 text-slate-800">
               {d.place === null ? t("feedback.unranked") : t("feedback.place", { place: d.place, total: d.total })}
               {d.joint ? ` (${t("results.joint")})` : ""}
             </p>
-          </section>
-          <section className="card" aria-labelledby="kriteria">
-            <h2 id="kriteria" className="text-lg font-bold">
-              {t("feedback.criteriaTitle")}
-            </h2>
+          </Card>
+          <Card id="kriteria" title={t("feedback.criteriaTitle")}>
             <ul className="mt-3 space-y-3">
               {d.criteria.map((c) => {
                 const mean = d.criterionMeans[c.id];
@@ -67,11 +62,8 @@ export default function TeamFeedback() {
                 );
               })}
             </ul>
-          </section>
-          <section className="card" aria-labelledby="komentar">
-            <h2 id="komentar" className="text-lg font-bold">
-              {t("feedback.commentsTitle")}
-            </h2>
+          </Card>
+          <Card id="komentar" title={t("feedback.commentsTitle")}>
             {d.comments.length === 0 ? (
               <p className="mt-2 text-slate-700">{t("feedback.noComments")}</p>
             ) : (
@@ -84,7 +76,7 @@ export default function TeamFeedback() {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </>
       )}
     </div>
