@@ -8,6 +8,7 @@ import { dayChart, funnelChart } from "~/domain/chart-geometry";
 import { formatDecimal, formatNumber } from "~/domain/number";
 import type { DayCount, FunnelStep, PoolRow, Progress, JudgeRow, RegionRow, RoundRow } from "~/domain/statistics";
 import { legendSteps, tileBoxes, tileGrid } from "~/domain/tile-map";
+import { ColumnHeads } from "~/components/table";
 
 export type DayLabels = Record<string, { short: string; long: string }>;
 
@@ -102,19 +103,7 @@ export function RegistrationsChart({ days, labels }: { days: DayCount[]; labels:
         <summary className="menu-summary text-brand-700">{t("statistics.perDay.table")}</summary>
         <div className="max-h-80 overflow-y-auto">
           <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="py-1 pr-2">
-                  {t("statistics.perDay.day")}
-                </th>
-                <th scope="col" className="py-1 pr-2 text-right">
-                  {t("statistics.perDay.count")}
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  {t("statistics.perDay.cumulative")}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads dense columns={[{ label: t("statistics.perDay.day") }, { label: t("statistics.perDay.count"), numeric: true }, { label: t("statistics.perDay.cumulative"), numeric: true }]} />
             <tbody>
               {days.map((d) => (
                 <tr key={d.day} className="border-t border-slate-100">
@@ -165,19 +154,10 @@ export function FunnelChart({ funnel }: { funnel: FunnelStep[] }) {
       <details>
         <summary className="menu-summary text-brand-700">{t("statistics.perDay.table")}</summary>
         <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-slate-700">
-              <th scope="col" className="py-1 pr-2">
-                {t("statistics.funnel.stageColumn")}
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right">
-                {t("statistics.funnel.teamsColumn")}
-              </th>
-              <th scope="col" className="py-1 text-right">
-                {t("statistics.funnel.shareColumn")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            dense
+            columns={[{ label: t("statistics.funnel.stageColumn") }, { label: t("statistics.funnel.teamsColumn"), numeric: true }, { label: t("statistics.funnel.shareColumn"), numeric: true }]}
+          />
           <tbody>
             {funnel.map((s) => (
               <tr key={s.stage} className="border-t border-slate-100">
@@ -252,24 +232,15 @@ export function RegionTable({ regions, showAccepted = true }: { regions: RegionR
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-table="regions">
-        <thead>
-          <tr className="text-left text-slate-700">
-            <th scope="col" className="py-1 pr-2">
-              {t("statistics.regions.region")}
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right">
-              {t("statistics.regions.teams")}
-            </th>
-            {showAccepted ? (
-              <th scope="col" className="py-1 pr-2 text-right">
-                {t("statistics.regions.accepted")}
-              </th>
-            ) : null}
-            <th scope="col" className="py-1 text-right">
-              {t("statistics.regions.people")}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          dense
+          columns={[
+            { label: t("statistics.regions.region") },
+            { label: t("statistics.regions.teams"), numeric: true },
+            showAccepted ? { label: t("statistics.regions.accepted"), numeric: true } : null,
+            { label: t("statistics.regions.people"), numeric: true },
+          ]}
+        />
         <tbody>
           {regions.map((r) => (
             <tr key={r.regionId ?? "none"} className="border-t border-slate-100">
@@ -303,19 +274,7 @@ export function PoolTable({ pools }: { pools: PoolRow[] }) {
   if (pools.length === 0) return <p className="text-slate-700">{t("statistics.pools.empty")}</p>;
   return (
     <table className="w-full text-sm" data-table="pools">
-      <thead>
-        <tr className="text-left text-slate-700">
-          <th scope="col" className="py-1 pr-2">
-            {t("statistics.pools.pool")}
-          </th>
-          <th scope="col" className="py-1 pr-2 text-right">
-            {t("statistics.pools.people")}
-          </th>
-          <th scope="col" className="py-1 text-right">
-            {t("statistics.pools.teams")}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads dense columns={[{ label: t("statistics.pools.pool") }, { label: t("statistics.pools.people"), numeric: true }, { label: t("statistics.pools.teams"), numeric: true }]} />
       <tbody>
         {pools.map((p) => (
           <tr key={p.key ?? "none"} className="border-t border-slate-100">

@@ -19,6 +19,7 @@ import { getLanguage } from "~/services/i18n.server";
 import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/results";
 import { pageTitle, parentData } from "~/components/page-title";
 import { Card } from "~/components/card";
+import { ColumnHeads } from "~/components/table";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -256,25 +257,15 @@ export default function OrganizerResults() {
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("results.judges.title")}>
               <table className="w-full min-w-[30rem] text-left text-sm">
                 <caption className="sr-only">{t("results.judges.title")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-2 pr-2">
-                      {t("results.judges.name")}
-                    </th>
-                    <th scope="col" className="px-2 py-2">
-                      {t("results.judges.count")}
-                    </th>
-                    <th scope="col" className="px-2 py-2">
-                      {t("results.judges.mean")}
-                    </th>
-                    <th scope="col" className="px-2 py-2">
-                      {t("results.judges.sd")}
-                    </th>
-                    <th scope="col" className="px-2 py-2">
-                      {t("results.judges.labelCol")}
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[
+                    { label: t("results.judges.name") },
+                    { label: t("results.judges.count") },
+                    { label: t("results.judges.mean") },
+                    { label: t("results.judges.sd") },
+                    { label: t("results.judges.labelCol") },
+                  ]}
+                />
                 <tbody>
                   {d.judges.map((j) => (
                     <tr key={j.judgeId} className="border-b border-slate-200">

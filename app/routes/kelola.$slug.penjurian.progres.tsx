@@ -12,6 +12,7 @@ import { getLanguage, tFor } from "~/services/i18n.server";
 import { remindSchema } from "~/validation/judging";
 import { safeParseKnownFields } from "~/services/forms.server";
 import { msg } from "~/validation/message";
+import { ColumnHeads } from "~/components/table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
@@ -67,25 +68,15 @@ export default function JudgingProgress() {
         </div>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.judge")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.scored")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.finalized")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.lastActivity")}
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">{t("judging.progress.actions")}</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t("judging.progress.judge") },
+                { label: t("judging.progress.scored") },
+                { label: t("judging.progress.finalized") },
+                { label: t("judging.progress.lastActivity") },
+                { label: t("judging.progress.actions"), hidden: true },
+              ]}
+            />
             <tbody>
               {judges.map((j) => (
                 <tr key={j.judgeId} className="border-b border-slate-200">
@@ -118,22 +109,9 @@ export default function JudgingProgress() {
         </h2>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.submission")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.finalized")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("judging.progress.mean")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("judging.progress.judges")}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[{ label: t("judging.progress.submission") }, { label: t("judging.progress.finalized") }, { label: t("judging.progress.mean") }, { label: t("judging.progress.judges") }]}
+            />
             <tbody>
               {submissions.map((s) => (
                 <tr key={s.submissionId} className="border-b border-slate-200 align-top">
