@@ -20,17 +20,16 @@ export function missingItems(s: { description: string; videoUrl: string | null; 
 }
 
 /**
- * Field errors (locale keys) that stop a draft from being submitted. A draft may be saved in
- * any state; the explicit "Kirim" needs the parts judges cannot work without.
+ * The fields that stop a draft from being submitted while empty. A draft may be saved in any
+ * state; the explicit "Kirim" needs the parts judges cannot work without.
  */
-export function submitErrors(s: SubmissionText, rules: { hasTracks: boolean; requireVideo: boolean }): Partial<Record<RevisionField, string[]>> {
-  const errors: Partial<Record<RevisionField, string[]>> = {};
-  const required = "submission.errors.requiredToSubmit";
-  if (!s.title?.trim()) errors.title = [required];
-  if (!s.description?.trim()) errors.description = [required];
-  if (rules.hasTracks && !s.trackId) errors.trackId = [required];
-  if (rules.requireVideo && !s.videoUrl) errors.videoUrl = [required];
-  return errors;
+export function missingToSubmit(s: SubmissionText, rules: { hasTracks: boolean; requireVideo: boolean }): RevisionField[] {
+  const missing: RevisionField[] = [];
+  if (!s.title?.trim()) missing.push("title");
+  if (!s.description?.trim()) missing.push("description");
+  if (rules.hasTracks && !s.trackId) missing.push("trackId");
+  if (rules.requireVideo && !s.videoUrl) missing.push("videoUrl");
+  return missing;
 }
 
 /** Submitted after the public deadline: only possible for a team with an extension. */

@@ -9,25 +9,34 @@ import { attachmentName, MAX_ATTACHMENTS } from "~/domain/submission";
 import { db } from "~/services/db.server";
 import { checkUpload } from "~/services/filetype.server";
 import { deleteFile, putFile } from "~/services/storage.server";
+import type { Failure } from "~/validation/message";
 import { getTeamForMember, writeDenied, type TeamForSubmission, type WriteDenied } from "./submission.server";
-import { msg } from "~/validation/message";
 
 export type UploadedFile = { bytes: Uint8Array; name: string; mime: string };
 
-export type FileResult = { ok: true; id: string } | { ok: false; denied: WriteDenied } | { ok: false; error: string } | { ok: false; notFound: true };
+const UPLOAD_CODES = {
+  too_large: "tooLarge",
+  empty: "empty",
+  type_not_allowed: "typeNotAllowed",
+  content_mismatch: "contentMismatch",
+} as const satisfies Record<UploadCheckError, string>;
+
+/** A refused file belongs to the form's `file` field; `tooLarge` and `tooMany` name the limit as `max`. */
+export type FileFailure = WriteDenied | Failure<"notFound" | "tooMany" | (typeof UPLOAD_CODES)[UploadCheckError]>;
+
+export type FileResult = { ok: true; id: string } | FileFailure;
 
 const MIB = 1024 * 1024;
 
-export function uploadErrorKey(code: UploadCheckError, maxBytes: number): string {
-  return code === "too_large" ? msg("submission.errors.file.too_large", { max: `${maxBytes / MIB} MB` }) : `submission.errors.file.${code}`;
+function uploadRefusal(code: UploadCheckError, maxBytes: number): FileFailure {
+  const refusal = { ok: false, code: UPLOAD_CODES[code], field: "file" } as const;
+  return code === "too_large" ? { ...refusal, params: { max: `${maxBytes / MIB} MB` } } : refusal;
 }
 
-async function writableTeam(teamId: string, userId: string, now: Date): Promise<{ team: TeamForSubmission } | Exclude<FileResult, { ok: true }>> {
+async function writableTeam(teamId: string, userId: string, now: Date): Promise<{ team: TeamForSubmission } | FileFailure> {
   const team = await getTeamForMember(teamId, userId);
-  if (!team) return { ok: false, notFound: true };
-  const denied = writeDenied(team, now);
-  if (denied) return { ok: false, denied };
-  return { team };
+  if (!team) return { ok: false, code: "notFound" };
+  return writeDenied(team, now) ?? { team };
 }
 
 /** Stores the file, then runs `write`; if `write` throws, the file is removed again. */
@@ -46,11 +55,11 @@ export async function addAttachment(args: { teamId: string; userId: string; now:
   if (!("team" in found)) return found;
   const { team } = found;
   if ((team.submission?.attachments.length ?? 0) >= MAX_ATTACHMENTS) {
-    return { ok: false, error: msg("submission.errors.file.tooMany", { max: MAX_ATTACHMENTS }) };
+    return { ok: false, code: "tooMany", field: "file", params: { max: MAX_ATTACHMENTS } };
   }
   const policy = UPLOAD_KINDS.attachments;
   const checked = await checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });
-  if (!checked.ok) return { ok: false, error: uploadErrorKey(checked.code, policy.maxBytes) };
+  if (!checked.ok) return uploadRefusal(checked.code, policy.maxBytes);
 
   const attachment = await storeThen("attachments", args.file.bytes, (stored) =>
     db.$transaction(async (tx) => {
@@ -77,7 +86,7 @@ export async function removeAttachment(args: { teamId: string; userId: string; n
   const found = await writableTeam(args.teamId, args.userId, args.now);
   if (!("team" in found)) return found;
   const attachment = found.team.submission?.attachments.find((a) => a.id === args.attachmentId);
-  if (!attachment) return { ok: false, notFound: true };
+  if (!attachment) return { ok: false, code: "notFound" };
   await db.attachment.delete({ where: { id: attachment.id } });
   await deleteFile(attachment.storageKey);
   return { ok: true, id: attachment.id };
@@ -89,7 +98,7 @@ export async function setCover(args: { teamId: string; userId: string; now: Date
   const { team } = found;
   const policy = UPLOAD_KINDS.image;
   const checked = await checkUpload({ bytes: args.file.bytes, declaredName: args.file.name, declaredMime: args.file.mime, ...policy });
-  if (!checked.ok) return { ok: false, error: uploadErrorKey(checked.code, policy.maxBytes) };
+  if (!checked.ok) return uploadRefusal(checked.code, policy.maxBytes);
   const previous = team.submission?.coverKey ?? null;
   const submission = await storeThen("covers", args.file.bytes, (stored) =>
     db.submission.upsert({
@@ -106,7 +115,7 @@ export async function removeCover(args: { teamId: string; userId: string; now: D
   const found = await writableTeam(args.teamId, args.userId, args.now);
   if (!("team" in found)) return found;
   const submission = found.team.submission;
-  if (!submission?.coverKey) return { ok: false, notFound: true };
+  if (!submission?.coverKey) return { ok: false, code: "notFound" };
   await db.submission.update({ where: { id: submission.id }, data: { coverKey: null } });
   await deleteFile(submission.coverKey);
   return { ok: true, id: submission.id };

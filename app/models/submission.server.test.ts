@@ -3,10 +3,11 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
 import { demoPdf, demoPng } from "../../prisma/seed-submissions";
+import { MAX_ATTACHMENTS } from "~/domain/submission";
 import { db } from "~/services/db.server";
 import { makeEvent, makeTeam, storedFiles } from "~/test/submission-fixtures";
-import { addAttachment, removeAttachment, setCover } from "./submission-files.server";
-import { deniedMessage, saveSubmission, type SaveResult } from "./submission.server";
+import { addAttachment, removeAttachment, removeCover, setCover } from "./submission-files.server";
+import { saveSubmission } from "./submission.server";
 
 // Senin, 23 November 2026 23.59 WIB
 const CLOSE = new Date("2026-11-23T16:59:00.000Z");
@@ -21,11 +22,9 @@ async function setup(opts: { status?: "PENDING" | "ACCEPTED" | "REJECTED"; requi
   return { event, team, captain, member };
 }
 
-function expectDenied(result: SaveResult | { ok: boolean }, code: string, at?: Date) {
-  expect(result.ok).toBe(false);
-  const denied = (result as { denied?: { code: string; at?: Date } }).denied;
-  expect(denied?.code).toBe(code);
-  if (at) expect(denied?.at?.toISOString()).toBe(at.toISOString());
+/** A refused write: `at` is the deadline the refusal names (none for a team not accepted). */
+function expectDenied(result: { ok: boolean }, code: string, at?: Date) {
+  expect(result).toEqual(at ? { ok: false, code, params: { at: at.toISOString() } } : { ok: false, code });
 }
 
 describe("the submission deadline, to the millisecond", () => {
@@ -41,11 +40,6 @@ describe("the submission deadline, to the millisecond", () => {
     expect((await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).title).toBe("Lapor Desa");
   });
 
-  it("says when it closed, in the event's zone", async () => {
-    expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Jakarta", "id")).toBe(`submission.errors.closed|${JSON.stringify({ at: "Senin, 23 November 2026 23.59 WIB" })}`);
-    expect(deniedMessage({ code: "closed", at: CLOSE }, "Asia/Makassar", "en")).toContain("Tuesday, 24 November 2026 00:59 WITA");
-  });
-
   it("refuses a submit, an upload and a removal at +1 ms, storing nothing", async () => {
     const { team, captain } = await setup();
     await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-10), mode: "draft", input: draft });
@@ -53,10 +47,10 @@ describe("the submission deadline, to the millisecond", () => {
     expect(added.ok).toBe(true);
     const files = storedFiles().length;
 
-    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(1), mode: "submit", input: draft }), "closed");
-    expectDenied(await addAttachment({ teamId: team.id, userId: captain.id, now: ms(1), file: { bytes: demoPdf("b"), name: "b.pdf", mime: "application/pdf" } }), "closed");
-    expectDenied(await setCover({ teamId: team.id, userId: captain.id, now: ms(1), file: { bytes: demoPng(8, 8, [0, 0, 0], [255, 255, 255]), name: "c.png", mime: "image/png" } }), "closed");
-    expectDenied(await removeAttachment({ teamId: team.id, userId: captain.id, now: ms(1), attachmentId: (added as { id: string }).id }), "closed");
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(1), mode: "submit", input: draft }), "closed", CLOSE);
+    expectDenied(await addAttachment({ teamId: team.id, userId: captain.id, now: ms(1), file: { bytes: demoPdf("b"), name: "b.pdf", mime: "application/pdf" } }), "closed", CLOSE);
+    expectDenied(await setCover({ teamId: team.id, userId: captain.id, now: ms(1), file: { bytes: demoPng(8, 8, [0, 0, 0], [255, 255, 255]), name: "c.png", mime: "image/png" } }), "closed", CLOSE);
+    expectDenied(await removeAttachment({ teamId: team.id, userId: captain.id, now: ms(1), attachmentId: (added as { id: string }).id }), "closed", CLOSE);
 
     expect(storedFiles().length).toBe(files);
     expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(1);
@@ -88,7 +82,7 @@ describe("the submission deadline, to the millisecond", () => {
   it("refuses before the window opens, even with an extension", async () => {
     const { team, captain } = await setup();
     await db.extension.create({ data: { teamId: team.id, kind: "SUBMISSION", until: ms(86_400_000), reason: "x", grantedById: captain.id } });
-    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: new Date(OPEN.getTime() - 1), mode: "draft", input: draft }), "not_open_yet", OPEN);
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: new Date(OPEN.getTime() - 1), mode: "draft", input: draft }), "notOpenYet", OPEN);
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
   });
 });
@@ -97,8 +91,8 @@ describe("who may write", () => {
   it.each(["PENDING", "REJECTED"] as const)("refuses a %s team and stores nothing", async (status) => {
     const { team, captain } = await setup({ status });
     const files = storedFiles().length;
-    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1000), mode: "draft", input: draft }), "not_accepted");
-    expectDenied(await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: demoPdf("x"), name: "x.pdf", mime: "application/pdf" } }), "not_accepted");
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1000), mode: "draft", input: draft }), "notAccepted");
+    expectDenied(await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: demoPdf("x"), name: "x.pdf", mime: "application/pdf" } }), "notAccepted");
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
     expect(storedFiles().length).toBe(files);
   });
@@ -107,7 +101,7 @@ describe("who may write", () => {
     const { event, team } = await setup();
     const outsider = await makeTeam(event.id);
     const result = await saveSubmission({ teamId: team.id, userId: outsider.captain.id, now: ms(-1000), mode: "draft", input: draft });
-    expect(result).toEqual({ ok: false, notFound: true });
+    expect(result).toEqual({ ok: false, code: "notFound" });
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
   });
 
@@ -115,7 +109,7 @@ describe("who may write", () => {
     const { team, captain } = await setup();
     const elsewhere = await makeEvent({ opensAt: OPEN, closesAt: CLOSE });
     const result = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1000), mode: "draft", input: { ...draft, trackId: elsewhere.tracks[0]!.id } });
-    expect(result).toEqual({ ok: false, fieldErrors: { trackId: ["submission.errors.trackForeign"] } });
+    expect(result).toEqual({ ok: false, code: "trackForeign", field: "trackId" });
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
   });
 });
@@ -127,12 +121,8 @@ describe("drafts, submit and revisions", () => {
     const refused = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-4000), mode: "submit", input: { tagline: "hanya ringkasan" } });
     expect(refused).toEqual({
       ok: false,
-      fieldErrors: {
-        title: ["submission.errors.requiredToSubmit"],
-        description: ["submission.errors.requiredToSubmit"],
-        trackId: ["submission.errors.requiredToSubmit"],
-        videoUrl: ["submission.errors.requiredToSubmit"],
-      },
+      code: "requiredToSubmit",
+      fields: { title: "requiredToSubmit", description: "requiredToSubmit", trackId: "requiredToSubmit", videoUrl: "requiredToSubmit" },
     });
     const row = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
     expect(row.status).toBe("DRAFT");
@@ -179,9 +169,9 @@ describe("drafts, submit and revisions", () => {
     const { event, team, captain } = await setup();
     await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-9000), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id } });
     const autosave = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-8000), mode: "autosave", input: { title: "" } });
-    expect(autosave).toEqual({ ok: false, fieldErrors: { "": ["submission.errors.autosaveSubmitted"] } });
+    expect(autosave).toEqual({ ok: false, code: "autosaveSubmitted" });
     const emptied = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-7000), mode: "draft", input: { ...draft, trackId: event.tracks[0]!.id, title: "" } });
-    expect(emptied).toEqual({ ok: false, fieldErrors: { title: ["submission.errors.requiredToSubmit"] } });
+    expect(emptied).toEqual({ ok: false, code: "requiredToSubmit", fields: { title: "requiredToSubmit" } });
     expect((await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).title).toBe("Lapor Desa");
   });
 
@@ -223,23 +213,17 @@ describe("files", () => {
   });
 
   it.each([
-    ["HTML named .pdf", "laporan.pdf", "application/pdf", strToU8("<html><script>alert(1)</script></html>"), "submission.errors.file.content_mismatch"],
-    ["PNG named .pdf", "proposal.pdf", "application/pdf", demoPng(4, 4, [0, 0, 0], [1, 1, 1]), "submission.errors.file.content_mismatch"],
-    ["a Windows program named .zip", "kode.zip", "application/zip", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), "submission.errors.file.content_mismatch"],
-    ["an SVG with a script", "logo.svg", "image/svg+xml", strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "submission.errors.file.type_not_allowed"],
-    [
-      "a GIF (not an allowed kind)",
-      "anim.gif",
-      "image/gif",
-      new Uint8Array(Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64")),
-      "submission.errors.file.type_not_allowed",
-    ],
-    ["an empty file", "kosong.pdf", "application/pdf", new Uint8Array(0), "submission.errors.file.empty"],
-  ])("refuses %s with a clear message and stores nothing", async (_label, name, mime, bytes, key) => {
+    ["HTML named .pdf", "laporan.pdf", "application/pdf", strToU8("<html><script>alert(1)</script></html>"), "contentMismatch"],
+    ["PNG named .pdf", "proposal.pdf", "application/pdf", demoPng(4, 4, [0, 0, 0], [1, 1, 1]), "contentMismatch"],
+    ["a Windows program named .zip", "kode.zip", "application/zip", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), "contentMismatch"],
+    ["an SVG with a script", "logo.svg", "image/svg+xml", strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "typeNotAllowed"],
+    ["a GIF (not an allowed kind)", "anim.gif", "image/gif", new Uint8Array(Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64")), "typeNotAllowed"],
+    ["an empty file", "kosong.pdf", "application/pdf", new Uint8Array(0), "empty"],
+  ])("refuses %s with a clear reason on the file field and stores nothing", async (_label, name, mime, bytes, code) => {
     const { team, captain } = await setup();
     const before = storedFiles().length;
     const result = await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes, name, mime } });
-    expect(result).toEqual({ ok: false, error: key });
+    expect(result).toEqual({ ok: false, code, field: "file" });
     expect(storedFiles().length).toBe(before);
     expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(0);
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
@@ -250,8 +234,23 @@ describe("files", () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(demoPng(2, 2, [0, 0, 0], [9, 9, 9]));
     const result = await setCover({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: big, name: "besar.png", mime: "image/png" } });
-    expect(result).toEqual({ ok: false, error: `submission.errors.file.too_large|${JSON.stringify({ max: "5 MB" })}` });
+    expect(result).toEqual({ ok: false, code: "tooLarge", field: "file", params: { max: "5 MB" } });
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("refuses an attachment over the limit, and the removal of a file that is not there", async () => {
+    const { team, captain } = await setup();
+    const pdf = (n: number) => ({ bytes: demoPdf(`p${n}`), name: `p${n}.pdf`, mime: "application/pdf" });
+    for (let n = 0; n < MAX_ATTACHMENTS; n++) expect((await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: pdf(n) })).ok).toBe(true);
+    const before = storedFiles().length;
+    const extra = await addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: pdf(MAX_ATTACHMENTS) });
+    expect(extra).toEqual({ ok: false, code: "tooMany", field: "file", params: { max: MAX_ATTACHMENTS } });
+    expect(storedFiles().length).toBe(before);
+    expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(MAX_ATTACHMENTS);
+
+    expect(await removeAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), attachmentId: "tidak-ada" })).toEqual({ ok: false, code: "notFound" });
+    expect(await removeCover({ teamId: team.id, userId: captain.id, now: ms(-1000) })).toEqual({ ok: false, code: "notFound" });
+    expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(MAX_ATTACHMENTS);
   });
 
   it("deletes the stored file when the database write after it fails (no orphans)", async () => {

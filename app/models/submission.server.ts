@@ -2,15 +2,22 @@
 // `now` from the route and is refused, with nothing stored, unless the team is ACCEPTED and the
 // submission window (with the team's own extension) is open at that instant.
 import { canSubmit, type Extension } from "~/domain/phase";
-import { changedFields, REVISION_FIELDS, submitErrors, type RevisionField, type SubmissionText } from "~/domain/submission";
+import { changedFields, missingToSubmit, REVISION_FIELDS, type RevisionField, type SubmissionText } from "~/domain/submission";
 import { diffLines, diffWords } from "~/domain/diff";
 import { parseHttpUrl } from "~/domain/links";
-import { eventZone, formatInZone, type DisplayLocale } from "~/domain/time";
 import { getEventContextById, toTimeline } from "~/models/event.server";
 import { db, Prisma } from "~/services/db.server";
-import { msg } from "~/validation/message";
+import type { Failure } from "~/validation/message";
 
-export type WriteDenied = { code: "not_accepted" } | { code: "closed" | "not_open_yet"; at: Date };
+/** Why a team may not write now; a deadline that was or will be is `params.at` (ISO 8601). */
+export type WriteDenied = Failure<"notAccepted" | "closed" | "notOpenYet">;
+
+const WRITE_DENIED: ReadonlySet<string> = new Set<WriteDenied["code"]>(["notAccepted", "closed", "notOpenYet"]);
+
+/** Whether a refusal is about the team or the submission window rather than the input. */
+export function isWriteDenied(failure: Failure): failure is WriteDenied {
+  return WRITE_DENIED.has(failure.code);
+}
 
 const teamInclude = {
   event: { include: { rounds: { orderBy: { order: "asc" } }, tracks: { orderBy: { order: "asc" } } } },
@@ -46,9 +53,10 @@ export function submissionExtensions(team: { extensions: { kind: string; until: 
 
 /** Null when the team may write at `now`; otherwise why not. */
 export function writeDenied(team: Pick<TeamForSubmission, "status" | "event" | "extensions">, now: Date): WriteDenied | null {
-  if (team.status !== "ACCEPTED") return { code: "not_accepted" };
+  if (team.status !== "ACCEPTED") return { ok: false, code: "notAccepted" };
   const capability = canSubmit(toTimeline(team.event), now, submissionExtensions(team));
-  return capability.allowed ? null : { code: capability.reason, at: capability.at };
+  if (capability.allowed) return null;
+  return { ok: false, code: capability.reason === "closed" ? "closed" : "notOpenYet", params: { at: capability.at.toISOString() } };
 }
 
 export type SubmissionInput = {
@@ -63,11 +71,13 @@ export type SubmissionInput = {
 
 export type SaveMode = "draft" | "autosave" | "submit";
 
-export type SaveResult =
-  | { ok: true; submissionId: string; status: "DRAFT" | "SUBMITTED"; revision: number | null; savedAt: Date }
-  | { ok: false; denied: WriteDenied }
-  | { ok: false; fieldErrors: Partial<Record<RevisionField | "", string[]>> }
-  | { ok: false; notFound: true };
+/**
+ * `trackForeign` belongs to the track field; `requiredToSubmit` names every empty field in
+ * `fields`; `autosaveSubmitted` concerns the whole form.
+ */
+export type SaveFailure = WriteDenied | Failure<"notFound" | "trackForeign" | "autosaveSubmitted" | "requiredToSubmit">;
+
+export type SaveResult = { ok: true; submissionId: string; status: "DRAFT" | "SUBMITTED"; revision: number | null; savedAt: Date } | SaveFailure;
 
 type NormalizedText = SubmissionText & { title: string; tagline: string; description: string };
 
@@ -96,23 +106,23 @@ function textOf(s: SubmissionText | { [K in RevisionField]: string | null }): Su
  */
 export async function saveSubmission(args: { teamId: string; userId: string; now: Date; mode: SaveMode; input: SubmissionInput }): Promise<SaveResult> {
   const team = await getTeamForMember(args.teamId, args.userId);
-  if (!team) return { ok: false, notFound: true };
+  if (!team) return { ok: false, code: "notFound" };
   const denied = writeDenied(team, args.now);
-  if (denied) return { ok: false, denied };
+  if (denied) return denied;
 
   const next = normalize(args.input);
   if (next.trackId && !team.event.tracks.some((t) => t.id === next.trackId)) {
-    return { ok: false, fieldErrors: { trackId: ["submission.errors.trackForeign"] } };
+    return { ok: false, code: "trackForeign", field: "trackId" };
   }
   const existing = team.submission;
   if (args.mode === "autosave" && existing?.status === "SUBMITTED") {
     // Edits of a submitted project are deliberate saves, each one a revision.
-    return { ok: false, fieldErrors: { "": ["submission.errors.autosaveSubmitted"] } };
+    return { ok: false, code: "autosaveSubmitted" };
   }
   const submitted = args.mode === "submit" || existing?.status === "SUBMITTED";
   if (submitted) {
-    const errors = submitErrors(next, { hasTracks: team.event.tracks.length > 0, requireVideo: team.event.requireVideo });
-    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    const missing = missingToSubmit(next, { hasTracks: team.event.tracks.length > 0, requireVideo: team.event.requireVideo });
+    if (missing.length) return { ok: false, code: "requiredToSubmit", fields: Object.fromEntries(missing.map((f) => [f, "requiredToSubmit"])) };
   }
 
   for (let attempt = 0; ; attempt++) {
@@ -184,11 +194,4 @@ export function revisionViews(
       return { number: r.number, createdAtLabel: formatAt(r.createdAt), authorName: r.authorName, changes };
     })
     .reverse();
-}
-
-/** The localized reason a write was refused, as a locale key with its parameters. */
-export function deniedMessage(denied: WriteDenied, tz: string, lang: DisplayLocale): string {
-  if (denied.code === "not_accepted") return "submission.errors.notAccepted";
-  const at = formatInZone(denied.at, eventZone(tz), lang);
-  return msg(`submission.errors.${denied.code === "closed" ? "closed" : "notOpenYet"}`, { at });
 }

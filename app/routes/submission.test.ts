@@ -123,7 +123,7 @@ describe("the team's project form", () => {
     const other = await openEvent();
     const res = await call(async () => formAction(args(formRequest(path, { intent: "save", trackId: other.tracks[0]!.id }, { cookie }), { teamId: team.id })));
     expect(res.status).toBe(400);
-    expect(errorsOf(res.body).trackId).toEqual(["submission.errors.trackForeign"]);
+    expect(errorsOf(res.body)).toEqual({ "": ["common.errorsInForm"], trackId: ["submission.errors.trackForeign"] });
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
   });
 
@@ -157,6 +157,41 @@ describe("the team's project form", () => {
     expect((upload.body as { fileError: { message: string } }).fileError.message).toMatch(/^submission\.errors\.closed\|/);
     expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
     expect(storedFiles().length).toBe(before);
+  });
+
+  it("says when submissions closed or open, in the event's zone and the reader's language", async () => {
+    const closed = await makeEvent({ opensAt: new Date("2025-11-01T00:00:00.000Z"), closesAt: new Date("2025-11-23T16:59:00.000Z") });
+    const late = await makeTeam(closed.id);
+    const latePath = `/tim/${late.team.id}/karya`;
+    const lateCookie = await cookieFor(late.captain.id);
+    const save = await call(async () => formAction(args(formRequest(latePath, { intent: "save", title: "x" }, { cookie: lateCookie }), { teamId: late.team.id })));
+    expect(errorsOf(save.body)[""]).toEqual([`submission.errors.closed|${JSON.stringify({ at: "Minggu, 23 November 2025 23.59 WIB" })}`]);
+    await db.event.update({ where: { id: closed.id }, data: { timezone: "Asia/Makassar" } });
+    const page = await call(async () => formLoader(args(getRequest(`${latePath}?lng=en`, lateCookie), { teamId: late.team.id })));
+    expect((page.body as { denied: string }).denied).toBe(`submission.errors.closed|${JSON.stringify({ at: "Monday, 24 November 2025 00:59 WITA" })}`);
+
+    const future = await makeEvent({ opensAt: new Date("2099-11-01T00:00:00.000Z"), closesAt: new Date("2099-11-23T16:59:00.000Z") });
+    const early = await makeTeam(future.id);
+    const earlyPath = `/tim/${early.team.id}/karya`;
+    const earlyPage = await call(async () => formLoader(args(getRequest(`${earlyPath}?lng=en`, await cookieFor(early.captain.id)), { teamId: early.team.id })));
+    expect((earlyPage.body as { denied: string }).denied).toBe(`submission.errors.notOpenYet|${JSON.stringify({ at: "Sunday, 1 November 2099 07:00 WIB" })}`);
+  });
+
+  it("shows every field a submit still needs, and refuses an autosave of a submitted project", async () => {
+    const { event, team, path, cookie } = await teamSetup({ requireVideo: true });
+    const submit = { intent: "submit", confirm: "on", tagline: "hanya ringkasan" };
+    const refused = await call(async () => formAction(args(formRequest(path, submit, { cookie }), { teamId: team.id })));
+    expect(refused.status).toBe(400);
+    const required = ["submission.errors.requiredToSubmit"];
+    expect(errorsOf(refused.body)).toEqual({ "": ["common.errorsInForm"], title: required, description: required, trackId: required, videoUrl: required });
+    expect(await db.submission.count({ where: { teamId: team.id } })).toBe(0);
+
+    const complete = { ...submit, title: "Lapor Desa", description: "Jalan rusak", trackId: event.tracks[0]!.id, videoUrl: "https://youtu.be/dQw4w9WgXcQ" };
+    expect((await call(async () => formAction(args(formRequest(path, complete, { cookie }), { teamId: team.id })))).status).toBe(302);
+    const auto = await call(async () => formAction(args(formRequest(path, { intent: "autosave", title: "" }, { cookie }), { teamId: team.id })));
+    expect(auto.status).toBe(400);
+    expect(errorsOf(auto.body)).toEqual({ "": ["submission.errors.autosaveSubmitted"] });
+    expect((await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).title).toBe("Lapor Desa");
   });
 
   it("stores a script payload in a text field as text and never renders it as HTML", async () => {
@@ -194,7 +229,7 @@ describe("uploads through the form", () => {
     big.set(demoPdf("besar"));
     const res = await call(async () => formAction(args(multipart(`${path}?unggah=lampiran`, { intent: "attach", file: file(big, "besar.pdf", "application/pdf") }, cookie), { teamId: team.id })));
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ fileError: { target: "attach", message: `submission.errors.file.too_large|${JSON.stringify({ max: "20 MB" })}` } });
+    expect(res.body).toEqual({ fileError: { target: "attach", message: `submission.errors.file.tooLarge|${JSON.stringify({ max: "20 MB" })}` } });
     expect(storedFiles().length).toBe(before);
     expect(await db.attachment.count({ where: { submission: { teamId: team.id } } })).toBe(0);
   });
@@ -206,12 +241,12 @@ describe("uploads through the form", () => {
     big.set(demoPng(2, 2, [0, 0, 0], [1, 1, 1]));
     const tooBig = await call(async () => formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(big, "b.png", "image/png") }, cookie), { teamId: team.id })));
     expect(tooBig.status).toBe(400);
-    expect((tooBig.body as { fileError: { message: string } }).fileError.message).toBe(`submission.errors.file.too_large|${JSON.stringify({ max: "5 MB" })}`);
+    expect((tooBig.body as { fileError: { message: string } }).fileError.message).toBe(`submission.errors.file.tooLarge|${JSON.stringify({ max: "5 MB" })}`);
     const html = await call(async () =>
       formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(strToU8("<html><script>alert(1)</script>"), "sampul.png", "image/png") }, cookie), { teamId: team.id })),
     );
     expect(html.status).toBe(400);
-    expect((html.body as { fileError: { message: string } }).fileError.message).toBe("submission.errors.file.content_mismatch");
+    expect((html.body as { fileError: { message: string } }).fileError.message).toBe("submission.errors.file.contentMismatch");
     const empty = await call(async () =>
       formAction(args(multipart(`${path}?unggah=sampul`, { intent: "cover", file: file(new Uint8Array(0), "", "application/octet-stream") }, cookie), { teamId: team.id })),
     );

@@ -12,9 +12,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { UPLOAD_KINDS } from "~/domain/filetype";
 import { effectiveClose } from "~/domain/phase";
 import { MAX_ATTACHMENTS } from "~/domain/submission";
-import { eventZone, formatInZone } from "~/domain/time";
+import { eventZone, formatInZone, type DisplayLocale } from "~/domain/time";
 import { addAttachment, removeAttachment, removeCover, setCover, type FileResult } from "~/models/submission-files.server";
-import { deniedMessage, getTeamForMember, listRevisions, revisionViews, saveSubmission, submissionExtensions, writeDenied } from "~/models/submission.server";
+import { getTeamForMember, isWriteDenied, listRevisions, revisionViews, saveSubmission, submissionExtensions, writeDenied, type SaveFailure, type WriteDenied } from "~/models/submission.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
@@ -23,7 +23,7 @@ import { requireUser } from "~/services/session.server";
 import { fileField, readForm } from "~/services/upload.server";
 import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
-import { msg } from "~/validation/message";
+import { msg, type MessageParams } from "~/validation/message";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "teamSubmission") }];
 
@@ -76,13 +76,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Why the team may not write now, with the deadline in the event's zone and the reader's language. */
+function deniedMessage(denied: WriteDenied, tz: string, lang: DisplayLocale): string {
+  const at = denied.params?.at;
+  return msg(`submission.errors.${denied.code}`, at === undefined ? undefined : { at: formatInZone(new Date(at), eventZone(tz), lang) });
+}
+
+/** Conform's errors for a refused save: each refused field under its own key, else one form error. */
+function saveErrors(failure: SaveFailure): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
+  const fields = failure.fields ?? (failure.field ? { [failure.field]: failure.code } : {});
+  const fieldErrors = Object.fromEntries(Object.entries(fields).map(([field, code]) => [field, [`submission.errors.${code}`]]));
+  return { formErrors: Object.keys(fields).length ? ["common.errorsInForm"] : [`submission.errors.${failure.code}`], fieldErrors };
+}
+
 type FileTarget = "cover" | "attach";
 
-function fileReply(result: FileResult, target: FileTarget, tz: string, lang: "id" | "en", teamId: string) {
+const fileRefusal = (target: FileTarget, code: string, params?: MessageParams) => ({ fileError: { target, message: msg(`submission.errors.file.${code}`, params) } });
+
+function fileReply(result: FileResult, target: FileTarget, tz: string, lang: DisplayLocale, teamId: string) {
   if (result.ok) return redirect(`/tim/${teamId}/karya?berkas=${target}#berkas`);
-  if ("notFound" in result) throw notFound();
-  if ("denied" in result) return data({ fileError: { target, message: deniedMessage(result.denied, tz, lang) } }, { status: 403 });
-  return data({ fileError: { target, message: result.error } }, { status: 400 });
+  if (result.code === "notFound") throw notFound();
+  if (isWriteDenied(result)) return data({ fileError: { target, message: deniedMessage(result, tz, lang) } }, { status: 403 });
+  return data(fileRefusal(target, result.code, result.params), { status: 400 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -100,8 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = target === "cover" ? UPLOAD_KINDS.image : UPLOAD_KINDS.attachments;
   const parsed = await readForm(request, policy.maxBytes);
   if (!parsed.ok) {
-    const message = parsed.code === "tooLarge" ? msg("submission.errors.file.too_large", { max: `${policy.maxBytes / MIB} MB` }) : "validation.invalid";
-    return data({ fileError: { target, message } }, { status: 400 });
+    if (parsed.code === "tooLarge") return data(fileRefusal(target, "tooLarge", { max: `${policy.maxBytes / MIB} MB` }), { status: 400 });
+    return data({ fileError: { target, message: "validation.invalid" } }, { status: 400 });
   }
   const formData = parsed.formData;
   const intent = formData.get("intent");
@@ -109,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "cover" || intent === "attach") {
     const file = await fileField(formData, "file");
-    if (!file) return data({ fileError: { target: intent, message: "submission.errors.file.missing" } }, { status: 400 });
+    if (!file) return data(fileRefusal(intent, "missing"), { status: 400 });
     const result = intent === "cover" ? await setCover({ ...args, file }) : await addAttachment({ ...args, file });
     return fileReply(result, intent, tz, lang, teamId);
   }
@@ -126,10 +141,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await saveSubmission({ ...args, mode: mode === "save" ? "draft" : mode, input });
   if (!result.ok) {
-    if ("notFound" in result) throw notFound();
-    if ("denied" in result) return data({ result: reply(submission, { formErrors: [deniedMessage(result.denied, tz, lang)] }) }, { status: 403 });
-    const { "": formErrors, ...fieldErrors } = result.fieldErrors;
-    return data({ result: reply(submission, { formErrors: formErrors ?? ["common.errorsInForm"], fieldErrors: fieldErrors as Record<string, string[]> }) }, { status: 400 });
+    if (result.code === "notFound") throw notFound();
+    if (isWriteDenied(result)) return data({ result: reply(submission, { formErrors: [deniedMessage(result, tz, lang)] }) }, { status: 403 });
+    return data({ result: reply(submission, saveErrors(result)) }, { status: 400 });
   }
   if (mode === "autosave") return { autosavedAt: formatInZone(result.savedAt, eventZone(tz), lang, "time") };
   const done = mode === "submit" ? "terkirim" : result.status === "SUBMITTED" ? "direvisi" : "tersimpan";

@@ -26,4 +26,11 @@ export function readMessage(message: string): { key: string; params?: MessagePar
  * A refusal from a model: what went wrong (`code`, a locale key under the area's `errors`), the
  * form field it belongs to when there is one, and the values its message names.
  */
-export type Failure<Code extends string = string> = { ok: false; code: Code; field?: string; params?: MessageParams };
+export type Failure<Code extends string = string> = {
+  ok: false;
+  code: Code;
+  field?: string;
+  /** When one refusal concerns several form fields at once: each field with its own code. */
+  fields?: Record<string, string>;
+  params?: MessageParams;
+};
