@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormAlert, serverFormErrors, TextField, useErrorText } from "~/components/forms";
@@ -24,6 +24,7 @@ import { fileField, readForm } from "~/services/upload.server";
 import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
 import { msg, type MessageParams } from "~/validation/message";
+import { Breadcrumbs } from "~/components/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "teamSubmission") }];
 
@@ -220,15 +221,12 @@ export default function SubmissionPage() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label={t("submission.form.breadcrumb")} className="text-sm">
-        <Link to={`/acara/${d.team.eventSlug}`} className="btn-link">
-          {d.team.eventName}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link to={`/tim/${d.team.id}`} className="btn-link">
-          {d.team.name}
-        </Link>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/acara/${d.team.eventSlug}`, label: d.team.eventName },
+          { to: `/tim/${d.team.id}`, label: d.team.name },
+        ]}
+      />
       <div className="space-y-2">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("submission.form.title")}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
