@@ -4,16 +4,13 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { columnsOf, type FileFacts, type FileProblem, type ImportKind, type Issue, type JudgePreview, type Preview, type TeamPreview, type Verdict } from "~/domain/import";
+import { columnHeader, columnsOf, type FileFacts, type ImportKind, type Issue, type JudgePreview, type Preview, type TeamPreview, type Verdict } from "~/domain/import";
 import { FormAlert } from "./forms";
-
-/** Problems of a whole file, plus the two the page itself finds (no file chosen, a damaged confirmation). */
-export type PageProblem = FileProblem | { code: "noFile" | "damaged" };
 
 function useColumnName(kind: ImportKind) {
   const { i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "id";
-  return (key: string | undefined) => columnsOf(kind).find((c) => c.key === key)?.[lang] ?? key ?? "";
+  return (key: string | undefined) => (key === undefined ? "" : columnHeader(kind, key, lang));
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -54,7 +51,8 @@ export function TemplateCard({ kind, base, pools }: { kind: ImportKind; base: st
   );
 }
 
-export function UploadForm({ kind, maxBytes, maxRows, problem, busy }: { kind: ImportKind; maxBytes: number; maxRows: number; problem?: PageProblem; busy: boolean }) {
+/** The upload form; `error` is the server's message (made by `msg`) about the last file sent. */
+export function UploadForm({ maxBytes, maxRows, error, busy }: { maxBytes: number; maxRows: number; error?: string; busy: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="upload-title">
@@ -70,39 +68,18 @@ export function UploadForm({ kind, maxBytes, maxRows, problem, busy }: { kind: I
           required
           accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby="import-file-hint"
-          aria-invalid={problem ? true : undefined}
+          aria-invalid={error ? true : undefined}
           className="field-input file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
         />
         <p id="import-file-hint" className="field-hint">
           {t("import.upload.hint", { size: megabytes(maxBytes), rows: maxRows })}
         </p>
-        {problem ? <ProblemAlert kind={kind} problem={problem} /> : null}
+        {error ? <FormAlert errors={[error]} /> : null}
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("import.upload.submit")}
         </button>
       </Form>
     </section>
-  );
-}
-
-function ProblemAlert({ kind, problem }: { kind: ImportKind; problem: PageProblem }) {
-  const { t } = useTranslation();
-  const name = useColumnName(kind);
-  const required = columnsOf(kind)
-    .filter((c) => c.required)
-    .map((c) => name(c.key))
-    .join(", ");
-  const params: Record<string, string | number> = { columns: required };
-  if ("max" in problem) params.max = problem.max;
-  if (problem.code === "tooLarge") params.size = megabytes(problem.max);
-  if ("line" in problem) params.line = problem.line;
-  if ("count" in problem) params.count = problem.count;
-  if ("columns" in problem) params.columns = problem.columns.map(name).join(", ");
-  if ("column" in problem) params.column = name(problem.column);
-  return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">
-      {t(`import.file.${problem.code}`, params)}
-    </div>
   );
 }
 
