@@ -135,29 +135,15 @@ function Issues({ kind, issues, className = "" }: { kind: ImportKind; issues: re
   );
 }
 
-/** The preview's heading, notes and the form that confirms it. */
-function PreviewFrame({
-  preview,
-  summary,
-  ready,
-  confirmLabel,
-  confirmHint,
-  leftOut,
-  changed,
-  busy,
-  children,
-}: {
-  preview: Preview<unknown>;
-  summary: string;
-  ready: number;
-  leftOut: boolean;
-  confirmLabel: string;
-  confirmHint: string;
-  changed: boolean;
-  busy: boolean;
-  children: ReactNode;
-}) {
+type ViewProps<P> = { preview: Preview<P>; changed: boolean; busy: boolean };
+
+/**
+ * The preview's heading, notes and the form that confirms it. `ready` and `errors` count what the
+ * confirmation writes and what it leaves out: rows for judges, teams for teams.
+ */
+function PreviewFrame({ preview, changed, busy, ready, errors, children }: ViewProps<JudgePreview | TeamPreview> & { ready: number; errors: number; children: ReactNode }) {
   const { t } = useTranslation();
+  const { kind } = preview;
   return (
     <section className="space-y-4" aria-labelledby="preview-title">
       <h3 id="preview-title" className="text-xl font-bold">
@@ -166,7 +152,7 @@ function PreviewFrame({
       {changed ? <FormAlert errors={["import.preview.changed"]} /> : null}
       <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900">{t("import.preview.nothingSaved")}</p>
       <p className="text-lg font-semibold" role="status">
-        {summary}
+        {t(`import.${kind}.summary`, preview.result.counts)}
       </p>
       <FileNotes facts={preview.facts} />
       {children}
@@ -174,30 +160,21 @@ function PreviewFrame({
         <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="payload" value={preview.payload} />
         <input type="hidden" name="digest" value={preview.digest} />
-        {ready > 0 ? <p className="text-sm text-slate-700">{confirmHint}</p> : <p className="text-sm font-medium text-red-800">{t("import.preview.none")}</p>}
-        {leftOut && ready > 0 ? <p className="text-sm text-slate-700">{t("import.preview.leftOut")}</p> : null}
+        {ready > 0 ? <p className="text-sm text-slate-700">{t(`import.${kind}.confirmHint`)}</p> : <p className="text-sm font-medium text-red-800">{t("import.preview.none")}</p>}
+        {errors > 0 && ready > 0 ? <p className="text-sm text-slate-700">{t("import.preview.leftOut")}</p> : null}
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy || ready === 0}>
-          {confirmLabel}
+          {t(`import.${kind}.confirm`, { count: ready })}
         </button>
       </Form>
     </section>
   );
 }
 
-export function JudgePreviewView({ preview, changed, busy }: { preview: Preview<JudgePreview>; changed: boolean; busy: boolean }) {
+export function JudgePreviewView(props: ViewProps<JudgePreview>) {
   const { t } = useTranslation();
-  const { rows, counts } = preview.result;
+  const { rows, counts } = props.preview.result;
   return (
-    <PreviewFrame
-      preview={preview}
-      summary={t("import.judges.summary", counts)}
-      ready={counts.ready}
-      leftOut={counts.errors > 0}
-      confirmLabel={t("import.judges.confirm", { count: counts.ready })}
-      confirmHint={t("import.judges.confirmHint")}
-      changed={changed}
-      busy={busy}
-    >
+    <PreviewFrame {...props} ready={counts.ready} errors={counts.errors}>
       <table className="w-full text-sm">
         <thead className="hidden border-b border-slate-300 text-left sm:table-header-group">
           <tr>
@@ -241,20 +218,11 @@ export function JudgePreviewView({ preview, changed, busy }: { preview: Preview<
   );
 }
 
-export function TeamPreviewView({ preview, changed, busy }: { preview: Preview<TeamPreview>; changed: boolean; busy: boolean }) {
+export function TeamPreviewView(props: ViewProps<TeamPreview>) {
   const { t } = useTranslation();
-  const { teams, counts } = preview.result;
+  const { teams, counts } = props.preview.result;
   return (
-    <PreviewFrame
-      preview={preview}
-      summary={t("import.teams.summary", counts)}
-      ready={counts.teamsReady}
-      leftOut={counts.teamsWithErrors > 0}
-      confirmLabel={t("import.teams.confirm", { count: counts.teamsReady })}
-      confirmHint={t("import.teams.confirmHint")}
-      changed={changed}
-      busy={busy}
-    >
+    <PreviewFrame {...props} ready={counts.teamsReady} errors={counts.teamsWithErrors}>
       <ol className="space-y-3">
         {teams.map((team, i) => (
           <li key={`${team.name}-${i}`} className={`card space-y-2 ${team.verdict === "error" ? "border-red-300" : ""}`}>
