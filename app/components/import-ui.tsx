@@ -4,16 +4,13 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { columnsOf, type FileFacts, type FileProblem, type ImportKind, type Issue, type JudgePreview, type Preview, type TeamPreview, type Verdict } from "~/domain/import";
+import { columnHeader, columnsOf, type FileFacts, type ImportKind, type Issue, type JudgePreview, type Preview, type TeamPreview, type Verdict } from "~/domain/import";
 import { FormAlert } from "./forms";
-
-/** Problems of a whole file, plus the two the page itself finds (no file chosen, a damaged confirmation). */
-export type PageProblem = FileProblem | { code: "noFile" | "damaged" };
 
 function useColumnName(kind: ImportKind) {
   const { i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "id";
-  return (key: string | undefined) => columnsOf(kind).find((c) => c.key === key)?.[lang] ?? key ?? "";
+  return (key: string | undefined) => (key === undefined ? "" : columnHeader(kind, key, lang));
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -54,7 +51,8 @@ export function TemplateCard({ kind, base, pools }: { kind: ImportKind; base: st
   );
 }
 
-export function UploadForm({ kind, maxBytes, maxRows, problem, busy }: { kind: ImportKind; maxBytes: number; maxRows: number; problem?: PageProblem; busy: boolean }) {
+/** The upload form; `error` is the server's message (made by `msg`) about the last file sent. */
+export function UploadForm({ maxBytes, maxRows, error, busy }: { maxBytes: number; maxRows: number; error?: string; busy: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="upload-title">
@@ -70,39 +68,18 @@ export function UploadForm({ kind, maxBytes, maxRows, problem, busy }: { kind: I
           required
           accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby="import-file-hint"
-          aria-invalid={problem ? true : undefined}
+          aria-invalid={error ? true : undefined}
           className="field-input file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
         />
         <p id="import-file-hint" className="field-hint">
           {t("import.upload.hint", { size: megabytes(maxBytes), rows: maxRows })}
         </p>
-        {problem ? <ProblemAlert kind={kind} problem={problem} /> : null}
+        {error ? <FormAlert errors={[error]} /> : null}
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("import.upload.submit")}
         </button>
       </Form>
     </section>
-  );
-}
-
-function ProblemAlert({ kind, problem }: { kind: ImportKind; problem: PageProblem }) {
-  const { t } = useTranslation();
-  const name = useColumnName(kind);
-  const required = columnsOf(kind)
-    .filter((c) => c.required)
-    .map((c) => name(c.key))
-    .join(", ");
-  const params: Record<string, string | number> = { columns: required };
-  if ("max" in problem) params.max = problem.max;
-  if (problem.code === "tooLarge") params.size = megabytes(problem.max);
-  if ("line" in problem) params.line = problem.line;
-  if ("count" in problem) params.count = problem.count;
-  if ("columns" in problem) params.columns = problem.columns.map(name).join(", ");
-  if ("column" in problem) params.column = name(problem.column);
-  return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">
-      {t(`import.file.${problem.code}`, params)}
-    </div>
   );
 }
 
@@ -158,29 +135,15 @@ function Issues({ kind, issues, className = "" }: { kind: ImportKind; issues: re
   );
 }
 
-/** The preview's heading, notes and the form that confirms it. */
-function PreviewFrame({
-  preview,
-  summary,
-  ready,
-  confirmLabel,
-  confirmHint,
-  leftOut,
-  changed,
-  busy,
-  children,
-}: {
-  preview: Preview<unknown>;
-  summary: string;
-  ready: number;
-  leftOut: boolean;
-  confirmLabel: string;
-  confirmHint: string;
-  changed: boolean;
-  busy: boolean;
-  children: ReactNode;
-}) {
+type ViewProps<P> = { preview: Preview<P>; changed: boolean; busy: boolean };
+
+/**
+ * The preview's heading, notes and the form that confirms it. `ready` and `errors` count what the
+ * confirmation writes and what it leaves out: rows for judges, teams for teams.
+ */
+function PreviewFrame({ preview, changed, busy, ready, errors, children }: ViewProps<JudgePreview | TeamPreview> & { ready: number; errors: number; children: ReactNode }) {
   const { t } = useTranslation();
+  const { kind } = preview;
   return (
     <section className="space-y-4" aria-labelledby="preview-title">
       <h3 id="preview-title" className="text-xl font-bold">
@@ -189,7 +152,7 @@ function PreviewFrame({
       {changed ? <FormAlert errors={["import.preview.changed"]} /> : null}
       <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900">{t("import.preview.nothingSaved")}</p>
       <p className="text-lg font-semibold" role="status">
-        {summary}
+        {t(`import.${kind}.summary`, preview.result.counts)}
       </p>
       <FileNotes facts={preview.facts} />
       {children}
@@ -197,30 +160,21 @@ function PreviewFrame({
         <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="payload" value={preview.payload} />
         <input type="hidden" name="digest" value={preview.digest} />
-        {ready > 0 ? <p className="text-sm text-slate-700">{confirmHint}</p> : <p className="text-sm font-medium text-red-800">{t("import.preview.none")}</p>}
-        {leftOut && ready > 0 ? <p className="text-sm text-slate-700">{t("import.preview.leftOut")}</p> : null}
+        {ready > 0 ? <p className="text-sm text-slate-700">{t(`import.${kind}.confirmHint`)}</p> : <p className="text-sm font-medium text-red-800">{t("import.preview.none")}</p>}
+        {errors > 0 && ready > 0 ? <p className="text-sm text-slate-700">{t("import.preview.leftOut")}</p> : null}
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy || ready === 0}>
-          {confirmLabel}
+          {t(`import.${kind}.confirm`, { count: ready })}
         </button>
       </Form>
     </section>
   );
 }
 
-export function JudgePreviewView({ preview, changed, busy }: { preview: Preview<JudgePreview>; changed: boolean; busy: boolean }) {
+export function JudgePreviewView(props: ViewProps<JudgePreview>) {
   const { t } = useTranslation();
-  const { rows, counts } = preview.result;
+  const { rows, counts } = props.preview.result;
   return (
-    <PreviewFrame
-      preview={preview}
-      summary={t("import.judges.summary", counts)}
-      ready={counts.ready}
-      leftOut={counts.errors > 0}
-      confirmLabel={t("import.judges.confirm", { count: counts.ready })}
-      confirmHint={t("import.judges.confirmHint")}
-      changed={changed}
-      busy={busy}
-    >
+    <PreviewFrame {...props} ready={counts.ready} errors={counts.errors}>
       <table className="w-full text-sm">
         <thead className="hidden border-b border-slate-300 text-left sm:table-header-group">
           <tr>
@@ -264,20 +218,11 @@ export function JudgePreviewView({ preview, changed, busy }: { preview: Preview<
   );
 }
 
-export function TeamPreviewView({ preview, changed, busy }: { preview: Preview<TeamPreview>; changed: boolean; busy: boolean }) {
+export function TeamPreviewView(props: ViewProps<TeamPreview>) {
   const { t } = useTranslation();
-  const { teams, counts } = preview.result;
+  const { teams, counts } = props.preview.result;
   return (
-    <PreviewFrame
-      preview={preview}
-      summary={t("import.teams.summary", counts)}
-      ready={counts.teamsReady}
-      leftOut={counts.teamsWithErrors > 0}
-      confirmLabel={t("import.teams.confirm", { count: counts.teamsReady })}
-      confirmHint={t("import.teams.confirmHint")}
-      changed={changed}
-      busy={busy}
-    >
+    <PreviewFrame {...props} ready={counts.teamsReady} errors={counts.teamsWithErrors}>
       <ol className="space-y-3">
         {teams.map((team, i) => (
           <li key={`${team.name}-${i}`} className={`card space-y-2 ${team.verdict === "error" ? "border-red-300" : ""}`}>

@@ -11,7 +11,7 @@ const REGIONS = [
 
 function table(text: string) {
   const read = readTextTable(utf8(text));
-  if (!read.ok) throw new Error(read.problem.code);
+  if (!read.ok) throw new Error(read.code);
   return read.rows;
 }
 
@@ -48,10 +48,10 @@ describe("reading an upload as a table", () => {
   });
 
   it("refuses an empty file, a binary file and an old .xls workbook, each with its own reason", () => {
-    expect(readTextTable(new Uint8Array())).toEqual({ ok: false, problem: { code: "empty" } });
-    expect(readTextTable(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))).toEqual({ ok: false, problem: { code: "wrongType" } });
-    expect(readTextTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual({ ok: false, problem: { code: "oldExcel" } });
-    expect(readTextTable(utf8('Nama,Email\n"Budi,budi@contoh.id\n'))).toEqual({ ok: false, problem: { code: "unclosedQuote", line: 2 } });
+    expect(readTextTable(new Uint8Array())).toEqual({ ok: false, code: "empty" });
+    expect(readTextTable(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))).toEqual({ ok: false, code: "wrongType" });
+    expect(readTextTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual({ ok: false, code: "oldExcel" });
+    expect(readTextTable(utf8('Nama,Email\n"Budi,budi@contoh.id\n'))).toEqual({ ok: false, code: "unclosedQuote", params: { line: 2 } });
   });
 });
 
@@ -84,18 +84,19 @@ describe("mapping the header", () => {
   });
 
   it("refuses a file without the required columns, a header named twice, no rows or too many rows", () => {
-    expect(readRecords(table("Nama,Wilayah\nBudi,Kota Batu\n"), JUDGE_COLUMNS)).toEqual({ ok: false, problem: { code: "missingColumns", columns: ["email"] } });
-    expect(readRecords(table("a,b\n1,2\n"), JUDGE_COLUMNS)).toEqual({ ok: false, problem: { code: "noHeader" } });
-    expect(readRecords(table("Nama,Name,Email\n"), JUDGE_COLUMNS)).toEqual({ ok: false, problem: { code: "duplicateColumn", column: "name" } });
-    expect(readRecords(table("Nama,Email\n,\n"), JUDGE_COLUMNS)).toEqual({ ok: false, problem: { code: "noRows" } });
-    expect(readRecords([[""], [" "]], JUDGE_COLUMNS)).toEqual({ ok: false, problem: { code: "empty" } });
+    expect(readRecords(table("Nama,Wilayah\nBudi,Kota Batu\n"), JUDGE_COLUMNS)).toEqual({ ok: false, code: "missingColumns", params: { columns: "email" } });
+    expect(readRecords(table("a,b\n1,2\n"), JUDGE_COLUMNS)).toEqual({ ok: false, code: "noHeader" });
+    expect(readRecords(table("Nama,Name,Email\n"), JUDGE_COLUMNS)).toEqual({ ok: false, code: "duplicateColumn", params: { column: "name" } });
+    expect(readRecords(table("Nama,Email\n,\n"), JUDGE_COLUMNS)).toEqual({ ok: false, code: "noRows" });
+    expect(readRecords([[""], [" "]], JUDGE_COLUMNS)).toEqual({ ok: false, code: "empty" });
     const many = [["Nama", "Email"], ...Array.from({ length: 1001 }, (_, i) => [`Juri ${i}`, `j${i}@contoh.id`])];
-    expect(readRecords(many, JUDGE_COLUMNS)).toEqual({ ok: false, problem: { code: "tooManyRows", max: 1000, count: 1001 } });
+    expect(readRecords(many, JUDGE_COLUMNS)).toEqual({ ok: false, code: "tooManyRows", params: { max: 1000, count: 1001 } });
   });
 
   it("requires the pool column when the event has pools", () => {
     const text = "Nama tim,Wilayah,Nama anggota,Email anggota\nTim A,Kota Batu,Budi,budi@contoh.id\n";
-    expect(readRecords(table(text), TEAM_COLUMNS, ["pool"])).toEqual({ ok: false, problem: { code: "missingColumns", columns: ["pool"] } });
+    expect(readRecords(table(text), TEAM_COLUMNS, ["pool"])).toEqual({ ok: false, code: "missingColumns", params: { columns: "pool" } });
+    expect(readRecords(table("Nama tim,Nama anggota\nTim A,Budi\n"), TEAM_COLUMNS, ["pool"])).toEqual({ ok: false, code: "missingColumns", params: { columns: "region,email,pool" } });
   });
 
   it("cleans cells: invisible characters, non-breaking and repeated spaces, a forcing apostrophe", () => {

@@ -4,6 +4,7 @@
 // already holds, and out comes every row's verdict for the preview and what a confirmation writes.
 // Verdicts are computed again at confirmation, so a row is written only if it is still ready then.
 import { z } from "zod";
+import type { Failure } from "~/validation/message";
 import { parseCsv, type CsvDelimiter } from "./csv";
 import { normalizeWhatsApp } from "./links";
 import { teamNameKey } from "./team-name";
@@ -47,18 +48,28 @@ export function templateHeader(kind: ImportKind, lang: "id" | "en"): string[] {
   return columnsOf(kind).map((c) => c[lang]);
 }
 
+/** A column's header in the reader's language, by its key (the key itself when the kind has no such column). */
+export function columnHeader(kind: ImportKind, key: string, lang: "id" | "en"): string {
+  return columnsOf(kind).find((c) => c.key === key)?.[lang] ?? key;
+}
+
 // ── Reading the file ─────────────────────────────────────────────────────────────────────────
 
-/** A reason the whole file cannot be read; `columns` are column keys, named by the page. */
-export type FileProblem =
-  | { code: "empty" | "wrongType" | "oldExcel" | "brokenXlsx" | "noHeader" | "noRows" }
-  | { code: "tooLarge"; max: number }
-  | { code: "unclosedQuote"; line: number }
-  | { code: "missingColumns"; columns: string[] }
-  | { code: "duplicateColumn"; column: string }
-  | { code: "tooManyRows"; max: number; count: number };
+/**
+ * Why the whole file cannot be read. Columns travel as their keys (`columns` joined by
+ * COLUMN_SEPARATOR), so the message names them in the reader's language.
+ */
+export type FileFailure =
+  | Failure<"empty" | "wrongType" | "oldExcel" | "brokenXlsx" | "noHeader" | "noRows">
+  | (Failure<"tooLarge"> & { params: { max: number } })
+  | (Failure<"unclosedQuote"> & { params: { line: number } })
+  | (Failure<"missingColumns"> & { params: { columns: string } })
+  | (Failure<"duplicateColumn"> & { params: { column: string } })
+  | (Failure<"tooManyRows"> & { params: { max: number; count: number } });
 
-export type TextTable = { ok: true; rows: string[][]; delimiter: CsvDelimiter; encoding: "utf-8" | "utf-16" | "windows-1252" } | { ok: false; problem: FileProblem };
+export const COLUMN_SEPARATOR = ",";
+
+export type TextTable = { ok: true; rows: string[][]; delimiter: CsvDelimiter; encoding: "utf-8" | "utf-16" | "windows-1252" } | FileFailure;
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -85,12 +96,12 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string; encodin
 
 /** A CSV (or tab-separated) upload as rows of cells, or why it cannot be read. */
 export function readTextTable(bytes: Uint8Array): TextTable {
-  if (bytes.length === 0) return { ok: false, problem: { code: "empty" } };
-  if (isOldExcel(bytes)) return { ok: false, problem: { code: "oldExcel" } };
+  if (bytes.length === 0) return { ok: false, code: "empty" };
+  if (isOldExcel(bytes)) return { ok: false, code: "oldExcel" };
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, problem: { code: "wrongType" } };
+  if (!decoded.ok) return { ok: false, code: "wrongType" };
   const parsed = parseCsv(decoded.text);
-  if (!parsed.ok) return { ok: false, problem: { code: "unclosedQuote", line: parsed.line } };
+  if (!parsed.ok) return { ok: false, code: "unclosedQuote", params: { line: parsed.line } };
   return { ok: true, rows: parsed.rows, delimiter: parsed.delimiter, encoding: decoded.encoding };
 }
 
@@ -119,7 +130,7 @@ export function cleanCell(value: string): string {
 /** One row of the sheet: its number as the spreadsheet shows it (the header is row 1) and its cells by column key. */
 export type SheetRecord = { line: number; values: Record<string, string> };
 
-export type Records = { ok: true; records: SheetRecord[]; ignoredColumns: string[]; emptyRows: number } | { ok: false; problem: FileProblem };
+export type Records = { ok: true; records: SheetRecord[]; ignoredColumns: string[]; emptyRows: number } | FileFailure;
 
 /**
  * Maps the header row (the first row with any text) to the kind's columns and returns the other
@@ -128,7 +139,7 @@ export type Records = { ok: true; records: SheetRecord[]; ignoredColumns: string
  */
 export function readRecords(table: readonly (readonly string[])[], columns: readonly ColumnSpec[], extraRequired: readonly string[] = []): Records {
   const headerIndex = table.findIndex((row) => row.some((cell) => cleanCell(cell) !== ""));
-  if (headerIndex === -1) return { ok: false, problem: { code: "empty" } };
+  if (headerIndex === -1) return { ok: false, code: "empty" };
   const header = table[headerIndex] ?? [];
   const byKey = new Map<string, number>();
   const ignoredColumns: string[] = [];
@@ -144,10 +155,10 @@ export function readRecords(table: readonly (readonly string[])[], columns: read
     if (byKey.has(spec.key)) duplicates.push(spec.key);
     else byKey.set(spec.key, index);
   });
-  if (byKey.size === 0) return { ok: false, problem: { code: "noHeader" } };
-  if (duplicates[0]) return { ok: false, problem: { code: "duplicateColumn", column: duplicates[0] } };
+  if (byKey.size === 0) return { ok: false, code: "noHeader" };
+  if (duplicates[0]) return { ok: false, code: "duplicateColumn", params: { column: duplicates[0] } };
   const missing = columns.filter((c) => (c.required || extraRequired.includes(c.key)) && !byKey.has(c.key)).map((c) => c.key);
-  if (missing.length) return { ok: false, problem: { code: "missingColumns", columns: missing } };
+  if (missing.length) return { ok: false, code: "missingColumns", params: { columns: missing.join(COLUMN_SEPARATOR) } };
   const records: SheetRecord[] = [];
   let emptyRows = 0;
   for (let i = headerIndex + 1; i < table.length; i++) {
@@ -163,8 +174,8 @@ export function readRecords(table: readonly (readonly string[])[], columns: read
     }
     records.push({ line: i - headerIndex + 1, values });
   }
-  if (records.length === 0) return { ok: false, problem: { code: "noRows" } };
-  if (records.length > IMPORT_MAX_ROWS) return { ok: false, problem: { code: "tooManyRows", max: IMPORT_MAX_ROWS, count: records.length } };
+  if (records.length === 0) return { ok: false, code: "noRows" };
+  if (records.length > IMPORT_MAX_ROWS) return { ok: false, code: "tooManyRows", params: { max: IMPORT_MAX_ROWS, count: records.length } };
   return { ok: true, records, ignoredColumns, emptyRows };
 }
 
@@ -176,6 +187,15 @@ export type FileFacts = { format: "csv" | "xlsx"; delimiter: CsvDelimiter | null
  * with the confirmation (`payload`) and the SHA-256 of the verdicts it must still produce then.
  */
 export type Preview<P> = { kind: ImportKind; facts: FileFacts; result: P; payload: string; digest: string };
+
+/** A checked file, or why it cannot be read. */
+export type ImportOutcome<P> = { ok: true; preview: Preview<P> } | FileFailure;
+
+/**
+ * A confirmation: what it wrote, or why it wrote nothing: the form came back "damaged", or the
+ * rows, checked again, no longer give the preview the organizer saw ("changed", with the new one).
+ */
+export type ConfirmOutcome<P, W> = { ok: true; written: W } | Failure<"damaged"> | (Failure<"changed"> & { preview: Preview<P> });
 
 // ── Checking the rows ────────────────────────────────────────────────────────────────────────
 

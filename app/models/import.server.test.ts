@@ -3,6 +3,7 @@
 // a broken file writes nothing at all, and two confirmations at once write once.
 import { describe, expect, it } from "vitest";
 import { toCsv } from "~/domain/csv";
+import type { FileFailure } from "~/domain/import";
 import { db } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import { buildXlsx } from "~/services/xlsx.server";
@@ -39,7 +40,7 @@ describe("judge import", () => {
     const before = await withoutAudit();
     const outcome = await previewJudgeImport(event.id, csv(JUDGES), organizer, NOW);
     expect(await withoutAudit()).toEqual(before);
-    if (!outcome.ok) throw new Error(outcome.problem.code);
+    if (!outcome.ok) throw new Error(outcome.code);
     const { rows, counts } = outcome.preview.result;
     expect(counts).toEqual({ rows: 4, ready: 2, skipped: 0, errors: 2 });
     expect(rows.map((r) => r.verdict)).toEqual(["ready", "ready", "error", "error"]);
@@ -48,7 +49,7 @@ describe("judge import", () => {
     expect(audit.after).not.toContain("contoh.id");
 
     const confirmed = await confirmJudgeImport(event.id, outcome.preview, organizer, NOW);
-    if (!confirmed.ok) throw new Error(confirmed.reason);
+    if (!confirmed.ok) throw new Error(confirmed.code);
     expect(confirmed.written.invites.map((i) => i.email)).toEqual(["budi.santoso@contoh.id", "sari@contoh.id"]);
     const madiun = await db.region.findFirstOrThrow({ where: { eventId: event.id, name: "Kabupaten Madiun" } });
     const invites = await db.invite.findMany({ where: { eventId: event.id }, orderBy: { email: "asc" } });
@@ -106,25 +107,42 @@ describe("judge import", () => {
     const { event, organizer } = await organizedEvent();
     const before = await databaseFingerprint({ except: ["RateLimiterFlexible"] });
     const xlsx = await buildXlsx([{ name: "Juri", rows: JUDGES }]);
-    const cases: [{ bytes: Uint8Array; name: string }, string][] = [
-      [{ bytes: new Uint8Array(), name: "kosong.csv" }, "empty"],
+    const cases: [{ bytes: Uint8Array; name: string }, FileFailure][] = [
+      [
+        { bytes: new Uint8Array(), name: "kosong.csv" },
+        { ok: false, code: "empty" },
+      ],
       [
         csv([
           ["Nama", "Wilayah"],
           ["Budi", "Kota Batu"],
         ]),
-        "missingColumns",
+        { ok: false, code: "missingColumns", params: { columns: "email" } },
       ],
-      [csv([["Nama", "Email"]]), "noRows"],
-      [{ bytes: new TextEncoder().encode('Nama,Email\n"Budi,budi@contoh.id\n'), name: "kutip.csv" }, "unclosedQuote"],
-      [{ bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), name: "lama.xls" }, "oldExcel"],
-      [{ bytes: xlsx.subarray(0, 200), name: "rusak.xlsx" }, "brokenXlsx"],
-      [{ bytes: new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), name: "surat.pdf" }, "wrongType"],
-      [{ bytes: new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), name: "besar.csv" }, "tooLarge"],
+      [csv([["Nama", "Email"]]), { ok: false, code: "noRows" }],
+      [
+        { bytes: new TextEncoder().encode('Nama,Email\n"Budi,budi@contoh.id\n'), name: "kutip.csv" },
+        { ok: false, code: "unclosedQuote", params: { line: 2 } },
+      ],
+      [
+        { bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), name: "lama.xls" },
+        { ok: false, code: "oldExcel" },
+      ],
+      [
+        { bytes: xlsx.subarray(0, 200), name: "rusak.xlsx" },
+        { ok: false, code: "brokenXlsx" },
+      ],
+      [
+        { bytes: new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), name: "surat.pdf" },
+        { ok: false, code: "wrongType" },
+      ],
+      [
+        { bytes: new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), name: "besar.csv" },
+        { ok: false, code: "tooLarge", params: { max: 2 * 1024 * 1024 } },
+      ],
     ];
-    for (const [file, code] of cases) {
-      const outcome = await previewJudgeImport(event.id, file, organizer, NOW);
-      expect(outcome.ok ? "ok" : outcome.problem.code, file.name).toBe(code);
+    for (const [file, failure] of cases) {
+      expect(await previewJudgeImport(event.id, file, organizer, NOW), file.name).toEqual(failure);
     }
     expect(await databaseFingerprint({ except: ["RateLimiterFlexible"] })).toEqual(before);
   });
@@ -132,7 +150,7 @@ describe("judge import", () => {
   it("reads the same rows from an XLSX workbook", async () => {
     const { event, organizer } = await organizedEvent();
     const outcome = await previewJudgeImport(event.id, { bytes: await buildXlsx([{ name: "Juri", rows: JUDGES }]), name: "juri.xlsx" }, organizer, NOW);
-    if (!outcome.ok) throw new Error(outcome.problem.code);
+    if (!outcome.ok) throw new Error(outcome.code);
     expect(outcome.preview.facts.format).toBe("xlsx");
     expect(outcome.preview.result.counts).toEqual({ rows: 4, ready: 2, skipped: 0, errors: 2 });
   });
@@ -144,13 +162,13 @@ describe("judge import", () => {
     await db.invite.create({ data: { eventId: event.id, role: "JUDGE", email: "sari@contoh.id", tokenHash: sha256("lain"), invitedById: organizer.id, expiresAt: new Date(NOW.getTime() + 864e5) } });
     const before = await withoutAudit();
     const changed = await confirmJudgeImport(event.id, outcome.preview, organizer, NOW);
-    expect(changed.ok ? "ok" : changed.reason).toBe("changed");
-    if (!changed.ok && changed.reason === "changed") expect(changed.preview.result.counts).toMatchObject({ ready: 1, skipped: 1 });
+    expect(changed.ok ? "ok" : changed.code).toBe("changed");
+    if (!changed.ok && changed.code === "changed") expect(changed.preview.result.counts).toMatchObject({ ready: 1, skipped: 1 });
     const tampered = JSON.parse(outcome.preview.payload) as { records: { values: Record<string, string> }[] };
     (tampered.records[2] as { values: Record<string, string> }).values.email = "dewi@contoh.id";
-    expect(await confirmJudgeImport(event.id, { payload: JSON.stringify(tampered), digest: outcome.preview.digest }, organizer, NOW)).toMatchObject({ ok: false, reason: "changed" });
-    expect(await confirmJudgeImport(event.id, { payload: "{bukan json", digest: outcome.preview.digest }, organizer, NOW)).toEqual({ ok: false, reason: "damaged" });
-    expect(await confirmJudgeImport(event.id, { payload: JSON.stringify({ records: [] }), digest: outcome.preview.digest }, organizer, NOW)).toEqual({ ok: false, reason: "damaged" });
+    expect(await confirmJudgeImport(event.id, { payload: JSON.stringify(tampered), digest: outcome.preview.digest }, organizer, NOW)).toMatchObject({ ok: false, code: "changed" });
+    expect(await confirmJudgeImport(event.id, { payload: "{bukan json", digest: outcome.preview.digest }, organizer, NOW)).toEqual({ ok: false, code: "damaged" });
+    expect(await confirmJudgeImport(event.id, { payload: JSON.stringify({ records: [] }), digest: outcome.preview.digest }, organizer, NOW)).toEqual({ ok: false, code: "damaged" });
     expect(await withoutAudit()).toEqual(before);
     expect(await auditCount(event.id, "import.judgesConfirm")).toBe(0);
   });
@@ -160,7 +178,7 @@ describe("judge import", () => {
     const outcome = await previewJudgeImport(event.id, csv(JUDGES), organizer, NOW);
     if (!outcome.ok) throw new Error("preview");
     const results = await Promise.all([confirmJudgeImport(event.id, outcome.preview, organizer, NOW), confirmJudgeImport(event.id, outcome.preview, organizer, NOW)]);
-    expect(results.map((r) => (r.ok ? "ok" : r.reason)).sort()).toEqual(["changed", "ok"]);
+    expect(results.map((r) => (r.ok ? "ok" : r.code)).sort()).toEqual(["changed", "ok"]);
     expect(await db.invite.count({ where: { eventId: event.id } })).toBe(2);
   });
 });
@@ -185,7 +203,7 @@ describe("team import", () => {
     const before = await withoutAudit();
     const outcome = await previewTeamImport(event.id, csv(teamRows(tag)), organizer);
     expect(await withoutAudit()).toEqual(before);
-    if (!outcome.ok) throw new Error(outcome.problem.code);
+    if (!outcome.ok) throw new Error(outcome.code);
     const { teams, counts } = outcome.preview.result;
     expect(teams.map((t) => [t.name, t.verdict])).toEqual([
       [`Tim Garuda ${tag}`, "error"],
@@ -196,7 +214,7 @@ describe("team import", () => {
     expect(counts).toMatchObject({ teams: 2, teamsReady: 1, teamsWithErrors: 1 });
 
     const confirmed = await confirmTeamImport(event.id, outcome.preview, organizer);
-    if (!confirmed.ok) throw new Error(confirmed.reason);
+    if (!confirmed.ok) throw new Error(confirmed.code);
     expect(confirmed.written.seats.map((s) => [s.email, s.captain])).toEqual([
       [`eko-${tag}@contoh.id`, true],
       [`fitri-${tag}@contoh.id`, false],
@@ -294,7 +312,7 @@ describe("team import", () => {
       ],
     });
     const missing = await previewTeamImport(event.id, csv(teamRows("c3")), organizer);
-    expect(missing.ok ? "ok" : missing.problem).toEqual({ code: "missingColumns", columns: ["pool"] });
+    expect(missing).toEqual({ ok: false, code: "missingColumns", params: { columns: "pool" } });
     const rows = [
       [...TEAM_HEADER, "Kelompok"],
       ["Tim KIM", "", "Kota Batu", "", "", "A", "a@contoh.id", "", "kim"],

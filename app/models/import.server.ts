@@ -14,9 +14,11 @@ import {
   IMPORT_MAX_ROWS,
   readRecords,
   readTextTable,
+  type ConfirmOutcome,
   type FileFacts,
-  type FileProblem,
+  type FileFailure,
   type ImportKind,
+  type ImportOutcome,
   type Preview,
   type JudgePreview,
   type SheetRecord,
@@ -35,26 +37,26 @@ type Tx = Prisma.TransactionClient;
 
 export type ImportFile = { bytes: Uint8Array; name: string };
 
-type Read = { ok: true; records: SheetRecord[]; facts: FileFacts } | { ok: false; problem: FileProblem };
+type Read = { ok: true; records: SheetRecord[]; facts: FileFacts } | FileFailure;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /** The file as records of the kind's columns, whatever a spreadsheet made of it, or why not. */
 async function readFile(file: ImportFile, kind: ImportKind, extraRequired: readonly string[]): Promise<Read> {
   const { bytes } = file;
-  if (bytes.length === 0) return { ok: false, problem: { code: "empty" } };
-  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, problem: { code: "tooLarge", max: IMPORT_MAX_BYTES } };
+  if (bytes.length === 0) return { ok: false, code: "empty" };
+  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, code: "tooLarge", params: { max: IMPORT_MAX_BYTES } };
   const detected = await sniffFileType(bytes);
   let table: string[][];
   let facts: Pick<FileFacts, "format" | "delimiter" | "encoding">;
   if (detected === "xlsx" || (ZIP.every((b, i) => bytes[i] === b) && detected !== "docx" && detected !== "pptx")) {
     const read = await readXlsxTable(bytes);
     // A ZIP that is not a workbook (an .ods, a .zip) is the wrong type; a damaged workbook is broken.
-    if (!read.ok) return { ok: false, problem: { code: detected === "xlsx" || /\.xlsx$/i.test(file.name) ? "brokenXlsx" : "wrongType" } };
+    if (!read.ok) return { ok: false, code: detected === "xlsx" || /\.xlsx$/i.test(file.name) ? "brokenXlsx" : "wrongType" };
     table = read.rows;
     facts = { format: "xlsx", delimiter: null, encoding: null };
   } else if (detected !== null) {
-    return { ok: false, problem: { code: "wrongType" } };
+    return { ok: false, code: "wrongType" };
   } else {
     const read = readTextTable(bytes);
     if (!read.ok) return read;
@@ -121,8 +123,6 @@ async function judgeContext(client: Tx, eventId: string, now: Date) {
   };
 }
 
-export type ImportOutcome<P> = { ok: true; preview: Preview<P> } | { ok: false; problem: FileProblem };
-
 function countsFor(preview: Preview<JudgePreview> | Preview<TeamPreview>) {
   const { counts } = preview.result;
   return { format: preview.facts.format, ...counts };
@@ -137,8 +137,6 @@ export async function previewJudgeImport(eventId: string, file: ImportFile, acto
   await audit({ eventId, actorId: actor.id, action: "import.judgesPreview", entity: "import", entityId: eventId, after: countsFor(preview) });
   return { ok: true, preview };
 }
-
-export type ConfirmOutcome<P, W> = { ok: true; written: W } | { ok: false; reason: "damaged" } | { ok: false; reason: "changed"; preview: Preview<P> };
 
 /** Thrown out of the transaction so it rolls back and the caller shows the new preview. */
 class Changed<P> extends Error {
@@ -158,7 +156,7 @@ export async function confirmJudgeImport(
   now: Date,
 ): Promise<ConfirmOutcome<JudgePreview, { invites: { email: string; token: string }[]; skipped: number; errors: number }>> {
   const payload = decodePayload(form.payload, "judges");
-  if (!payload) return { ok: false, reason: "damaged" };
+  if (!payload) return { ok: false, code: "damaged" };
   try {
     return await db.$transaction(async (tx) => {
       await lockEvent(tx, eventId);
@@ -181,7 +179,7 @@ export async function confirmJudgeImport(
       return { ok: true as const, written: { invites: invites.map(({ email, token }) => ({ email, token })), skipped: result.counts.skipped, errors: result.counts.errors } };
     }, IMPORT_TX);
   } catch (error) {
-    if (error instanceof Changed) return { ok: false, reason: "changed", preview: error.preview as Preview<JudgePreview> };
+    if (error instanceof Changed) return { ok: false, code: "changed", preview: error.preview as Preview<JudgePreview> };
     throw error;
   }
 }
@@ -234,7 +232,7 @@ export async function confirmTeamImport(
   actor: Actor,
 ): Promise<ConfirmOutcome<TeamPreview, { seats: SeatInvite[]; teams: number; skipped: number; errors: number }>> {
   const payload = decodePayload(form.payload, "teams");
-  if (!payload) return { ok: false, reason: "damaged" };
+  if (!payload) return { ok: false, code: "damaged" };
   const recheck = async (tx: Tx) => {
     const result = checkTeams(payload.records, await teamContext(tx, eventId));
     return previewOf("teams", payload.facts, payload.records, result);
@@ -285,10 +283,10 @@ export async function confirmTeamImport(
       return { ok: true as const, written: { seats, teams: ready.length, skipped: counts.teamsSkipped, errors: counts.teamsWithErrors } };
     }, IMPORT_TX);
   } catch (error) {
-    if (error instanceof Changed) return { ok: false, reason: "changed", preview: error.preview as Preview<TeamPreview> };
+    if (error instanceof Changed) return { ok: false, code: "changed", preview: error.preview as Preview<TeamPreview> };
     // Another import or registration took a name or an address between the check and the write
     // (SQLite has no row lock to wait on): show what is true now.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "changed", preview: await recheck(db) };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, code: "changed", preview: await recheck(db) };
     throw error;
   }
 }

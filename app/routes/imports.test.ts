@@ -12,12 +12,14 @@ import { loader as inviteLoader } from "~/routes/undangan.$token";
 import { loader as teamPageLoader } from "~/routes/tim.$teamId._index";
 import { loader as screeningTeamLoader } from "~/routes/kelola.$slug.tim_.$teamId";
 import { db } from "~/services/db.server";
+import { tFor } from "~/services/i18n.server";
 import { guardAction } from "~/services/request-body.server";
 import { databaseFingerprint } from "~/test/db-fingerprint";
 import { args, makeUser, multipartRequest, organizedEvent, outbox } from "~/test/event-helpers";
 import { BASE, call, formRequest, getRequest } from "~/test/request";
+import { msg, readMessage } from "~/validation/message";
 
-type Body = { intent?: string; problem?: { code: string }; preview?: { payload: string; digest: string; result: { counts: Record<string, number> } }; changed?: boolean };
+type Body = { intent?: string; error?: string; preview?: { payload: string; digest: string; result: { counts: Record<string, number> } }; changed?: boolean };
 
 const judgesCsv = (rows: string[][]) => new File([toCsv(rows)], "juri.csv", { type: "text/csv" });
 const JUDGES = [
@@ -28,6 +30,12 @@ const JUDGES = [
 ];
 
 type Act = (a: ReturnType<typeof args>) => Promise<unknown>;
+
+/** A message as the page shows it in `lang`. */
+async function shown(message: string | undefined, lang: "id" | "en") {
+  const { key, params } = readMessage(message ?? "");
+  return (await tFor(lang))(key, params);
+}
 
 async function setup() {
   const { event, organizer } = await organizedEvent();
@@ -102,15 +110,30 @@ describe("importing judges", () => {
       ]),
     );
     expect(missing.status).toBe(400);
-    expect((missing.body as Body).problem).toEqual({ code: "missingColumns", columns: ["email"] });
+    expect((missing.body as Body).error).toBe(msg("import.file.missingColumns", { columns: "Email" }));
+    const headless = await upload(judgesCsv([["Budi", "budi@contoh.id"]]));
+    expect(headless.status).toBe(400);
+    expect((headless.body as Body).error).toBe(msg("import.file.noHeader", { columns: "Nama, Email" }));
+    const twice = await upload(
+      judgesCsv([
+        ["Nama", "Name", "Email"],
+        ["Budi", "Budi", "budi@contoh.id"],
+      ]),
+    );
+    expect((twice.body as Body).error).toBe(msg("import.file.duplicateColumn", { column: "Nama" }));
+    const quote = await upload(new File(['Nama,Email\n"Budi,budi@contoh.id\n'], "juri.csv"));
+    expect((quote.body as Body).error).toBe(msg("import.file.unclosedQuote", { line: 2 }));
     const old = await upload(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3])], "juri.xls"));
-    expect((old.body as Body).problem).toEqual({ code: "oldExcel" });
+    expect((old.body as Body).error).toBe("import.file.oldExcel");
     const none = await call(() => judgeAction(args(formRequest(path, { intent: "preview" }, { cookie: organizer.cookie }), { slug: event.slug })));
     expect(none.status).toBe(400);
-    expect((none.body as Body).problem).toEqual({ code: "noFile" });
+    expect((none.body as Body).error).toBe("import.file.noFile");
     const damaged = await call(() => judgeAction(args(formRequest(path, { intent: "confirm", payload: "[]", digest: "x" }, { cookie: organizer.cookie }), { slug: event.slug })));
     expect(damaged.status).toBe(400);
-    expect((damaged.body as Body).problem).toEqual({ code: "damaged" });
+    expect((damaged.body as Body).error).toBe("import.file.damaged");
+    const altered = await call(() => judgeAction(args(formRequest(path, { intent: "confirm", payload: "{bukan json", digest: "a".repeat(64) }, { cookie: organizer.cookie }), { slug: event.slug })));
+    expect(altered.status).toBe(400);
+    expect((altered.body as Body).error).toBe("import.file.damaged");
     expect(await databaseFingerprint({ except: ["RateLimiterFlexible"] })).toEqual(before);
   });
 
@@ -124,7 +147,8 @@ describe("importing judges", () => {
     };
     const over = await post(2 * 1024 * 1024 + 10);
     expect(over.status).toBe(400);
-    expect((over.body as Body).problem).toEqual({ code: "tooLarge", max: 2 * 1024 * 1024 });
+    expect((over.body as Body).error).toBe(msg("import.file.tooLarge", { size: "2 MB" }));
+    expect(await shown((over.body as Body).error, "id")).toBe("Berkas terlalu besar (maksimal 2 MB). Bagi menjadi beberapa berkas.");
     expect((await post(3 * 1024 * 1024)).status).toBe(413);
   });
 
@@ -265,6 +289,16 @@ describe("importing teams and claiming a place", () => {
     const agreed = await call(() => claimAction(args(formRequest(`/gabung/tempat/${captainToken}`, { agreeEventNotice: "on" }, { cookie: rina.cookie }), { token: captainToken })));
     expect(agreed.status).toBe(302);
     expect(await db.teamMember.findFirstOrThrow({ where: { userId: rina.id } })).toMatchObject({ role: "CAPTAIN", noticeAcceptedAt: expect.any(Date) });
+  });
+
+  it("names the missing columns as the reader's template names them", async () => {
+    const { teamPath, upload } = await setup();
+    const file = () => new File([toCsv(TEAMS.map((r) => r.slice(0, 4)))], "tim.csv");
+    const id = (await upload(file(), undefined, teamPath, teamAction)).body as Body;
+    expect(id.error).toBe(msg("import.file.missingColumns", { columns: "Email anggota" }));
+    const en = await upload(file(), undefined, `${teamPath}?lng=en`, teamAction);
+    expect(en.status).toBe(400);
+    expect(await shown((en.body as Body).error, "en")).toBe("Required columns not found: Member email. Check the headers in the first row or use the template.");
   });
 
   it("refuses team imports to a judge of the event and to anonymous visitors", async () => {

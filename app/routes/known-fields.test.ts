@@ -22,8 +22,10 @@ const routes: ActionRoute[] = [];
 for (const file of readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f) && !f.includes(".test."))) {
   const source = readFileSync(join(routesDir, file), "utf8");
   if (!/export (async )?function action|export const action/.test(source)) continue;
-  // Every identifier-like string literal of the route is tried as its intent.
-  const intents = [...new Set([...source.matchAll(/"([A-Za-z_][\w-]{0,40})"/g)].map((m) => m[1] as string))];
+  // Every identifier-like string literal of the route, and of a shared action it hands the form to
+  // (a `~/services/…-action.server` module), is tried as its intent.
+  const shared = [...source.matchAll(/from "~\/(services\/[\w-]+-action\.server)"/g)].map((m) => readFileSync(join(rootDir, "app", `${m[1]}.ts`), "utf8"));
+  const intents = [...new Set([source, ...shared].flatMap((text) => [...text.matchAll(/"([A-Za-z_][\w-]{0,40})"/g)].map((m) => m[1] as string)))];
   // Does the action answer with the submitted values (a Conform reply, or the judge's scores)?
   const echoes = /data\(\s*reply\(|result: reply\(|\.\.\.reply\(|badRequest\([^)]*reply\(|\bsubmitted }/.test(source);
   routes.push({
