@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/results-table";
 import { galleryPage } from "~/models/gallery.server";
@@ -8,6 +8,7 @@ import { galleryQuerySchema } from "~/validation/results";
 import { parseFilters } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
+import { useSearchLink } from "~/components/search-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "eventGallery", { event: data.event.name }) : pageTitle(matches, "gallery") }];
 
@@ -33,12 +34,8 @@ export default function Gallery() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const filtered = d.filters.track || d.filters.region || d.filters.q;
-  const [params] = useSearchParams();
-  const pageLink = (n: number) => {
-    const p = new URLSearchParams(params);
-    p.set("halaman", String(n));
-    return `?${p.toString()}`;
-  };
+  const link = useSearchLink();
+  const pageLink = (n: number) => link({ halaman: String(n) });
   return (
     <div className="space-y-6">
       <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("gallery.title")}>

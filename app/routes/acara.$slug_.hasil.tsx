@@ -1,7 +1,7 @@
 // Public results: rendered from the frozen publication document only (never live data).
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceCell, useFormatNumber } from "~/components/results";
 import { Pager } from "~/components/results-table";
@@ -15,6 +15,7 @@ import { getUser } from "~/services/session.server";
 import { leaderboardQuerySchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
+import { useSearchLink } from "~/components/search-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventResults", { event: d.event.name }) : pageTitle(matches, "results") }];
 
@@ -62,12 +63,8 @@ export default function PublicResults() {
   const { t } = useTranslation();
   const fmt = useFormatNumber();
   const d = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const pageLink = (n: number) => {
-    const p = new URLSearchParams(params);
-    p.set("halaman", String(n));
-    return `?${p.toString()}`;
-  };
+  const link = useSearchLink();
+  const pageLink = (n: number) => link({ halaman: String(n) });
   return (
     <div className="space-y-6">
       <PageHeading trail={[{ to: `/acara/${d.event.slug}`, label: d.event.name }]} title={t("leaderboard.title")}>

@@ -20,6 +20,7 @@ import { correctSchema, publishSchema, resultsQuerySchema } from "~/validation/r
 import { pageTitle, parentData } from "~/components/page-title";
 import { Card } from "~/components/card";
 import { ColumnHeads } from "~/components/table";
+import { useSearchLink } from "~/components/search-link";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -124,13 +125,7 @@ export default function OrganizerResults() {
   const keyLabel = useTieKeyLabel(d.criteria);
   const errors = (lastResult?.error ?? {}) as Record<string, string[] | null>;
   const unfinished = d.progress.assignments - d.progress.finalized;
-  const query = (patch: Record<string, string>) => {
-    const p = new URLSearchParams(params);
-    p.delete("terbit");
-    p.delete("koreksi");
-    for (const [k, v] of Object.entries(patch)) p.set(k, v);
-    return `?${p.toString()}`;
-  };
+  const query = useSearchLink(["terbit", "koreksi"]);
 
   // One form publishes; once published, the same form (behind a disclosure) corrects.
   const publishForm = (

@@ -4,7 +4,7 @@
 // so after an action the organizer is back on the window they were working in.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/results-table";
 import type { AssignmentWarning } from "~/domain/assignment";
@@ -15,6 +15,7 @@ import { assignmentActionSchema, BOARD_FILTER_PARAMS, boardQuerySchema } from "~
 import { safeParseKnownFields } from "~/services/forms.server";
 import { msg, readMessage } from "~/validation/message";
 import { Card } from "~/components/card";
+import { useSearchLink } from "~/components/search-link";
 
 type FilterParam = (typeof BOARD_FILTER_PARAMS)[number];
 const FILTER_OF: Record<FilterParam, BoardFilter> = { perhatian: "attention", kurang: "under", konflik: "conflict" };
@@ -88,7 +89,6 @@ export default function AssignmentBoard() {
   const { t } = useTranslation();
   const { round, total, judges, warnings, summary, counts, filters, window } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { pathname } = useLocation();
   const busy = useNavigation().state !== "idle";
   const judgeName = new Map(judges.map((j) => [j.id, j.name]));
@@ -121,16 +121,7 @@ export default function AssignmentBoard() {
     return t(key, p);
   };
   // Links keep the round, the search and the filter; a changed filter starts again at page 1.
-  const link = (patch: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    p.delete("index");
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    const s = p.toString();
-    return s ? `?${s}` : ".";
-  };
+  const link = useSearchLink(["index"]);
   const filtered = !!(filters.q || filters.filter);
   const first = window.offset + 1;
   const last = window.offset + window.cards.length;

@@ -15,6 +15,7 @@ import { bulkReviewSchema } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
 import { pageTitle, parentData } from "~/components/page-title";
 import { msg } from "~/validation/message";
+import { useSearchLink } from "~/components/search-link";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageScreening", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -122,16 +123,7 @@ export default function Screening() {
   const changed = params.get("diubah");
   const selectClass = "field-input";
   // Links keep the other filters; a changed filter starts again at page 1.
-  const link = (patch: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    p.delete("diubah");
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    const q = p.toString();
-    return q ? `?${q}` : `/kelola/${event.slug}/tim`;
-  };
+  const link = useSearchLink(["diubah"]);
   const chips = [{ value: "", label: t("screening.allTeams"), count: counts.total }, ...STATUSES.map((s) => ({ value: s, label: t(`team.status.${s}`), count: counts[s] }))];
   return (
     <div className="space-y-6">
