@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AuditRow } from "~/domain/audit-log";
+import { FilterSelect } from "./forms";
 
 function pretty(json: string | null): string {
   if (!json) return "—";
@@ -94,17 +95,7 @@ export function AuditFilter({ name, label, value, all, options }: { name: string
   return (
     <Form method="get" className="card flex flex-wrap items-end gap-2">
       <div className="min-w-[12rem] flex-1">
-        <label htmlFor={name} className="field-label">
-          {label}
-        </label>
-        <select id={name} name={name} defaultValue={value} className="field-input">
-          <option value="">{all}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name={name} label={label} value={value} options={options} all={all} />
       </div>
       <button type="submit" className="btn-secondary">
         {t("common.filter")}

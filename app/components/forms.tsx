@@ -188,3 +188,56 @@ export function FormAlert({ errors, tone = "error" }: { errors?: string[] | null
     </div>
   );
 }
+
+type Choice = { value: string; label: string };
+
+/**
+ * A list filter sent as a GET parameter: a labelled select whose first choice (value "") shows
+ * everything. `all` names that choice when "Semua" is not the right word.
+ */
+export function FilterSelect({ id, name, label, value, options, all }: { id?: string; name: string; label: string; value: string | null | undefined; options: Choice[]; all?: string }) {
+  const { t } = useTranslation();
+  const fieldId = id ?? name;
+  return (
+    <div>
+      <label htmlFor={fieldId} className="field-label">
+        {label}
+      </label>
+      <select id={fieldId} name={name} defaultValue={value ?? ""} className="field-input">
+        <option value="">{all ?? t("common.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The free-text search of a list filter, sent as a GET parameter. */
+export function SearchField({
+  id,
+  name,
+  label,
+  value,
+  placeholder,
+  className,
+}: {
+  id?: string;
+  name: string;
+  label: string;
+  value: string | null | undefined;
+  placeholder?: string;
+  className?: string;
+}) {
+  const fieldId = id ?? name;
+  return (
+    <div className={className}>
+      <label htmlFor={fieldId} className="field-label">
+        {label}
+      </label>
+      <input id={fieldId} type="search" name={name} defaultValue={value ?? ""} className="field-input" placeholder={placeholder} />
+    </div>
+  );
+}

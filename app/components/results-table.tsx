@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { RankingMethod } from "~/domain/ranking";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { ChangeBadge, PlaceCell, useFormatNumber } from "./results";
+import { FilterSelect, SearchField } from "./forms";
 
 export type WindowRow = {
   submissionId: string;
@@ -38,38 +39,9 @@ export function ResultsFilter({ filters, hidden }: Pick<Props, "filters" | "hidd
   return (
     <Form method="get" className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" role="search" aria-label={t("results.window.filters")}>
       {Object.entries(hidden).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
-      <div>
-        <label htmlFor="cari" className="field-label">
-          {t("results.window.search")}
-        </label>
-        <input id="cari" type="search" name="cari" defaultValue={filters.q} className="field-input" />
-      </div>
-      <div>
-        <label htmlFor="bidang" className="field-label">
-          {t("leaderboard.track")}
-        </label>
-        <select id="bidang" name="bidang" defaultValue={filters.trackId} className="field-input">
-          <option value="">{t("leaderboard.allTracks")}</option>
-          {filters.tracks.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="wilayah" className="field-label">
-          {t("leaderboard.region")}
-        </label>
-        <select id="wilayah" name="wilayah" defaultValue={filters.regionId} className="field-input">
-          <option value="">{t("leaderboard.allRegions")}</option>
-          {filters.regions.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SearchField name="cari" label={t("results.window.search")} value={filters.q} />
+      <FilterSelect name="bidang" label={t("leaderboard.track")} value={filters.trackId} options={filters.tracks.map((x) => ({ value: x.id, label: x.name }))} all={t("leaderboard.allTracks")} />
+      <FilterSelect name="wilayah" label={t("leaderboard.region")} value={filters.regionId} options={filters.regions.map((x) => ({ value: x.id, label: x.name }))} all={t("leaderboard.allRegions")} />
       <button type="submit" className="btn-secondary">
         {t("leaderboard.apply")}
       </button>

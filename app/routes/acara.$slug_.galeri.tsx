@@ -9,6 +9,7 @@ import { parseFilters } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
 import { useSearchLink } from "~/components/search-link";
+import { FilterSelect, SearchField } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "eventGallery", { event: data.event.name }) : pageTitle(matches, "gallery") }];
 
@@ -47,38 +48,9 @@ export default function Gallery() {
         </p>
       ) : null}
       <Form method="get" className="card grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label={t("gallery.filters")}>
-        <div className="sm:col-span-2">
-          <label htmlFor="cari" className="field-label">
-            {t("gallery.search")}
-          </label>
-          <input id="cari" type="search" name="cari" defaultValue={d.filters.q} className="field-input" placeholder={t("gallery.searchPlaceholder")} />
-        </div>
-        <div>
-          <label htmlFor="bidang" className="field-label">
-            {t("submission.fields.trackId")}
-          </label>
-          <select id="bidang" name="bidang" defaultValue={d.filters.track} className="field-input">
-            <option value="">{t("common.all")}</option>
-            {d.tracks.map((tr) => (
-              <option key={tr.id} value={tr.id}>
-                {tr.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="wilayah" className="field-label">
-            {t("submission.project.region")}
-          </label>
-          <select id="wilayah" name="wilayah" defaultValue={d.filters.region} className="field-input">
-            <option value="">{t("common.all")}</option>
-            {d.regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchField name="cari" label={t("gallery.search")} value={d.filters.q} placeholder={t("gallery.searchPlaceholder")} className="sm:col-span-2" />
+        <FilterSelect name="bidang" label={t("submission.fields.trackId")} value={d.filters.track} options={d.tracks.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect name="wilayah" label={t("submission.project.region")} value={d.filters.region} options={d.regions.map((x) => ({ value: x.id, label: x.name }))} />
         <div className="flex gap-2 sm:col-span-4">
           <button type="submit" className="btn-primary">
             {t("common.filter")}

@@ -16,6 +16,7 @@ import { leaderboardQuerySchema } from "~/validation/results";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
 import { useSearchLink } from "~/components/search-link";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventResults", { event: d.event.name }) : pageTitle(matches, "results") }];
 
@@ -119,32 +120,8 @@ export default function PublicResults() {
           {t("leaderboard.ranking")}
         </h2>
         <Form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-          <div>
-            <label htmlFor="bidang" className="field-label">
-              {t("leaderboard.track")}
-            </label>
-            <select id="bidang" name="bidang" defaultValue={d.filters.track ?? ""} className="field-input">
-              <option value="">{t("leaderboard.allTracks")}</option>
-              {d.filters.tracks.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="wilayah" className="field-label">
-              {t("leaderboard.region")}
-            </label>
-            <select id="wilayah" name="wilayah" defaultValue={d.filters.region ?? ""} className="field-input">
-              <option value="">{t("leaderboard.allRegions")}</option>
-              {d.filters.regions.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="bidang" label={t("leaderboard.track")} value={d.filters.track} options={d.filters.tracks.map((x) => ({ value: x, label: x }))} all={t("leaderboard.allTracks")} />
+          <FilterSelect name="wilayah" label={t("leaderboard.region")} value={d.filters.region} options={d.filters.regions.map((x) => ({ value: x, label: x }))} all={t("leaderboard.allRegions")} />
           <button type="submit" className="btn-secondary">
             {t("leaderboard.apply")}
           </button>

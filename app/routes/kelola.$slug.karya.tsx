@@ -11,6 +11,7 @@ import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { filtersOf, parseFilterQuery, TIMING_WORDS, timingOf } from "~/validation/submission";
 import { pageTitle, parentData } from "~/components/page-title";
+import { FilterSelect, SearchField } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageSubmissions", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -63,25 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/kelola/${event.slug}/karya`);
 }
 
-function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} className="field-input">
-        <option value="">{t("common.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function OrganizerSubmissions() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
@@ -125,22 +107,17 @@ export default function OrganizerSubmissions() {
       </section>
 
       <Form method="get" className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end" aria-label={t("submission.organizer.filters")}>
-        <div className="sm:col-span-3 lg:col-span-2">
-          <label htmlFor="cari" className="field-label">
-            {t("common.search")}
-          </label>
-          <input id="cari" type="search" name="cari" defaultValue={d.filters.q} className="field-input" />
-        </div>
-        <Select id="f-bidang" name="bidang" label={t("submission.fields.trackId")} value={d.filters.track} options={d.tracks.map((x) => ({ value: x.id, label: x.name }))} />
-        <Select id="f-wilayah" name="wilayah" label={t("submission.project.region")} value={d.filters.region} options={d.regions.map((x) => ({ value: x.id, label: x.name }))} />
-        <Select
+        <SearchField name="cari" label={t("common.search")} value={d.filters.q} className="sm:col-span-3 lg:col-span-2" />
+        <FilterSelect id="f-bidang" name="bidang" label={t("submission.fields.trackId")} value={d.filters.track} options={d.tracks.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect id="f-wilayah" name="wilayah" label={t("submission.project.region")} value={d.filters.region} options={d.regions.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect
           id="f-status"
           name="status"
           label={t("submission.organizer.status")}
           value={d.filters.status}
           options={(["SUBMITTED", "DRAFT", "NONE"] as const).map((s) => ({ value: s, label: t(`submission.status.${s}`) }))}
         />
-        <Select
+        <FilterSelect
           id="f-waktu"
           name="waktu"
           label={t("submission.organizer.timing")}

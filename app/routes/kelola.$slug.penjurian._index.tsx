@@ -16,6 +16,7 @@ import { safeParseKnownFields } from "~/services/forms.server";
 import { msg, readMessage } from "~/validation/message";
 import { Card } from "~/components/card";
 import { useSearchLink } from "~/components/search-link";
+import { SearchField } from "~/components/forms";
 
 type FilterParam = (typeof BOARD_FILTER_PARAMS)[number];
 const FILTER_OF: Record<FilterParam, BoardFilter> = { perhatian: "attention", kurang: "under", konflik: "conflict" };
@@ -225,12 +226,7 @@ export default function AssignmentBoard() {
         ) : (
           <Form method="get" action={pathname} className="card grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" role="search" aria-label={t("assignment.window.filters")}>
             <input type="hidden" name="babak" value={round.id} />
-            <div>
-              <label htmlFor="cari" className="field-label">
-                {t("assignment.window.search")}
-              </label>
-              <input id="cari" type="search" name="cari" defaultValue={filters.q} className="field-input" />
-            </div>
+            <SearchField name="cari" label={t("assignment.window.search")} value={filters.q} />
             <div>
               <label htmlFor="saring" className="field-label">
                 {t("assignment.window.show")}

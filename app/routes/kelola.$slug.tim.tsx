@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormAlert } from "~/components/forms";
+import { FormAlert, SearchField, FilterSelect } from "~/components/forms";
 import { Pager } from "~/components/results-table";
 import { StatusBadge } from "~/components/status-badge";
 import { listTeamsForScreening, reviewTeams, screeningLists, screeningWindow, type ScreeningFilters } from "~/models/screening.server";
@@ -156,40 +156,9 @@ export default function Screening() {
 
       <Form method="get" className="card grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" role="search" aria-label={t("screening.filters")}>
         {status ? <input type="hidden" name="status" value={status} /> : null}
-        <div className="sm:col-span-2 lg:col-span-3">
-          <label htmlFor="q" className="field-label">
-            {t("screening.search")}
-          </label>
-          <input id="q" name="cari" type="search" defaultValue={params.get("cari") ?? ""} className="field-input" placeholder={t("screening.searchHint")} />
-        </div>
-        <div>
-          <label htmlFor="f-region" className="field-label">
-            {t("team.fields.region")}
-          </label>
-          <select id="f-region" name="wilayah" defaultValue={params.get("wilayah") ?? ""} className={selectClass}>
-            <option value="">{t("common.all")}</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {tracks.length ? (
-          <div>
-            <label htmlFor="f-track" className="field-label">
-              {t("team.fields.track")}
-            </label>
-            <select id="f-track" name="bidang" defaultValue={params.get("bidang") ?? ""} className={selectClass}>
-              <option value="">{t("common.all")}</option>
-              {tracks.map((tr) => (
-                <option key={tr.id} value={tr.id}>
-                  {tr.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <SearchField id="q" name="cari" label={t("screening.search")} value={params.get("cari")} placeholder={t("screening.searchHint")} className="sm:col-span-2 lg:col-span-3" />
+        <FilterSelect id="f-region" name="wilayah" label={t("team.fields.region")} value={params.get("wilayah")} options={regions.map((x) => ({ value: x.id, label: x.name }))} />
+        {tracks.length ? <FilterSelect id="f-track" name="bidang" label={t("team.fields.track")} value={params.get("bidang")} options={tracks.map((x) => ({ value: x.id, label: x.name }))} /> : null}
         <div>
           <label htmlFor="f-complete" className="field-label">
             {t("screening.completeness")}
