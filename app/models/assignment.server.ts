@@ -1,8 +1,10 @@
 // Judge assignment per round: automatic distribution, manual edits (conflicts refused outright),
 // re-balancing after a judge drops out (the organizer's board is in assignment-board.server.ts).
 import { assignJudges, assignmentWarnings, rebalance, type AssignmentResult, type JudgePair } from "~/domain/assignment";
+import type { ConflictReason } from "~/domain/conflicts";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
+import type { Failure } from "~/validation/message";
 import { conflictContext, lookupFor, refreshDetectedConflicts, type Tx } from "./conflict.server";
 
 export async function getRound(eventId: string, roundId: string, client: Tx = db) {
@@ -97,36 +99,38 @@ export async function autoAssign(eventId: string, roundId: string, actorId: stri
   });
 }
 
-export type AddAssignmentError = "unknown_judge" | "unknown_submission" | "duplicate" | "conflict";
+/** A refused hand-made pair; a conflict names its reasons. */
+export type AddAssignmentFailure = Failure<"unknownJudge" | "unknownSubmission" | "duplicate"> | (Failure<"conflict"> & { reasons: readonly ConflictReason[] });
+export type AddAssignmentResult = { ok: true; warnings: ReturnType<typeof assignmentWarnings> } | AddAssignmentFailure;
 
 /** A hand-made pair. Conflicted pairs are refused outright; imbalance is only warned about. */
-export async function addAssignment(eventId: string, roundId: string, judgeId: string, submissionId: string, actorId: string) {
+export async function addAssignment(eventId: string, roundId: string, judgeId: string, submissionId: string, actorId: string): Promise<AddAssignmentResult> {
   return db.$transaction(async (tx) => {
     const state = await roundState(eventId, roundId, tx);
     const sub = state.submissions.find((s) => s.id === submissionId);
-    if (!state.judgeIds.includes(judgeId)) return { error: "unknown_judge" as AddAssignmentError };
-    if (!sub) return { error: "unknown_submission" as AddAssignmentError };
-    if (state.assignments.some((a) => a.judgeId === judgeId && a.submissionId === submissionId)) return { error: "duplicate" as AddAssignmentError };
+    if (!state.judgeIds.includes(judgeId)) return { ok: false, code: "unknownJudge" };
+    if (!sub) return { ok: false, code: "unknownSubmission" };
+    if (state.assignments.some((a) => a.judgeId === judgeId && a.submissionId === submissionId)) return { ok: false, code: "duplicate" };
     const reasons = state.lookup(judgeId, submissionId);
-    if (reasons.length > 0) return { error: "conflict" as AddAssignmentError, reasons };
+    if (reasons.length > 0) return { ok: false, code: "conflict", reasons };
     const created = await tx.assignment.create({ data: { roundId, judgeId, submissionId, manual: true } });
     await audit({ eventId, actorId, action: "assignment.add", entity: "assignment", entityId: created.id, after: { roundId, judgeId, submissionId, manual: true } }, tx);
     const round = await tx.round.findUniqueOrThrow({ where: { id: roundId } });
     const pairs = [...state.assignments, { judgeId, submissionId }];
     const warnings = assignmentWarnings(pairs, round.judgesPerSubmission, state.lookup, { judgeIds: state.judgeIds, submissionIds: state.submissions.map((s) => s.id) });
-    return { ok: true as const, warnings };
+    return { ok: true, warnings };
   });
 }
 
 /** Removes a pair; a finalized judgment is evidence and is never removed this way. */
-export async function removeAssignment(eventId: string, roundId: string, assignmentId: string, actorId: string) {
+export async function removeAssignment(eventId: string, roundId: string, assignmentId: string, actorId: string): Promise<{ ok: true } | Failure<"notFound" | "finalized">> {
   return db.$transaction(async (tx) => {
     const a = await tx.assignment.findFirst({
       where: { id: assignmentId, roundId, round: { eventId } },
       include: { judgment: { include: { scores: true } } },
     });
-    if (!a) return { error: "not_found" as const };
-    if (a.judgment?.finalizedAt) return { error: "finalized" as const };
+    if (!a) return { ok: false, code: "notFound" };
+    if (a.judgment?.finalizedAt) return { ok: false, code: "finalized" };
     await tx.assignment.delete({ where: { id: a.id } });
     await audit(
       {
@@ -145,7 +149,7 @@ export async function removeAssignment(eventId: string, roundId: string, assignm
       },
       tx,
     );
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
@@ -153,11 +157,16 @@ export async function removeAssignment(eventId: string, roundId: string, assignm
  * A judge dropped out: their unfinished assignments in the round are removed and the affected
  * submissions topped up by the others, least loaded first. Finalized judgments are kept.
  */
-export async function rebalanceWithout(eventId: string, roundId: string, judgeId: string, actorId: string) {
+export async function rebalanceWithout(
+  eventId: string,
+  roundId: string,
+  judgeId: string,
+  actorId: string,
+): Promise<{ ok: true; removed: number; created: number; shortfalls: AssignmentResult["shortfalls"] } | Failure<"unknownJudge">> {
   return db.$transaction(async (tx) => {
     const round = await tx.round.findFirstOrThrow({ where: { id: roundId, eventId } });
     const state = await roundState(eventId, roundId, tx);
-    if (!state.judgeIds.includes(judgeId)) return { error: "unknown_judge" as const };
+    if (!state.judgeIds.includes(judgeId)) return { ok: false, code: "unknownJudge" };
     const result = rebalance({
       submissions: state.submissions,
       judges: state.judgeIds.map((id) => ({ id })),
@@ -179,7 +188,7 @@ export async function rebalanceWithout(eventId: string, roundId: string, judgeId
       { eventId, actorId, action: "assignment.rebalance", entity: "round", entityId: roundId, before: { droppedJudgeId: judgeId, removed }, after: { created, shortfalls: result.shortfalls } },
       tx,
     );
-    return { ok: true as const, removed: removed.length, created: created.length, shortfalls: result.shortfalls };
+    return { ok: true, removed: removed.length, created: created.length, shortfalls: result.shortfalls };
   });
 }
 

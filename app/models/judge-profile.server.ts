@@ -10,6 +10,7 @@ import { blindPeriod } from "~/domain/blind";
 import type { ConflictReason } from "~/domain/conflicts";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
+import type { Failure } from "~/validation/message";
 import { conflictContext, refreshDetectedConflicts, type Tx } from "./conflict.server";
 
 type EventFacts = { id: string; blindJudging: boolean; rounds: readonly { closesAt: Date }[] };
@@ -46,7 +47,8 @@ export async function judgeConflictPage(event: EventFacts, judgeId: string, now:
 export type Affiliation = { regionId: string | null; kimName: string; institution: string };
 /** `affiliation` undefined keeps the stored one (the page sends none when it is not editable). */
 export type JudgeProfileInput = { affiliation?: Affiliation; teamIds: string[] };
-export type JudgeProfileError = "unknown_region" | "unknown_team" | "affiliation_locked";
+/** A refused save, with the form field it concerns. */
+export type JudgeProfileFailure = Failure<"unknownRegion" | "unknownTeam" | "affiliationLocked">;
 
 /** judgeId's pairs with a scored assignment that are in conflict, as "teamId" → reasons. */
 async function scoredConflicts(eventId: string, judgeId: string, tx: Tx): Promise<Map<string, readonly ConflictReason[]>> {
@@ -70,7 +72,7 @@ async function scoredConflicts(eventId: string, judgeId: string, tx: Tx): Promis
  * Saves a judge's affiliations and declared conflicts, then refreshes detection. Nothing is
  * written on an error: ids that are not this event's, or an affiliation the judge may not change.
  */
-export async function saveJudgeProfile(event: EventFacts, judgeId: string, input: JudgeProfileInput, now: Date): Promise<{ ok: true } | { error: JudgeProfileError }> {
+export async function saveJudgeProfile(event: EventFacts, judgeId: string, input: JudgeProfileInput, now: Date): Promise<{ ok: true } | JudgeProfileFailure> {
   const eventId = event.id;
   const teamIds = [...new Set(input.teamIds)];
   return db.$transaction(async (tx) => {
@@ -78,12 +80,12 @@ export async function saveJudgeProfile(event: EventFacts, judgeId: string, input
     const stored: Affiliation = { regionId: member.regionId, kimName: member.kimName ?? "", institution: member.institution ?? "" };
     const wanted = input.affiliation ?? stored;
     const changed = wanted.regionId !== stored.regionId || wanted.kimName !== stored.kimName || wanted.institution !== stored.institution;
-    if (changed && !(await affiliationEditable(event, judgeId, member, now, tx))) return { error: "affiliation_locked" as const };
+    if (changed && !(await affiliationEditable(event, judgeId, member, now, tx))) return { ok: false, code: "affiliationLocked", field: "regionId" };
     if (wanted.regionId && !(await tx.region.findFirst({ where: { id: wanted.regionId, eventId }, select: { id: true } }))) {
-      return { error: "unknown_region" as const };
+      return { ok: false, code: "unknownRegion", field: "regionId" };
     }
     const known = await tx.team.count({ where: { eventId, id: { in: teamIds } } });
-    if (known !== teamIds.length) return { error: "unknown_team" as const };
+    if (known !== teamIds.length) return { ok: false, code: "unknownTeam", field: "teamIds" };
 
     const before = await tx.conflict.findMany({ where: { eventId, judgeId, source: "DECLARED" }, select: { teamId: true, createdAt: true } });
     const beforeIds = before.map((c) => c.teamId).sort();
@@ -131,7 +133,7 @@ export async function saveJudgeProfile(event: EventFacts, judgeId: string, input
       if (scoredBefore.has(teamId)) continue;
       await audit({ eventId, actorId: judgeId, action: "conflict.scored", entity: "team", entityId: teamId, after: { reasons } }, tx);
     }
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 

@@ -8,6 +8,7 @@ import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
 import { requireOrganizer } from "./event-guards.server";
 import { notFound } from "~/services/guards.server";
+import type { Failure } from "~/validation/message";
 
 const scoreMap = (scores: readonly { criterionId: string; value: number }[]) => Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
 
@@ -143,10 +144,14 @@ export async function advanceCandidates(eventId: string, roundId: string) {
 
 export type AdvanceSelection = { mode: "top"; n: number } | { mode: "pick"; submissionIds: string[] };
 
-export async function advanceToNextRound(eventId: string, roundId: string, selection: AdvanceSelection, actorId: string) {
+/** Why nothing advanced; `nothingToAdvance`: the selection came out empty (no complete judgments to rank). */
+export type AdvanceFailure = Failure<"unknownRound" | "noNextRound" | "unknownSubmission" | "nothingToAdvance">;
+export type AdvanceResult = { ok: true; created: number; tieAtCut: boolean; nextRoundName: string } | AdvanceFailure;
+
+export async function advanceToNextRound(eventId: string, roundId: string, selection: AdvanceSelection, actorId: string): Promise<AdvanceResult> {
   const data = await advanceCandidates(eventId, roundId);
-  if (!data) return { error: "unknown_round" as const };
-  if (!data.next) return { error: "no_next_round" as const };
+  if (!data) return { ok: false, code: "unknownRound" };
+  if (!data.next) return { ok: false, code: "noNextRound" };
   let chosen: string[];
   let tieAtCut = false;
   if (selection.mode === "top") {
@@ -155,10 +160,10 @@ export async function advanceToNextRound(eventId: string, roundId: string, selec
     tieAtCut = top.tieAtCut;
   } else {
     const inRound = new Set(data.rows.map((r) => r.submissionId));
-    if (selection.submissionIds.some((id) => !inRound.has(id))) return { error: "unknown_submission" as const };
+    if (selection.submissionIds.some((id) => !inRound.has(id))) return { ok: false, code: "unknownSubmission" };
     chosen = [...new Set(selection.submissionIds)];
   }
-  if (chosen.length === 0) return { error: "none_selected" as const };
+  if (chosen.length === 0) return { ok: false, code: "nothingToAdvance" };
   const nextId = data.next.id;
   const created = await db.$transaction(async (tx) => {
     const existing = new Set((await tx.roundEntry.findMany({ where: { roundId: nextId }, select: { submissionId: true } })).map((e) => e.submissionId));
@@ -167,7 +172,7 @@ export async function advanceToNextRound(eventId: string, roundId: string, selec
     await audit({ eventId, actorId, action: "round.advance", entity: "round", entityId: nextId, after: { fromRoundId: roundId, selection, submissionIds: fresh, tieAtCut } }, tx);
     return fresh.length;
   });
-  return { ok: true as const, created, tieAtCut, nextRoundName: data.next.name };
+  return { ok: true, created, tieAtCut, nextRoundName: data.next.name };
 }
 
 /** The round an organizer page works on: the one asked for, else the first still open, else the last. */

@@ -1,11 +1,13 @@
 // A judge's own work: their queue, one assignment with its rubric, and saving scores under an
 // optimistic version check. Every query here is scoped by the judge's user id, so no path leads
 // to another judge's scores.
+import type { ConflictReason } from "~/domain/conflicts";
 import { canScore, type ScoreCapability } from "~/domain/phase";
 import { checkScores, scoredOnly, type JudgmentError, type ScoreEntries } from "~/domain/judgment";
 import { toTimeline, type EventWithRounds } from "~/models/event.server";
 import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
+import type { Failure } from "~/validation/message";
 import { assignmentFacts } from "./judge-desk.server";
 
 /**
@@ -64,9 +66,19 @@ export type SaveInput = {
   now: Date;
 };
 
-export type SaveErrorCode = "not_assigned" | "conflict" | "round_closed" | "round_not_open" | "finalized" | "invalid" | "stale";
+/**
+ * A refused save. A conflict names its reasons; invalid scores come with each criterion's error;
+ * a finalized or stale judgment comes with what is stored now, for the judge to compare.
+ */
+export type SaveFailure =
+  | Failure<"notAssigned" | "roundClosed" | "roundNotOpen">
+  | (Failure<"conflict"> & { reasons: readonly ConflictReason[] })
+  | (Failure<"invalid"> & { errors: JudgmentError[] })
+  | (Failure<"finalized" | "stale"> & { current: JudgmentSnapshot });
 
-export type SaveOutcome = { ok: true; version: number; finalized: boolean } | { ok: false; code: SaveErrorCode; errors?: JudgmentError[]; current?: JudgmentSnapshot; reasons?: readonly string[] };
+export type SaveErrorCode = SaveFailure["code"];
+
+export type SaveOutcome = { ok: true; version: number; finalized: boolean } | SaveFailure;
 
 class Stale extends Error {}
 
@@ -92,11 +104,11 @@ function snapshotOf(j: { version: number; scores: Record<string, number>; commen
 export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const { event } = input;
   const [a, criteria] = await Promise.all([assignmentFacts(event, input.assignmentId, input.judgeId, input.now), db.criterion.findMany({ where: { eventId: event.id } })]);
-  if (!a || !a.stillJudge) return { ok: false, code: "not_assigned" };
+  if (!a || !a.stillJudge) return { ok: false, code: "notAssigned" };
   if (a.conflicts.length > 0) return { ok: false, code: "conflict", reasons: a.conflicts };
 
   const capability: ScoreCapability = canScore(toTimeline(event), a.roundId, input.now);
-  if (!capability.allowed) return { ok: false, code: capability.reason === "not_open_yet" ? "round_not_open" : "round_closed" };
+  if (!capability.allowed) return { ok: false, code: capability.reason === "not_open_yet" ? "roundNotOpen" : "roundClosed" };
   if (a.judgment?.finalizedAt) return { ok: false, code: "finalized", current: snapshotOf(a.judgment) };
 
   const errors = checkScores(

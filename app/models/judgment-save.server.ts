@@ -10,23 +10,13 @@ import { msg } from "~/validation/message";
 export type SaveReply = { ok: true; version: number; finalized: boolean; savedAt: string } | { ok: false; code: SaveErrorCode; error: Record<string, string[]>; current?: JudgmentSnapshot };
 
 const STATUS: Record<SaveErrorCode, number> = {
-  not_assigned: 404,
+  notAssigned: 404,
   conflict: 403,
-  round_closed: 400,
-  round_not_open: 400,
+  roundClosed: 400,
+  roundNotOpen: 400,
   finalized: 400,
   invalid: 400,
   stale: 409,
-};
-
-const MESSAGE: Record<SaveErrorCode, string> = {
-  not_assigned: "scoring.errors.notAssigned",
-  conflict: "scoring.errors.conflict",
-  round_closed: "scoring.errors.roundClosed",
-  round_not_open: "scoring.errors.roundNotOpen",
-  finalized: "scoring.errors.finalized",
-  invalid: "scoring.errors.invalid",
-  stale: "scoring.errors.stale",
 };
 
 function fieldErrors(errors: readonly JudgmentError[], scales: Map<string, { min: number; max: number }>): Record<string, string[]> {
@@ -63,12 +53,8 @@ export async function saveJudgmentForm(
     now,
   });
   if (outcome.ok) return { status: 200, body: { ok: true, version: outcome.version, finalized: outcome.finalized, savedAt: now.toISOString() } };
-  let error: Record<string, string[]> = { "": [MESSAGE[outcome.code]] };
-  if (outcome.code === "invalid" && outcome.errors) {
-    const criteria = await criteriaScales(event.id);
-    error = fieldErrors(outcome.errors, criteria);
-  }
-  return { status: STATUS[outcome.code], body: { ok: false, code: outcome.code, error, ...(outcome.current ? { current: outcome.current } : {}) } };
+  const error = outcome.code === "invalid" ? fieldErrors(outcome.errors, await criteriaScales(event.id)) : { "": [msg(`scoring.errors.${outcome.code}`)] };
+  return { status: STATUS[outcome.code], body: { ok: false, code: outcome.code, error, ...("current" in outcome ? { current: outcome.current } : {}) } };
 }
 
 async function criteriaScales(eventId: string) {

@@ -283,13 +283,28 @@ describe("judge affiliations", () => {
 
     const edit = await declare(fx, judge.id, { regionId: "", kimName: "", institution: "" });
     expect(edit.status).toBe(400);
-    expect(JSON.stringify(edit.body)).toContain("judge.affiliationLocked");
+    expect((edit.body as { error: Record<string, string[]> }).error.regionId).toEqual(["judge.errors.affiliationLocked"]);
     expect((await db.eventMember.findUniqueOrThrow({ where: { id: member.id } })).regionId).toBe(fx.teams[0].regionId);
     expect((await saveScores(fx, judge.id, a.id)).status).toBe(403);
     // Declarations stay the judge's own; the page shows the affiliation as the organizer's.
     expect((await declare(fx, judge.id, { teamIds: fx.teams[1].id })).status).toBe(200);
     const page = await call(async () => conflictLoader(args(getRequest(`/juri/${slug}/konflik`, await cookieFor(judge.id)), { slug })));
     expect(page.body).toMatchObject({ affiliation: "organizer" });
+  });
+
+  it("naming a region or team of no such event is refused on its field, and nothing is written", async () => {
+    const fx = await judgingEvent({ judges: 1, teams: 1 });
+    const judge = fx.judges[0];
+    const before = await db.eventMember.findFirstOrThrow({ where: { eventId: fx.event.id, userId: judge.id, role: "JUDGE" } });
+    const team = await declare(fx, judge.id, { teamIds: [fx.teams[0].id, "tim-tidak-ada"] });
+    expect(team.status).toBe(400);
+    expect((team.body as { error: Record<string, string[]> }).error.teamIds).toEqual(["judge.errors.unknownTeam"]);
+    const region = await declare(fx, judge.id, { regionId: "wilayah-tidak-ada", kimName: "KIM Baru", institution: "" });
+    expect(region.status).toBe(400);
+    expect((region.body as { error: Record<string, string[]> }).error.regionId).toEqual(["judge.errors.unknownRegion"]);
+    expect(await db.conflict.count({ where: { eventId: fx.event.id, judgeId: judge.id, source: "DECLARED" } })).toBe(0);
+    expect(await db.eventMember.findUniqueOrThrow({ where: { id: before.id } })).toEqual(before);
+    expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "conflict.declare" } })).toBe(0);
   });
 
   it("changed by the judge are audited and re-checked against scores already given", async () => {

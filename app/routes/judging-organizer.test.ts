@@ -105,10 +105,16 @@ describe("manual edits", () => {
     expect(await db.assignment.count({ where: { roundId: round.id, manual: true } })).toBe(1);
 
     const duplicate = await board(fx.event.slug, cookie, { intent: "add", judgeId: outsider?.id ?? "", submissionId: fx.submissions[2].id });
-    expect((duplicate.body as { message: string }).message).toBe('assignment.errors.duplicate|{"reasons":""}');
+    expect(duplicate.status).toBe(400);
+    expect((duplicate.body as { message: string }).message).toBe("assignment.errors.duplicate");
 
     const notEntry = await board(fx.event.slug, cookie, { intent: "add", judgeId: fx.judges[2].id, submissionId: fx.excluded[0].id });
     expect(notEntry.status).toBe(400);
+    expect((notEntry.body as { message: string }).message).toBe("assignment.errors.unknownSubmission");
+    const notJudge = await board(fx.event.slug, cookie, { intent: "add", judgeId: fx.organizer.id, submissionId: fx.submissions[2].id });
+    expect(notJudge.status).toBe(400);
+    expect((notJudge.body as { message: string }).message).toBe("assignment.errors.unknownJudge");
+    expect(await db.assignment.count({ where: { roundId: round.id, manual: true } })).toBe(1);
 
     // A finalized judgment is never removed.
     const target = await db.assignment.findFirstOrThrow({ where: { roundId: round.id, manual: false } });
@@ -120,6 +126,9 @@ describe("manual edits", () => {
     const removed = await board(fx.event.slug, cookie, { intent: "remove", assignmentId: manual.id });
     expect(removed.status).toBe(200);
     expect(await db.assignment.count({ where: { id: manual.id } })).toBe(0);
+    const gone = await board(fx.event.slug, cookie, { intent: "remove", assignmentId: manual.id });
+    expect(gone.status).toBe(404);
+    expect((gone.body as { message: string }).message).toBe("assignment.errors.notFound");
     const log = await db.auditLog.findMany({ where: { eventId: fx.event.id, entity: "assignment" }, orderBy: { at: "asc" } });
     expect(log.map((l) => l.action)).toEqual(["assignment.add", "assignment.remove"]);
   });
@@ -133,6 +142,9 @@ describe("manual edits", () => {
     const theirs = await db.assignment.findMany({ where: { roundId: round.id, judgeId: dropped.id } });
     expect(theirs.length).toBeGreaterThan(1);
     await db.judgment.create({ data: { assignmentId: theirs[0].id, version: 1, finalizedAt: new Date() } });
+    const notJudge = await board(fx.event.slug, cookie, { intent: "rebalance", judgeId: fx.organizer.id });
+    expect(notJudge.status).toBe(400);
+    expect((notJudge.body as { message: string }).message).toBe("assignment.errors.unknownJudge");
     const res = await board(fx.event.slug, cookie, { intent: "rebalance", judgeId: dropped.id });
     expect(res.status).toBe(200);
     const left = await db.assignment.findMany({ where: { roundId: round.id, judgeId: dropped.id } });
@@ -150,13 +162,17 @@ describe("rounds, progress and audit", () => {
     const cookie = await cookieFor(fx.organizer.id);
     await board(fx.event.slug, cookie, { intent: "auto" });
     const round = fx.rounds[0];
+    const slug = fx.event.slug;
+    // Before any judgment is complete, nothing is ranked, so nothing advances.
+    const unranked = await call(() => advanceAction(args(formRequest(`/kelola/${slug}/penjurian/babak?babak=${round.id}`, { intent: "top", n: "2" }, { cookie }), { slug })));
+    expect(unranked.status).toBe(400);
+    expect((unranked.body as { messages: string[] }).messages).toEqual(["judging.advance.errors.nothingToAdvance"]);
     // Submission i gets score i+2 on every criterion from every judge: Karya 4 best, then 3.
     const assignments = await db.assignment.findMany({ where: { roundId: round.id } });
     for (const a of assignments) {
       const i = fx.submissions.findIndex((s) => s.id === a.submissionId);
       await db.judgment.create({ data: { assignmentId: a.id, version: 1, finalizedAt: new Date(), scores: { create: round.criteria.map((c) => ({ criterionId: c.id, value: i + 2 })) } } });
     }
-    const slug = fx.event.slug;
     const view = await call(() => advanceLoader(args(getRequest(`/kelola/${slug}/penjurian/babak?babak=${round.id}`, cookie), { slug })));
     expect((view.body as { rows: { submissionId: string }[] }).rows[0].submissionId).toBe(fx.submissions[3].id);
 
@@ -175,10 +191,17 @@ describe("rounds, progress and audit", () => {
     );
     expect(picked.status).toBe(200);
     expect(await db.roundEntry.count({ where: { roundId: fx.rounds[1].id } })).toBe(3);
+    const stranger = await call(() =>
+      advanceAction(args(formRequest(`/kelola/${slug}/penjurian/babak?babak=${round.id}`, { intent: "pick", submissionIds: fx.excluded[0].id }, { cookie }), { slug })),
+    );
+    expect(stranger.status).toBe(400);
+    expect((stranger.body as { messages: string[] }).messages).toEqual(["judging.advance.errors.unknownSubmission"]);
     expect(await db.auditLog.count({ where: { eventId: fx.event.id, action: "round.advance" } })).toBe(2);
 
     const last = await call(() => advanceAction(args(formRequest(`/kelola/${slug}/penjurian/babak?babak=${fx.rounds[1].id}`, { intent: "top", n: "1" }, { cookie }), { slug })));
     expect(last.status).toBe(400);
+    expect((last.body as { messages: string[] }).messages).toEqual(["judging.advance.errors.noNextRound"]);
+    expect(await db.roundEntry.count({ where: { roundId: fx.rounds[1].id } })).toBe(3);
   });
 
   it("shows progress per judge, reminds late judges by email (audited) and lists every score change", async () => {

@@ -78,6 +78,7 @@ describe("saving scores", () => {
     expect(done.body).toMatchObject({ ok: true, finalized: true, version: 1 });
     const after = await save(cookies.judge, a.id, scoreFields({ [c1]: "1", [c2]: "1" }, 1));
     expect(after.status).toBe(400);
+    expect(after.body).toMatchObject({ ok: false, code: "finalized", current: { version: 1, finalized: true, scores: { [c1]: 5, [c2]: 9 } } });
     expect((after.body as { error: Record<string, string[]> }).error[""]).toContain("scoring.errors.finalized");
     const j = await stored(a.id);
     expect(j?.finalizedAt).not.toBeNull();
@@ -121,6 +122,7 @@ describe("bad input is refused with a localized message and nothing written", ()
     const theirs = await db.assignment.findFirstOrThrow({ where: { judgeId: fx.judges[1].id } });
     const res = await save(cookies.judge, theirs.id, scoreFields({ [c1]: "5" }, 0));
     expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ ok: false, code: "notAssigned" });
     expect((res.body as { error: Record<string, string[]> }).error[""]).toContain("scoring.errors.notAssigned");
     expect(await stored(theirs.id)).toBeNull();
   });
@@ -130,6 +132,7 @@ describe("bad input is refused with a localized message and nothing written", ()
     await db.conflict.create({ data: { eventId: fx.event.id, judgeId: fx.judges[2].id, teamId: fx.teams[0].id, reason: "declared", source: "DECLARED" } });
     const res = await save(await cookieFor(fx.judges[2].id), a.id, scoreFields({ [c1]: "5" }, 0));
     expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ ok: false, code: "conflict" });
     expect((res.body as { error: Record<string, string[]> }).error[""]).toContain("scoring.errors.conflict");
     expect(await stored(a.id)).toBeNull();
     await db.conflict.deleteMany({ where: { judgeId: fx.judges[2].id } });
@@ -141,8 +144,20 @@ describe("bad input is refused with a localized message and nothing written", ()
     const c = closed.rounds[0].criteria[0].id;
     const res = await save(await cookieFor(closed.judges[0].id), a.id, scoreFields({ [c]: "5" }, 0), closed.event.slug);
     expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ ok: false, code: "roundClosed" });
     expect((res.body as { error: Record<string, string[]> }).error[""]).toContain("scoring.errors.roundClosed");
     expect(await stored(a.id)).toBeNull();
+  });
+
+  it("scoring before the round opens (the final, while the first round runs)", async () => {
+    const a = await assign(fx.rounds[1].id, fx.judges[0].id, fx.submissions[0].id);
+    const c = fx.rounds[1].criteria[0].id;
+    const res = await save(cookies.judge, a.id, scoreFields({ [c]: "3" }, 0));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ ok: false, code: "roundNotOpen" });
+    expect((res.body as { error: Record<string, string[]> }).error[""]).toContain("scoring.errors.roundNotOpen");
+    expect(await stored(a.id)).toBeNull();
+    await db.assignment.delete({ where: { id: a.id } });
   });
 
   it("a save based on a stale version gets 409 with the newer values", async () => {

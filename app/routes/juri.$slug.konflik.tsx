@@ -12,18 +12,13 @@ import { judgeConflictPage, saveJudgeProfile } from "~/models/judge-profile.serv
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireJudge } from "~/models/event-guards.server";
 import { judgeProfileSchema } from "~/validation/judging";
+import { msg } from "~/validation/message";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
   const page = await judgeConflictPage(event, user.id, new Date());
   return { ...page, rules: { region: event.conflictSameRegion, kim: event.conflictSameKim, institution: event.conflictSameInstitution } };
 }
-
-const ERROR_FIELD = {
-  unknown_region: ["regionId", "validation.invalid"],
-  unknown_team: ["teamIds", "validation.invalid"],
-  affiliation_locked: ["regionId", "judge.affiliationLocked"],
-} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
@@ -35,10 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sent = form.has("regionId") || form.has("kimName") || form.has("institution");
   const affiliation = sent ? { regionId: v.regionId || null, kimName: v.kimName ?? "", institution: v.institution ?? "" } : undefined;
   const result = await saveJudgeProfile(event, user.id, { affiliation, teamIds: v.teamIds }, new Date());
-  if ("error" in result) {
-    const [field, message] = ERROR_FIELD[result.error];
-    return data({ ...reply(submission, { fieldErrors: { [field]: [message] } }), saved: false }, { status: 400 });
-  }
+  if (!result.ok) return data({ ...reply(submission, { fieldErrors: { [result.field ?? ""]: [msg(`judge.errors.${result.code}`)] } }), saved: false }, { status: 400 });
   return { ...reply(submission), saved: true };
 }
 

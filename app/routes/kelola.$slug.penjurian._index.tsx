@@ -61,21 +61,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (v.intent === "add") {
     const r = await addAssignment(event.id, round.id, v.judgeId, v.submissionId, user.id);
-    if ("error" in r) {
-      const reasons = "reasons" in r && r.reasons ? r.reasons.join(",") : "";
-      return data<Reply>({ ok: false, message: msg(`assignment.errors.${r.error}`, { reasons }) }, { status: 400 });
-    }
+    if (!r.ok) return data<Reply>({ ok: false, message: msg(`assignment.errors.${r.code}`, r.code === "conflict" ? { reasons: r.reasons.join(",") } : undefined) }, { status: 400 });
     // What the edit did to this submission and to the balance; the rest of the round is on the page.
     const warnings = r.warnings.filter((w) => !("submissionId" in w) || w.submissionId === v.submissionId);
     return data<Reply>({ ok: true, message: "assignment.added", warnings });
   }
   if (v.intent === "remove") {
     const r = await removeAssignment(event.id, round.id, v.assignmentId, user.id);
-    if ("error" in r) return data<Reply>({ ok: false, message: `assignment.errors.${r.error}` }, { status: r.error === "not_found" ? 404 : 400 });
+    if (!r.ok) return data<Reply>({ ok: false, message: msg(`assignment.errors.${r.code}`) }, { status: r.code === "notFound" ? 404 : 400 });
     return data<Reply>({ ok: true, message: "assignment.removed" });
   }
   const r = await rebalanceWithout(event.id, round.id, v.judgeId, user.id);
-  if ("error" in r) return data<Reply>({ ok: false, message: `assignment.errors.${r.error}` }, { status: 400 });
+  if (!r.ok) return data<Reply>({ ok: false, message: msg(`assignment.errors.${r.code}`) }, { status: 400 });
   return data<Reply>({ ok: true, message: msg("assignment.rebalanced", { removed: r.removed, created: r.created }), ...(await namedShortfalls(event.id, r.shortfalls)) });
 }
 

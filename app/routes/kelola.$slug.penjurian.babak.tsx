@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const v = submission.value;
   const r = await advanceToNextRound(event.id, round.id, v.intent === "top" ? { mode: "top", n: v.n } : { mode: "pick", submissionIds: v.submissionIds }, user.id);
-  if ("error" in r) return data({ ok: false, messages: [`judging.advance.errors.${r.error}`] }, { status: 400 });
+  if (!r.ok) return data({ ok: false, messages: [msg(`judging.advance.errors.${r.code}`)] }, { status: 400 });
   const messages = [msg("judging.advance.done", { count: r.created, round: r.nextRoundName })];
   if (r.tieAtCut) messages.push("judging.advance.tieAtCut");
   return { ok: true, messages };
