@@ -90,15 +90,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 function useLiveResults(slug: string, roundId: string | null, version: string) {
   const revalidator = useRevalidator();
-  const [live, setLive] = useState(false);
+  const [status, setStatus] = useState<LiveStatus>("connecting");
   const shown = useRef(version);
   useEffect(() => {
     shown.current = version;
   }, [version]);
   useEffect(() => {
     const source = new EventSource(`/kelola/${slug}/hasil/stream`);
-    source.addEventListener("open", () => setLive(true));
-    source.addEventListener("error", () => setLive(false));
+    source.addEventListener("open", () => setStatus("live"));
+    // The browser retries a dropped stream on its own; only a stream it gave up on is offline.
+    source.addEventListener("error", () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting"));
     source.addEventListener("changed", (e) => {
       let versions: Record<string, string> = {};
       try {
@@ -111,8 +112,12 @@ function useLiveResults(slug: string, roundId: string | null, version: string) {
     return () => source.close();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slug, roundId]);
-  return live;
+  return status;
 }
+
+type LiveStatus = "connecting" | "live" | "offline";
+const LIVE_DOT: Record<LiveStatus, string> = { connecting: "bg-amber-500", live: "bg-green-600", offline: "bg-slate-400" };
+const LIVE_TEXT: Record<LiveStatus, string> = { connecting: "results.organizer.connecting", live: "results.organizer.live", offline: "results.organizer.notLive" };
 
 export default function OrganizerResults() {
   const { t } = useTranslation();
@@ -154,10 +159,14 @@ export default function OrganizerResults() {
           <h2 className="text-xl font-bold sm:text-2xl">{t("results.organizer.title")}</h2>
           <p className="mt-1 text-slate-700">{d.event.name}</p>
         </div>
-        <p className="flex items-center gap-2 text-sm font-semibold text-slate-700" aria-live="polite">
-          <span className={`inline-block h-2.5 w-2.5 rounded-full ${live ? "bg-green-600" : "bg-slate-400"}`} aria-hidden="true" />
-          {live ? t("results.organizer.live") : t("results.organizer.notLive")}
+        {/* Scripts keep the page live; until they run (or without them) the page says it is not. */}
+        <p className="flex items-center gap-2 text-sm font-semibold text-slate-700 [html:not([data-hydrated])_&]:hidden" aria-live="polite">
+          <span className={`inline-block h-2.5 w-2.5 rounded-full ${LIVE_DOT[live]}`} aria-hidden="true" />
+          {t(LIVE_TEXT[live])}
         </p>
+        <noscript>
+          <p className="text-sm font-semibold text-slate-700">{t("results.organizer.notLive")}</p>
+        </noscript>
       </div>
 
       {params.get("terbit") ? <FormAlert tone="success" errors={["publication.published"]} /> : null}
