@@ -44,7 +44,7 @@ describe("changePassword", () => {
     const here = await sessionOf(user.id);
     await sessionOf(user.id);
     const before = await snapshot();
-    expect(await changePassword(user.id, { current: "bukan-sandinya", next: "sandi-baru-456", keepSessionKey: here, keepDeviceSecret: null }, NOW)).toBe("wrongPassword");
+    expect(await changePassword(user.id, { current: "bukan-sandinya", next: "sandi-baru-456", keepSessionKey: here, keepDeviceSecret: null }, NOW)).toEqual({ ok: false, code: "wrongPassword" });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -58,7 +58,7 @@ describe("changePassword", () => {
     const otherDevice = await rememberDevice(user.id, NOW);
     const reset = await createPasswordResetToken(user.id, NOW);
 
-    expect(await changePassword(user.id, { current: PASSWORD, next: "sandi-baru-456", keepSessionKey: here, keepDeviceSecret: thisDevice }, NOW)).toBe("ok");
+    expect(await changePassword(user.id, { current: PASSWORD, next: "sandi-baru-456", keepSessionKey: here, keepDeviceSecret: thisDevice }, NOW)).toEqual({ ok: true });
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, "sandi-baru-456")).toBe(true);
@@ -98,14 +98,14 @@ describe("changing the address", () => {
     expect(await pendingEmailChange(user.id, NOW)).toMatchObject({ email: newEmail });
 
     const later = new Date(NOW.getTime() + 60_000);
-    expect(await confirmEmailChange(request.token, user.id, later)).toEqual({ state: "ok", name: user.name, oldEmail: user.email, newEmail });
+    expect(await confirmEmailChange(request.token, user.id, later)).toEqual({ ok: true, name: user.name, oldEmail: user.email, newEmail });
     const moved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(moved.email).toBe(newEmail);
     expect(moved.emailVerifiedAt?.toISOString()).toBe(later.toISOString());
     expect(await pendingEmailChange(user.id, later)).toBeNull();
     // Links mailed to the old address (or for this change) no longer work.
-    expect(await confirmEmailChange(request.token, user.id, later)).toEqual({ state: "invalid" });
-    expect(await verifyEmailToken(verifyOld, later)).toBe("invalid");
+    expect(await confirmEmailChange(request.token, user.id, later)).toEqual({ ok: false, code: "invalid" });
+    expect(await verifyEmailToken(verifyOld, later)).toEqual({ ok: false, code: "invalid" });
     expect(await checkResetToken(reset, later)).toEqual({ ok: false, code: "invalid" });
   });
 
@@ -131,8 +131,8 @@ describe("changing the address", () => {
     const second = await requestEmailChange(user.id, { email: unique("kedua"), currentPassword: PASSWORD }, NOW);
     if (!first.ok || !second.ok) throw new Error("request refused");
     expect(await pendingEmailChange(user.id, NOW)).toMatchObject({ email: second.newEmail });
-    expect(await confirmEmailChange(first.token, user.id, NOW)).toEqual({ state: "invalid" });
-    expect(await confirmEmailChange(second.token, user.id, NOW)).toMatchObject({ state: "ok", newEmail: second.newEmail });
+    expect(await confirmEmailChange(first.token, user.id, NOW)).toEqual({ ok: false, code: "invalid" });
+    expect(await confirmEmailChange(second.token, user.id, NOW)).toMatchObject({ ok: true, newEmail: second.newEmail });
   });
 
   it("refuses another account, an expired link and an address taken meanwhile, writing nothing", async () => {
@@ -142,15 +142,15 @@ describe("changing the address", () => {
     const request = await requestEmailChange(user.id, { email: newEmail, currentPassword: PASSWORD }, NOW);
     if (!request.ok) throw new Error(request.code);
     const before = await snapshot();
-    expect(await confirmEmailChange(request.token, stranger.id, NOW)).toEqual({ state: "wrongAccount" });
-    expect(await confirmEmailChange(request.token, user.id, new Date(NOW.getTime() + 48 * 3_600_000))).toEqual({ state: "expired" });
-    expect(await confirmEmailChange("tidak-ada", user.id, NOW)).toEqual({ state: "invalid" });
+    expect(await confirmEmailChange(request.token, stranger.id, NOW)).toEqual({ ok: false, code: "wrongAccount" });
+    expect(await confirmEmailChange(request.token, user.id, new Date(NOW.getTime() + 48 * 3_600_000))).toEqual({ ok: false, code: "expired" });
+    expect(await confirmEmailChange("tidak-ada", user.id, NOW)).toEqual({ ok: false, code: "invalid" });
     expect(await snapshot()).toEqual(before);
 
     // Someone signs up with the address before the link is opened.
     await createUser(db, { email: newEmail, name: "Orang Lain", password: PASSWORD });
     const taken = await snapshot();
-    expect(await confirmEmailChange(request.token, user.id, NOW)).toEqual({ state: "taken" });
+    expect(await confirmEmailChange(request.token, user.id, NOW)).toEqual({ ok: false, code: "taken" });
     expect(await snapshot()).toEqual(taken);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
@@ -162,7 +162,7 @@ describe("changing the address", () => {
     if (!request.ok) throw new Error(request.code);
     expect(await cancelEmailChange(user.id, NOW)).toBe(true);
     expect(await pendingEmailChange(user.id, NOW)).toBeNull();
-    expect(await confirmEmailChange(request.token, user.id, NOW)).toEqual({ state: "invalid" });
+    expect(await confirmEmailChange(request.token, user.id, NOW)).toEqual({ ok: false, code: "invalid" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
 });

@@ -17,17 +17,19 @@ export async function createEmailVerifyToken(userId: string, now: Date): Promise
   return token;
 }
 
-export async function verifyEmailToken(token: string, now: Date): Promise<"ok" | "invalid" | "expired"> {
+export type EmailVerifyResult = { ok: true } | Failure<"invalid" | "expired">;
+
+export async function verifyEmailToken(token: string, now: Date): Promise<EmailVerifyResult> {
   const row = await db.userToken.findUnique({ where: { tokenHash: sha256(token) } });
-  if (!row || row.purpose !== "EMAIL_VERIFY" || row.usedAt) return "invalid";
-  if (row.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (!row || row.purpose !== "EMAIL_VERIFY" || row.usedAt) return { ok: false, code: "invalid" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, code: "expired" };
   const ok = await db.$transaction(async (tx) => {
     const burned = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (burned.count !== 1) return false;
     await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: now } });
     return true;
   });
-  return ok ? "ok" : "invalid";
+  return ok ? { ok: true } : { ok: false, code: "invalid" };
 }
 
 // Changing the address: a link to the NEW address (UserToken EMAIL_CHANGE, the address kept in
@@ -70,7 +72,7 @@ export async function cancelEmailChange(userId: string, now: Date): Promise<bool
   return done.count > 0;
 }
 
-export type EmailChangeResult = { state: "ok"; name: string; oldEmail: string; newEmail: string } | { state: "invalid" | "expired" | "wrongAccount" | "taken" };
+export type EmailChangeResult = { ok: true; name: string; oldEmail: string; newEmail: string } | Failure<"invalid" | "expired" | "wrongAccount" | "taken">;
 
 /**
  * Opens a change link as `userId`. Only the account that asked may use it, before it expires and
@@ -80,28 +82,28 @@ export type EmailChangeResult = { state: "ok"; name: string; oldEmail: string; n
  * link after signing in to the right account.
  */
 export async function confirmEmailChange(token: string, userId: string, now: Date): Promise<EmailChangeResult> {
-  if (!token || token.length > 100) return { state: "invalid" };
+  if (!token || token.length > 100) return { ok: false, code: "invalid" };
   const row = await db.userToken.findUnique({ where: { tokenHash: sha256(token) } });
-  if (!row || row.purpose !== "EMAIL_CHANGE" || row.usedAt || !row.email) return { state: "invalid" };
-  if (row.userId !== userId) return { state: "wrongAccount" };
-  if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired" };
+  if (!row || row.purpose !== "EMAIL_CHANGE" || row.usedAt || !row.email) return { ok: false, code: "invalid" };
+  if (row.userId !== userId) return { ok: false, code: "wrongAccount" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, code: "expired" };
   const newEmail = row.email;
-  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { state: "taken" };
+  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { ok: false, code: "taken" };
   try {
     return await db.$transaction(async (tx): Promise<EmailChangeResult> => {
       const burned = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-      if (burned.count !== 1) return { state: "invalid" };
+      if (burned.count !== 1) return { ok: false, code: "invalid" };
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
       await tx.user.update({ where: { id: userId }, data: { email: newEmail, emailVerifiedAt: now } });
       await tx.userToken.updateMany({
         where: { userId, purpose: { in: ["EMAIL_VERIFY", "PASSWORD_RESET", "EMAIL_CHANGE"] }, usedAt: null },
         data: { usedAt: now },
       });
-      return { state: "ok", name: before.name, oldEmail: before.email, newEmail };
+      return { ok: true, name: before.name, oldEmail: before.email, newEmail };
     });
   } catch (error) {
     // Someone signed up with the address between the check and the update.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { state: "taken" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, code: "taken" };
     throw error;
   }
 }

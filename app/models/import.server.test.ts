@@ -268,7 +268,7 @@ describe("team import", () => {
     const stranger = await makeUser();
     expect(await claimSeat(token, { id: stranger.id, email: stranger.email, emailVerified: true }, true, NOW)).toEqual({ ok: false, code: "wrongAccount" });
     expect(await claimSeat(token, { id: captain.id, email: captain.email, emailVerified: false }, true, NOW)).toEqual({ ok: false, code: "unverified" });
-    expect(await claimSeat(token, { id: captain.id, email: captain.email, emailVerified: true }, false, NOW)).toEqual({ ok: false, code: "noticeRequired" });
+    expect(await claimSeat(token, { id: captain.id, email: captain.email, emailVerified: true }, false, NOW)).toEqual({ ok: false, code: "noticeRequired", field: "agreeEventNotice" });
     const claimed = await claimSeat(token, { id: captain.id, email: captain.email, emailVerified: true }, true, NOW);
     expect(claimed.ok).toBe(true);
     const member = await db.teamMember.findFirstOrThrow({ where: { eventId: event.id, userId: captain.id } });
@@ -300,7 +300,7 @@ describe("team import", () => {
     expect((await confirmTeamImport(event.id, outcome.preview, organizer)).ok).toBe(true);
     const team = await db.team.findFirstOrThrow({ where: { eventId: event.id, name: "Tim Penuh" } });
     const joiner = await makeUser();
-    expect(await joinTeam({ token: team.inviteToken, userId: joiner.id, pool: null, now: NOW })).toMatchObject({ ok: false, code: "join.errors.teamFull" });
+    expect(await joinTeam({ token: team.inviteToken, userId: joiner.id, pool: null, now: NOW })).toMatchObject({ ok: false, code: "teamFull" });
   });
 
   it("asks for the pool column when the event has pools and checks quotas", async () => {

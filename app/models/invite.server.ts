@@ -119,13 +119,15 @@ async function regionOf(eventId: string, regionId: string | undefined): Promise<
   return region ? region.id : false;
 }
 
-/** Returns "badRegion" for a region of another event, "notFound" for a member who is not a judge here. */
-export async function updateAffiliation(eventId: string, memberId: string, input: Affiliation, actor: Actor): Promise<"ok" | "notFound" | "badRegion"> {
+export type AffiliationResult = { ok: true } | Failure<"notFound" | "badRegion">;
+
+/** Refuses with "badRegion" for a region of another event, "notFound" for a member who is not a judge here. */
+export async function updateAffiliation(eventId: string, memberId: string, input: Affiliation, actor: Actor): Promise<AffiliationResult> {
   const regionId = await regionOf(eventId, input.regionId);
-  if (regionId === false) return "badRegion";
-  return db.$transaction(async (tx) => {
+  if (regionId === false) return { ok: false, code: "badRegion" };
+  return db.$transaction(async (tx): Promise<AffiliationResult> => {
     const member = await tx.eventMember.findFirst({ where: { id: memberId, eventId, role: "JUDGE" } });
-    if (!member) return "notFound";
+    if (!member) return { ok: false, code: "notFound" };
     const data = { regionId, kimName: input.kimName || null, institution: input.institution || null };
     // Recorded by an organizer, so from now on it is not the judge's to change.
     await tx.eventMember.update({ where: { id: memberId }, data: { ...data, affiliationLocked: true } });
@@ -141,7 +143,7 @@ export async function updateAffiliation(eventId: string, memberId: string, input
       },
       tx,
     );
-    return "ok";
+    return { ok: true };
   });
 }
 

@@ -135,7 +135,7 @@ describe("correcting published results", () => {
     const before = await counts(fx.event.id);
     for (const reason of ["", "   ", "salah"]) {
       const refused = await correctResults({ ...base, recipients: {}, supersedesId: pub.id, reason, now: new Date() });
-      expect(refused).toEqual({ ok: false, field: "correctionReason", code: "publication.errors.correctionReason" });
+      expect(refused).toEqual({ ok: false, field: "correctionReason", code: "correctionReason" });
     }
     expect(await counts(fx.event.id)).toEqual(before);
     expect((await currentPublication(fx.event.id))?.id).toBe(pub.id);
@@ -148,10 +148,10 @@ describe("correcting published results", () => {
     const before = await counts(fx.event.id);
     for (const actorId of [fx.judges[0]!.id, fx.teams[0]!.members[0]!.userId, other.organizer.id, (await fx.mk("Orang Lain")).id, "tidak-ada"]) {
       const refused = await correctResults({ ...base, actorId, recipients: {}, supersedesId: pub.id, reason: REASON, now: new Date() });
-      expect(refused).toEqual({ ok: false, field: "", code: "publication.errors.notOrganizer" });
+      expect(refused).toEqual({ ok: false, field: "", code: "notOrganizer" });
     }
     const first = await publishResults({ ...base, eventId: other.event.id, roundId: other.rounds[0]!.id, actorId: fx.organizer.id, recipients: {}, now: new Date() });
-    expect(first).toEqual({ ok: false, field: "", code: "publication.errors.notOrganizer" });
+    expect(first).toEqual({ ok: false, field: "", code: "notOrganizer" });
     expect(await counts(fx.event.id)).toEqual(before);
     expect(await db.publication.count({ where: { eventId: other.event.id } })).toBe(0);
   });
@@ -164,7 +164,7 @@ describe("correcting published results", () => {
     const before = await counts(fx.event.id);
     for (const supersedesId of [pub.id, "tidak-ada"]) {
       const stale = await correctResults({ ...base, recipients: {}, supersedesId, reason: REASON, now: new Date() });
-      expect(stale).toEqual({ ok: false, field: "", code: "publication.errors.staleCorrection" });
+      expect(stale).toEqual({ ok: false, field: "", code: "staleCorrection" });
     }
     expect(await counts(fx.event.id)).toEqual(before);
 
@@ -174,7 +174,7 @@ describe("correcting published results", () => {
       ["Koreksi dari panitia pertama.", "Koreksi dari panitia kedua."].map((reason) => correctResults({ ...base, recipients: {}, supersedesId: current.id, reason, now: new Date() })),
     );
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, field: "", code: "publication.errors.staleCorrection" }]);
+    expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, field: "", code: "staleCorrection" }]);
     expect(await db.publication.count({ where: { eventId: fx.event.id } })).toBe(3);
 
     const fresh = await judgedEvent();
@@ -188,7 +188,7 @@ describe("correcting published results", () => {
       reason: REASON,
       now: new Date(),
     });
-    expect(none).toEqual({ ok: false, field: "", code: "publication.errors.notPublished" });
+    expect(none).toEqual({ ok: false, field: "", code: "notPublished" });
   });
 });
 

@@ -31,20 +31,14 @@ export type CorrectionInput = PublishInput & {
 };
 
 export type PublishError =
-  | { field: "override"; code: "publication.errors.unfinished" }
-  | { field: "overrideReason"; code: "publication.errors.reasonRequired" }
-  | { field: "correctionReason"; code: "publication.errors.correctionReason" }
+  | { field: "override"; code: "unfinished" }
+  | { field: "overrideReason"; code: "reasonRequired" }
+  | { field: "correctionReason"; code: "correctionReason" }
   | {
       field: "";
-      code:
-        | "publication.errors.alreadyPublished"
-        | "publication.errors.nothingJudged"
-        | "publication.errors.unknownAward"
-        | "publication.errors.notOrganizer"
-        | "publication.errors.notPublished"
-        | "publication.errors.staleCorrection";
+      code: "alreadyPublished" | "nothingJudged" | "unknownAward" | "notOrganizer" | "notPublished" | "staleCorrection";
     }
-  | { field: string; code: "publication.errors.awardNotInEvent" };
+  | { field: string; code: "awardNotInEvent" };
 
 export type PublishResult = { ok: true; publicationId: string } | Failure<PublishError["code"]>;
 
@@ -77,8 +71,8 @@ async function mayPublish(eventId: string, actorId: string): Promise<boolean> {
 
 /** The first publication of an event's results. */
 export async function publishResults(input: PublishInput): Promise<PublishResult> {
-  if (!(await mayPublish(input.eventId, input.actorId))) return refuse({ field: "", code: "publication.errors.notOrganizer" });
-  if (await currentPublication(input.eventId)) return refuse({ field: "", code: "publication.errors.alreadyPublished" });
+  if (!(await mayPublish(input.eventId, input.actorId))) return refuse({ field: "", code: "notOrganizer" });
+  if (await currentPublication(input.eventId)) return refuse({ field: "", code: "alreadyPublished" });
   return publish(input, null);
 }
 
@@ -88,12 +82,12 @@ export async function publishResults(input: PublishInput): Promise<PublishResult
  * are issued afresh from the new record.
  */
 export async function correctResults(input: CorrectionInput): Promise<PublishResult> {
-  if (!(await mayPublish(input.eventId, input.actorId))) return refuse({ field: "", code: "publication.errors.notOrganizer" });
+  if (!(await mayPublish(input.eventId, input.actorId))) return refuse({ field: "", code: "notOrganizer" });
   const reason = input.reason.trim();
-  if (reason.length < CORRECTION_REASON_MIN || reason.length > 1000) return refuse({ field: "correctionReason", code: "publication.errors.correctionReason" });
+  if (reason.length < CORRECTION_REASON_MIN || reason.length > 1000) return refuse({ field: "correctionReason", code: "correctionReason" });
   const current = await currentPublication(input.eventId);
-  if (!current) return refuse({ field: "", code: "publication.errors.notPublished" });
-  if (current.id !== input.supersedesId) return refuse({ field: "", code: "publication.errors.staleCorrection" });
+  if (!current) return refuse({ field: "", code: "notPublished" });
+  if (current.id !== input.supersedesId) return refuse({ field: "", code: "staleCorrection" });
   return publish(input, { supersedes: { id: current.id, sha256: current.sha256, method: current.method }, reason });
 }
 
@@ -107,21 +101,21 @@ async function publish(input: PublishInput, correction: Correction | null): Prom
 
   const results = await loadRoundResults(event, { roundId: input.roundId, method: input.method });
   if (!results.round || results.rows.every((r) => r.place === null)) {
-    return refuse({ field: "", code: "publication.errors.nothingJudged" });
+    return refuse({ field: "", code: "nothingJudged" });
   }
   const unfinished = results.progress.assignments - results.progress.finalized;
-  if (unfinished > 0 && !input.override) return refuse({ field: "override", code: "publication.errors.unfinished" });
+  if (unfinished > 0 && !input.override) return refuse({ field: "override", code: "unfinished" });
   const reason = input.overrideReason.trim();
-  if (unfinished > 0 && reason.length < 5) return refuse({ field: "overrideReason", code: "publication.errors.reasonRequired" });
+  if (unfinished > 0 && reason.length < 5) return refuse({ field: "overrideReason", code: "reasonRequired" });
 
   const awardIds = new Set(event.awards.map((a) => a.id));
   for (const awardId of Object.keys(input.recipients)) {
-    if (!awardIds.has(awardId)) return refuse({ field: "", code: "publication.errors.unknownAward" });
+    if (!awardIds.has(awardId)) return refuse({ field: "", code: "unknownAward" });
   }
   // Recipients must be submissions of this event's ranked round.
   for (const [awardId, ids] of Object.entries(input.recipients)) {
     for (const id of ids) {
-      if (!results.entries[id]) return refuse({ field: `award-${awardId}`, code: "publication.errors.awardNotInEvent" });
+      if (!results.entries[id]) return refuse({ field: `award-${awardId}`, code: "awardNotInEvent" });
     }
   }
 
@@ -204,7 +198,7 @@ async function publish(input: PublishInput, correction: Correction | null): Prom
     return { ok: true, publicationId: publication.id };
   } catch (error) {
     if (correction && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return refuse({ field: "", code: "publication.errors.staleCorrection" });
+      return refuse({ field: "", code: "staleCorrection" });
     }
     throw error;
   }

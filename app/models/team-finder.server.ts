@@ -7,20 +7,21 @@ import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import type { ListingInput } from "~/validation/finder";
+import type { TeamRefusalCode } from "~/validation/team";
 import { getEventContext, toTimeline } from "./event.server";
 import { admitMember, no, refusable, refuse, rulesOf, type Result } from "./team.server";
 
-const REFUSAL_KEYS: Record<RequestRefusal, string> = {
-  closed: "finder.errors.closed",
-  in_team: "team.errors.alreadyInTeam",
-  not_listed: "finder.errors.notListed",
-  not_looking: "finder.errors.notLooking",
-  declined: "finder.errors.declined",
-  duplicate: "finder.errors.duplicate",
-  team_full: "join.errors.teamFull",
-  pool_full: "join.errors.poolFull",
-  pool_required: "finder.errors.poolRequired",
-  too_many: "finder.errors.tooMany",
+const REFUSAL_CODES: Record<RequestRefusal, TeamRefusalCode> = {
+  closed: "finderClosed",
+  in_team: "alreadyInTeam",
+  not_listed: "notListed",
+  not_looking: "notLooking",
+  declined: "declined",
+  duplicate: "duplicate",
+  team_full: "teamFull",
+  pool_full: "poolFull",
+  pool_required: "listingPoolRequired",
+  too_many: "tooMany",
 };
 
 /** The event as the finder needs it, and the user's standing; null when there is no such public event. */
@@ -119,19 +120,19 @@ export type Finder = NonNullable<Awaited<ReturnType<typeof getFinder>>>;
 export async function saveListing(args: { slug: string; userId: string; input: ListingInput; now: Date }): Promise<Result<object>> {
   const { userId, input, now } = args;
   const found = await finderEvent(args.slug, userId);
-  if (!found) return refuse("", "team.errors.eventNotFound");
+  if (!found) return refuse("", "eventNotFound");
   const { event, standing } = found;
-  if (!finderOpen(toTimeline(event), now)) return refuse("", "finder.errors.closed");
-  if (standing.team) return refuse("", "team.errors.alreadyInTeam");
+  if (!finderOpen(toTimeline(event), now)) return refuse("", "finderClosed");
+  if (standing.team) return refuse("", "alreadyInTeam");
   const [pools, region] = await Promise.all([
     db.teamPool.findMany({ where: { eventId: event.id }, select: { key: true } }),
     input.regionId ? db.region.findFirst({ where: { id: input.regionId, eventId: event.id }, select: { id: true } }) : Promise.resolve(null),
   ]);
-  if (input.regionId && !region) return refuse("regionId", "validation.invalid");
+  if (input.regionId && !region) return refuse("regionId", "invalid");
   let pool: string | null = null;
   if (pools.length) {
-    if (!input.pool) return refuse("pool", "team.errors.poolRequired");
-    if (!pools.some((p) => p.key === input.pool)) return refuse("pool", "validation.invalid");
+    if (!input.pool) return refuse("pool", "poolRequired");
+    if (!pools.some((p) => p.key === input.pool)) return refuse("pool", "invalid");
     pool = input.pool;
   }
   const data = { skills: skillTags(input.skills).join(", "), regionId: region?.id ?? null, pool, note: input.note ?? "", consentAt: now };
@@ -142,7 +143,7 @@ export async function saveListing(args: { slug: string; userId: string; input: L
 /** Takes the listing down; the requests that needed it go with it. */
 export async function removeListing(slug: string, userId: string): Promise<Result<object>> {
   const found = await finderEvent(slug, userId);
-  if (!found) return refuse("", "team.errors.eventNotFound");
+  if (!found) return refuse("", "eventNotFound");
   const eventId = found.event.id;
   await db.$transaction([db.finderListing.deleteMany({ where: { eventId, userId } }), db.joinRequest.deleteMany({ where: { eventId, userId, status: "PENDING" } })]);
   return { ok: true };
@@ -168,8 +169,8 @@ async function send(args: SendArgs): Promise<Result<object>> {
             opening: { select: { teamId: true } },
           },
         });
-        if (!team) no("", "finder.errors.teamNotFound");
-        if (args.direction === "TO_PARTICIPANT" && !team.members.some((m) => m.userId === args.senderId && m.role === "CAPTAIN")) no("", "team.errors.captainOnly");
+        if (!team) no("", "teamNotFound");
+        if (args.direction === "TO_PARTICIPANT" && !team.members.some((m) => m.userId === args.senderId && m.role === "CAPTAIN")) no("", "captainOnly");
         const { event } = team;
         const [listing, inTeam, existing, pending] = await Promise.all([
           tx.finderListing.findUnique({ where: { eventId_userId: { eventId: event.id, userId: args.participantId } }, select: { pool: true } }),
@@ -188,11 +189,11 @@ async function send(args: SendArgs): Promise<Result<object>> {
           existing: existing?.status ?? null,
           pendingBySender: pending,
         });
-        if (refusal) no("", REFUSAL_KEYS[refusal]);
+        if (refusal) no("", REFUSAL_CODES[refusal]);
         const notice = event.privacyNotice.trim();
         let agreement = {};
         if (args.direction === "TO_TEAM" && notice) {
-          if (args.agreeEventNotice !== "on") no("agreeEventNotice", "privacy.eventNotice.requiredJoin");
+          if (args.agreeEventNotice !== "on") no("agreeEventNotice", "joinNoticeRequired");
           agreement = { noticeAcceptedAt: args.now, noticeSha256: sha256(notice) };
         }
         await tx.joinRequest.create({
@@ -200,7 +201,7 @@ async function send(args: SendArgs): Promise<Result<object>> {
         });
         return { ok: true as const };
       }),
-    refuse("", "finder.errors.duplicate"),
+    refuse("", "duplicate"),
   );
 }
 
@@ -235,7 +236,7 @@ async function requestFor(requestId: string, userId: string, side: "decide" | "c
 /** The sender takes a pending request back. */
 export async function cancelRequest(requestId: string, userId: string): Promise<Result<object>> {
   const request = await requestFor(requestId, userId, "cancel");
-  if (!request) return refuse("", "finder.errors.requestNotFound");
+  if (!request) return refuse("", "requestNotFound");
   await db.joinRequest.deleteMany({ where: { id: request.id, status: "PENDING" } });
   return { ok: true };
 }
@@ -243,8 +244,8 @@ export async function cancelRequest(requestId: string, userId: string): Promise<
 /** The other side declines: the request stays as declined, so the same pair is not asked again. */
 export async function declineRequest(requestId: string, userId: string, now: Date): Promise<Result<object>> {
   const request = await requestFor(requestId, userId, "decide");
-  if (!request) return refuse("", "finder.errors.requestNotFound");
-  if (!finderOpen(toTimeline(request.event), now)) return refuse("", "finder.errors.closed");
+  if (!request) return refuse("", "requestNotFound");
+  if (!finderOpen(toTimeline(request.event), now)) return refuse("", "finderClosed");
   await db.$transaction(async (tx) => {
     const changed = await tx.joinRequest.updateMany({ where: { id: request.id, status: "PENDING" }, data: { status: "DECLINED", decidedAt: now } });
     if (changed.count) {
@@ -265,15 +266,15 @@ export async function declineRequest(requestId: string, userId: string, now: Dat
  */
 export async function acceptRequest(args: { requestId: string; userId: string; agreeEventNotice?: string; now: Date }): Promise<Result<{ teamId: string }>> {
   const request = await requestFor(args.requestId, args.userId, "decide");
-  if (!request) return refuse("", "finder.errors.requestNotFound");
-  if (!finderOpen(toTimeline(request.event), args.now)) return refuse("", "finder.errors.closed");
+  if (!request) return refuse("", "requestNotFound");
+  if (!finderOpen(toTimeline(request.event), args.now)) return refuse("", "finderClosed");
   return refusable(() =>
     db.$transaction(async (tx) => {
       const listing = await tx.finderListing.findUnique({ where: { eventId_userId: { eventId: request.eventId, userId: request.userId } }, select: { pool: true } });
-      if (!listing) no("", "finder.errors.notListed");
+      if (!listing) no("", "notListed");
       // Deleting first claims the request: a second accept of the same request finds nothing.
       const claimed = await tx.joinRequest.deleteMany({ where: { id: request.id, status: "PENDING" } });
-      if (!claimed.count) no("", "finder.errors.requestNotFound");
+      if (!claimed.count) no("", "requestNotFound");
       const notice = request.direction === "TO_PARTICIPANT" ? { ticked: args.agreeEventNotice === "on" } : { sha256: request.noticeSha256, at: request.noticeAcceptedAt };
       const joined = await admitMember(tx, { teamId: request.teamId, userId: request.userId, pool: listing.pool, notice, now: args.now, via: "finder" });
       await audit(
@@ -342,9 +343,9 @@ async function captainTeam(teamId: string, userId: string, now: Date) {
     select: { id: true, eventId: true, members: { select: { userId: true, role: true } }, event: { include: { rounds: { orderBy: { order: "asc" } } } } },
   });
   const me = team?.members.find((m) => m.userId === userId);
-  if (!team || !me) return refuse("", "team.errors.notMember");
-  if (me.role !== "CAPTAIN") return refuse("", "team.errors.captainOnly");
-  if (!finderOpen(toTimeline(team.event), now)) return refuse("", "finder.errors.closed");
+  if (!team || !me) return refuse("", "notMember");
+  if (me.role !== "CAPTAIN") return refuse("", "captainOnly");
+  if (!finderOpen(toTimeline(team.event), now)) return refuse("", "finderClosed");
   return { ok: true as const, team };
 }
 

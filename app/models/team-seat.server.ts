@@ -4,6 +4,7 @@
 import { audit } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
+import type { Failure } from "~/validation/message";
 import { withdrawFromFinder } from "./team.server";
 import { normalizeEmail } from "./user.server";
 
@@ -26,7 +27,8 @@ export async function findSeat(token: string) {
 
 export type Claimant = { id: string; email: string; emailVerified: boolean };
 
-export type ClaimResult = { ok: true; teamId: string } | { ok: false; code: "invalid" | "wrongAccount" | "unverified" | "alreadyInTeam" | "noticeRequired" };
+export type ClaimRefusal = Failure<"invalid" | "wrongAccount" | "unverified" | "alreadyInTeam" | "noticeRequired">;
+export type ClaimResult = { ok: true; teamId: string } | ClaimRefusal;
 
 /** Whether claiming the place makes its holder the captain: it was listed first and nobody has taken the role since. */
 export function claimsCaptaincy(seat: { role: string; team: { members: readonly { role: string }[] } }): boolean {
@@ -39,9 +41,10 @@ export function claimMismatch(seat: { email: string }, user: Pick<Claimant, "ema
   return user.emailVerified ? null : "unverified";
 }
 
+/** Thrown out of the claim's transaction to refuse: Prisma rolls back on a throw, not on a returned value. */
 class Refused extends Error {
-  constructor(readonly code: Exclude<ClaimResult, { ok: true }>["code"]) {
-    super(code);
+  constructor(readonly refusal: ClaimRefusal) {
+    super(refusal.code);
   }
 }
 
@@ -59,12 +62,12 @@ export async function claimSeat(token: string, user: Claimant, agreedToNotice: b
     return await db.$transaction(async (tx) => {
       await tx.team.update({ where: { id: found.team.id }, data: { updatedAt: now }, select: { id: true } });
       const seat = await tx.teamSeat.findUnique({ where: { id: found.id }, include: { team: { select: { members: { select: { role: true } } } } } });
-      if (!seat) throw new Refused("invalid");
+      if (!seat) throw new Refused({ ok: false, code: "invalid" });
       const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: seat.eventId, userId: user.id } }, select: { teamId: true } });
-      if (elsewhere && elsewhere.teamId !== seat.teamId) throw new Refused("alreadyInTeam");
+      if (elsewhere && elsewhere.teamId !== seat.teamId) throw new Refused({ ok: false, code: "alreadyInTeam" });
       const notice = found.event.privacyNotice.trim();
       const captain = claimsCaptaincy(seat);
-      if (captain && notice && !agreedToNotice) throw new Refused("noticeRequired");
+      if (captain && notice && !agreedToNotice) throw new Refused({ ok: false, code: "noticeRequired", field: "agreeEventNotice" });
       if (!elsewhere) {
         const pool = found.event.pools.some((p) => p.key === seat.pool) ? seat.pool : null;
         const agreement = captain && notice ? { noticeAcceptedAt: now, noticeSha256: sha256(notice) } : {};
@@ -78,7 +81,7 @@ export async function claimSeat(token: string, user: Claimant, agreedToNotice: b
       return { ok: true as const, teamId: seat.teamId };
     });
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, code: error.code };
+    if (error instanceof Refused) return error.refusal;
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, code: "alreadyInTeam" };
     throw error;
   }

@@ -13,14 +13,14 @@ import { checkUpload } from "~/services/filetype.server";
 import { randomToken, sha256, shortCode } from "~/services/ids.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import type { Failure } from "~/validation/message";
-import type { RegisterTeamInput } from "~/validation/team";
+import type { RegisterTeamInput, TeamRefusalCode } from "~/validation/team";
 import { toTimeline } from "./event.server";
 
-/** A refusal: its locale key as the code, and the form field it belongs to ("" for the whole form). */
-export type Refusal = Failure & { field: string };
+/** A refusal: its code (the route shows it, see TEAM_REFUSAL_KEYS), and the form field it belongs to ("" for the whole form). */
+export type Refusal = Failure<TeamRefusalCode> & { field: string };
 export type Result<T> = ({ ok: true } & T) | Refusal;
 
-export const refuse = (field: string, code: string): Refusal => ({ ok: false, code, field });
+export const refuse = (field: string, code: TeamRefusalCode): Refusal => ({ ok: false, code, field });
 
 export function toExtensions(rows: readonly { kind: string; until: Date }[]): Extension[] {
   return rows.map((r) => ({ kind: r.kind === "REGISTRATION" ? "registration" : "submission", until: r.until }));
@@ -105,34 +105,34 @@ export async function proposalFrom(formData: FormData): Promise<ProposalUpload> 
 export async function registerTeam(args: { slug: string; userId: string; input: RegisterTeamInput; proposal: ProposalUpload; now: Date }): Promise<Result<{ teamId: string }>> {
   const { userId, input, proposal, now } = args;
   const event = await getRegistrationEvent(args.slug);
-  if (!event || !event.isPublic) return refuse("", "team.errors.eventNotFound");
-  if (!canRegister(toTimeline(event), now).allowed) return refuse("", "team.errors.registrationClosed");
-  if (await findMembership(event.id, userId)) return refuse("", "team.errors.alreadyInTeam");
-  if (!event.regions.some((r) => r.id === input.regionId)) return refuse("regionId", "validation.invalid");
-  if (input.trackId && !event.tracks.some((t) => t.id === input.trackId)) return refuse("trackId", "validation.invalid");
+  if (!event || !event.isPublic) return refuse("", "eventNotFound");
+  if (!canRegister(toTimeline(event), now).allowed) return refuse("", "registrationClosed");
+  if (await findMembership(event.id, userId)) return refuse("", "alreadyInTeam");
+  if (!event.regions.some((r) => r.id === input.regionId)) return refuse("regionId", "invalid");
+  if (input.trackId && !event.tracks.some((t) => t.id === input.trackId)) return refuse("trackId", "invalid");
   const pool = event.pools.length ? (input.pool ?? null) : null;
   const fit = canAddMember(rulesOf(event), [], pool);
-  if (!fit.ok) return refuse("pool", fit.code === "pool_required" ? "team.errors.poolRequired" : "validation.invalid");
+  if (!fit.ok) return refuse("pool", fit.code === "pool_required" ? "poolRequired" : "invalid");
   const videoUrl = input.videoUrl ? parseHttpUrl(input.videoUrl) : null;
-  if (event.requireVideo && !videoUrl) return refuse("videoUrl", "team.errors.videoRequired");
+  if (event.requireVideo && !videoUrl) return refuse("videoUrl", "videoRequired");
   // The event's own privacy notice, when it has one, is agreed to by the captain; the hash of the
   // text agreed to is kept with the agreement.
   const notice = event.privacyNotice.trim();
-  if (notice && input.agreeEventNotice !== "on") return refuse("agreeEventNotice", "privacy.eventNotice.required");
+  if (notice && input.agreeEventNotice !== "on") return refuse("agreeEventNotice", "noticeRequired");
   const agreement = notice ? { noticeAcceptedAt: now, noticeSha256: sha256(notice) } : {};
   let proposalName: string | null = null;
   if (proposal) {
     const checked = await checkUpload({ bytes: proposal.bytes, declaredName: proposal.name, declaredMime: proposal.mime, ...UPLOAD_KINDS.proposal });
-    if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "team.errors.proposalTooLarge" : "team.errors.proposalType");
+    if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "proposalTooLarge" : "proposalType");
     proposalName = proposal.name.replace(/\.[^.]*$/, "").slice(0, 100) + `.${checked.ext}`;
   } else if (event.requireProposal) {
-    return refuse("proposal", "team.errors.proposalRequired");
+    return refuse("proposal", "proposalRequired");
   }
   const nameKey = teamNameKey(input.name);
   // Compared against the names, not the stored keys: keys stored before the look-alike folding
   // would let "Tim Gаruda" (Cyrillic а) past an older "Tim Garuda".
   const existing = await db.team.findMany({ where: { eventId: event.id }, select: { name: true } });
-  if (existing.some((t) => teamNameKey(t.name) === nameKey)) return refuse("name", "team.errors.nameTaken");
+  if (existing.some((t) => teamNameKey(t.name) === nameKey)) return refuse("name", "nameTaken");
 
   const stored = proposal ? await putFile("proposals", proposal.bytes) : null;
   try {
@@ -162,8 +162,8 @@ export async function registerTeam(args: { slug: string; userId: string; input: 
     if (stored) await deleteFile(stored.key);
     if (!isUniqueViolation(error)) throw error;
     // Lost a race: either the name was taken or this person joined a team meanwhile.
-    if (await findMembership(event.id, userId)) return refuse("", "team.errors.alreadyInTeam");
-    return refuse("name", "team.errors.nameTaken");
+    if (await findMembership(event.id, userId)) return refuse("", "alreadyInTeam");
+    return refuse("name", "nameTaken");
   }
 }
 
@@ -197,12 +197,12 @@ export class Refused extends Error {
 }
 
 /** Refuses from inside a transaction (see Refused). */
-export function no(field: string, message: string): never {
-  throw new Refused(refuse(field, message));
+export function no(field: string, code: TeamRefusalCode): never {
+  throw new Refused(refuse(field, code));
 }
 
 /** Runs a transaction that may refuse: a refusal or a lost race for the unique rules becomes a Refusal. */
-export async function refusable<T extends { ok: true }>(work: () => Promise<T>, onUnique: Refusal = refuse("", "team.errors.alreadyInTeam")): Promise<T | Refusal> {
+export async function refusable<T extends { ok: true }>(work: () => Promise<T>, onUnique: Refusal = refuse("", "alreadyInTeam")): Promise<T | Refusal> {
   try {
     return await work();
   } catch (error) {
@@ -258,22 +258,22 @@ export async function admitMember(
     },
   });
   args.check?.(team);
-  if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) no("", "join.errors.closed");
-  if (team.members.some((m) => m.userId === userId)) no("", "join.errors.alreadyMember");
+  if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) no("", "joinClosed");
+  if (team.members.some((m) => m.userId === userId)) no("", "alreadyMember");
   const elsewhere = await tx.teamMember.findUnique({ where: { eventId_userId: { eventId: team.eventId, userId } }, select: { id: true } });
-  if (elsewhere) no("", "team.errors.alreadyInTeam");
+  if (elsewhere) no("", "alreadyInTeam");
   const pool = team.event.pools.length ? args.pool : null;
   // A place kept for an imported member is taken until it is claimed.
   const fit = canAddMember(rulesOf(team.event), [...team.members, ...team.seats], pool);
   if (!fit.ok) {
-    const messages = {
-      team_full: ["", "join.errors.teamFull"],
-      pool_full: ["pool", "join.errors.poolFull"],
-      pool_required: ["pool", "team.errors.poolRequired"],
-      pool_unknown: ["pool", "validation.invalid"],
+    const refusals = {
+      team_full: ["", "teamFull"],
+      pool_full: ["pool", "poolFull"],
+      pool_required: ["pool", "poolRequired"],
+      pool_unknown: ["pool", "invalid"],
     } as const;
-    const [field, message] = messages[fit.code];
-    no(field, message);
+    const [field, code] = refusals[fit.code];
+    no(field, code);
   }
   // A new member agrees to the event's own notice as the captain did; the text agreed to is the
   // one read here, inside the transaction (an agreement given earlier must be to this same text).
@@ -282,10 +282,10 @@ export async function admitMember(
   if (notice) {
     const hash = sha256(notice);
     if ("ticked" in args.notice) {
-      if (!args.notice.ticked) no("agreeEventNotice", "privacy.eventNotice.requiredJoin");
+      if (!args.notice.ticked) no("agreeEventNotice", "joinNoticeRequired");
       agreement = { noticeAcceptedAt: now, noticeSha256: hash };
     } else {
-      if (args.notice.sha256 !== hash || !args.notice.at) no("", "finder.errors.noticeChanged");
+      if (args.notice.sha256 !== hash || !args.notice.at) no("", "noticeChanged");
       agreement = { noticeAcceptedAt: args.notice.at, noticeSha256: hash };
     }
   }
@@ -297,7 +297,7 @@ export async function admitMember(
 
 export async function joinTeam(args: { token: string; userId: string; pool: string | null; agreeEventNotice?: string; now: Date }): Promise<Result<{ teamId: string }>> {
   const found = await db.team.findUnique({ where: { inviteToken: args.token }, select: { id: true } });
-  if (!found) return refuse("", "join.errors.invalidLink");
+  if (!found) return refuse("", "invalidLink");
   return refusable(() =>
     db.$transaction(async (tx) => {
       const joined = await admitMember(tx, {
@@ -308,7 +308,7 @@ export async function joinTeam(args: { token: string; userId: string; pool: stri
         now: args.now,
         via: "invite",
         check: (team) => {
-          if (team.inviteToken !== args.token) no("", "join.errors.invalidLink");
+          if (team.inviteToken !== args.token) no("", "invalidLink");
         },
       });
       return { ok: true as const, teamId: joined.teamId };
@@ -329,9 +329,9 @@ async function loadForChange(teamId: string) {
 async function changeable(teamId: string, userId: string, now: Date, captainOnly: boolean): Promise<CaptainCheck> {
   const team = await loadForChange(teamId);
   const me = team?.members.find((m) => m.userId === userId);
-  if (!team || !me) return refuse("", "team.errors.notMember");
-  if (captainOnly && me.role !== "CAPTAIN") return refuse("", "team.errors.captainOnly");
-  if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) return refuse("", "team.errors.editClosed");
+  if (!team || !me) return refuse("", "notMember");
+  if (captainOnly && me.role !== "CAPTAIN") return refuse("", "captainOnly");
+  if (!canEditTeam(toTimeline(team.event), now, toExtensions(team.extensions)).allowed) return refuse("", "editClosed");
   return { ok: true, team };
 }
 
@@ -347,7 +347,7 @@ export async function removeMember(teamId: string, userId: string, memberId: str
   const check = await changeable(teamId, userId, now, true);
   if (!check.ok) return check;
   const target = check.team.members.find((m) => m.id === memberId);
-  if (!target || target.userId === userId) return refuse("", "validation.invalid");
+  if (!target || target.userId === userId) return refuse("", "invalid");
   // The removed member knows the link and code: both change, or they would simply rejoin.
   await db.$transaction([db.teamMember.delete({ where: { id: target.id } }), db.team.update({ where: { id: teamId }, data: { inviteCode: shortCode(), inviteToken: randomToken() } })]);
   return { ok: true };
@@ -358,7 +358,7 @@ export async function transferCaptain(teamId: string, userId: string, memberId: 
   if (!check.ok) return check;
   const me = check.team.members.find((m) => m.userId === userId);
   const target = check.team.members.find((m) => m.id === memberId);
-  if (!me || !target || target.id === me.id) return refuse("", "validation.invalid");
+  if (!me || !target || target.id === me.id) return refuse("", "invalid");
   await db.$transaction([db.teamMember.update({ where: { id: me.id }, data: { role: "MEMBER" } }), db.teamMember.update({ where: { id: target.id }, data: { role: "CAPTAIN" } })]);
   return { ok: true };
 }
@@ -372,10 +372,10 @@ export async function leaveTeam(teamId: string, userId: string, confirmed: boole
   if (!check.ok) return check;
   const { team } = check;
   const me = team.members.find((m) => m.userId === userId);
-  if (!me) return refuse("", "team.errors.notMember");
-  if (me.role === "CAPTAIN" && team.members.length > 1) return refuse("", "team.errors.handOverFirst");
+  if (!me) return refuse("", "notMember");
+  if (me.role === "CAPTAIN" && team.members.length > 1) return refuse("", "handOverFirst");
   if (team.members.length === 1) {
-    if (!confirmed) return refuse("confirm", "team.errors.confirmDelete");
+    if (!confirmed) return refuse("confirm", "confirmDelete");
     await db.team.delete({ where: { id: team.id } });
     if (team.proposalKey) await deleteFile(team.proposalKey);
     return { ok: true, deleted: true };
@@ -390,12 +390,12 @@ export async function updateMaterials(args: { teamId: string; userId: string; vi
   if (!check.ok) return check;
   const { team } = check;
   const videoUrl = args.videoUrl ? parseHttpUrl(args.videoUrl) : null;
-  if (team.event.requireVideo && !videoUrl) return refuse("videoUrl", "team.errors.videoRequired");
+  if (team.event.requireVideo && !videoUrl) return refuse("videoUrl", "videoRequired");
   const data: Prisma.TeamUpdateInput = { videoUrl };
   let stored: { key: string } | null = null;
   if (args.proposal) {
     const checked = await checkUpload({ bytes: args.proposal.bytes, declaredName: args.proposal.name, declaredMime: args.proposal.mime, ...UPLOAD_KINDS.proposal });
-    if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "team.errors.proposalTooLarge" : "team.errors.proposalType");
+    if (!checked.ok) return refuse("proposal", checked.code === "too_large" ? "proposalTooLarge" : "proposalType");
     stored = await putFile("proposals", args.proposal.bytes);
     data.proposalKey = stored.key;
     data.proposalName = args.proposal.name.replace(/\.[^.]*$/, "").slice(0, 100) + `.${checked.ext}`;

@@ -143,8 +143,8 @@ export type PasswordChange = { current: string; next: string; keepSessionKey: st
  * stored under `keepSessionKey` stays), password-reset links stop working, and every known device
  * but this browser's is forgotten, all in one transaction.
  */
-export async function changePassword(userId: string, change: PasswordChange, now: Date): Promise<"ok" | "wrongPassword"> {
-  if (!(await checkPassword(userId, change.current))) return "wrongPassword";
+export async function changePassword(userId: string, change: PasswordChange, now: Date): Promise<{ ok: true } | Failure<"wrongPassword">> {
+  if (!(await checkPassword(userId, change.current))) return { ok: false, code: "wrongPassword" };
   const passwordHash = await hashPassword(change.next);
   const keepDevice = change.keepDeviceSecret && change.keepDeviceSecret.length <= 100 ? sha256(change.keepDeviceSecret) : "";
   await db.$transaction([
@@ -153,7 +153,7 @@ export async function changePassword(userId: string, change: PasswordChange, now
     db.userToken.updateMany({ where: { userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } }),
     db.userToken.deleteMany({ where: { userId, purpose: "KNOWN_DEVICE", tokenHash: { not: keepDevice } } }),
   ]);
-  return "ok";
+  return { ok: true };
 }
 
 export type AdminPromotion = "promoted" | "already" | "unverified" | "missing";

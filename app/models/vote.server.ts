@@ -27,24 +27,24 @@ export async function voteTally(eventId: string): Promise<{ submissionId: string
   return groups.map((g) => ({ submissionId: g.submissionId, count: g._count._all })).sort((a, b) => b.count - a.count);
 }
 
-export type VoteError = "vote.errors.unverified" | "vote.errors.notOpen" | "vote.errors.closed" | "vote.errors.invalidSubmission" | "vote.errors.already";
+export type VoteError = "unverified" | "notOpen" | "closed" | "invalidSubmission" | "already";
 
 export async function castVote(input: { event: VotingEvent & { id: string }; userId: string; submissionId: string; now: Date }): Promise<{ ok: true } | Failure<VoteError>> {
   const window = voteWindow(input.event, input.now);
-  if (window === "disabled" || window === "not_open") return { ok: false, code: "vote.errors.notOpen" };
-  if (window === "closed") return { ok: false, code: "vote.errors.closed" };
+  if (window === "disabled" || window === "not_open") return { ok: false, code: "notOpen" };
+  if (window === "closed") return { ok: false, code: "closed" };
   const user = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { emailVerifiedAt: true } });
-  if (!user.emailVerifiedAt) return { ok: false, code: "vote.errors.unverified" };
+  if (!user.emailVerifiedAt) return { ok: false, code: "unverified" };
   const submission = await db.submission.findFirst({
     where: { id: input.submissionId, eventId: input.event.id, ...ON_BALLOT },
     select: { id: true },
   });
-  if (!submission) return { ok: false, code: "vote.errors.invalidSubmission" };
+  if (!submission) return { ok: false, code: "invalidSubmission" };
   try {
     await db.vote.create({ data: { eventId: input.event.id, userId: input.userId, submissionId: submission.id, createdAt: input.now } });
   } catch (e) {
     // The unique (event, user) index settles a double click or two tabs racing.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, code: "vote.errors.already" };
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, code: "already" };
     throw e;
   }
   return { ok: true };

@@ -16,6 +16,7 @@ import { notFound } from "~/services/guards.server";
 import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { finderActionSchema, listingSchema } from "~/validation/finder";
+import { TEAM_REFUSAL_KEYS, teamRefusalErrors } from "~/validation/team";
 import { PageHeading } from "~/components/page-heading";
 import { Card } from "~/components/card";
 
@@ -58,8 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
     const result = await saveListing({ slug, userId: user.id, input: submission.value, now });
     if (!result.ok) {
-      const errors = result.field ? { fieldErrors: { [result.field]: [result.code] } } : { formErrors: [result.code] };
-      return data(reply(submission, errors), { status: result.code === "team.errors.eventNotFound" ? 404 : 400 });
+      return data(reply(submission, teamRefusalErrors(result)), { status: result.code === "eventNotFound" ? 404 : 400 });
     }
     throw done("list");
   }
@@ -98,8 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
   }
   if (!result.ok) {
-    const status = result.code === "finder.errors.requestNotFound" || result.code === "team.errors.eventNotFound" ? 404 : 400;
-    return data<ActionAnswer>({ intent: value.intent, target, error: result.code }, { status });
+    const status = result.code === "requestNotFound" || result.code === "eventNotFound" ? 404 : 400;
+    return data<ActionAnswer>({ intent: value.intent, target, error: TEAM_REFUSAL_KEYS[result.code] }, { status });
   }
   throw done(value.intent);
 }

@@ -14,7 +14,7 @@ import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
-import { registerTeamSchema, registerTeamSchemaFor } from "~/validation/team";
+import { registerTeamSchema, registerTeamSchemaFor, teamRefusalErrors } from "~/validation/team";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
@@ -64,8 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: new Date(),
   });
   if (!result.ok) {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.code] } } : { formErrors: [result.code] };
-    return data(reply(submission, errors, ["proposal"]), { status: 400 });
+    return data(reply(submission, teamRefusalErrors(result), ["proposal"]), { status: 400 });
   }
   return redirect(`/tim/${result.teamId}?baru=1`);
 }

@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseKnownFields(await request.formData(), voteSchema);
   if (submission.status !== "success") return data(reply(submission), { status: 400 });
   const result = await castVote({ event, userId: user.id, submissionId: submission.value.submissionId, now: new Date() });
-  if (!result.ok) return data(reply(submission, { formErrors: [result.code] }), { status: 400 });
+  if (!result.ok) return data(reply(submission, { formErrors: [`vote.errors.${result.code}`] }), { status: 400 });
   return data(reply(submission, { resetForm: true }), { status: 200 });
 }
 

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Signed out, the owner signs in (with the address in use until now) and comes back here.
   const user = await requireUser(request);
   const result = await confirmEmailChange(params.token ?? "", user.id, new Date());
-  if (result.state !== "ok") return data({ state: result.state }, { status: result.state === "wrongAccount" ? 403 : 400 });
+  if (!result.ok) return data({ state: result.code }, { status: result.code === "wrongAccount" ? 403 : 400 });
   await sendEmailChangedMail(await getT(request), result, result.oldEmail, result.newEmail);
   // ADMIN_EMAIL's confirmed account is the platform admin (checked at every start too).
   const adminEmail = env().ADMIN_EMAIL;

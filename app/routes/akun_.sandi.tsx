@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { currentPassword, password } = submission.value;
   const result = await changePassword(user.id, { current: currentPassword, next: password, keepSessionKey: sessionKey, keepDeviceSecret: device }, now);
-  if (result === "wrongPassword") {
+  if (!result.ok) {
     return data(reply(submission, { fieldErrors: { currentPassword: ["account.wrongPassword"] } }, SECRET_FIELDS), { status: 400 });
   }
   await loginSucceeded(attempt);

@@ -8,7 +8,7 @@ import { CheckboxField, FormAlert, SelectField, serverFormErrors } from "~/compo
 import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
-import { joinSchema, joinSchemaFor } from "~/validation/team";
+import { joinSchema, joinSchemaFor, teamRefusalErrors } from "~/validation/team";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
 import { useFormatInEvent } from "~/components/team-ui";
 import { retentionEndsAt } from "~/domain/privacy";
@@ -50,8 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!user.emailVerified) return data(reply(submission, { formErrors: ["account.verifyRequired"] }), { status: 403 });
   const result = await joinTeam({ token: params.token ?? "", userId: user.id, pool: submission.value.pool ?? null, agreeEventNotice: submission.value.agreeEventNotice, now: new Date() });
   if (!result.ok) {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.code] } } : { formErrors: [result.code] };
-    return data(reply(submission, errors), { status: 400 });
+    return data(reply(submission, teamRefusalErrors(result)), { status: 400 });
   }
   return redirect(`/tim/${result.teamId}?gabung=1`);
 }

@@ -50,8 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await claimSeat(params.token ?? "", user, agreed, new Date());
   if (result.ok) return redirect(`/tim/${result.teamId}?gabung=1`);
   const status = { invalid: 404, wrongAccount: 403, unverified: 403, alreadyInTeam: 409, noticeRequired: 400 }[result.code];
-  const field = result.code === "noticeRequired" ? "agreeEventNotice" : "";
-  return data({ error: { [field]: [result.code === "noticeRequired" ? "privacy.eventNotice.required" : `seat.errors.${result.code}`] } }, { status });
+  // The captain's agreement reads as when registering a team.
+  const key = result.code === "noticeRequired" ? "privacy.eventNotice.required" : `seat.errors.${result.code}`;
+  return data({ error: { [result.field ?? ""]: [key] } }, { status });
 }
 
 export default function ClaimSeat() {

@@ -9,7 +9,7 @@ import { JudgeChart, JudgeLabelBadge, TieList, useFormatNumber, useTieKeyLabel }
 import { ResultsFilter, ResultsWindow } from "~/components/results-table";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { formatInZone, eventZone } from "~/domain/time";
-import { correctResults, publishResults } from "~/models/publication.server";
+import { correctResults, publishResults, type PublishError } from "~/models/publication.server";
 import { isRankingMethod } from "~/models/results.server";
 import { organizerResults } from "~/models/results-view.server";
 import { voteWindow } from "~/models/vote.server";
@@ -66,8 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     overrideReason: v.overrideReason,
     now: new Date(),
   });
-  const refused = (submission: Parameters<typeof reply>[0], error: { field: string; code: string }) =>
-    data(reply(submission, error.field ? { fieldErrors: { [error.field]: [error.code] } } : { formErrors: [error.code] }), { status: 400 });
+  const refused = (submission: Parameters<typeof reply>[0], error: { field: string; code: PublishError["code"] }) => {
+    const key = `publication.errors.${error.code}`;
+    return data(reply(submission, error.field ? { fieldErrors: { [error.field]: [key] } } : { formErrors: [key] }), { status: 400 });
+  };
 
   if (formData.get("intent") === "correct") {
     const submission = parseKnownFields(formData, correctSchema);

@@ -68,8 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return badRequest(intent, reply(submission), id);
     const { memberId, ...affiliation } = submission.value;
     const result = await updateAffiliation(event.id, memberId, affiliation, user);
-    if (result === "notFound") throw notFound();
-    if (result === "badRegion") return fieldError(intent, "regionId", "validation.invalid", id);
+    if (!result.ok && result.code === "notFound") throw notFound();
+    if (!result.ok) return fieldError(intent, "regionId", "validation.invalid", id);
     return saved(path, "affiliation");
   }
   return fieldError(intent, "", "validation.invalid");

@@ -16,7 +16,7 @@ import { hasPublication } from "~/models/public-event.server";
 import { env } from "~/services/env.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
-import { memberActionSchema } from "~/validation/team";
+import { memberActionSchema, TEAM_REFUSAL_KEYS, type TeamRefusalCode } from "~/validation/team";
 import { parseKnownFields } from "~/services/forms.server";
 import { SITE_NAME, pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // As the loader: a stranger learns nothing about the team (404); a member who is not the
 // captain may know it but not change it (403).
-const REFUSAL_STATUS: Record<string, number> = { "team.errors.notMember": 404, "team.errors.captainOnly": 403 };
+const REFUSAL_STATUS: Partial<Record<TeamRefusalCode, number>> = { notMember: 404, captainOnly: 403 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  if (!result.ok) return data({ intent: value.intent, error: result.code }, { status: REFUSAL_STATUS[result.code] ?? 400 });
+  if (!result.ok) return data({ intent: value.intent, error: TEAM_REFUSAL_KEYS[result.code] }, { status: REFUSAL_STATUS[result.code] ?? 400 });
   throw redirect(`/tim/${teamId}?ok=${value.intent}`);
 }
 

@@ -12,6 +12,7 @@ import { notFound } from "~/services/guards.server";
 import { throttle } from "~/services/rate-limit.server";
 import { requireUser } from "~/services/session.server";
 import { teamFinderSchema } from "~/validation/finder";
+import { TEAM_REFUSAL_KEYS, type TeamRefusalCode } from "~/validation/team";
 import { PageHeading } from "~/components/page-heading";
 import { Card } from "~/components/card";
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // As the team page: a stranger learns nothing about the team (404), a member who is not the
 // captain may know it but not change it (403).
-const REFUSAL_STATUS: Record<string, number> = { "team.errors.notMember": 404, "team.errors.captainOnly": 403, "finder.errors.requestNotFound": 404 };
+const REFUSAL_STATUS: Partial<Record<TeamRefusalCode, number>> = { notMember: 404, captainOnly: 403, requestNotFound: 404 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await cancelRequest(value.requestId, user.id);
       break;
   }
-  if (!result.ok) return data({ intent: value.intent, target, error: result.code }, { status: REFUSAL_STATUS[result.code] ?? 400 });
+  if (!result.ok) return data({ intent: value.intent, target, error: TEAM_REFUSAL_KEYS[result.code] }, { status: REFUSAL_STATUS[result.code] ?? 400 });
   throw redirect(`/tim/${teamId}/cari-anggota?ok=${value.intent}`);
 }
 

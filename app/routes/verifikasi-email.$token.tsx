@@ -8,8 +8,8 @@ import { pageTitle } from "~/components/page-title";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verifyEmail") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const state = await verifyEmailToken(params.token ?? "", new Date());
-  return data({ state }, { status: state === "ok" ? 200 : 400 });
+  const result = await verifyEmailToken(params.token ?? "", new Date());
+  return data({ state: result.ok ? "ok" : result.code }, { status: result.ok ? 200 : 400 });
 }
 
 export default function VerifyEmailToken() {

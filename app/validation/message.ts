@@ -23,8 +23,8 @@ export function readMessage(message: string): { key: string; params?: MessagePar
 }
 
 /**
- * A refusal from a model: what went wrong (`code`, a locale key under the area's `errors`), the
- * form field it belongs to when there is one, and the values its message names.
+ * A refusal from a model: what went wrong (`code`, a camelCase word the route turns into a locale
+ * key), the form field it belongs to when there is one, and the values its message names.
  */
 export type Failure<Code extends string = string> = {
   ok: false;

@@ -49,6 +49,53 @@ export function registerTeamSchemaFor(rules: { requireVideo: boolean; privacyNot
   });
 }
 
+/**
+ * What each refusal of the team models (teams, joining, the team finder) says on the page: the
+ * model answers the code, the route shows this locale key.
+ */
+export const TEAM_REFUSAL_KEYS = {
+  eventNotFound: "team.errors.eventNotFound",
+  registrationClosed: "team.errors.registrationClosed",
+  alreadyInTeam: "team.errors.alreadyInTeam",
+  nameTaken: "team.errors.nameTaken",
+  poolRequired: "team.errors.poolRequired",
+  videoRequired: "team.errors.videoRequired",
+  proposalRequired: "team.errors.proposalRequired",
+  proposalType: "team.errors.proposalType",
+  proposalTooLarge: "team.errors.proposalTooLarge",
+  notMember: "team.errors.notMember",
+  captainOnly: "team.errors.captainOnly",
+  editClosed: "team.errors.editClosed",
+  handOverFirst: "team.errors.handOverFirst",
+  confirmDelete: "team.errors.confirmDelete",
+  invalid: "validation.invalid",
+  noticeRequired: "privacy.eventNotice.required",
+  joinNoticeRequired: "privacy.eventNotice.requiredJoin",
+  invalidLink: "join.errors.invalidLink",
+  joinClosed: "join.errors.closed",
+  alreadyMember: "join.errors.alreadyMember",
+  teamFull: "join.errors.teamFull",
+  poolFull: "join.errors.poolFull",
+  finderClosed: "finder.errors.closed",
+  notListed: "finder.errors.notListed",
+  notLooking: "finder.errors.notLooking",
+  declined: "finder.errors.declined",
+  duplicate: "finder.errors.duplicate",
+  listingPoolRequired: "finder.errors.poolRequired",
+  tooMany: "finder.errors.tooMany",
+  teamNotFound: "finder.errors.teamNotFound",
+  requestNotFound: "finder.errors.requestNotFound",
+  noticeChanged: "finder.errors.noticeChanged",
+} as const;
+
+export type TeamRefusalCode = keyof typeof TEAM_REFUSAL_KEYS;
+
+/** A team refusal as the form's errors: next to its field, or above the whole form. */
+export function teamRefusalErrors(refusal: { code: TeamRefusalCode; field?: string }) {
+  const key = TEAM_REFUSAL_KEYS[refusal.code];
+  return refusal.field ? { fieldErrors: { [refusal.field]: [key] } } : { formErrors: [key] };
+}
+
 export const joinCodeSchema = z.object({
   code: z.string(required).trim().min(4, "join.errors.invalidCode").max(20, "join.errors.invalidCode"),
 });
