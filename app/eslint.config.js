@@ -125,6 +125,7 @@ export default defineConfig(
           patterns: [
             layer("Models do not import routes.", routes),
             layer("Models do not import components.", components),
+            { group: ["~/validation/message", "**/validation/message"], importNames: ["msg"], message: "Models refuse with a code and parameters (Failure); the route makes the message." },
           ],
         },
       ],

@@ -106,12 +106,13 @@ describe("models sit below routes and components", () => {
   it.each([
     ["a route", `import { loader } from "~/routes/dasbor";${use("loader")}`, /Models do not import routes/],
     ["a component", `import { FormAlert } from "~/components/forms";${use("FormAlert")}`, /Models do not import components/],
+    ["the message maker", `import { msg } from "~/validation/message";${use("msg")}`, /the route makes the message/],
   ])("refuses importing %s", async (_what, code, message) => {
     expect(await layerMessages(file, code)).toEqual([expect.stringMatching(message)]);
   });
 
   it("accepts services, other models and domain code", async () => {
-    const code = `import { db } from "~/services/db.server";\nimport { listPools } from "./structure.server";\nimport { can } from "~/domain/permissions";${use("[db, listPools, can]")}`;
+    const code = `import { db } from "~/services/db.server";\nimport { listPools } from "./structure.server";\nimport { can } from "~/domain/permissions";\nimport type { Failure } from "~/validation/message";${use("[db, listPools, can]")}\nexport type F = Failure;\n`;
     expect(await layerMessages(file, code)).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireJudge } from "~/models/event-guards.server";
 import { saveJudgmentForm } from "~/models/judgment-save.server";
-import { parseJudgmentForm } from "~/validation/judging";
+import { judgmentReply, parseJudgmentForm } from "~/validation/judging";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const judge = await requireJudge(request, params.slug);
   const form = parseJudgmentForm(await request.formData());
-  const { status, body } = await saveJudgmentForm(judge, params.assignmentId ?? "", form, now);
+  const { status, body } = judgmentReply(await saveJudgmentForm(judge, params.assignmentId ?? "", form, now), now);
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

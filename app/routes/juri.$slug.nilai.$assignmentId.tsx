@@ -15,7 +15,7 @@ import { requireJudge } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
-import { parseJudgmentForm } from "~/validation/judging";
+import { judgmentReply, parseJudgmentForm } from "~/validation/judging";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "scoringOf", { title: data.submission.title }) : pageTitle(matches, "scoring") }];
@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const judge = await requireJudge(request, params.slug);
   const parsed = parseJudgmentForm(await request.formData());
-  const { status, body } = await saveJudgmentForm(judge, params.assignmentId ?? "", parsed, now);
+  const { status, body } = judgmentReply(await saveJudgmentForm(judge, params.assignmentId ?? "", parsed, now), now);
   if (body.ok && body.finalized) throw redirect(`/juri/${params.slug}?final=1`);
   if (body.ok) return data<ActionReply>(body, { status });
   // Echo what was sent (only the rubric's fields) so a page without JavaScript keeps the judge's values after a refusal.

@@ -1,6 +1,7 @@
 // Form schemas of the judging area. Messages are locale keys.
 import { z } from "zod";
-import type { ScoreEntries } from "~/domain/judgment";
+import type { JudgmentError, ScoreEntries } from "~/domain/judgment";
+import { msg } from "./message";
 import { resultsQuerySchema } from "./results";
 
 const id = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.invalid");
@@ -82,3 +83,41 @@ export const advanceSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const remindSchema = z.object({ intent: z.literal("remind"), judgeId: id.optional() });
+
+type Scale = { min: number; max: number };
+
+/** What a scoring save came to, as the model says it (or the form's own parse errors). */
+export type JudgmentOutcome<Current> =
+  | { ok: true; version: number; finalized: boolean }
+  | { ok: false; code: "form"; error: Record<string, string[]> }
+  | { ok: false; code: "invalid"; errors: readonly JudgmentError[]; scales: Record<string, Scale> }
+  | { ok: false; code: string; current?: Current };
+
+/** The answer to a scoring save, the same for the page's form and its autosave endpoint. */
+export type JudgmentReply<Current> = { ok: true; version: number; finalized: boolean; savedAt: string } | { ok: false; code: string; error: Record<string, string[]>; current?: Current };
+
+const SAVE_STATUS: Record<string, number> = { notAssigned: 404, conflict: 403, stale: 409 };
+
+/** Each criterion's problem on its score field, and a summary above the form. */
+function scoreErrors(errors: readonly JudgmentError[], scales: Record<string, Scale>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (out[key] = [...(out[key] ?? []), message]);
+  for (const e of errors) {
+    if (e.code === "unknown_criterion" || e.criterionId === null) add("", "scoring.errors.unknownCriterion");
+    else if (e.code === "incomplete") add(`score.${e.criterionId}`, "scoring.errors.required");
+    else if (e.code === "not_integer") add(`score.${e.criterionId}`, "scoring.errors.notInteger");
+    else add(`score.${e.criterionId}`, msg("scoring.errors.outOfScale", scales[e.criterionId] ?? {}));
+  }
+  if (errors.some((e) => e.code === "incomplete")) add("", "scoring.errors.incomplete");
+  if (!out[""]) add("", "scoring.errors.invalid");
+  return out;
+}
+
+/** The HTTP status and body for a scoring save: refused input is 400, a stale version 409. */
+export function judgmentReply<Current>(outcome: JudgmentOutcome<Current>, now: Date): { status: number; body: JudgmentReply<Current> } {
+  if (outcome.ok) return { status: 200, body: { ok: true, version: outcome.version, finalized: outcome.finalized, savedAt: now.toISOString() } };
+  if (outcome.code === "form" && "error" in outcome) return { status: 400, body: { ok: false, code: "invalid", error: { "": ["scoring.errors.invalid"], ...outcome.error } } };
+  if (outcome.code === "invalid" && "errors" in outcome) return { status: 400, body: { ok: false, code: "invalid", error: scoreErrors(outcome.errors, outcome.scales) } };
+  const current = "current" in outcome && outcome.current !== undefined ? { current: outcome.current } : {};
+  return { status: SAVE_STATUS[outcome.code] ?? 400, body: { ok: false, code: outcome.code, error: { "": [msg(`scoring.errors.${outcome.code}`)] }, ...current } };
+}
