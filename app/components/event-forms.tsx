@@ -15,6 +15,8 @@ export function PlainField({
   multiline = false,
   required = false,
   inputMode,
+  options,
+  emptyOption,
 }: {
   id: string;
   name: string;
@@ -25,6 +27,9 @@ export function PlainField({
   multiline?: boolean;
   required?: boolean;
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
+  /** A choice instead of free text; `emptyOption` names the first, empty choice. */
+  options?: { value: string; label: string }[];
+  emptyOption?: string;
 }) {
   const invalid = Boolean(errors?.length);
   const common = {
@@ -41,7 +46,20 @@ export function PlainField({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} inputMode={inputMode} />}
+      {options ? (
+        <select {...common}>
+          <option value="">{emptyOption ?? ""}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : multiline ? (
+        <textarea {...common} rows={3} />
+      ) : (
+        <input {...common} type={type} inputMode={inputMode} />
+      )}
       <FieldErrors id={`${id}-error`} errors={errors ?? undefined} />
     </div>
   );

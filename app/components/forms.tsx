@@ -1,8 +1,10 @@
 // The one set of form fields: each reads its value and errors from Conform, labels itself, links
 // its hint and error line with aria-describedby, and keeps the error line's height when empty.
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { z, ZodTypeAny } from "zod";
 import { readMessage } from "~/validation/message";
 
 /** Errors and notices are messages made by `msg` (a locale key and its parameters); i18next translates them here. */
@@ -240,4 +242,20 @@ export function SearchField({
       <input id={fieldId} type="search" name={name} defaultValue={value ?? ""} className="field-input" placeholder={placeholder} />
     </div>
   );
+}
+
+type ZodFormOptions<Schema extends ZodTypeAny> = Omit<Parameters<typeof useForm<z.input<Schema>, z.output<Schema>>>[0], "onValidate" | "shouldRevalidate">;
+
+/**
+ * A Conform form validated by its Zod schema in the browser the same way the action validates it
+ * on the server: checked when a field is left (or on submit, where said), re-checked as the user
+ * types after an error.
+ */
+export function useZodForm<Schema extends ZodTypeAny>(schema: Schema, options: ZodFormOptions<Schema>) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    shouldValidate: "onBlur",
+    ...options,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onInput",
+  });
 }

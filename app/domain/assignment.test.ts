@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assignJudges, rebalance, type AssignmentInput, type AssignmentResult, type JudgePair } from "./assignment";
 import type { ConflictLookup, ConflictReason } from "./conflicts";
+import { mulberry32 } from "./prng";
 
 // ---------------------------------------------------------------- fixtures
 
@@ -40,16 +41,7 @@ function toInput(inst: Instance): AssignmentInput {
   };
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** Conflict probability per pair given by `density(judgeIndex, submissionIndex)`. */
 function largeInstance(S: number, J: number, k: number, seed: number, density: (j: number, s: number) => number): Instance {

@@ -9,16 +9,20 @@ export const PHASE_ORDER: readonly PhaseKey[] = ["upcoming", "registration", "sc
 
 export type JudgingRound = { id: string; name: string; closesAt: Date };
 
-export type Timeline = {
+/** The event's fixed dates, without its judging rounds. */
+export type TimelineDates = {
   registrationOpensAt: Date;
   registrationClosesAt: Date;
   /** End of administrative screening (seleksi administrasi). */
   screeningClosesAt: Date;
   submissionOpensAt: Date;
   submissionClosesAt: Date;
+  announcementAt: Date;
+};
+
+export type Timeline = TimelineDates & {
   /** Judging rounds in chronological order. */
   rounds: JudgingRound[];
-  announcementAt: Date;
 };
 
 /** Per-team deadline extension granted by an organiser. */

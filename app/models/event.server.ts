@@ -1,15 +1,7 @@
-import type { Timeline } from "~/domain/phase";
+import type { Timeline, TimelineDates } from "~/domain/phase";
 import { db, Prisma } from "~/services/db.server";
 
-type TimelineRow = {
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  screeningClosesAt: Date;
-  submissionOpensAt: Date;
-  submissionClosesAt: Date;
-  announcementAt: Date;
-  rounds: { id: string; name: string; closesAt: Date }[];
-};
+type TimelineRow = TimelineDates & { rounds: { id: string; name: string; closesAt: Date }[] };
 
 export function toTimeline(e: TimelineRow): Timeline {
   return {

@@ -4,7 +4,7 @@
 // ReminderDelivery (a unit retried after a failure skips the people already mailed).
 import { asLanguage } from "~/i18n";
 import { dueReminders, planReminders, reminderKeyPrefix, reminderTiming, REMINDER_KINDS, unitCoversTeam, type ReminderKind, type ReminderSwitches, type ReminderUnit } from "~/domain/reminders";
-import type { Extension } from "~/domain/phase";
+import type { Extension, TimelineDates } from "~/domain/phase";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendReminderMail } from "~/services/reminder-mail.server";
@@ -22,17 +22,11 @@ type EventRow = {
   name: string;
   timezone: string;
   minTeamSize: number;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  screeningClosesAt: Date;
-  submissionOpensAt: Date;
-  submissionClosesAt: Date;
-  announcementAt: Date;
   remindRegistration: boolean;
   remindSubmission: boolean;
   remindJudging: boolean;
   rounds: { id: string; name: string; closesAt: Date }[];
-};
+} & TimelineDates;
 
 const eventSelect = {
   id: true,

@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { CheckboxField, FormAlert, SelectField, serverFormErrors, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
 import { NeedsList, SentRequestItem, RequestForm } from "~/components/finder-ui";
@@ -115,12 +114,9 @@ export default function TeamFinder() {
   const listResult = result && !("target" in result) ? result : undefined;
   const errorFor = (intent: string, target = "") => (answer && answer.intent === intent && answer.target === target ? [answer.error] : null);
   const poolLabel = (key: string | null) => d.pools.find((p) => p.key === key)?.label ?? null;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(listingSchema, {
     lastResult: listResult,
     defaultValue: d.mine ? { skills: d.mine.skills, regionId: d.mine.regionId ?? undefined, pool: d.mine.pool ?? undefined, note: d.mine.note } : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: listingSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const ok = params.get("ok");
   const invites = d.requests.filter((r) => r.direction === "TO_PARTICIPANT" && !d.captain);

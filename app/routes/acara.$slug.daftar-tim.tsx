@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventNoticeAgreement } from "~/components/privacy-notice";
-import { CheckboxField, FileField, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FileField, FormAlert, SelectField, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { useFormatInEvent } from "~/components/team-ui";
 import { retentionEndsAt } from "~/domain/privacy";
 import { canRegister } from "~/domain/phase";
@@ -75,11 +74,8 @@ export default function RegisterTeam() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const format = useFormatInEvent(event.timezone);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(registerTeamSchemaFor(event), {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: registerTeamSchemaFor(event) }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
 
   let blocked: React.ReactNode = null;

@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { slugify, splitEmails } from "~/domain/event-setup";
 import { EVENT_TIME_ZONES, zoneAbbreviation } from "~/domain/time";
 import { createEvent, listAllEvents } from "~/models/event-setup.server";
@@ -60,13 +59,10 @@ export default function AdminPage() {
   const { events } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(createEventSchema, {
     id: "create-event",
     lastResult,
     defaultValue: { timezone: "Asia/Jakarta", rounds: [{ name: t("admin.defaultRound"), closesAt: "" }] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createEventSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const round = fields.rounds.getFieldList()[0]?.getFieldset();
   // The address follows the name until the admin types one of their own.

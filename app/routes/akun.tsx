@@ -1,12 +1,11 @@
 // The account page: profile (name, WhatsApp), the address and its state, the password, devices.
 // Changing the password or the address has its own page (/akun/sandi, /akun/email).
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { VerifyEmailNotice } from "~/components/verify-notice";
 import { pendingEmailChange } from "~/models/email-verification.server";
 import { countSessions, getProfile, updateProfile } from "~/models/user.server";
@@ -114,13 +113,10 @@ function ProfileForm({ name, whatsapp }: { name: string; whatsapp: string | null
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().formData?.get("intent") === "profile";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(profileSchema, {
     id: "profil-form",
     lastResult,
     defaultValue: { name, whatsapp: whatsapp ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Card id="profil" title={t("auth.profile")}>

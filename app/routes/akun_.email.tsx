@@ -1,12 +1,11 @@
 // Changing the address: the new address and the current password; a link goes to the new address
 // and the old one is told. The account keeps its address until that link is opened.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { cancelEmailChange, pendingEmailChange, requestEmailChange, VERIFY_TOKEN_HOURS } from "~/models/email-verification.server";
 import { isKnownDevice } from "~/models/known-device.server";
 import { sendEmailChangeLink, sendEmailChangeRequestedMail } from "~/services/account-mail.server";
@@ -64,12 +63,9 @@ export default function ChangeEmail() {
   const { email, pendingEmail, hours } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(emailChangeSchema, {
     id: "email-form",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: emailChangeSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="mx-auto max-w-md space-y-4">

@@ -1,12 +1,11 @@
 // Deleting one's own account: what is erased and what is kept, then the current password and a
 // typed confirmation. A captain of a team with other members hands over captaincy first.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { deleteAccount, teamsToHandOver } from "~/models/account-deletion.server";
 import { isKnownDevice } from "~/models/known-device.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
@@ -52,11 +51,8 @@ export default function DeleteAccount() {
   const { handOver } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(deleteAccountSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const formErrors = serverFormErrors(lastResult);
   return (

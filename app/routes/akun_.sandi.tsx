@@ -1,12 +1,11 @@
 // Changing the password: the current one first (counted like a login attempt), then a new one
 // under sign-up's rules. Every other device is signed out; this one stays.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { isKnownDevice } from "~/models/known-device.server";
 import { changePassword } from "~/models/user.server";
 import { sendPasswordChangedMail } from "~/services/account-mail.server";
@@ -50,11 +49,8 @@ export default function ChangePassword() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(passwordChangeSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="mx-auto max-w-md space-y-4">

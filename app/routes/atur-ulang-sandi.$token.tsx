@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseKnownFields, reply } from "~/services/forms.server";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { checkResetToken, resetPassword } from "~/models/user.server";
 import { resetSchema } from "~/validation/auth";
 import { pageTitle } from "~/components/page-title";
@@ -33,11 +32,8 @@ export default function ResetPassword() {
   const { valid, reason } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(resetSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   if (!valid) {
     return (

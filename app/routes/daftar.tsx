@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseKnownFields, reply } from "~/services/forms.server";
-import { CheckboxField, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { PrivacySummary } from "~/components/privacy-notice";
 import { safeRedirect } from "~/domain/links";
 import { PRIVACY_VERSION } from "~/domain/privacy";
@@ -61,11 +60,8 @@ export default function Signup() {
   const lastResult = actionData && "sent" in actionData ? undefined : actionData;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(signupSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   if (actionData && "sent" in actionData) {
     return (

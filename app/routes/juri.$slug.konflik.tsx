@@ -1,13 +1,12 @@
 // The judge's own affiliations (region, KIM, institution) and the teams they declare a conflict
 // with. Saved declarations and detected conflicts keep the judge off those teams' submissions
 // (under blind judging, declarations do so through the organizers: see judge-profile.server).
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert, serverFormErrors } from "~/components/forms";
+import { FieldErrors, FormAlert, serverFormErrors, useZodForm } from "~/components/forms";
 import { judgeConflictPage, saveJudgeProfile } from "~/models/judge-profile.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireJudge } from "~/models/event-guards.server";
@@ -40,11 +39,8 @@ export default function JudgeConflicts() {
   const regionName = regions.find((r) => r.id === profile?.regionId)?.name;
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(judgeProfileSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgeProfileSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="space-y-4">

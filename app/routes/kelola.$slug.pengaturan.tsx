@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { ListEditor } from "~/components/list-editor";
-import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { useFormatInEvent } from "~/components/team-ui";
 import { UPLOAD_KINDS } from "~/domain/filetype";
 import { RETENTION_DAYS, retentionEndsAt } from "~/domain/privacy";
@@ -99,13 +98,10 @@ export default function EventSettings() {
   const formatInEvent = useFormatInEvent(event.timezone);
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(settingsSchema, {
     id: "settings",
     lastResult: actionData?.intent === "settings" ? (actionData.result as never) : undefined,
     defaultValue: event,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const bannerErrors = itemErrors(actionData, "banner", null)?.banner ?? undefined;
   return (

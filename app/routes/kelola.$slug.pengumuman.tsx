@@ -1,11 +1,10 @@
 // Organizer announcements: posted on the public pages and emailed to a segment; audited.
-import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { formatInZone, eventZone } from "~/domain/time";
 import { listAnnouncements, postAnnouncement } from "~/models/announcement.server";
 import { env } from "~/services/env.server";
@@ -53,11 +52,8 @@ export default function Announcements() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(announcementSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: announcementSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     defaultValue: { segment: "all" },
   });
   const sent = params.get("terkirim");

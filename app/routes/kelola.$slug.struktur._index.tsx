@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { ListEditor } from "~/components/list-editor";
-import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FieldErrors, FormAlert, SelectField, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { RANKING_METHODS } from "~/domain/ranking";
 import { addTrack, deleteTrack, getStructure, moveTrack, saveJudgingSettings, saveTeamRules, updateTrack, type ItemResult } from "~/models/structure.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
@@ -118,13 +117,10 @@ function Tracks({ tracks, actionData }: { tracks: LoaderData["tracks"]; actionDa
 function TeamRules({ defaults, actionData }: { defaults: LoaderData["teamRules"]; actionData?: ActionData }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(teamRulesSchema, {
     id: "team-rules",
     lastResult: actionData?.intent === "teamRules" ? (actionData.result as never) : undefined,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: teamRulesSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const pools = fields.pools.getFieldList();
   return (
@@ -175,13 +171,10 @@ function TeamRules({ defaults, actionData }: { defaults: LoaderData["teamRules"]
 function JudgingSettings({ defaults, actionData }: { defaults: LoaderData["judging"]; actionData?: ActionData }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(judgingSettingsSchema, {
     id: "judging",
     lastResult: actionData?.intent === "judging" ? (actionData.result as never) : undefined,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: judgingSettingsSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <section className="card" aria-labelledby="judging-title">

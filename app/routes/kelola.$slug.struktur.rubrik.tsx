@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDecimal } from "~/domain/number";
 import { PageIntro, SavedNotice } from "~/components/event-forms";
-import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { listRoundsWithCriteria, saveRubric } from "~/models/rubric.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireOrganizer } from "~/models/event-guards.server";
@@ -74,13 +73,10 @@ export default function RubricPage() {
 function RubricForm({ round, lastResult }: { round: Round; lastResult: unknown }) {
   const { t, i18n } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(rubricSchema, {
     id: `rubric-${round.id}`,
     lastResult: lastResult as never,
     defaultValue: round.defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rubricSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const criteria = fields.criteria.getFieldList();
   const total = criteria.reduce((sum, c) => sum + (Number(c.getFieldset().weight.value) || 0), 0);

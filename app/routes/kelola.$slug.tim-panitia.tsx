@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { itemErrors, PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
-import { FieldErrors, FormAlert, SelectField, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, SelectField, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { inviteState } from "~/domain/event-setup";
 import { formatInZone, eventZone } from "~/domain/time";
 import { inviteMember, listMembers, listOpenInvites, removeMember, revokeInvite, updateAffiliation } from "~/models/invite.server";
@@ -144,13 +143,10 @@ export default function StaffPage() {
 function InviteForm({ actionData }: { actionData?: ActionData }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(inviteSchema, {
     id: "invite",
     lastResult: actionData?.intent === "invite" ? (actionData.result as never) : undefined,
     defaultValue: { role: "JUDGE" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <section className="card" aria-labelledby="invite-title">
@@ -206,20 +202,15 @@ function Member({ member, regions, isMe, actionData }: { member: LoaderData["mem
             <input type="hidden" name="intent" value="affiliation" />
             <input type="hidden" name="id" value={member.id} />
             <input type="hidden" name="memberId" value={member.id} />
-            <div>
-              <label htmlFor={`region-${member.id}`} className="field-label">
-                {t("invite.region")}
-              </label>
-              <select id={`region-${member.id}`} name="regionId" defaultValue={member.regionId ?? ""} className="field-input">
-                <option value="">{t("invite.noRegion")}</option>
-                {regions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors errors={errors?.regionId ?? undefined} />
-            </div>
+            <PlainField
+              id={`region-${member.id}`}
+              name="regionId"
+              label={t("invite.region")}
+              options={regions.map((r) => ({ value: r.id, label: r.name }))}
+              emptyOption={t("invite.noRegion")}
+              defaultValue={member.regionId}
+              errors={errors?.regionId}
+            />
             <PlainField id={`kim-${member.id}`} name="kimName" label={t("invite.kimName")} defaultValue={member.kimName} errors={errors?.kimName} />
             <PlainField id={`inst-${member.id}`} name="institution" label={t("invite.institution")} defaultValue={member.institution} errors={errors?.institution} />
             <button type="submit" className="btn-secondary">

@@ -1,12 +1,11 @@
 // One team in the screening: its data, the decision (reason required to reject) and a
 // per-team registration extension. Every change is audited in the model.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField } from "~/components/forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { MemberContact, useFormatInEvent, WaitingPlaces, TeamDetailRows } from "~/components/team-ui";
 import { StatusBadge } from "~/components/status-badge";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc } from "~/domain/time";
@@ -81,21 +80,15 @@ export default function ScreeningTeam() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const format = useFormatInEvent(d.event.timezone);
-  const [reviewForm, reviewFields] = useForm({
+  const [reviewForm, reviewFields] = useZodForm(reviewSchema, {
     id: "review",
     lastResult: last?.intent === "review" ? last.result : undefined,
     defaultValue: { decision: d.team.status, reason: d.team.statusReason ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
-  const [extForm, extFields] = useForm({
+  const [extForm, extFields] = useZodForm(extensionSchema, {
     id: "extension",
     lastResult: last?.intent === "extension" ? last.result : undefined,
     defaultValue: { until: d.extension?.untilLocal ?? "", reason: d.extension?.reason ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: extensionSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const ok = params.get("ok");
   return (

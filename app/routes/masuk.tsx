@@ -1,12 +1,11 @@
 import { getLanguage } from "~/services/i18n.server";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseKnownFields, reply } from "~/services/forms.server";
-import { FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { landingAfterLogin } from "~/domain/links";
 import { isKnownDevice, KNOWN_DEVICE_DAYS, rememberDevice } from "~/models/known-device.server";
 import { normalizeEmail, recordSignIn, verifyLogin } from "~/models/user.server";
@@ -47,11 +46,8 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(loginSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const redirectTo = params.get("redirectTo") ?? "";
   return (

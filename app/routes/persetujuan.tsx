@@ -1,13 +1,12 @@
 // Asks a signed-in user to agree to the privacy notice in force when their last agreement is to
 // an older version (or none). Every other page sends them here (root loader); logging out,
 // reading the notice and deleting the account stay open.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormAlert, serverFormErrors } from "~/components/forms";
+import { CheckboxField, FormAlert, serverFormErrors, useZodForm } from "~/components/forms";
 import { PrivacyFull, PrivacyVersion } from "~/components/privacy-notice";
 import { safeRedirect } from "~/domain/links";
 import { needsPrivacyConsent, PRIVACY_VERSION } from "~/domain/privacy";
@@ -41,11 +40,9 @@ export default function PrivacyConsent() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(consentSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: consentSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="mx-auto max-w-2xl space-y-4">

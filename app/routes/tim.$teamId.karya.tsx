@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert, serverFormErrors, TextField, useErrorText } from "~/components/forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextField, useErrorText, useZodForm } from "~/components/forms";
 import { Countdown } from "~/components/countdown";
 import { RevisionHistory } from "~/components/submission";
 import { StatusBadge } from "~/components/status-badge";
@@ -201,7 +200,7 @@ export default function SubmissionPage() {
   const submitted = s?.status === "SUBMITTED";
   const locked = d.denied !== null;
   const { formRef: autosaveFormRef, ...autosave } = useAutosave(!locked && !submitted);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(submissionSchema, {
     lastResult,
     defaultValue: {
       title: s?.title ?? "",
@@ -212,9 +211,6 @@ export default function SubmissionPage() {
       demoUrl: s?.demoUrl ?? "",
       videoUrl: s?.videoUrl ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: submissionSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const formProps = getFormProps(form);
   const notice = params.has("terkirim") ? "submitted" : params.has("direvisi") ? "revised" : params.has("tersimpan") ? "saved" : params.has("berkas") ? "files" : null;

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlainField } from "~/components/event-forms";
-import { FieldErrors, FormAlert } from "~/components/forms";
+import { FormAlert } from "~/components/forms";
 import { acceptInvite, findInvite, inviteeMismatch } from "~/models/invite.server";
 import { listRegions } from "~/models/structure.server";
 import { getUser, requireUser } from "~/services/session.server";
@@ -75,20 +75,14 @@ export default function InvitePage() {
                 <fieldset className="space-y-2">
                   <legend className="font-bold">{t("invite.affiliation")}</legend>
                   <p className="text-sm text-slate-700">{t("invite.affiliationHint")}</p>
-                  <div>
-                    <label htmlFor="regionId" className="field-label">
-                      {t("invite.region")}
-                    </label>
-                    <select id="regionId" name="regionId" defaultValue="" className="field-input" aria-invalid={errors?.regionId ? true : undefined}>
-                      <option value="">{t("invite.noRegion")}</option>
-                      {regions.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.name}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldErrors errors={errors?.regionId ?? undefined} />
-                  </div>
+                  <PlainField
+                    id="regionId"
+                    name="regionId"
+                    label={t("invite.region")}
+                    options={regions.map((r) => ({ value: r.id, label: r.name }))}
+                    emptyOption={t("invite.noRegion")}
+                    errors={errors?.regionId}
+                  />
                   <PlainField id="kimName" name="kimName" label={`${t("invite.kimName")} (${t("common.optional")})`} errors={errors?.kimName} />
                   <PlainField id="institution" name="institution" label={`${t("invite.institution")} (${t("common.optional")})`} errors={errors?.institution} />
                 </fieldset>

@@ -4,7 +4,7 @@
 import { RETENTION_DAYS } from "~/domain/privacy";
 import { z } from "zod";
 import { SLUG_MAX, SLUG_MIN, SLUG_PATTERN, splitEmails, timelineIssues } from "~/domain/event-setup";
-import { validateTimeline } from "~/domain/phase";
+import { validateTimeline, type TimelineDates } from "~/domain/phase";
 import { EVENT_TIME_ZONES, zonedLocalToUtc, type EventTimeZone } from "~/domain/time";
 import { emailField, whatsappField } from "./auth";
 
@@ -44,15 +44,7 @@ type TimelineForm = {
   rounds: { id?: string; name: string; closesAt: string }[];
 };
 
-export type ParsedTimeline = {
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  screeningClosesAt: Date;
-  submissionOpensAt: Date;
-  submissionClosesAt: Date;
-  announcementAt: Date;
-  rounds: { id?: string; name: string; closesAt: Date }[];
-};
+export type ParsedTimeline = TimelineDates & { rounds: { id?: string; name: string; closesAt: Date }[] };
 
 /** Wall-clock strings → instants in `tz`; an unparseable string becomes an Invalid Date for validateTimeline to name. */
 export function timelineToUtc(v: TimelineForm, tz: EventTimeZone): ParsedTimeline {
