@@ -3,6 +3,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PRIVACY_UPDATED, PRIVACY_VERSION } from "~/domain/privacy";
+import { FieldErrors } from "./forms";
+import { Card } from "./card";
 
 const SHORT = ["who", "what", "why", "whoSees", "howLong"] as const;
 const SECTIONS = ["controller", "data", "purpose", "sharing", "retention", "rights", "security", "changes"] as const;
@@ -47,12 +49,9 @@ export function PrivacyFull({ operator, contact }: { operator: string; contact: 
           <p className="mt-1">{t(`privacy.full.${key}`, { operator })}</p>
         </section>
       ))}
-      <section aria-labelledby="privasi-kontak">
-        <h2 id="privasi-kontak" className="text-lg font-bold">
-          {t("privacy.full.contactTitle")}
-        </h2>
+      <Card id="privasi-kontak" title={t("privacy.full.contactTitle")} plain>
         <p className="mt-1 [overflow-wrap:anywhere]">{contact ? t("privacy.full.contact", { contact }) : t("privacy.full.contactNone")}</p>
-      </section>
+      </Card>
     </div>
   );
 }
@@ -77,5 +76,21 @@ export function EventNoticeAgreement({ notice, children }: { notice: string; chi
       </p>
       {children}
     </section>
+  );
+}
+
+/**
+ * The event's notice with the tick that agrees to it (a plain form field `agreeEventNotice`),
+ * for forms outside Conform; `errors` shows under the tick when the action refused without it.
+ */
+export function EventNoticeCheck({ notice, label, errors }: { notice: string; label: string; errors?: string[] | null }) {
+  return (
+    <EventNoticeAgreement notice={notice}>
+      <label className="mt-2 flex items-start gap-3 font-semibold text-slate-800">
+        <input type="checkbox" name="agreeEventNotice" className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" aria-describedby={errors ? "agree-error" : undefined} />
+        <span>{label}</span>
+      </label>
+      {errors ? <FieldErrors id="agree-error" errors={errors} /> : null}
+    </EventNoticeAgreement>
   );
 }

@@ -7,6 +7,7 @@ import { formatInZone, eventZone } from "~/domain/time";
 import { listPublicEvents, toTimeline } from "~/models/event.server";
 import { getLanguage, getT } from "~/services/i18n.server";
 import { metaLanguage, metaText } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => {
   const lang = metaLanguage(matches);
@@ -53,10 +54,7 @@ export default function Home() {
           </section>
         ) : null,
       )}
-      <section aria-labelledby="cara-kerja" className="card">
-        <h2 id="cara-kerja" className="text-xl font-bold">
-          {t("home.howItWorks")}
-        </h2>
+      <Card id="cara-kerja" title={t("home.howItWorks")} large>
         <ol className="mt-4 grid gap-3 sm:grid-cols-4">
           {(["step1", "step2", "step3", "step4"] as const).map((s, i) => (
             <li key={s} className="flex gap-3 rounded-lg bg-slate-50 p-3">
@@ -65,7 +63,7 @@ export default function Home() {
             </li>
           ))}
         </ol>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { getLanguage, getT } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { calendarItems, calendarPath, subscribeUrl } from "~/services/calendar.server";
 import { SITE_NAME } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.event.name} — ${SITE_NAME}` }, { name: "description", content: data.event.summary }] : [{ title: SITE_NAME }]);
 
@@ -181,10 +182,7 @@ export default function PublicEventPage() {
       </header>
 
       {announcements.length ? (
-        <section aria-labelledby="pengumuman" className="card border-accent-500">
-          <h2 id="pengumuman" className="text-xl font-bold">
-            {t("event.public.announcements")}
-          </h2>
+        <Card id="pengumuman" title={t("event.public.announcements")} large className="border-accent-500">
           <ul className="mt-3 divide-y divide-slate-200">
             {announcements.map((a) => (
               <li key={a.id} className="py-3">
@@ -194,25 +192,19 @@ export default function PublicEventPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="space-y-8 lg:col-span-2 lg:row-span-2">
           {event.descriptionHtml ? (
-            <section aria-labelledby="tentang" className="card">
-              <h2 id="tentang" className="text-xl font-bold">
-                {t("event.public.about")}
-              </h2>
+            <Card id="tentang" title={t("event.public.about")} large>
               <div className="prose-kim mt-3" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
-            </section>
+            </Card>
           ) : null}
 
           {event.tracks.length ? (
-            <section aria-labelledby="trek">
-              <h2 id="trek" className="text-xl font-bold">
-                {t("event.public.tracks")}
-              </h2>
+            <Card id="trek" title={t("event.public.tracks")} large plain>
               <ul className="mt-3 grid gap-3 sm:grid-cols-2">
                 {event.tracks.map((tr) => (
                   <li key={tr.id} className="card">
@@ -221,14 +213,11 @@ export default function PublicEventPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           ) : null}
 
           {event.awards.length ? (
-            <section aria-labelledby="hadiah">
-              <h2 id="hadiah" className="text-xl font-bold">
-                {t("event.public.prizes")}
-              </h2>
+            <Card id="hadiah" title={t("event.public.prizes")} large plain>
               <ul className="mt-3 grid gap-3 sm:grid-cols-2">
                 {event.awards.map((a) => (
                   <li key={a.id} className="card flex items-start gap-3">
@@ -243,27 +232,21 @@ export default function PublicEventPage() {
                 ))}
               </ul>
               {event.peoplesChoice ? <p className="mt-2 text-sm text-slate-700">{t("event.public.voting", { window: event.peoplesChoice })}</p> : null}
-            </section>
+            </Card>
           ) : null}
 
           {event.rulesHtml ? (
-            <section aria-labelledby="aturan" className="card">
-              <h2 id="aturan" className="text-xl font-bold">
-                {t("event.public.rules")}
-              </h2>
+            <Card id="aturan" title={t("event.public.rules")} large>
               <p className="mt-2 text-sm text-slate-700">
                 {t("event.public.teamSize", { min: event.teamSize.min, max: event.teamSize.max })}
                 {event.pools.length ? ` ${t("event.public.pools", { pools: event.pools.map((p) => `${p.label} ${p.quota}`).join(", ") })}` : ""}
               </p>
               <div className="prose-kim mt-3" dangerouslySetInnerHTML={{ __html: event.rulesHtml }} />
-            </section>
+            </Card>
           ) : null}
 
           {event.faqs.length ? (
-            <section aria-labelledby="faq">
-              <h2 id="faq" className="text-xl font-bold">
-                {t("event.public.faq")}
-              </h2>
+            <Card id="faq" title={t("event.public.faq")} large plain>
               <div className="mt-3 space-y-2">
                 {event.faqs.map((f) => (
                   <details key={f.id} className="card !p-0">
@@ -272,27 +255,21 @@ export default function PublicEventPage() {
                   </details>
                 ))}
               </div>
-            </section>
+            </Card>
           ) : null}
         </div>
 
         {/* On a phone the timeline comes right after the hero: "when?" is the first question. */}
         <aside className="order-first lg:order-none lg:col-start-3 lg:row-start-1">
-          <section aria-labelledby="linimasa" className="card">
-            <h2 id="linimasa" className="text-xl font-bold">
-              {t("event.public.timeline")}
-            </h2>
+          <Card id="linimasa" title={t("event.public.timeline")} large>
             <p className="mt-1 text-sm text-slate-700">{t("event.public.zoneNote", { zone: event.zone })}</p>
             <StepList />
             <CalendarLinks />
-          </section>
+          </Card>
         </aside>
         {event.contactEmail || event.whatsapp ? (
           <aside className="lg:col-start-3">
-            <section aria-labelledby="kontak" className="card">
-              <h2 id="kontak" className="text-xl font-bold">
-                {t("event.public.contact")}
-              </h2>
+            <Card id="kontak" title={t("event.public.contact")} large>
               <ul className="mt-3 space-y-2">
                 {event.contactEmail ? (
                   <li>
@@ -309,7 +286,7 @@ export default function PublicEventPage() {
                   </li>
                 ) : null}
               </ul>
-            </section>
+            </Card>
           </aside>
         ) : null}
       </div>

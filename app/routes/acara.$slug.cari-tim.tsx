@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormAlert, SelectField, serverFormErrors, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
-import { EventNoticeAgreement } from "~/components/privacy-notice";
+import { EventNoticeCheck } from "~/components/privacy-notice";
 import { NeedsList, SentRequestItem, RequestForm } from "~/components/finder-ui";
 import { useFormatInEvent } from "~/components/team-ui";
 import { MAX_PENDING_REQUESTS, MESSAGE_MAX } from "~/domain/team-finder";
@@ -172,14 +172,7 @@ export default function TeamFinder() {
                             <FormAlert errors={errorFor("accept", r.id) ?? errorFor("decline", r.id)} />
                             <Form method="post" className="space-y-2">
                               <input type="hidden" name="requestId" value={r.id} />
-                              {d.event.privacyNotice ? (
-                                <EventNoticeAgreement notice={d.event.privacyNotice}>
-                                  <label className="mt-2 flex items-start gap-3 font-semibold text-slate-800">
-                                    <input type="checkbox" name="agreeEventNotice" className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400" />
-                                    <span>{t("privacy.eventNotice.agreeMember")}</span>
-                                  </label>
-                                </EventNoticeAgreement>
-                              ) : null}
+                              {d.event.privacyNotice ? <EventNoticeCheck notice={d.event.privacyNotice} label={t("privacy.eventNotice.agreeMember")} /> : null}
                               <div className="flex flex-wrap gap-2">
                                 <button type="submit" name="intent" value="accept" className="btn-primary" disabled={busy}>
                                   {t("finder.requests.accept")}
@@ -240,10 +233,7 @@ export default function TeamFinder() {
             </>
           )}
 
-          <section aria-labelledby="tim-mencari" className="space-y-3">
-            <h2 id="tim-mencari" className="text-xl font-bold">
-              {t("finder.teams.title")}
-            </h2>
+          <Card id="tim-mencari" title={t("finder.teams.title")} large plain className="space-y-3">
             {d.teams.length === 0 ? <p className="card text-slate-700">{t("finder.teams.none")}</p> : null}
             <ul className="space-y-3">
               {d.teams.map((team) => {
@@ -272,14 +262,7 @@ export default function TeamFinder() {
                         busy={busy}
                         maxLength={MESSAGE_MAX}
                       >
-                        {d.event.privacyNotice ? (
-                          <EventNoticeAgreement notice={d.event.privacyNotice}>
-                            <label className="mt-2 flex items-start gap-3 font-semibold text-slate-800">
-                              <input type="checkbox" name="agreeEventNotice" className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400" />
-                              <span>{t("privacy.eventNotice.agreeMember")}</span>
-                            </label>
-                          </EventNoticeAgreement>
-                        ) : null}
+                        {d.event.privacyNotice ? <EventNoticeCheck notice={d.event.privacyNotice} label={t("privacy.eventNotice.agreeMember")} /> : null}
                       </RequestForm>
                     ) : (
                       <p className="text-sm text-slate-600">{t("finder.teams.listFirst")}</p>
@@ -288,12 +271,9 @@ export default function TeamFinder() {
                 );
               })}
             </ul>
-          </section>
+          </Card>
 
-          <section aria-labelledby="peserta-mencari" className="space-y-3">
-            <h2 id="peserta-mencari" className="text-xl font-bold">
-              {t("finder.people.title")}
-            </h2>
+          <Card id="peserta-mencari" title={t("finder.people.title")} large plain className="space-y-3">
             {!d.seesListings ? (
               <p className="card text-slate-700">{t("finder.people.hidden")}</p>
             ) : d.listings.length === 0 ? (
@@ -337,7 +317,7 @@ export default function TeamFinder() {
                 })}
               </ul>
             )}
-          </section>
+          </Card>
         </>
       )}
     </div>

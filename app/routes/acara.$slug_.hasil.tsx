@@ -17,6 +17,7 @@ import { pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
 import { useSearchLink } from "~/components/search-link";
 import { FilterSelect } from "~/components/forms";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [{ title: d?.event.name ? pageTitle(matches, "eventResults", { event: d.event.name }) : pageTitle(matches, "results") }];
 
@@ -95,10 +96,7 @@ export default function PublicResults() {
       </PageHeading>
 
       {d.awards.length ? (
-        <section aria-labelledby="pemenang" className="space-y-3">
-          <h2 id="pemenang" className="text-xl font-bold">
-            {t("leaderboard.winners")}
-          </h2>
+        <Card id="pemenang" title={t("leaderboard.winners")} large plain className="space-y-3">
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {d.awards.map((a) => (
               <li key={a.id} className="card">
@@ -112,13 +110,10 @@ export default function PublicResults() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
 
-      <section aria-labelledby="peringkat" className="card space-y-4">
-        <h2 id="peringkat" className="text-xl font-bold">
-          {t("leaderboard.ranking")}
-        </h2>
+      <Card id="peringkat" title={t("leaderboard.ranking")} large className="space-y-4">
         <Form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
           <FilterSelect name="bidang" label={t("leaderboard.track")} value={d.filters.track} options={d.filters.tracks.map((x) => ({ value: x, label: x }))} all={t("leaderboard.allTracks")} />
           <FilterSelect name="wilayah" label={t("leaderboard.region")} value={d.filters.region} options={d.filters.regions.map((x) => ({ value: x, label: x }))} all={t("leaderboard.allRegions")} />
@@ -157,13 +152,10 @@ export default function PublicResults() {
           </ol>
         )}
         <Pager page={d.paging.page} pages={d.paging.pages} pageLink={pageLink} />
-      </section>
+      </Card>
 
       {d.votes ? (
-        <section aria-labelledby="suara" className="card space-y-2">
-          <h2 id="suara" className="text-xl font-bold">
-            {t("vote.resultsTitle")}
-          </h2>
+        <Card id="suara" title={t("vote.resultsTitle")} large className="space-y-2">
           <ol className="space-y-1">
             {d.votes.map((v, i) => (
               <li key={i} className="flex gap-2">
@@ -173,14 +165,11 @@ export default function PublicResults() {
               </li>
             ))}
           </ol>
-        </section>
+        </Card>
       ) : null}
 
       {d.announcements.length ? (
-        <section aria-labelledby="pengumuman" className="space-y-3">
-          <h2 id="pengumuman" className="text-xl font-bold">
-            {t("announcement.title")}
-          </h2>
+        <Card id="pengumuman" title={t("announcement.title")} large plain className="space-y-3">
           {d.announcements.map((a) => (
             <article key={a.id} className="card">
               <h3 className="text-lg font-bold">{a.title}</h3>
@@ -188,7 +177,7 @@ export default function PublicResults() {
               <div className="prose-kim mt-2" dangerouslySetInnerHTML={{ __html: a.html }} />
             </article>
           ))}
-        </section>
+        </Card>
       ) : null}
 
       <p className="break-all text-xs text-slate-600">

@@ -15,6 +15,7 @@ import { mailInvite } from "~/services/invite-mail.server";
 import { requireAdmin } from "~/services/session.server";
 import { createEventSchema, timelineToUtc } from "~/validation/event";
 import { pageTitle } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin") }];
 
@@ -75,10 +76,7 @@ export default function AdminPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("admin.title")}</h1>
-      <section aria-labelledby="daftar-acara" className="space-y-3">
-        <h2 id="daftar-acara" className="text-xl font-bold">
-          {t("admin.events")}
-        </h2>
+      <Card id="daftar-acara" title={t("admin.events")} large plain className="space-y-3">
         {events.length === 0 ? <p className="text-slate-700">{t("admin.noEvents")}</p> : null}
         <ul className="grid gap-3 sm:grid-cols-2">
           {events.map((e) => (
@@ -100,11 +98,8 @@ export default function AdminPage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="buat-acara">
-        <h2 id="buat-acara" className="text-xl font-bold">
-          {t("admin.create")}
-        </h2>
+      </Card>
+      <Card id="buat-acara" title={t("admin.create")} large plain>
         <p className="mt-1 text-slate-700">{t("admin.createIntro")}</p>
         <Form method="post" {...getFormProps(form)} onInput={onInput} className="card mt-4 space-y-3">
           <FormAlert errors={serverFormErrors(lastResult)} />
@@ -135,7 +130,7 @@ export default function AdminPage() {
             {t("admin.createSubmit")}
           </button>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

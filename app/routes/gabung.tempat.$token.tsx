@@ -5,9 +5,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormAlert } from "~/components/forms";
+import { FormAlert } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
-import { EventNoticeAgreement } from "~/components/privacy-notice";
+import { EventNoticeCheck } from "~/components/privacy-notice";
 import { SignInToContinue, VerifyEmailNotice } from "~/components/verify-notice";
 import { findMembership } from "~/models/team.server";
 import { claimMismatch, claimSeat, claimsCaptaincy, findSeat } from "~/models/team-seat.server";
@@ -108,15 +108,7 @@ export default function ClaimSeat() {
             <VerifyEmailNotice verified={verified} />
             <FormAlert errors={actionData?.error?.[""]} />
             {whatsapp ? <p className="text-sm text-slate-700">{t("seat.whatsappNote")}</p> : null}
-            {notice ? (
-              <EventNoticeAgreement notice={notice}>
-                <label className="mt-2 flex items-start gap-3">
-                  <input type="checkbox" name="agreeEventNotice" className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-600" aria-describedby="agree-error" />
-                  <span className="font-semibold">{t("privacy.eventNotice.agree")}</span>
-                </label>
-                <FieldErrors id="agree-error" errors={actionData?.error?.agreeEventNotice} />
-              </EventNoticeAgreement>
-            ) : null}
+            {notice ? <EventNoticeCheck notice={notice} label={t("privacy.eventNotice.agree")} errors={actionData?.error?.agreeEventNotice ?? []} /> : null}
             <button type="submit" className="btn-primary w-full" disabled={busy}>
               {t("seat.claim")}
             </button>

@@ -12,6 +12,7 @@ import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireJudge } from "~/models/event-guards.server";
 import { judgeProfileSchema } from "~/validation/judging";
 import { msg } from "~/validation/message";
+import { Card } from "~/components/card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
@@ -49,10 +50,7 @@ export default function JudgeConflicts() {
       <Form method="post" {...getFormProps(form)} className="space-y-6">
         <FormAlert errors={serverFormErrors(lastResult)} />
         {lastResult?.saved ? <FormAlert tone="success" errors={["judge.profileSaved"]} /> : null}
-        <section aria-labelledby="afiliasi" className="card space-y-3">
-          <h2 id="afiliasi" className="text-lg font-bold">
-            {t("judge.affiliation")}
-          </h2>
+        <Card id="afiliasi" title={t("judge.affiliation")} className="space-y-3">
           <p className="text-sm text-slate-700">{t("judge.affiliationHint")}</p>
           {affiliation === "editable" ? (
             <>
@@ -116,7 +114,7 @@ export default function JudgeConflicts() {
               <FieldErrors id={fields.regionId.errorId} errors={fields.regionId.errors} />
             </>
           )}
-        </section>
+        </Card>
         <fieldset className="card space-y-2">
           <legend className="float-left mb-2 w-full text-lg font-bold">{t("judge.declareTitle")}</legend>
           <p className="clear-both text-sm text-slate-700">{t("judge.declareHint")}</p>

@@ -17,6 +17,7 @@ import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { judgmentReply, parseJudgmentForm } from "~/validation/judging";
 import { pageTitle } from "~/components/page-title";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? pageTitle(matches, "scoringOf", { title: data.submission.title }) : pageTitle(matches, "scoring") }];
 
@@ -187,19 +188,13 @@ export default function ScoreAssignment() {
           </section>
         ) : null}
         {s.descriptionHtml.trim() ? (
-          <section aria-labelledby="deskripsi">
-            <h2 id="deskripsi" className="text-lg font-bold">
-              {t("scoring.description")}
-            </h2>
+          <Card id="deskripsi" title={t("scoring.description")} plain>
             <div className="prose-kim mt-2" dangerouslySetInnerHTML={{ __html: s.descriptionHtml }} />
-          </section>
+          </Card>
         ) : null}
       </article>
 
-      <section aria-labelledby="rubrik" className="card space-y-4">
-        <h2 id="rubrik" className="text-xl font-bold">
-          {t("scoring.rubric")}
-        </h2>
+      <Card id="rubrik" title={t("scoring.rubric")} large className="space-y-4">
         {d.state === "finalized" ? (
           <p role="status" className="rounded-lg border border-green-300 bg-green-50 px-4 py-3 text-sm font-medium text-green-900">
             {t("scoring.finalizedAt", { at: d.finalizedAt })}
@@ -228,7 +223,7 @@ export default function ScoreAssignment() {
           editable={editable}
           actionData={actionData}
         />
-      </section>
+      </Card>
       {d.nextId ? (
         <Link to={`/juri/${d.slug}/nilai/${d.nextId}`} className="btn-secondary w-full">
           {t("scoring.next")} →

@@ -81,10 +81,7 @@ export default function OrganizerDashboard() {
         <PhaseBadge phase={phase} />
         {next ? <p className="text-sm font-medium text-slate-800">{next}</p> : null}
       </section>
-      <section aria-labelledby="angka">
-        <h2 id="angka" className="text-xl font-bold">
-          {t("organizer.dash.title")}
-        </h2>
+      <Card id="angka" title={t("organizer.dash.title")} large plain>
         <ul className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-5">
           {cards.map((c) => (
             <li key={c.key}>
@@ -100,7 +97,7 @@ export default function OrganizerDashboard() {
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
       <Card id="persiapan" title={t("organizer.check.title")}>
         <ul className="mt-3 space-y-2">
           {checklist.map((c) => (

@@ -15,6 +15,7 @@ import { getLanguage } from "~/services/i18n.server";
 import { renderMarkdown } from "~/services/markdown.server";
 import { pageTitle } from "~/components/page-title";
 import { Breadcrumbs } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "manageSubmission", { title: data ? data.project.title || data.project.teamName : "" }) }];
 
@@ -76,10 +77,7 @@ export default function OrganizerSubmission() {
         {d.extension ? <p>{t("submission.organizer.extensionReason", { at: d.extension.until, reason: d.extension.reason })}</p> : null}
       </section>
       <ProjectView project={d.project} />
-      <section aria-labelledby="lampiran" className="card space-y-3">
-        <h2 id="lampiran" className="text-lg font-bold">
-          {t("submission.files.attachmentsTitle")}
-        </h2>
+      <Card id="lampiran" title={t("submission.files.attachmentsTitle")} className="space-y-3">
         {d.attachments.length ? (
           <ul className="space-y-2">
             {d.attachments.map((a) => (
@@ -94,13 +92,10 @@ export default function OrganizerSubmission() {
         ) : (
           <p className="text-sm text-slate-700">{t("submission.files.noAttachments")}</p>
         )}
-      </section>
-      <section aria-labelledby="riwayat" className="card space-y-3">
-        <h2 id="riwayat" className="text-lg font-bold">
-          {t("submission.revision.title")}
-        </h2>
+      </Card>
+      <Card id="riwayat" title={t("submission.revision.title")} className="space-y-3">
         <RevisionHistory revisions={d.revisions} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { renderMarkdown } from "~/services/markdown.server";
 import { announcementSchema, SEGMENTS } from "~/validation/results";
 import { pageTitle, parentData } from "~/components/page-title";
 import { msg } from "~/validation/message";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageAnnouncements", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -89,10 +90,7 @@ export default function Announcements() {
           {t("announcement.submit")}
         </button>
       </Form>
-      <section aria-labelledby="daftar" className="space-y-3">
-        <h2 id="daftar" className="text-lg font-bold">
-          {t("announcement.listTitle")}
-        </h2>
+      <Card id="daftar" title={t("announcement.listTitle")} plain className="space-y-3">
         {items.length === 0 ? <p className="text-slate-700">{t("announcement.empty")}</p> : null}
         {items.map((a) => (
           <article key={a.id} className="card">
@@ -103,7 +101,7 @@ export default function Announcements() {
             <div className="prose-kim mt-2" dangerouslySetInnerHTML={{ __html: a.html }} />
           </article>
         ))}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -175,10 +175,7 @@ export default function AssignmentBoard() {
         </p>
       ) : null}
 
-      <section aria-labelledby="beban" className="card space-y-3">
-        <h2 id="beban" className="text-lg font-bold">
-          {t("assignment.loads")}
-        </h2>
+      <Card id="beban" title={t("assignment.loads")} className="space-y-3">
         <ul className="grid grid-cols-1 gap-x-6 text-sm sm:grid-cols-2 lg:grid-cols-3">
           {judges.map((j) => (
             <li key={j.id} className="flex justify-between gap-2 border-b border-slate-200 py-2">
@@ -212,12 +209,9 @@ export default function AssignmentBoard() {
             </Form>
           </details>
         ) : null}
-      </section>
+      </Card>
 
-      <section aria-labelledby="karya" className="space-y-3">
-        <h2 id="karya" className="text-lg font-bold">
-          {t("assignment.submissions")}
-        </h2>
+      <Card id="karya" title={t("assignment.submissions")} plain className="space-y-3">
         {total === 0 ? (
           <p className="card text-slate-700">{t("assignment.noEntries")}</p>
         ) : (
@@ -332,7 +326,7 @@ export default function AssignmentBoard() {
           );
         })}
         <Pager page={window.page} pages={window.pages} pageLink={(n) => link({ halaman: String(n) })} label={t("assignment.window.pages")} />
-      </section>
+      </Card>
     </div>
   );
 }

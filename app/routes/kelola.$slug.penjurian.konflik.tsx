@@ -12,6 +12,7 @@ import { audit } from "~/services/audit.server";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { getLanguage } from "~/services/i18n.server";
 import { msg } from "~/validation/message";
+import { Card } from "~/components/card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
@@ -41,10 +42,7 @@ export default function OrganizerConflicts() {
   const onOff = (on: boolean) => (on ? t("conflict.on") : t("conflict.off"));
   return (
     <div className="space-y-6">
-      <section aria-labelledby="aturan" className="card space-y-2">
-        <h2 id="aturan" className="text-lg font-bold">
-          {t("conflict.rulesTitle")}
-        </h2>
+      <Card id="aturan" title={t("conflict.rulesTitle")} className="space-y-2">
         <ul className="text-sm">
           <li>{t("conflict.ruleMember")}</li>
           <li>{t("conflict.ruleRegion", { state: onOff(rules.region) })}</li>
@@ -58,11 +56,8 @@ export default function OrganizerConflicts() {
             {t("conflict.refresh")}
           </button>
         </Form>
-      </section>
-      <section aria-labelledby="daftar-konflik" className="card space-y-2">
-        <h2 id="daftar-konflik" className="text-lg font-bold">
-          {t("conflict.listTitle", { count: rows.length })}
-        </h2>
+      </Card>
+      <Card id="daftar-konflik" title={t("conflict.listTitle", { count: rows.length })} className="space-y-2">
         {rows.length === 0 ? <p className="text-slate-700">{t("conflict.none")}</p> : null}
         <ul className="divide-y divide-slate-200 text-sm">
           {rows.map((r) => (
@@ -74,11 +69,8 @@ export default function OrganizerConflicts() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="catatan-konflik" className="card space-y-2">
-        <h2 id="catatan-konflik" className="text-lg font-bold">
-          {t("conflict.flagsTitle")}
-        </h2>
+      </Card>
+      <Card id="catatan-konflik" title={t("conflict.flagsTitle")} className="space-y-2">
         <p className="field-hint">{t("conflict.flagsHint")}</p>
         {flags.length === 0 ? <p className="text-slate-700">{t("conflict.noFlags")}</p> : null}
         <ul className="divide-y divide-slate-200 text-sm">
@@ -91,11 +83,8 @@ export default function OrganizerConflicts() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="afiliasi-juri" className="card space-y-2">
-        <h2 id="afiliasi-juri" className="text-lg font-bold">
-          {t("conflict.judgesTitle")}
-        </h2>
+      </Card>
+      <Card id="afiliasi-juri" title={t("conflict.judgesTitle")} className="space-y-2">
         <ul className="divide-y divide-slate-200 text-sm">
           {judges.map((j) => (
             <li key={j.userId} className="py-2">
@@ -103,7 +92,7 @@ export default function OrganizerConflicts() {
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
     </div>
   );
 }

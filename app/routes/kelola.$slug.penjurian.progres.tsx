@@ -13,6 +13,7 @@ import { remindSchema } from "~/validation/judging";
 import { safeParseKnownFields } from "~/services/forms.server";
 import { msg } from "~/validation/message";
 import { ColumnHeads } from "~/components/table";
+import { Card } from "~/components/card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, round } = await requireOrganizerRound(request, params.slug, new Date());
@@ -103,10 +104,7 @@ export default function JudgingProgress() {
           </table>
         </div>
       </section>
-      <section aria-labelledby="per-karya" className="card space-y-3">
-        <h2 id="per-karya" className="text-lg font-bold">
-          {t("judging.progress.perSubmission")}
-        </h2>
+      <Card id="per-karya" title={t("judging.progress.perSubmission")} className="space-y-3">
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <ColumnHeads
@@ -127,7 +125,7 @@ export default function JudgingProgress() {
             </tbody>
           </table>
         </div>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/val
 import { pageTitle } from "~/components/page-title";
 import { msg, type MessageParams } from "~/validation/message";
 import { Breadcrumbs } from "~/components/page-heading";
+import { Card } from "~/components/card";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "teamSubmission") }];
 
@@ -233,10 +234,7 @@ export default function SubmissionPage() {
 
       {notice ? <FormAlert tone="success" errors={[`submission.notice.${notice}`]} /> : null}
 
-      <section aria-labelledby="tenggat" className="card space-y-2">
-        <h2 id="tenggat" className="text-lg font-bold">
-          {t("submission.form.deadline")}
-        </h2>
+      <Card id="tenggat" title={t("submission.form.deadline")} className="space-y-2">
         <p className="text-slate-800">
           {d.closesAtLabel}
           {d.extended ? <span className="badge ml-2 bg-purple-100 text-purple-900">{t("submission.form.extended")}</span> : null}
@@ -248,7 +246,7 @@ export default function SubmissionPage() {
         ) : (
           <Countdown look="line" serverNowMs={Date.parse(d.now)} targetMs={Date.parse(d.closesAt)} />
         )}
-      </section>
+      </Card>
 
       <Form
         method="post"
@@ -384,10 +382,7 @@ export default function SubmissionPage() {
         )}
       </section>
 
-      <section aria-labelledby="judul-lampiran" className="card space-y-3">
-        <h2 id="judul-lampiran" className="text-lg font-bold">
-          {t("submission.files.attachmentsTitle")}
-        </h2>
+      <Card id="judul-lampiran" title={t("submission.files.attachmentsTitle")} className="space-y-3">
         {s?.attachments.length ? (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
             {s.attachments.map((a) => (
@@ -429,23 +424,17 @@ export default function SubmissionPage() {
             </button>
           </Form>
         )}
-      </section>
+      </Card>
 
       {s?.descriptionHtml ? (
-        <section aria-labelledby="pratinjau" className="card space-y-3">
-          <h2 id="pratinjau" className="text-lg font-bold">
-            {t("submission.form.preview")}
-          </h2>
+        <Card id="pratinjau" title={t("submission.form.preview")} className="space-y-3">
           <div className="prose-kim break-words" dangerouslySetInnerHTML={{ __html: s.descriptionHtml }} />
-        </section>
+        </Card>
       ) : null}
 
-      <section aria-labelledby="riwayat" className="card space-y-3">
-        <h2 id="riwayat" className="text-lg font-bold">
-          {t("submission.revision.title")}
-        </h2>
+      <Card id="riwayat" title={t("submission.revision.title")} className="space-y-3">
         <RevisionHistory revisions={d.revisions} />
-      </section>
+      </Card>
     </div>
   );
 }
