@@ -15,9 +15,28 @@ const components = ["~/components/*", "**/components/*"];
 
 /** Node modules that touch the clock, the file system, the network or the process. */
 const ioBuiltins = [
-  "async_hooks", "child_process", "cluster", "dgram", "dns", "dns/promises", "fs", "fs/promises", "http", "http2",
-  "https", "inspector", "net", "os", "perf_hooks", "process", "readline", "stream", "timers", "timers/promises",
-  "tls", "worker_threads",
+  "async_hooks",
+  "child_process",
+  "cluster",
+  "dgram",
+  "dns",
+  "dns/promises",
+  "fs",
+  "fs/promises",
+  "http",
+  "http2",
+  "https",
+  "inspector",
+  "net",
+  "os",
+  "perf_hooks",
+  "process",
+  "readline",
+  "stream",
+  "timers",
+  "timers/promises",
+  "tls",
+  "worker_threads",
 ].flatMap((name) => [name, `node:${name}`]);
 
 const layer = (message, group) => ({ group, message });
@@ -32,10 +51,7 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {
       // A leading underscore marks a value kept on purpose (a parameter of a shared signature, a field left out of a copy).
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
       // Stripping control characters from user text and file names is exactly what those expressions are for.
       "no-control-regex": "off",
       // Pages render on the server first: device-only state (drafts in localStorage, a save's reply) enters state in an effect.
@@ -128,6 +144,20 @@ export default defineConfig(
             { group: ["~/validation/message", "**/validation/message"], importNames: ["msg"], message: "Models refuse with a code and parameters (Failure); the route makes the message." },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The access module reads the session from the request; every other model takes plain values.
+    files: ["app/models/**/*.{ts,tsx}"],
+    ignores: [...TESTS, "app/models/event-guards.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["Request", "FormData"].map((name) => ({
+          selector: `TSTypeReference[typeName.name='${name}']`,
+          message: `Models take plain values, not a ${name}: the route reads the request and passes what the model needs (event-guards.server.ts alone reads the session).`,
+        })),
       ],
     },
   },

@@ -107,8 +107,15 @@ describe("models sit below routes and components", () => {
     ["a route", `import { loader } from "~/routes/dasbor";${use("loader")}`, /Models do not import routes/],
     ["a component", `import { FormAlert } from "~/components/forms";${use("FormAlert")}`, /Models do not import components/],
     ["the message maker", `import { msg } from "~/validation/message";${use("msg")}`, /the route makes the message/],
-  ])("refuses importing %s", async (_what, code, message) => {
+    ["a request", `export async function load(request: Request) {\n  return request.url;\n}\n`, /Models take plain values, not a Request/],
+    ["form data", `export async function save(form: FormData) {\n  return form.get("x");\n}\n`, /Models take plain values, not a FormData/],
+  ])("refuses %s", async (_what, code, message) => {
     expect(await layerMessages(file, code)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("lets the access module alone read the request", async () => {
+    const code = `export async function guard(request: Request) {\n  return request.url;\n}\n`;
+    expect(await layerMessages("app/models/event-guards.server.ts", code)).toEqual([]);
   });
 
   it("accepts services, other models and domain code", async () => {

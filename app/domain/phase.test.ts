@@ -11,6 +11,7 @@ import {
   phaseAt,
   timelineSteps,
   validateTimeline,
+  workingRound,
   type Capability,
   type ScoreCapability,
   type Extension,
@@ -439,5 +440,25 @@ describe("zone independence", () => {
         expect(jkt.start - jyp.start).toBe(7_200_000);
       }),
     );
+  });
+});
+
+describe("workingRound", () => {
+  const r1 = { id: "r1", closesAt: new Date("2026-11-20T16:59:59.999Z") };
+  const r2 = { id: "r2", closesAt: new Date("2026-12-06T16:59:59.999Z") };
+
+  it("takes the round asked for, even a closed one", () => {
+    expect(workingRound([r1, r2], "r1", new Date("2026-12-01T00:00:00Z"))).toBe(r1);
+  });
+
+  it("otherwise the first round still open, to the millisecond", () => {
+    expect(workingRound([r1, r2], null, new Date(r1.closesAt.getTime() - 1))).toBe(r1);
+    expect(workingRound([r1, r2], null, r1.closesAt)).toBe(r2);
+    expect(workingRound([r1, r2], "bukan-babak", r1.closesAt)).toBe(r2);
+  });
+
+  it("the last round once all have closed, and none without rounds", () => {
+    expect(workingRound([r1, r2], null, r2.closesAt)).toBe(r2);
+    expect(workingRound([], null, r2.closesAt)).toBeNull();
   });
 });

@@ -264,3 +264,8 @@ export function validateTimeline(input: TimelineInput): TimelineError[] {
   }
   return errors;
 }
+
+/** The round an organizer page works on: the one asked for, else the first still open, else the last. */
+export function workingRound<R extends { id: string; closesAt: Date }>(rounds: readonly R[], requested: string | null, now: Date): R | null {
+  return rounds.find((r) => r.id === requested) ?? rounds.find((r) => now.getTime() < r.closesAt.getTime()) ?? rounds[rounds.length - 1] ?? null;
+}

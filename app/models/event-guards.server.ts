@@ -1,7 +1,9 @@
 // Event-scoped guards. Non-members get 404 (existence of private things is not revealed);
 // known users without the role get 403.
 import type { User } from "lucia";
+import { blindPeriod } from "~/domain/blind";
 import { can, type Actor, type EventRoleName } from "~/domain/permissions";
+import { workingRound } from "~/domain/phase";
 import { db } from "~/services/db.server";
 import { notFound } from "~/services/guards.server";
 import { memoize } from "~/services/request-context.server";
@@ -66,4 +68,23 @@ export async function requireJudge(request: Request, slug: string | undefined) {
   const found = await requireEventActor(request, slug);
   if (!can(found.actor, "judge:event")) throw notFound();
   return found;
+}
+
+/** The signed-in organizer and the round named by `?babak=` (see workingRound); 404 when the event has no rounds. */
+export async function requireOrganizerRound(request: Request, slug: string | undefined, now: Date) {
+  const ctx = await requireOrganizer(request, slug);
+  const round = workingRound(ctx.event.rounds, new URL(request.url).searchParams.get("babak"), now);
+  if (!round) throw notFound();
+  return { ...ctx, round };
+}
+
+/** The event's gallery: everyone once the organizer publishes it (on a public event) and blind
+ * judging is over; before that only the event's organizers, as a preview; 404 for anyone else. */
+export async function requireGallery(request: Request, slug: string | undefined, now: Date) {
+  const event = await requireEvent(slug);
+  const published = event.isPublic && event.galleryPublished && !blindPeriod(event, now);
+  if (published) return { event, preview: false };
+  const user = await getUser(request);
+  if (user && can(await actorFor(user, event.id), "manage:event")) return { event, preview: true };
+  throw notFound();
 }

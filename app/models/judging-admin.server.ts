@@ -6,8 +6,6 @@ import { weightedTotal } from "~/domain/scoring";
 import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
-import { requireOrganizer } from "./event-guards.server";
-import { notFound } from "~/services/guards.server";
 import type { Failure } from "~/validation/message";
 
 const scoreMap = (scores: readonly { criterionId: string; value: number }[]) => Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
@@ -173,17 +171,4 @@ export async function advanceToNextRound(eventId: string, roundId: string, selec
     return fresh.length;
   });
   return { ok: true, created, tieAtCut, nextRoundName: data.next.name };
-}
-
-/** The round an organizer page works on: the one asked for, else the first still open, else the last. */
-export function pickRound<R extends { id: string; closesAt: Date }>(rounds: readonly R[], requested: string | null, now: Date): R | null {
-  return rounds.find((r) => r.id === requested) ?? rounds.find((r) => now.getTime() < r.closesAt.getTime()) ?? rounds[rounds.length - 1] ?? null;
-}
-
-/** The signed-in organizer and the round named by `?babak=` (see pickRound); 404 when the event has no rounds. */
-export async function requireOrganizerRound(request: Request, slug: string | undefined, now: Date) {
-  const ctx = await requireOrganizer(request, slug);
-  const round = pickRound(ctx.event.rounds, new URL(request.url).searchParams.get("babak"), now);
-  if (!round) throw notFound();
-  return { ...ctx, round };
 }

@@ -95,13 +95,6 @@ export async function findMembership(eventId: string, userId: string) {
 
 export type ProposalUpload = { bytes: Uint8Array; name: string; mime: string } | null;
 
-/** The uploaded proposal from a multipart form, or null when the file input was left empty. */
-export async function proposalFrom(formData: FormData): Promise<ProposalUpload> {
-  const file = formData.get("proposal");
-  if (!(file instanceof File) || file.size === 0) return null;
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, mime: file.type };
-}
-
 export async function registerTeam(args: { slug: string; userId: string; input: RegisterTeamInput; proposal: ProposalUpload; now: Date }): Promise<Result<{ teamId: string }>> {
   const { userId, input, proposal, now } = args;
   const event = await getRegistrationEvent(args.slug);

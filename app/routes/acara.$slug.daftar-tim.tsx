@@ -9,7 +9,8 @@ import { useFormatInEvent } from "~/components/team-ui";
 import { retentionEndsAt } from "~/domain/privacy";
 import { canRegister } from "~/domain/phase";
 import { toTimeline } from "~/models/event.server";
-import { findMembership, getRegistrationEvent, proposalFrom, registerTeam } from "~/models/team.server";
+import { findMembership, getRegistrationEvent, registerTeam } from "~/models/team.server";
+import { nonEmptyFile } from "~/services/upload.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { notFound } from "~/services/guards.server";
 import { requireUser } from "~/services/session.server";
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     slug: params.slug ?? "",
     userId: user.id,
     input: submission.value,
-    proposal: await proposalFrom(formData),
+    proposal: await nonEmptyFile(formData, "proposal"),
     now: new Date(),
   });
   if (!result.ok) {

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/results-table";
 import { galleryPage } from "~/models/gallery.server";
-import { requireGallery } from "~/models/gallery-access.server";
+import { requireGallery } from "~/models/event-guards.server";
 import { galleryQuerySchema } from "~/validation/results";
 import { parseFilters } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";

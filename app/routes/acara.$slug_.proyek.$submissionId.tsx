@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectView } from "~/components/submission";
-import { requireGallery } from "~/models/gallery-access.server";
+import { requireGallery } from "~/models/event-guards.server";
 import { getPublicProject } from "~/models/submission-list.server";
 import { notFound } from "~/services/guards.server";
 import { markdownToPlainText, renderMarkdown } from "~/services/markdown.server";

@@ -10,7 +10,7 @@ import { Pager } from "~/components/results-table";
 import type { AssignmentWarning } from "~/domain/assignment";
 import { BOARD_WARNINGS_SHOWN, assignmentBoard, submissionTitles, type BoardFilter } from "~/models/assignment-board.server";
 import { addAssignment, autoAssign, rebalanceWithout, removeAssignment } from "~/models/assignment.server";
-import { requireOrganizerRound } from "~/models/judging-admin.server";
+import { requireOrganizerRound } from "~/models/event-guards.server";
 import { assignmentActionSchema, BOARD_FILTER_PARAMS, boardQuerySchema } from "~/validation/judging";
 import { safeParseKnownFields } from "~/services/forms.server";
 import { msg, readMessage } from "~/validation/message";

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/domain/number";
 import { FormAlert } from "~/components/forms";
-import { advanceCandidates, advanceToNextRound, requireOrganizerRound } from "~/models/judging-admin.server";
+import { advanceCandidates, advanceToNextRound } from "~/models/judging-admin.server";
+import { requireOrganizerRound } from "~/models/event-guards.server";
 import { advanceSchema } from "~/validation/judging";
 import { parseKnownFields } from "~/services/forms.server";
 import { msg } from "~/validation/message";

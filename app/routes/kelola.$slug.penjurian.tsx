@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pickRound } from "~/models/judging-admin.server";
+import { workingRound } from "~/domain/phase";
 import { requireOrganizer } from "~/models/event-guards.server";
 import { pageTitle, parentData } from "~/components/page-title";
 
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireOrganizer(request, params.slug);
   const url = new URL(request.url);
-  const round = pickRound(event.rounds, url.searchParams.get("babak"), new Date());
+  const round = workingRound(event.rounds, url.searchParams.get("babak"), new Date());
   return { slug: event.slug, rounds: event.rounds.map((r) => ({ id: r.id, name: r.name })), roundId: round?.id ?? null };
 }
 

@@ -11,7 +11,7 @@ import { missingMembers } from "~/domain/team-rules";
 import { finderOpen } from "~/domain/team-finder";
 import { toTimeline } from "~/models/event.server";
 import { getTeamForViewer } from "~/models/team-view.server";
-import { leaveTeam, memberContact, proposalFrom, regenerateInvite, removeMember, rulesOf, teamFacts, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
+import { leaveTeam, memberContact, regenerateInvite, removeMember, rulesOf, teamFacts, toExtensions, transferCaptain, updateMaterials } from "~/models/team.server";
 import { hasPublication } from "~/models/public-event.server";
 import { env } from "~/services/env.server";
 import { notFound } from "~/services/guards.server";
@@ -21,6 +21,7 @@ import { parseKnownFields } from "~/services/forms.server";
 import { SITE_NAME, pageTitle } from "~/components/page-title";
 import { PageHeading } from "~/components/page-heading";
 import { Card } from "~/components/card";
+import { nonEmptyFile } from "~/services/upload.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data && "team" in data ? `${data.team.name} — ${SITE_NAME}` : pageTitle(matches, "team") }];
 
@@ -89,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await transferCaptain(teamId, user.id, value.memberId, now);
       break;
     case "materials":
-      result = await updateMaterials({ teamId, userId: user.id, videoUrl: value.videoUrl, proposal: await proposalFrom(formData), now });
+      result = await updateMaterials({ teamId, userId: user.id, videoUrl: value.videoUrl, proposal: await nonEmptyFile(formData, "proposal"), now });
       break;
     case "leave": {
       const left = await leaveTeam(teamId, user.id, value.confirm === "yes", now);

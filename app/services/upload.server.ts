@@ -26,3 +26,10 @@ export async function fileField(formData: FormData, name: string): Promise<{ byt
   if (value.size === 0 && value.name === "") return null;
   return { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name, mime: value.type };
 }
+
+/** The uploaded file in `name` when it holds bytes; null for a missing field, an empty picker or an empty file. */
+export async function nonEmptyFile(formData: FormData, name: string): Promise<{ bytes: Uint8Array; name: string; mime: string } | null> {
+  const file = formData.get(name);
+  if (!(file instanceof File) || file.size === 0) return null;
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, mime: file.type };
+}
