@@ -204,7 +204,7 @@ export default function PublicEventPage() {
           ) : null}
 
           {event.tracks.length ? (
-            <Card id="trek" title={t("event.public.tracks")} large plain>
+            <Card id="bidang" title={t("event.public.tracks")} large plain>
               <ul className="mt-3 grid gap-3 sm:grid-cols-2">
                 {event.tracks.map((tr) => (
                   <li key={tr.id} className="card">
