@@ -1,5 +1,6 @@
 // The organizer's results at scale: a window of the ranking, computed once per data version.
 import { describe, expect, it } from "vitest";
+import type { WindowRow } from "~/components/results-table";
 import { db } from "~/services/db.server";
 import { call, getRequest } from "~/test/request";
 import { largeJudgedEvent } from "~/test/large-results-fixture";
@@ -19,16 +20,7 @@ const args = (request: Request, params: Record<string, string> = {}) => ({ reque
 type View = {
   version: string;
   window: {
-    rows: {
-      submissionId: string;
-      teamName: string;
-      title: string;
-      track: string | null;
-      region: string | null;
-      place: number | null;
-      subsetPlace: number | null;
-      criterionMeans: Record<string, number>;
-    }[];
+    rows: WindowRow[];
     matching: number;
     page: number;
     pages: number;
