@@ -260,7 +260,7 @@ describe("requests", () => {
 
   it("accepting applies the pool quota like an invite link: a pool-full team refuses and nothing changes", async () => {
     const ev = await makeEvent({ pools: POOLS });
-    const { team, captain, lone } = await pendingRequest(ev, { captainPool: "mahasiswa", listing: { pool: "kim" } });
+    const { team, captain } = await pendingRequest(ev, { captainPool: "mahasiswa", listing: { pool: "kim" } });
     const request = await db.joinRequest.findFirstOrThrow({ where: { teamId: team.id } });
     // Meanwhile a KIM member joins by the invite link and takes the only KIM place.
     const kim = await person();
@@ -400,7 +400,7 @@ describe("account deletion", () => {
   it("takes the person's listing and requests out of the finder", async () => {
     const { anonymizeAccount } = await import("~/models/account-deletion.server");
     const ev = await makeEvent();
-    const { team, lone } = await pendingRequest(ev);
+    const { lone } = await pendingRequest(ev);
     await db.$transaction((tx) => anonymizeAccount(tx, lone.id, new Date()));
     expect(await db.finderListing.count({ where: { userId: lone.id } })).toBe(0);
     expect(await db.joinRequest.count({ where: { userId: lone.id } })).toBe(0);
