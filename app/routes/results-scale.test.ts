@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { WindowRow } from "~/components/results-table";
 import { db } from "~/services/db.server";
-import { call, getRequest } from "~/test/request";
+import { args, call, getRequest } from "~/test/request";
 import { largeJudgedEvent } from "~/test/large-results-fixture";
 import { cookieFor } from "~/test/results-fixture";
 import { loader as hasilLoader } from "~/routes/kelola.$slug.hasil";
@@ -14,8 +14,6 @@ import { createUser } from "../../prisma/seed-utils";
 import { loadRoundResults, rankingCacheStats } from "~/models/results.server";
 import { getEventBySlug } from "~/models/event.server";
 import { saveJudgment } from "~/models/judging.server";
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 
 type View = {
   version: string;

@@ -8,7 +8,7 @@ import { db } from "~/services/db.server";
 import { IMPACT_INNOVATION_RUBRIC, placeAwards } from "./event-seeds";
 import { BASE, getRequest } from "./request";
 
-export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+export { args } from "./request";
 
 export async function makeUser(opts: { isAdmin?: boolean; name?: string; verified?: boolean } = {}) {
   const email = `u-${randomBytes(5).toString("hex")}@contoh.id`;
