@@ -6,6 +6,8 @@ import { judgeEvent } from "../../prisma/seed-results";
 import { db } from "~/services/db.server";
 import { IMPACT_INNOVATION_RUBRIC, JUDGING_UNDER_WAY, placeAwards, seedTracks } from "./event-seeds";
 
+export { cookieFor } from "./judging-fixture";
+
 export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt?: Date; votingClosesAt?: Date } = {}) {
   const now = new Date();
   const tag = randomBytes(4).toString("hex");
@@ -36,10 +38,4 @@ export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt
   const teams = await db.team.findMany({ where: { eventId: event.id }, include: { members: { include: { user: true } }, submission: true }, orderBy: { name: "asc" } });
   const rounds = await db.round.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
   return { event, organizer, judges, teams, rounds, mk };
-}
-
-export async function cookieFor(userId: string) {
-  const { startSession } = await import("~/services/session.server");
-  const set = await startSession(userId, new Request("http://localhost:3000/"));
-  return set.split(";")[0];
 }
