@@ -82,18 +82,25 @@ const FIXTURE_Z: Omit<Parameters<typeof rank>[0], "method"> = {
   ],
 };
 
+// z-score and Borda agree on fixture Z: the same places and the same tie resolutions.
+const FIXTURE_Z_PLACES = [
+  ["A", 1, false],
+  ["B", 2, false],
+  ["C", 3, false],
+  ["D", 4, true],
+  ["E", 4, true],
+  ["F", null, false],
+];
+const FIXTURE_Z_TIES = [
+  { kind: "resolved", ahead: ["B"], behind: ["C"], resolvedBy: "criterion:c1" },
+  { kind: "joint", place: 4, submissionIds: ["D", "E"] },
+];
+
 describe("rank — z-score fixture", () => {
   const rows = rank({ ...FIXTURE_Z, method: "zscore" });
 
   it("places as computed by hand, unjudged submission last and unranked", () => {
-    expect(pick(rows)).toEqual([
-      ["A", 1, false],
-      ["B", 2, false],
-      ["C", 3, false],
-      ["D", 4, true],
-      ["E", 4, true],
-      ["F", null, false],
-    ]);
+    expect(pick(rows)).toEqual(FIXTURE_Z_PLACES);
   });
 
   it("reports mean z, the normalized score and the other methods' scores", () => {
@@ -124,10 +131,7 @@ describe("rank — z-score fixture", () => {
     expect(byId(rows, "C").tieNote).toEqual({ group: ["B", "C"], resolvedBy: "criterion:c1", jointWith: [] });
     expect(byId(rows, "D").tieNote).toEqual({ group: ["D", "E"], resolvedBy: null, jointWith: ["E"] });
     expect(byId(rows, "E").tieNote).toEqual({ group: ["D", "E"], resolvedBy: null, jointWith: ["D"] });
-    expect(tieSummary(rows)).toEqual([
-      { kind: "resolved", ahead: ["B"], behind: ["C"], resolvedBy: "criterion:c1" },
-      { kind: "joint", place: 4, submissionIds: ["D", "E"] },
-    ]);
+    expect(tieSummary(rows)).toEqual(FIXTURE_Z_TIES);
   });
 });
 
@@ -135,19 +139,9 @@ describe("rank — Borda fixture", () => {
   const rows = rank({ ...FIXTURE_Z, method: "borda" });
 
   it("places and scores as computed by hand", () => {
-    expect(pick(rows)).toEqual([
-      ["A", 1, false],
-      ["B", 2, false],
-      ["C", 3, false],
-      ["D", 4, true],
-      ["E", 4, true],
-      ["F", null, false],
-    ]);
+    expect(pick(rows)).toEqual(FIXTURE_Z_PLACES);
     expect(rows.map((r) => r.score)).toEqual([expect.closeTo(250 / 3, 12), expect.closeTo(50, 12), expect.closeTo(50, 12), expect.closeTo(100 / 3, 12), expect.closeTo(100 / 3, 12), null]);
-    expect(tieSummary(rows)).toEqual([
-      { kind: "resolved", ahead: ["B"], behind: ["C"], resolvedBy: "criterion:c1" },
-      { kind: "joint", place: 4, submissionIds: ["D", "E"] },
-    ]);
+    expect(tieSummary(rows)).toEqual(FIXTURE_Z_TIES);
   });
 
   it("gives 0.5 to a judge's only judgment", () => {

@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Timeline } from "./phase";
 import { dueReminders, LATE_LIMIT_MS, planReminders, reminderTiming, unitCoversTeam, type ReminderSwitches } from "./reminders";
-import { zonedLocalToUtc } from "./time";
+import { plus, wib, WIB_TIMELINE } from "~/test/timeline";
 
-const wib = (local: string): Date => {
-  const d = zonedLocalToUtc(local, "Asia/Jakarta");
-  if (!d) throw new Error(`bad fixture ${local}`);
-  return d;
-};
-const plus = (d: Date, ms: number): Date => new Date(d.getTime() + ms);
 const HOUR = 3_600_000;
 
-const timeline: Timeline = {
-  registrationOpensAt: wib("2026-11-01T00:00"),
-  registrationClosesAt: wib("2026-11-20T23:59"),
-  screeningClosesAt: wib("2026-11-25T23:59"),
-  submissionOpensAt: wib("2026-11-26T08:00"),
-  submissionClosesAt: wib("2026-12-01T23:59:59.999"),
-  rounds: [
-    { id: "r1", name: "Penyisihan", closesAt: wib("2026-12-05T23:59") },
-    { id: "r2", name: "Final", closesAt: wib("2026-12-08T17:00") },
-  ],
-  announcementAt: wib("2026-12-10T19:00"),
-};
+// Submission closes at the last millisecond of the day.
+const timeline: Timeline = { ...WIB_TIMELINE, submissionClosesAt: wib("2026-12-01T23:59:59.999") };
 const ON: ReminderSwitches = { registration: true, submission: true, judging: true };
 
 describe("planReminders", () => {

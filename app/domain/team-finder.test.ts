@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Timeline } from "./phase";
 import { decidingSide, finderOpen, MAX_PENDING_REQUESTS, requestRefusal, skillTags, teamNeeds, type RequestCheck } from "./team-finder";
-import type { TeamRules } from "./team-rules";
+import { KIM_MIX } from "~/test/team-rules";
 
 const at = (iso: string) => new Date(iso);
 
@@ -13,15 +13,6 @@ const timeline: Timeline = {
   submissionClosesAt: at("2026-07-20T00:00:00.000Z"),
   rounds: [{ id: "r1", name: "Final", closesAt: at("2026-07-25T00:00:00.000Z") }],
   announcementAt: at("2026-07-30T00:00:00.000Z"),
-};
-
-const KIM_MIX: TeamRules = {
-  minSize: 7,
-  maxSize: 7,
-  pools: [
-    { key: "mahasiswa", quota: 5 },
-    { key: "kim", quota: 2 },
-  ],
 };
 
 const members = (...pools: (string | null)[]) => pools.map((pool) => ({ pool }));

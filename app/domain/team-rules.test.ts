@@ -1,24 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canAddMember, isComplete, missingMembers, teamViolations, validateTeamRules, type TeamMember, type TeamRules } from "./team-rules";
+import { KIM_MIX } from "~/test/team-rules";
 
 const m = (pool: string | null): TeamMember => ({ pool });
 const many = (pool: string | null, n: number): TeamMember[] => Array.from({ length: n }, () => m(pool));
-
-const kimRules: TeamRules = {
-  minSize: 7,
-  maxSize: 7,
-  pools: [
-    { key: "mahasiswa", quota: 5 },
-    { key: "kim", quota: 2 },
-  ],
-};
 
 describe("validateTeamRules", () => {
   it("accepts simple and pooled rules", () => {
     expect(validateTeamRules({ minSize: 1, maxSize: 1 })).toEqual([]);
     expect(validateTeamRules({ minSize: 2, maxSize: 50, pools: [] })).toEqual([]);
-    expect(validateTeamRules(kimRules)).toEqual([]);
+    expect(validateTeamRules(KIM_MIX)).toEqual([]);
     // Quotas may exceed maxSize in sum: a flexible mix.
     expect(
       validateTeamRules({
@@ -88,32 +80,32 @@ describe("canAddMember", () => {
   });
 
   it("enforces pools", () => {
-    expect(canAddMember(kimRules, [], null)).toEqual({ ok: false, code: "pool_required" });
-    expect(canAddMember(kimRules, [], "dosen")).toEqual({ ok: false, code: "pool_unknown" });
-    expect(canAddMember(kimRules, many("kim", 2), "kim")).toEqual({ ok: false, code: "pool_full" });
-    expect(canAddMember(kimRules, many("kim", 2), "mahasiswa")).toEqual({ ok: true });
+    expect(canAddMember(KIM_MIX, [], null)).toEqual({ ok: false, code: "pool_required" });
+    expect(canAddMember(KIM_MIX, [], "dosen")).toEqual({ ok: false, code: "pool_unknown" });
+    expect(canAddMember(KIM_MIX, many("kim", 2), "kim")).toEqual({ ok: false, code: "pool_full" });
+    expect(canAddMember(KIM_MIX, many("kim", 2), "mahasiswa")).toEqual({ ok: true });
     const full = [...many("kim", 2), ...many("mahasiswa", 5)];
-    expect(canAddMember(kimRules, full, "kim")).toEqual({ ok: false, code: "team_full" });
+    expect(canAddMember(KIM_MIX, full, "kim")).toEqual({ ok: false, code: "team_full" });
   });
 });
 
 describe("missingMembers / isComplete", () => {
   it("makes quotas exact when minSize equals their sum", () => {
     const members = many("mahasiswa", 5);
-    expect(missingMembers(kimRules, members)).toEqual({ total: 2, byPool: [{ pool: "kim", count: 2 }] });
-    expect(missingMembers(kimRules, [])).toEqual({
+    expect(missingMembers(KIM_MIX, members)).toEqual({ total: 2, byPool: [{ pool: "kim", count: 2 }] });
+    expect(missingMembers(KIM_MIX, [])).toEqual({
       total: 7,
       byPool: [
         { pool: "mahasiswa", count: 5 },
         { pool: "kim", count: 2 },
       ],
     });
-    expect(isComplete(kimRules, members)).toBe(false);
-    expect(isComplete(kimRules, [...members, m("kim"), m("kim")])).toBe(true);
+    expect(isComplete(KIM_MIX, members)).toBe(false);
+    expect(isComplete(KIM_MIX, [...members, m("kim"), m("kim")])).toBe(true);
   });
 
   it("only demands a pool when the others cannot absorb the shortfall", () => {
-    const rules: TeamRules = { ...kimRules, minSize: 6 };
+    const rules: TeamRules = { ...KIM_MIX, minSize: 6 };
     expect(missingMembers(rules, many("mahasiswa", 4))).toEqual({ total: 2, byPool: [{ pool: "kim", count: 1 }] });
     expect(missingMembers(rules, many("mahasiswa", 3))).toEqual({
       total: 3,
@@ -123,7 +115,7 @@ describe("missingMembers / isComplete", () => {
       ],
     });
     expect(missingMembers(rules, [...many("mahasiswa", 4), m("kim")])).toEqual({ total: 1, byPool: [] });
-    const flexible: TeamRules = { ...kimRules, minSize: 3 };
+    const flexible: TeamRules = { ...KIM_MIX, minSize: 3 };
     expect(missingMembers(flexible, [m("mahasiswa")])).toEqual({ total: 2, byPool: [] });
     // KIM can take only one more, so one of the two must be a student.
     expect(missingMembers(flexible, [m("kim")])).toEqual({ total: 2, byPool: [{ pool: "mahasiswa", count: 1 }] });
@@ -131,9 +123,9 @@ describe("missingMembers / isComplete", () => {
   });
 
   it("is not complete with rule violations", () => {
-    expect(isComplete(kimRules, [...many("mahasiswa", 5), m("kim"), m(null)])).toBe(false);
-    expect(isComplete(kimRules, [...many("mahasiswa", 6), m("kim")])).toBe(false);
-    expect(teamViolations(kimRules, [...many("mahasiswa", 6), m("kim"), m("dosen")])).toEqual([
+    expect(isComplete(KIM_MIX, [...many("mahasiswa", 5), m("kim"), m(null)])).toBe(false);
+    expect(isComplete(KIM_MIX, [...many("mahasiswa", 6), m("kim")])).toBe(false);
+    expect(teamViolations(KIM_MIX, [...many("mahasiswa", 6), m("kim"), m("dosen")])).toEqual([
       { code: "over_max" },
       { code: "pool_unknown", pool: "dosen" },
       { code: "pool_over_quota", pool: "mahasiswa" },

@@ -7,10 +7,8 @@ import { db } from "~/services/db.server";
 import { cookieFor } from "~/test/results-fixture";
 import { largeJudgedEvent } from "~/test/large-results-fixture";
 import { formActions, renderRoute } from "~/test/render-route";
-import { BASE, call, getRequest } from "~/test/request";
+import { args, BASE, call, getRequest } from "~/test/request";
 import { createUser } from "../../prisma/seed-utils";
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 
 type Card = { id: string; title: string; teamName: string; assigned: { assignmentId: string; judgeId: string; conflict: string[] }[]; others: { codes: string[]; judgeIds: string[] }[] };
 type Warning = { code: string; submissionId?: string };

@@ -8,12 +8,11 @@ import { loader as verifyLoader } from "~/routes/verifikasi-email.$token";
 import { createPasswordResetToken } from "~/models/user.server";
 import { db } from "~/services/db.server";
 import { getUser } from "~/services/session.server";
-import { call, formRequest, getRequest, sessionCookieFrom } from "~/test/request";
+import { args, call, formRequest, getRequest, sessionCookieFrom } from "~/test/request";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 const unique = () => `u${Date.now()}${Math.floor(Math.random() * 1e6)}@contoh.id`;
 
 async function signup(fields: Partial<Record<string, string>> = {}) {

@@ -51,6 +51,16 @@ const run = (routeId: string, action: Parameters<typeof guardAction>[1], request
 
 const snapshot = () => databaseFingerprint({ except: ["RateLimiterFlexible", "Session"] });
 
+/** A judge signed in, with one assignment to score in the first round. */
+async function judgeWithAssignment() {
+  const fx = await judgingEvent({ judges: 1, teams: 1 });
+  const [judge] = fx.judges;
+  const [criterion] = fx.rounds[0].criteria;
+  const a = await assign(fx.rounds[0].id, judge.id, fx.submissions[0].id);
+  const cookie = await cookieFor(judge.id);
+  return { fx, criterion, a, cookie };
+}
+
 describe("a transaction that cannot start", () => {
   it("is recognised by its Prisma error code only", () => {
     expect(isTransactionUnavailable(unableToStart())).toBe(true);
@@ -59,11 +69,7 @@ describe("a transaction that cannot start", () => {
   });
 
   it("answers a score save from the page's script with a JSON 503 in the judge's language, and saves nothing", async () => {
-    const fx = await judgingEvent({ judges: 1, teams: 1 });
-    const [judge] = fx.judges;
-    const [criterion] = fx.rounds[0].criteria;
-    const a = await assign(fx.rounds[0].id, judge.id, fx.submissions[0].id);
-    const cookie = await cookieFor(judge.id);
+    const { fx, criterion, a, cookie } = await judgeWithAssignment();
     const path = `/juri/${fx.event.slug}/nilai/${a.id}/simpan`;
     const params = { slug: fx.event.slug, assignmentId: a.id };
     const fields = { intent: "save", version: "0", [`score.${criterion.id}`]: "7", comment: "Bagus" };
@@ -92,11 +98,7 @@ describe("a transaction that cannot start", () => {
   });
 
   it("answers the scoring page's own form post (no JavaScript) with the same 503", async () => {
-    const fx = await judgingEvent({ judges: 1, teams: 1 });
-    const [judge] = fx.judges;
-    const [criterion] = fx.rounds[0].criteria;
-    const a = await assign(fx.rounds[0].id, judge.id, fx.submissions[0].id);
-    const cookie = await cookieFor(judge.id);
+    const { fx, criterion, a, cookie } = await judgeWithAssignment();
     const before = await snapshot();
     const res = await whileTransactionsCannotStart(() =>
       run(

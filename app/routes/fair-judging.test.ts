@@ -18,9 +18,8 @@ import { action as staffAction } from "~/routes/kelola.$slug.tim-panitia";
 import { db } from "~/services/db.server";
 import { putFile } from "~/services/storage.server";
 import { assign, cookieFor, judgingEvent } from "~/test/judging-fixture";
-import { call, formRequest, getRequest } from "~/test/request";
+import { args, call, formRequest, getRequest } from "~/test/request";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 const HOUR = 3_600_000;
 
 type Fx = Awaited<ReturnType<typeof judgingEvent>>;

@@ -10,9 +10,7 @@ import { action as progressAction, loader as progressLoader } from "~/routes/kel
 import { action as saveAction } from "~/routes/juri.$slug.nilai.$assignmentId.simpan";
 import { db } from "~/services/db.server";
 import { cookieFor, judgingEvent } from "~/test/judging-fixture";
-import { call, formRequest, getRequest } from "~/test/request";
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+import { args, call, formRequest, getRequest } from "~/test/request";
 
 async function board(slug: string, cookie: string, fields: Record<string, string>, roundId?: string) {
   const q = roundId ? `?babak=${roundId}` : "";

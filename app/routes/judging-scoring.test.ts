@@ -6,9 +6,7 @@ import { action as pageAction, loader as pageLoader } from "~/routes/juri.$slug.
 import { action as saveAction } from "~/routes/juri.$slug.nilai.$assignmentId.simpan";
 import { db } from "~/services/db.server";
 import { assign, cookieFor, judgingEvent } from "~/test/judging-fixture";
-import { call, formRequest, getRequest } from "~/test/request";
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+import { args, call, formRequest, getRequest } from "~/test/request";
 
 type Fx = Awaited<ReturnType<typeof judgingEvent>>;
 let fx: Fx;

@@ -4,9 +4,7 @@ import { loader as organizerLoader } from "~/routes/kelola.$slug._index";
 import { action as loginAction } from "~/routes/masuk";
 import { db } from "~/services/db.server";
 import { assign, cookieFor, judgingEvent, PASSWORD } from "~/test/judging-fixture";
-import { call, formRequest, getRequest } from "~/test/request";
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+import { args, call, formRequest, getRequest } from "~/test/request";
 
 describe("where each role lands", () => {
   it("a login started from the home page lands on the dashboard; one started elsewhere goes back there", async () => {

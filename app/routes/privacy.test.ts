@@ -20,7 +20,7 @@ import { sha256 } from "~/services/ids.server";
 import { getUser } from "~/services/session.server";
 import { databaseFingerprint } from "~/test/db-fingerprint";
 import { call, formRequest, getRequest } from "~/test/request";
-import { args, errorsOf, makeEvent, person } from "~/test/teams";
+import { args, errorsOf, makeEvent, person, type Person } from "~/test/teams";
 
 const snapshot = () => databaseFingerprint({ except: ["RateLimiterFlexible"] });
 const email = () => `daftar-${randomBytes(5).toString("hex")}@contoh.id`;
@@ -91,14 +91,27 @@ describe("a new notice version", () => {
   });
 });
 
+type Ev = Awaited<ReturnType<typeof makeEvent>>;
+const NOTICE = "Panitia memotret kegiatan untuk dokumentasi dan publikasi Dinas.";
+
+/** An event with its own privacy notice (or none), and the person who will register a team in it. */
+async function eventAndCaptain(notice: string | null) {
+  const ev = await makeEvent();
+  if (notice !== null) await db.event.update({ where: { id: ev.id }, data: { privacyNotice: notice } });
+  const captain = await person("Ketua Tim");
+  return { ev, captain };
+}
+
+const registerTeam = (ev: Ev, captain: Person, fields: Record<string, string>) =>
+  call(() => registerAction(args(formRequest(`/acara/${ev.slug}/daftar-tim`, fields, { cookie: captain.cookie }), { slug: ev.slug })));
+
+const joinTeam = (token: string, who: Person, fields: Record<string, string>) => call(() => joinAction(args(formRequest(`/gabung/${token}`, fields, { cookie: who.cookie }), { token })));
+
 describe("an event's own privacy notice", () => {
   it("must be agreed to by the captain at team registration; refused without, stored on the membership with", async () => {
-    const notice = "Panitia memotret kegiatan untuk dokumentasi dan publikasi Dinas.";
-    const ev = await makeEvent();
-    await db.event.update({ where: { id: ev.id }, data: { privacyNotice: notice } });
-    const captain = await person("Ketua Tim");
+    const { ev, captain } = await eventAndCaptain(NOTICE);
     const body = { name: "Tim Garuda", kimName: "KIM Sumber Rejeki", regionId: ev.regionId, institution: "Universitas Airlangga" };
-    const send = (fields: Record<string, string>) => call(() => registerAction(args(formRequest(`/acara/${ev.slug}/daftar-tim`, fields, { cookie: captain.cookie }), { slug: ev.slug })));
+    const send = (fields: Record<string, string>) => registerTeam(ev, captain, fields);
     const before = await snapshot();
     const refused = await send(body);
     expect(refused.status).toBe(400);
@@ -108,36 +121,22 @@ describe("an event's own privacy notice", () => {
     const ok = await send({ ...body, agreeEventNotice: "on" });
     expect(ok.status).toBe(302);
     const membership = await db.teamMember.findUniqueOrThrow({ where: { eventId_userId: { eventId: ev.id, userId: captain.id } } });
-    expect(membership.noticeSha256).toBe(sha256(notice));
+    expect(membership.noticeSha256).toBe(sha256(NOTICE));
     expect(membership.noticeAcceptedAt).not.toBeNull();
   });
 });
 
 describe("an event's own privacy notice when joining by invite", () => {
   it("is shown on the invite page and must be ticked by the joining member; refused without, stored on the membership with", async () => {
-    const notice = "Panitia memotret kegiatan untuk dokumentasi dan publikasi Dinas.";
-    const ev = await makeEvent();
-    await db.event.update({ where: { id: ev.id }, data: { privacyNotice: notice } });
-    const captain = await person("Ketua Tim");
-    const registered = await call(() =>
-      registerAction(
-        args(
-          formRequest(
-            `/acara/${ev.slug}/daftar-tim`,
-            { name: "Tim Elang", kimName: "KIM Sumber Rejeki", regionId: ev.regionId, institution: "Universitas Airlangga", agreeEventNotice: "on" },
-            { cookie: captain.cookie },
-          ),
-          { slug: ev.slug },
-        ),
-      ),
-    );
+    const { ev, captain } = await eventAndCaptain(NOTICE);
+    const registered = await registerTeam(ev, captain, { name: "Tim Elang", kimName: "KIM Sumber Rejeki", regionId: ev.regionId, institution: "Universitas Airlangga", agreeEventNotice: "on" });
     expect(registered.status).toBe(302);
     const team = await db.team.findFirstOrThrow({ where: { eventId: ev.id, name: "Tim Elang" } });
     const joiner = await person("Anggota Baru");
     const page = await call(() => joinLoader(args(getRequest(`/gabung/${team.inviteToken}`, joiner.cookie), { token: team.inviteToken })));
-    expect(page.body).toMatchObject({ event: { privacyNotice: notice } });
+    expect(page.body).toMatchObject({ event: { privacyNotice: NOTICE } });
 
-    const send = (fields: Record<string, string>) => call(() => joinAction(args(formRequest(`/gabung/${team.inviteToken}`, fields, { cookie: joiner.cookie }), { token: team.inviteToken })));
+    const send = (fields: Record<string, string>) => joinTeam(team.inviteToken, joiner, fields);
     const before = await snapshot();
     for (const agree of [undefined, "", "off"]) {
       const refused = await send(agree === undefined ? {} : { agreeEventNotice: agree });
@@ -149,23 +148,16 @@ describe("an event's own privacy notice when joining by invite", () => {
     const ok = await send({ agreeEventNotice: "on" });
     expect(ok.status).toBe(302);
     const membership = await db.teamMember.findUniqueOrThrow({ where: { eventId_userId: { eventId: ev.id, userId: joiner.id } } });
-    expect(membership.noticeSha256).toBe(sha256(notice));
+    expect(membership.noticeSha256).toBe(sha256(NOTICE));
     expect(membership.noticeAcceptedAt).not.toBeNull();
   });
 
   it("asks nothing extra when the event has no notice of its own", async () => {
-    const ev = await makeEvent();
-    const captain = await person("Ketua Tim");
-    await call(() =>
-      registerAction(
-        args(formRequest(`/acara/${ev.slug}/daftar-tim`, { name: "Tim Rajawali", kimName: "KIM Maju", regionId: ev.regionId, institution: "SMKN 1 Surabaya" }, { cookie: captain.cookie }), {
-          slug: ev.slug,
-        }),
-      ),
-    );
+    const { ev, captain } = await eventAndCaptain(null);
+    await registerTeam(ev, captain, { name: "Tim Rajawali", kimName: "KIM Maju", regionId: ev.regionId, institution: "SMKN 1 Surabaya" });
     const team = await db.team.findFirstOrThrow({ where: { eventId: ev.id, name: "Tim Rajawali" } });
     const joiner = await person("Anggota Lain");
-    const ok = await call(() => joinAction(args(formRequest(`/gabung/${team.inviteToken}`, {}, { cookie: joiner.cookie }), { token: team.inviteToken })));
+    const ok = await joinTeam(team.inviteToken, joiner, {});
     expect(ok.status).toBe(302);
     const membership = await db.teamMember.findUniqueOrThrow({ where: { eventId_userId: { eventId: ev.id, userId: joiner.id } } });
     expect(membership.noticeSha256).toBeNull();

@@ -8,11 +8,9 @@ import * as organizerResults from "~/routes/kelola.$slug.hasil";
 import * as feedback from "~/routes/tim.$teamId_.umpan-balik";
 import { db } from "~/services/db.server";
 import { renderRoute } from "~/test/render-route";
-import { call, formRequest, getRequest } from "~/test/request";
+import { args, call, formRequest, getRequest } from "~/test/request";
 import { cookieFor, judgedEvent } from "~/test/results-fixture";
 import type { Language } from "~/i18n";
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 
 async function publishedEvent() {
   const fx = await judgedEvent();

@@ -1,7 +1,8 @@
 // The organizer's results at scale: a window of the ranking, computed once per data version.
 import { describe, expect, it } from "vitest";
+import type { WindowRow } from "~/components/results-table";
 import { db } from "~/services/db.server";
-import { call, getRequest } from "~/test/request";
+import { args, call, getRequest } from "~/test/request";
 import { largeJudgedEvent } from "~/test/large-results-fixture";
 import { cookieFor } from "~/test/results-fixture";
 import { loader as hasilLoader } from "~/routes/kelola.$slug.hasil";
@@ -14,21 +15,10 @@ import { loadRoundResults, rankingCacheStats } from "~/models/results.server";
 import { getEventBySlug } from "~/models/event.server";
 import { saveJudgment } from "~/models/judging.server";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
-
 type View = {
   version: string;
   window: {
-    rows: {
-      submissionId: string;
-      teamName: string;
-      title: string;
-      track: string | null;
-      region: string | null;
-      place: number | null;
-      subsetPlace: number | null;
-      criterionMeans: Record<string, number>;
-    }[];
+    rows: WindowRow[];
     matching: number;
     page: number;
     pages: number;

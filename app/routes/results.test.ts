@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/services/db.server";
 import { announce, eventTopic } from "~/services/change-feed.server";
 import { resetEnvCache } from "~/services/env.server";
-import { call, formRequest, getRequest } from "~/test/request";
+import { args, call, formRequest, getRequest } from "~/test/request";
 import { cookieFor, judgedEvent } from "~/test/results-fixture";
 import { action as hasilAction, loader as hasilLoader } from "~/routes/kelola.$slug.hasil";
 import { loader as streamLoader } from "~/routes/kelola.$slug.hasil.stream";
@@ -24,7 +24,6 @@ import { loader as feedbackLoader } from "~/routes/tim.$teamId_.umpan-balik";
 import { loader as teamLoader } from "~/routes/tim.$teamId._index";
 import { action as announceAction } from "~/routes/kelola.$slug.pengumuman";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 type Body = Record<string, unknown>;
 const errorsOf = (body: unknown) => ((body as { error?: Record<string, string[]> }).error ?? {}) as Record<string, string[]>;
 

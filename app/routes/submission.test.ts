@@ -11,8 +11,8 @@ import { Countdown } from "~/components/countdown";
 import { ProjectView } from "~/components/submission";
 import { i18nConfig } from "~/i18n";
 import { db } from "~/services/db.server";
-import { startSession } from "~/services/session.server";
-import { BASE, call, formRequest, getRequest } from "~/test/request";
+import { cookieFor } from "~/test/judging-fixture";
+import { args, BASE, call, formRequest, getRequest } from "~/test/request";
 import { makeEvent, makeOrganizer, makeTeam, makeUser, storedFiles } from "~/test/submission-fixtures";
 import { action as formAction, loader as formLoader } from "./tim.$teamId.karya";
 import { loader as downloadLoader } from "./berkas.$attachmentId";
@@ -24,12 +24,6 @@ import { loader as galleryLoader } from "./acara.$slug_.galeri";
 import { loader as projectLoader } from "./acara.$slug_.proyek.$submissionId";
 
 const HOUR = 60 * 60 * 1000;
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
-
-async function cookieFor(userId: string) {
-  return (await startSession(userId, getRequest("/"))).split(";")[0] ?? "";
-}
-
 function multipart(path: string, fields: Record<string, string | File>, cookie: string) {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);

@@ -52,6 +52,17 @@ async function looking(teamId: string, captain: Person, note = "Butuh desainer")
   expect(res.status, JSON.stringify(res.body)).toBe(302);
 }
 
+/** A team looking for members, and a listed participant whose request to join it is pending. */
+async function pendingRequest(ev: Ev, opts: { captainPool?: string; name?: string; listing?: Record<string, string>; message?: string } = {}) {
+  const { team, captain } = await teamOf(ev, opts.captainPool ?? null);
+  await looking(team.id, captain);
+  const lone = await person(opts.name);
+  await listed(ev, lone, opts.listing);
+  const fields = { intent: "request", teamId: team.id, ...(opts.message === undefined ? {} : { message: opts.message }) };
+  expect((await finderPost(ev, lone, fields)).status).toBe(302);
+  return { team, captain, lone };
+}
+
 const snapshot = async (eventId: string) => ({
   listings: await db.finderListing.findMany({ where: { eventId }, orderBy: { id: "asc" } }),
   requests: await db.joinRequest.findMany({ where: { eventId }, orderBy: { id: "asc" } }),
@@ -142,11 +153,7 @@ describe("what the finder shows", () => {
 
   it("is closed from the exact millisecond of the registration deadline: nothing shown, nothing sent or accepted", async () => {
     const ev = await makeEvent();
-    const { team, captain } = await teamOf(ev, null);
-    await looking(team.id, captain);
-    const lone = await person("Sari Lone");
-    await listed(ev, lone);
-    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id })).status).toBe(302);
+    const { team, captain, lone } = await pendingRequest(ev, { name: "Sari Lone" });
     const request = await db.joinRequest.findFirstOrThrow({ where: { teamId: team.id } });
     const other = await person("Budi");
     await listed(ev, other);
@@ -253,11 +260,7 @@ describe("requests", () => {
 
   it("accepting applies the pool quota like an invite link: a pool-full team refuses and nothing changes", async () => {
     const ev = await makeEvent({ pools: POOLS });
-    const { team, captain } = await teamOf(ev, "mahasiswa");
-    await looking(team.id, captain);
-    const lone = await person();
-    await listed(ev, lone, { pool: "kim" });
-    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id })).status).toBe(302);
+    const { team, captain } = await pendingRequest(ev, { captainPool: "mahasiswa", listing: { pool: "kim" } });
     const request = await db.joinRequest.findFirstOrThrow({ where: { teamId: team.id } });
     // Meanwhile a KIM member joins by the invite link and takes the only KIM place.
     const kim = await person();
@@ -385,11 +388,7 @@ describe("the person's data download", () => {
   it("holds their listing and their requests (without the captain's contact details)", async () => {
     const { collectAccountData } = await import("~/models/account-data.server");
     const ev = await makeEvent();
-    const { team, captain } = await teamOf(ev, null);
-    await looking(team.id, captain);
-    const lone = await person();
-    await listed(ev, lone, { note: "Siap lembur akhir pekan" });
-    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id, message: "Saya bisa desain" })).status).toBe(302);
+    const { team, captain, lone } = await pendingRequest(ev, { listing: { note: "Siap lembur akhir pekan" }, message: "Saya bisa desain" });
     const doc = (await collectAccountData(lone.id, new Date()))?.document as Record<string, unknown>;
     expect(doc.teamFinderListings).toEqual([expect.objectContaining({ event: { slug: ev.slug, name: ev.name }, skills: expect.stringContaining("Laravel"), note: "Siap lembur akhir pekan" })]);
     expect(doc.teamFinderRequests).toEqual([expect.objectContaining({ team: team.name, direction: "you asked the team", status: "PENDING", message: "Saya bisa desain" })]);
@@ -401,11 +400,7 @@ describe("account deletion", () => {
   it("takes the person's listing and requests out of the finder", async () => {
     const { anonymizeAccount } = await import("~/models/account-deletion.server");
     const ev = await makeEvent();
-    const { team, captain } = await teamOf(ev, null);
-    await looking(team.id, captain);
-    const lone = await person();
-    await listed(ev, lone);
-    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id })).status).toBe(302);
+    const { lone } = await pendingRequest(ev);
     await db.$transaction((tx) => anonymizeAccount(tx, lone.id, new Date()));
     expect(await db.finderListing.count({ where: { userId: lone.id } })).toBe(0);
     expect(await db.joinRequest.count({ where: { userId: lone.id } })).toBe(0);
@@ -415,11 +410,7 @@ describe("account deletion", () => {
 describe("what the finder pages cost", () => {
   it("send at most 8 statements, the same number with a few or many listings and teams", async () => {
     const ev = await makeEvent({ pools: POOLS });
-    const { team, captain } = await teamOf(ev, "mahasiswa");
-    await looking(team.id, captain);
-    const lone = await person();
-    await listed(ev, lone, { pool: "kim" });
-    expect((await finderPost(ev, lone, { intent: "request", teamId: team.id })).status).toBe(302);
+    const { team, captain, lone } = await pendingRequest(ev, { captainPool: "mahasiswa", listing: { pool: "kim" } });
     const counts = async () => {
       const pages = [
         () => pageStatements([rootLoader, finderRoute.loader], `/acara/${ev.slug}/cari-tim`, { slug: ev.slug }, lone.cookie),

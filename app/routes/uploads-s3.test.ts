@@ -4,17 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoPdf } from "../../prisma/seed-submissions";
 import { db } from "~/services/db.server";
 import { resetEnvCache } from "~/services/env.server";
-import { startSession } from "~/services/session.server";
 import { fileExists } from "~/services/storage.server";
-import { BASE, call, getRequest } from "~/test/request";
+import { cookieFor } from "~/test/judging-fixture";
+import { args, BASE, call, getRequest } from "~/test/request";
 import { startS3, type LocalS3 } from "~/test/s3-server";
 import { makeEvent, makeTeam, makeUser, storedFiles } from "~/test/submission-fixtures";
 import { loader as downloadLoader } from "./berkas.$attachmentId";
 import { action as formAction } from "./tim.$teamId.karya";
 
 const HOUR = 60 * 60 * 1000;
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: { nonce: "" } });
-const cookieFor = async (userId: string) => (await startSession(userId, getRequest("/"))).split(";")[0] ?? "";
 
 let s3: LocalS3;
 beforeAll(async () => {

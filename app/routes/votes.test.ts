@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/services/db.server";
-import { call, formRequest, getRequest } from "~/test/request";
+import { args, call, formRequest, getRequest } from "~/test/request";
 import { cookieFor, judgedEvent } from "~/test/results-fixture";
 import { action as voteAction, loader as voteLoader } from "~/routes/acara.$slug_.pilih";
 import { action as sendVerifyAction } from "~/routes/akun_.verifikasi";
@@ -8,7 +8,6 @@ import { loader as verifyTokenLoader } from "~/routes/verifikasi-email.$token";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
 const HOUR = 3_600_000;
 const formErrors = (body: unknown) => ((body as { error?: Record<string, string[]> }).error ?? {})[""] ?? [];
 

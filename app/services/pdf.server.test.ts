@@ -28,6 +28,15 @@ async function fontsOf(bytes: Uint8Array): Promise<string[]> {
   return fonts.keys().map((k) => (fonts.lookup(k, PDFDict).get(PDFName.of("BaseFont")) as PDFName).decodeText());
 }
 
+/** Each face must be among the fonts, named in the failure. */
+function expectFaces(fonts: string[], faces: string[]) {
+  for (const face of faces)
+    expect(
+      fonts.some((f) => f.includes(face)),
+      face,
+    ).toBe(true);
+}
+
 describe("certificate PDF", () => {
   it("draws a Latin name with the Latin font only, and keeps every diacritic in the metadata", async () => {
     const bytes = await certificate("Nguyễn Thị Ánh Tuyết");
@@ -41,11 +50,7 @@ describe("certificate PDF", () => {
     const name = "Siti Nurhaliza — سيتي ꦱꦶꦠꦶ 李";
     const bytes = await certificate(name);
     const fonts = await fontsOf(bytes);
-    for (const face of ["NotoSans-Bold", "NotoSansArabic-Bold", "NotoSansJavanese-Bold", "NotoSansCJKsc-Regular"])
-      expect(
-        fonts.some((f) => f.includes(face)),
-        face,
-      ).toBe(true);
+    expectFaces(fonts, ["NotoSans-Bold", "NotoSansArabic-Bold", "NotoSansJavanese-Bold", "NotoSansCJKsc-Regular"]);
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getTitle()).toBe(`certificate.pdf.heading — ${name}`);
     expect(pdf.getKeywords()).toContain(name);
@@ -74,11 +79,7 @@ describe("berita acara PDF", () => {
       t,
     );
     const fonts = await fontsOf(bytes);
-    for (const face of ["NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansCJKsc-Regular", "Courier"])
-      expect(
-        fonts.some((f) => f.includes(face)),
-        face,
-      ).toBe(true);
+    expectFaces(fonts, ["NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansCJKsc-Regular", "Courier"]);
     expect((await PDFDocument.load(bytes)).getSubject()).toBe("ab".repeat(32));
   });
 });

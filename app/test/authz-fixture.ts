@@ -13,6 +13,7 @@ import { db } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import { putFile } from "~/services/storage.server";
 import { cookieFor } from "./judging-fixture";
+import { IMPACT_INNOVATION_RUBRIC, JUDGING_UNDER_WAY, placeAwards, seedTracks } from "./event-seeds";
 
 const DAY = 86_400_000;
 
@@ -26,18 +27,10 @@ function eventSeed(slug: string): EventSeed {
     summary: "Uji akses",
     description: "Uji akses",
     rules: "Uji akses",
-    offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: [-2, 3], announcement: 5 },
-    roundNames: ["Penyisihan", "Final"],
-    minTeamSize: 1,
-    maxTeamSize: 5,
-    tracks: [{ name: "Layanan Publik Desa", description: "" }],
-    criteria: [
-      [
-        { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 },
-        { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
-      ],
-    ],
-    awards: [{ name: "Juara I", kind: "PLACE", place: 1, prize: "" }],
+    ...JUDGING_UNDER_WAY,
+    tracks: seedTracks(1),
+    criteria: IMPACT_INNOVATION_RUBRIC,
+    awards: placeAwards(1),
     faqs: [{ question: "Siapa boleh ikut?", answer: "Anggota KIM." }],
     settings: { galleryPublished: true, peoplesChoice: true },
   };

@@ -5,9 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createEvent, createUser, type EventSeed } from "../../prisma/seed-utils";
 import { db } from "~/services/db.server";
+import { IMPACT_INNOVATION_RUBRIC, placeAwards } from "./event-seeds";
 import { BASE, getRequest } from "./request";
 
-export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+export { args } from "./request";
 
 export async function makeUser(opts: { isAdmin?: boolean; name?: string; verified?: boolean } = {}) {
   const email = `u-${randomBytes(5).toString("hex")}@contoh.id`;
@@ -26,13 +27,8 @@ export const DEFAULT_SEED: Omit<EventSeed, "slug" | "name"> = {
   minTeamSize: 3,
   maxTeamSize: 7,
   tracks: [{ name: "Layanan Publik", description: "Layanan desa" }],
-  criteria: [
-    [
-      { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 },
-      { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
-    ],
-  ],
-  awards: [{ name: "Juara I", kind: "PLACE", place: 1, prize: "Rp10.000.000" }],
+  criteria: IMPACT_INNOVATION_RUBRIC,
+  awards: placeAwards(1, "Rp10.000.000"),
   faqs: [{ question: "Siapa yang boleh ikut?", answer: "Semua anggota KIM." }],
   contactEmail: "panitia@contoh.id",
   contactWhatsapp: "+6281234500001",

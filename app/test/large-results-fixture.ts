@@ -6,6 +6,7 @@ import { createEvent } from "../../prisma/seed-utils";
 import { mulberry32 } from "~/domain/prng";
 import { PRIVACY_VERSION } from "~/domain/privacy";
 import type { Db } from "~/services/db.server";
+import { placeAwards, seedTracks } from "./event-seeds";
 
 const id = (prefix: string) => `${prefix}${randomBytes(10).toString("hex")}`;
 
@@ -26,11 +27,7 @@ export async function largeJudgedEvent(db: Db, opts: { teams: number; judges: nu
     roundNames: ["Penyisihan"],
     minTeamSize: 1,
     maxTeamSize: 5,
-    tracks: [
-      { name: "Layanan Publik Desa", description: "" },
-      { name: "Literasi Digital", description: "" },
-      { name: "Ekonomi Warga", description: "" },
-    ],
+    tracks: seedTracks(3),
     criteria: [
       [
         { name: "Dampak", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
@@ -38,11 +35,7 @@ export async function largeJudgedEvent(db: Db, opts: { teams: number; judges: nu
         { name: "Teknis", description: "", weight: 30, scaleMin: 1, scaleMax: 10 },
       ],
     ],
-    awards: [
-      { name: "Juara I", kind: "PLACE", place: 1, prize: "" },
-      { name: "Juara II", kind: "PLACE", place: 2, prize: "" },
-      { name: "Juara III", kind: "PLACE", place: 3, prize: "" },
-    ],
+    awards: placeAwards(3),
     faqs: [],
   });
   if (opts.organizerId) await db.eventMember.create({ data: { eventId: event.id, userId: opts.organizerId, role: "ORGANIZER" } });

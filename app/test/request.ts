@@ -1,6 +1,9 @@
 // Helpers to call route loaders/actions directly with a real Request.
 export const BASE = "http://localhost:3000";
 
+/** The arguments Remix hands a loader or action. */
+export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+
 export function formRequest(path: string, fields: Record<string, string>, init: { cookie?: string; ip?: string } = {}): Request {
   const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Origin: BASE });
   if (init.cookie) headers.set("Cookie", init.cookie);

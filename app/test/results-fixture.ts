@@ -4,6 +4,9 @@ import { randomBytes } from "node:crypto";
 import { createEvent, createUser } from "../../prisma/seed-utils";
 import { judgeEvent } from "../../prisma/seed-results";
 import { db } from "~/services/db.server";
+import { IMPACT_INNOVATION_RUBRIC, JUDGING_UNDER_WAY, placeAwards, seedTracks } from "./event-seeds";
+
+export { cookieFor } from "./judging-fixture";
 
 export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt?: Date; votingClosesAt?: Date } = {}) {
   const now = new Date();
@@ -16,26 +19,10 @@ export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt
     summary: "Uji",
     description: "Uji",
     rules: "Uji",
-    offsets: { registrationOpens: -60, registrationCloses: -40, screeningCloses: -33, submissionOpens: -30, submissionCloses: -5, rounds: [-2, 3], announcement: 5 },
-    roundNames: ["Penyisihan", "Final"],
-    minTeamSize: 1,
-    maxTeamSize: 5,
-    tracks: [
-      { name: "Layanan Publik Desa", description: "" },
-      { name: "Literasi Digital", description: "" },
-    ],
-    criteria: [
-      [
-        { name: "Dampak", description: "", weight: 60, scaleMin: 1, scaleMax: 10 },
-        { name: "Inovasi", description: "", weight: 40, scaleMin: 1, scaleMax: 10 },
-      ],
-    ],
-    awards: [
-      { name: "Juara I", kind: "PLACE", place: 1, prize: "" },
-      { name: "Juara II", kind: "PLACE", place: 2, prize: "" },
-      { name: "Juara III", kind: "PLACE", place: 3, prize: "" },
-      { name: "Inovasi Terbaik", kind: "SPECIAL", prize: "" },
-    ],
+    ...JUDGING_UNDER_WAY,
+    tracks: seedTracks(2),
+    criteria: IMPACT_INNOVATION_RUBRIC,
+    awards: [...placeAwards(3), { name: "Inovasi Terbaik", kind: "SPECIAL", prize: "" }],
     faqs: [],
     settings: { peoplesChoice: opts.peoplesChoice ?? false },
   });
@@ -51,10 +38,4 @@ export async function judgedEvent(opts: { peoplesChoice?: boolean; votingOpensAt
   const teams = await db.team.findMany({ where: { eventId: event.id }, include: { members: { include: { user: true } }, submission: true }, orderBy: { name: "asc" } });
   const rounds = await db.round.findMany({ where: { eventId: event.id }, orderBy: { order: "asc" } });
   return { event, organizer, judges, teams, rounds, mk };
-}
-
-export async function cookieFor(userId: string) {
-  const { startSession } = await import("~/services/session.server");
-  const set = await startSession(userId, new Request("http://localhost:3000/"));
-  return set.split(";")[0];
 }

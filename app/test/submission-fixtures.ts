@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createTeam } from "../../prisma/seed-submissions";
 import { createEvent, createUser } from "../../prisma/seed-utils";
 import { db } from "~/services/db.server";
+import { seedTracks } from "./event-seeds";
 
 const tag = () => randomBytes(4).toString("hex");
 
@@ -22,10 +23,7 @@ export async function makeEvent(window: { opensAt: Date; closesAt: Date }, setti
     roundNames: ["Penyisihan", "Final"],
     minTeamSize: 1,
     maxTeamSize: 5,
-    tracks: [
-      { name: "Layanan Publik Desa", description: "" },
-      { name: "Literasi Digital", description: "" },
-    ],
+    tracks: seedTracks(2),
     criteria: [[{ name: "Dampak", description: "", weight: 100, scaleMin: 1, scaleMax: 10 }]],
     awards: [],
     faqs: [],

@@ -4,7 +4,7 @@ import { createEvent, createUser, type EventSeed } from "../../prisma/seed-utils
 import { db } from "~/services/db.server";
 import { startSession } from "~/services/session.server";
 
-export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { nonce: "" } });
+export { args } from "./request";
 
 export const OPEN = { registrationOpens: -5, registrationCloses: 10, screeningCloses: 12, submissionOpens: 15, submissionCloses: 20, rounds: [25], announcement: 30 };
 export const CLOSED = { registrationOpens: -20, registrationCloses: -1, screeningCloses: 2, submissionOpens: 5, submissionCloses: 10, rounds: [15], announcement: 20 };
