@@ -11,7 +11,7 @@ import { judgeConflictPage, saveJudgeProfile } from "~/models/judge-profile.serv
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireJudge } from "~/models/event-guards.server";
 import { judgeProfileSchema } from "~/validation/judging";
-import { msg } from "~/validation/message";
+import { failureErrors } from "~/validation/message";
 import { Card } from "~/components/card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +30,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sent = form.has("regionId") || form.has("kimName") || form.has("institution");
   const affiliation = sent ? { regionId: v.regionId || null, kimName: v.kimName ?? "", institution: v.institution ?? "" } : undefined;
   const result = await saveJudgeProfile(event, user.id, { affiliation, teamIds: v.teamIds }, new Date());
-  if (!result.ok) return data({ ...reply(submission, { fieldErrors: { [result.field ?? ""]: [msg(`judge.errors.${result.code}`)] } }), saved: false }, { status: 400 });
+  if (!result.ok)
+    return data(
+      {
+        ...reply(
+          submission,
+          failureErrors(result, (code) => `judge.errors.${code}`),
+        ),
+        saved: false,
+      },
+      { status: 400 },
+    );
   return { ...reply(submission), saved: true };
 }
 

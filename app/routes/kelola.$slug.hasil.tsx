@@ -21,6 +21,7 @@ import { pageTitle, parentData } from "~/components/page-title";
 import { Card } from "~/components/card";
 import { ColumnHeads } from "~/components/table";
 import { useSearchLink } from "~/components/search-link";
+import { failureErrors } from "~/validation/message";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "manageResults", { event: parentData<{ event: { name: string } }>(matches, "routes/kelola.$slug")?.event.name ?? "" }) },
@@ -67,8 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: new Date(),
   });
   const refused = (submission: Parameters<typeof reply>[0], error: { field: string; code: PublishError["code"] }) => {
-    const key = `publication.errors.${error.code}`;
-    return data(reply(submission, error.field ? { fieldErrors: { [error.field]: [key] } } : { formErrors: [key] }), { status: 400 });
+    return data(
+      reply(
+        submission,
+        failureErrors(error, (code) => `publication.errors.${code}`),
+      ),
+      { status: 400 },
+    );
   };
 
   if (formData.get("intent") === "correct") {

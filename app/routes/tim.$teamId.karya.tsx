@@ -22,7 +22,7 @@ import { requireUser } from "~/services/session.server";
 import { fileField, readForm } from "~/services/upload.server";
 import { DESCRIPTION_MAX, submissionSchema, TAGLINE_MAX, TITLE_MAX } from "~/validation/submission";
 import { pageTitle } from "~/components/page-title";
-import { msg, type MessageParams } from "~/validation/message";
+import { msg, type MessageParams, failureErrors } from "~/validation/message";
 import { Breadcrumbs } from "~/components/page-heading";
 import { Card } from "~/components/card";
 
@@ -85,9 +85,8 @@ function deniedMessage(denied: WriteDenied, tz: string, lang: DisplayLocale): st
 
 /** Conform's errors for a refused save: each refused field under its own key, else one form error. */
 function saveErrors(failure: SaveFailure): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
-  const fields = failure.fields ?? (failure.field ? { [failure.field]: failure.code } : {});
-  const fieldErrors = Object.fromEntries(Object.entries(fields).map(([field, code]) => [field, [`submission.errors.${code}`]]));
-  return { formErrors: Object.keys(fields).length ? ["common.errorsInForm"] : [`submission.errors.${failure.code}`], fieldErrors };
+  const { fieldErrors, formErrors = [] } = failureErrors(failure, (code) => `submission.errors.${code}`);
+  return fieldErrors ? { formErrors: ["common.errorsInForm"], fieldErrors } : { formErrors, fieldErrors: {} };
 }
 
 type FileTarget = "cover" | "attach";

@@ -1,6 +1,7 @@
 // Team forms: registration, joining, captain actions and organizer screening. Messages are locale keys.
 import { z } from "zod";
 import { parseHttpUrl } from "~/domain/links";
+import { failureErrors } from "./message";
 
 const required = { required_error: "validation.required" };
 
@@ -92,8 +93,7 @@ export type TeamRefusalCode = keyof typeof TEAM_REFUSAL_KEYS;
 
 /** A team refusal as the form's errors: next to its field, or above the whole form. */
 export function teamRefusalErrors(refusal: { code: TeamRefusalCode; field?: string }) {
-  const key = TEAM_REFUSAL_KEYS[refusal.code];
-  return refusal.field ? { fieldErrors: { [refusal.field]: [key] } } : { formErrors: [key] };
+  return failureErrors(refusal, (code) => TEAM_REFUSAL_KEYS[code as TeamRefusalCode]);
 }
 
 export const joinCodeSchema = z.object({
