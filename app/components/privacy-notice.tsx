@@ -81,7 +81,8 @@ export function EventNoticeAgreement({ notice, children }: { notice: string; chi
 
 /**
  * The event's notice with the tick that agrees to it (a plain form field `agreeEventNotice`),
- * for forms outside Conform; `errors` shows under the tick when the action refused without it.
+ * for forms outside Conform. Where the action can refuse a missing tick, pass `errors` (an empty
+ * list before any refusal) so the tick is tied to its error line.
  */
 export function EventNoticeCheck({ notice, label, errors }: { notice: string; label: string; errors?: string[] | null }) {
   return (

@@ -6,7 +6,7 @@ import { rootDir } from "~/test/db-template";
 import { BASE, call } from "~/test/request";
 import { languageCookie } from "./i18n.server";
 import { BodyRefused, boundedFormRequest, guardAction, policyFor, readBody, ROUTE_POLICIES } from "./request-body.server";
-import { readForm } from "./upload.server";
+import { fileField, nonEmptyFile, readForm } from "./upload.server";
 
 const args = (request: Request) => ({ request, params: {}, context: { nonce: "" } });
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
@@ -159,5 +159,28 @@ describe("route policies", () => {
       .map((f) => `routes/${f.replace(/\.tsx?$/, "")}`);
     expect(withFiles.length).toBeGreaterThan(0);
     for (const id of withFiles) expect(Object.keys(ROUTE_POLICIES)).toContain(id);
+  });
+});
+
+describe("files in a form", () => {
+  const form = () => {
+    const f = new FormData();
+    f.set("picker", new File([], ""));
+    f.set("zero", new File([], "kosong.pdf", { type: "application/pdf" }));
+    f.set("file", new File([new Uint8Array([37, 80, 68, 70])], "proposal.pdf", { type: "application/pdf" }));
+    return f;
+  };
+
+  it("a file field is null when missing or left empty, and keeps an empty named file for its own refusal", async () => {
+    expect(await fileField(form(), "none")).toBeNull();
+    expect(await fileField(form(), "picker")).toBeNull();
+    expect(await fileField(form(), "zero")).toMatchObject({ name: "kosong.pdf", bytes: new Uint8Array() });
+  });
+
+  it("an optional upload counts only a file with bytes", async () => {
+    expect(await nonEmptyFile(form(), "none")).toBeNull();
+    expect(await nonEmptyFile(form(), "picker")).toBeNull();
+    expect(await nonEmptyFile(form(), "zero")).toBeNull();
+    expect(await nonEmptyFile(form(), "file")).toEqual({ bytes: new Uint8Array([37, 80, 68, 70]), name: "proposal.pdf", mime: "application/pdf" });
   });
 });

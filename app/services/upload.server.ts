@@ -29,7 +29,6 @@ export async function fileField(formData: FormData, name: string): Promise<{ byt
 
 /** The uploaded file in `name` when it holds bytes; null for a missing field, an empty picker or an empty file. */
 export async function nonEmptyFile(formData: FormData, name: string): Promise<{ bytes: Uint8Array; name: string; mime: string } | null> {
-  const file = formData.get(name);
-  if (!(file instanceof File) || file.size === 0) return null;
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, mime: file.type };
+  const file = await fileField(formData, name);
+  return file && file.bytes.length > 0 ? file : null;
 }

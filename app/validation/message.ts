@@ -39,10 +39,7 @@ export type Failure<Code extends string = string> = {
  * A refusal as the errors of Conform's reply: the message next to its field (or each field of
  * `fields`), or above the whole form; `key` turns a code into its locale key.
  */
-export function failureErrors(
-  failure: { code: string; field?: string; fields?: Record<string, string>; params?: MessageParams },
-  key: (code: string) => string,
-): { fieldErrors?: Record<string, string[]>; formErrors?: string[] } {
+export function failureErrors(failure: Omit<Failure, "ok">, key: (code: string) => string): { fieldErrors?: Record<string, string[]>; formErrors?: string[] } {
   const fields = failure.fields ?? (failure.field ? { [failure.field]: failure.code } : null);
   if (fields) return { fieldErrors: Object.fromEntries(Object.entries(fields).map(([field, code]) => [field, [msg(key(code), failure.params)]])) };
   return { formErrors: [msg(key(failure.code), failure.params)] };
