@@ -6,6 +6,7 @@ import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
+import { Admission, admissionGate, sendOverloaded } from "./services/admission.server";
 import { noStoreForPersonal } from "./services/cache-policy.server";
 import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
 import { cacheKey, MicroCache, showsEvent } from "./services/microcache.server";
@@ -162,6 +163,11 @@ app.use(async (req, res, next) => {
   res.set("X-Cache", "MISS");
   next();
 });
+
+// Past the cache (a hit costs nothing to serve), every page, data request and form post waits
+// its turn here; see app/services/admission.server.ts.
+const admission = new Admission({ limit: config.REQUEST_CONCURRENCY, maxQueue: config.REQUEST_QUEUE, maxWaitMs: config.REQUEST_QUEUE_WAIT_MS });
+app.use(admissionGate(admission, sendOverloaded));
 
 const remix = createRequestHandler({
   build: withBoundedBodies(build),

@@ -7,7 +7,8 @@ import { MAX_ATTACHMENTS } from "~/domain/submission";
 import { db } from "~/services/db.server";
 import { makeEvent, makeTeam, storedFiles } from "~/test/submission-fixtures";
 import { addAttachment, removeAttachment, removeCover, setCover } from "./submission-files.server";
-import { saveSubmission } from "./submission.server";
+import { recordStatements } from "~/test/statements";
+import { getTeamForMember, saveSubmission } from "./submission.server";
 
 // Senin, 23 November 2026 23.59 WIB
 const CLOSE = new Date("2026-11-23T16:59:00.000Z");
@@ -26,6 +27,30 @@ async function setup(opts: { status?: "PENDING" | "ACCEPTED" | "REJECTED"; requi
 function expectDenied(result: { ok: boolean }, code: string, at?: Date) {
   expect(result).toEqual(at ? { ok: false, code, params: { at: at.toISOString() } } : { ok: false, code });
 }
+
+describe("a save with the team already read", () => {
+  it("does not read the team again, and judges the deadline the same way", async () => {
+    const { team, captain } = await setup();
+    const read = (await getTeamForMember(team.id, captain.id))!;
+    const given = await recordStatements(() => saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1), mode: "draft", input: draft, team: read }));
+    expect(given.result.ok).toBe(true);
+    expect(given.statements.filter((sql) => /FROM "Team" t/.test(sql))).toEqual([]);
+    expectDenied(await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(0), mode: "draft", input: draft, team: read }), "closed", CLOSE);
+    const alone = await recordStatements(() => saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1), mode: "draft", input: draft }));
+    expect(alone.statements.filter((sql) => /FROM "Team" t/.test(sql))).toHaveLength(1);
+    expect(alone.statements.length).toBeGreaterThan(given.statements.length);
+  });
+
+  it("reads the team itself when the one given is another team", async () => {
+    const { team, captain } = await setup();
+    const other = await setup();
+    const read = (await getTeamForMember(other.team.id, other.captain.id))!;
+    const result = await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1), mode: "draft", input: { ...draft, title: "Milik tim sendiri" }, team: read });
+    expect(result.ok).toBe(true);
+    expect((await db.submission.findUnique({ where: { teamId: team.id } }))?.title).toBe("Milik tim sendiri");
+    expect(await db.submission.findUnique({ where: { teamId: other.team.id } })).toBeNull();
+  });
+});
 
 describe("the submission deadline, to the millisecond", () => {
   it("accepts a save at deadline −1 ms and refuses one at the deadline and at +1 ms", async () => {

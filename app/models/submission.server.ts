@@ -104,8 +104,12 @@ function textOf(s: SubmissionText | { [K in RevisionField]: string | null }): Su
  * it SUBMITTED. Once submitted, every save that changes a text field records a revision (the
  * first submit records revision 1, the baseline later revisions are compared with).
  */
-export async function saveSubmission(args: { teamId: string; userId: string; now: Date; mode: SaveMode; input: SubmissionInput }): Promise<SaveResult> {
-  const team = await getTeamForMember(args.teamId, args.userId);
+/**
+ * `team`: the team as `getTeamForMember(teamId, userId)` just read it, when the caller has it (the
+ * project page reads it before the form), so a save does not read it twice.
+ */
+export async function saveSubmission(args: { teamId: string; userId: string; now: Date; mode: SaveMode; input: SubmissionInput; team?: TeamForSubmission }): Promise<SaveResult> {
+  const team = args.team?.id === args.teamId ? args.team : await getTeamForMember(args.teamId, args.userId);
   if (!team) return { ok: false, code: "notFound" };
   const denied = writeDenied(team, args.now);
   if (denied) return denied;

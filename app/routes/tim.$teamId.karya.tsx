@@ -139,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (mode === "submit" && confirm !== "on") {
     return data({ result: reply(submission, { fieldErrors: { confirm: ["submission.errors.confirm"] } }) }, { status: 400 });
   }
-  const result = await saveSubmission({ ...args, mode: mode === "save" ? "draft" : mode, input });
+  const result = await saveSubmission({ ...args, team, mode: mode === "save" ? "draft" : mode, input });
   if (!result.ok) {
     if (result.code === "notFound") throw notFound();
     if (isWriteDenied(result)) return data({ result: reply(submission, { formErrors: [deniedMessage(result, tz, lang)] }) }, { status: 403 });

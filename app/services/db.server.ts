@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "~/generated/pg/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { env } from "./env.server";
+import { reusePreparedStatements, type SqliteDatabase } from "./sqlite-statements.server";
 
 export type Db = SqliteClient;
 export * from "~/generated/sqlite/enums";
@@ -21,6 +22,7 @@ export function isPostgres(url = env().DATABASE_URL): boolean {
 class SqliteAdapter extends PrismaBetterSQLite3 {
   async connect() {
     const adapter = await super.connect();
+    reusePreparedStatements((adapter as unknown as { client: SqliteDatabase }).client);
     await adapter.executeRaw({ sql: "PRAGMA foreign_keys = ON", args: [], argTypes: [] });
     return adapter;
   }

@@ -27,6 +27,9 @@ describe("environment", () => {
     ["S3_PREFIX", "kim/../lain"],
     ["LIVE_POLL_MS", "100"],
     ["LIVE_POLL_MS", "sebentar"],
+    ["REQUEST_CONCURRENCY", "0"],
+    ["REQUEST_QUEUE", "-1"],
+    ["REQUEST_QUEUE_WAIT_MS", "lama"],
   ])("refuses a bad %s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

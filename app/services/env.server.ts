@@ -45,6 +45,13 @@ const schema = z
       .enum(["on", "off"])
       .default("on")
       .transform((v) => v === "on"),
+    // Requests worked on at once; the rest wait in arrival order (admission.server.ts). More
+    // than a few only interleaves JavaScript on one thread; with PostgreSQL, a few more let
+    // requests overlap their database round trips.
+    REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(4),
+    // Requests allowed to wait, and for how long (ms), before one is answered 503 with Retry-After.
+    REQUEST_QUEUE: z.coerce.number().int().min(0).max(100_000).default(5000),
+    REQUEST_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     // How often a live-results stream re-reads its signal when no change notice woke it (ms).
     LIVE_POLL_MS: z.coerce.number().int().min(250).max(3_600_000).default(2500),
     S3_BUCKET: z

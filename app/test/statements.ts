@@ -16,14 +16,24 @@ function record(sql: unknown) {
 const patched = globalThis as unknown as { __statementCounter?: boolean };
 if (!patched.__statementCounter) {
   patched.__statementCounter = true;
-  const proto = Database.prototype as unknown as Record<"prepare" | "exec", (this: unknown, sql: string) => unknown>;
-  for (const method of ["prepare", "exec"] as const) {
-    const original = proto[method];
-    proto[method] = function (this: unknown, sql: string) {
-      record(sql);
-      return original.call(this, sql);
+  // A statement counts each time it runs: the app keeps prepared statements for reuse
+  // (services/sqlite-statements.server.ts), so counting prepares would miss repeated queries.
+  const probe = new Database(":memory:");
+  const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<"run" | "get" | "all" | "iterate", (this: { source: string }, ...args: unknown[]) => unknown>;
+  probe.close();
+  for (const method of ["run", "get", "all", "iterate"] as const) {
+    const original = statementProto[method];
+    statementProto[method] = function (this: { source: string }, ...args: unknown[]) {
+      record(this.source);
+      return original.apply(this, args);
     };
   }
+  const databaseProto = Database.prototype as unknown as Record<"exec", (this: unknown, sql: string) => unknown>;
+  const exec = databaseProto.exec;
+  databaseProto.exec = function (this: unknown, sql: string) {
+    record(sql);
+    return exec.call(this, sql);
+  };
   const clientProto = pg.Client.prototype as unknown as { query: (this: unknown, ...args: unknown[]) => unknown };
   const query = clientProto.query;
   clientProto.query = function (this: unknown, ...args: unknown[]) {

@@ -1,0 +1,176 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { languageCookie } from "./i18n.server";
+import { Admission, admissionGate, bypassesAdmission, OVERLOAD_RETRY_SECONDS, sendOverloaded, type Release } from "./admission.server";
+
+const opts = { limit: 2, maxQueue: 100, maxWaitMs: 60_000 };
+
+describe("admission", () => {
+  it("lets `limit` requests in at once and the rest in the order they came", async () => {
+    const gate = new Admission(opts);
+    const a = await gate.enter();
+    const b = await gate.enter();
+    expect(a).toBeTypeOf("function");
+    expect(b).toBeTypeOf("function");
+    const order: number[] = [];
+    const waiting = [1, 2, 3, 4].map((n) => gate.enter().then((release) => (order.push(n), release)));
+    expect(gate.state()).toMatchObject({ active: 2, waiting: 4 });
+    a!();
+    const first = await waiting[0];
+    expect(order).toEqual([1]);
+    b!();
+    first!();
+    await Promise.all([waiting[1], waiting[2]]);
+    expect(order).toEqual([1, 2, 3]);
+    expect(gate.state()).toMatchObject({ active: 2, waiting: 1 });
+  });
+
+  it("counts a release once, however often it is called", async () => {
+    const gate = new Admission({ ...opts, limit: 1 });
+    const a = (await gate.enter())!;
+    const next = gate.enter();
+    a();
+    a();
+    const b = (await next)!;
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 0 });
+    // A second release of `a` must not have freed a slot for a third request.
+    let third: Release | null | undefined;
+    void gate.enter().then((r) => (third = r));
+    await Promise.resolve();
+    expect(third).toBeUndefined();
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 1 });
+    b();
+    await Promise.resolve();
+    expect(third).toBeTypeOf("function");
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 0, admitted: 3 });
+  });
+
+  it("turns a request away when the queue is full", async () => {
+    const gate = new Admission({ limit: 1, maxQueue: 1, maxWaitMs: 60_000 });
+    await gate.enter();
+    void gate.enter();
+    expect(await gate.enter()).toBeNull();
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 1, refused: 1 });
+  });
+
+  it("turns a request away after waiting maxWaitMs, and the queue skips it", async () => {
+    const gate = new Admission({ limit: 1, maxQueue: 10, maxWaitMs: 20 });
+    const a = (await gate.enter())!;
+    expect(await gate.enter()).toBeNull();
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 0, refused: 1 });
+    const later = gate.enter();
+    a();
+    expect(await later).toBeTypeOf("function");
+  });
+
+  it("gives up the place of a client that left while waiting", async () => {
+    const gate = new Admission({ ...opts, limit: 1 });
+    const a = (await gate.enter())!;
+    const left = new AbortController();
+    const gone = gate.enter(left.signal);
+    const stays = gate.enter();
+    left.abort();
+    expect(await gone).toBeNull();
+    expect(gate.state()).toMatchObject({ waiting: 1, refused: 0 });
+    a();
+    expect(await stays).toBeTypeOf("function");
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 0, admitted: 2 });
+  });
+
+  it("keeps event streams and uploads out of the queue", () => {
+    expect(bypassesAdmission("/kelola/kim-2026/hasil/stream", undefined)).toBe(true);
+    expect(bypassesAdmission("/tim/abc/karya", "multipart/form-data; boundary=x")).toBe(true);
+    expect(bypassesAdmission("/tim/abc/karya", "application/x-www-form-urlencoded")).toBe(false);
+    expect(bypassesAdmission("/acara/kim-2026", undefined)).toBe(false);
+    expect(bypassesAdmission("/acara/stream-kim", undefined)).toBe(false);
+  });
+});
+
+describe("admission gate on a server", () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    if (!server) return;
+    const closed = new Promise((resolve) => server!.close(resolve));
+    server.closeAllConnections();
+    await closed;
+  });
+
+  /** A server whose handler answers only when told to, behind a gate of one slot and one place. */
+  async function start(maxWaitMs = 60_000) {
+    const gate = new Admission({ limit: 1, maxQueue: 1, maxWaitMs });
+    const pending: (() => void)[] = [];
+    const arrived: string[] = [];
+    const handler = admissionGate(gate, sendOverloaded);
+    server = createServer((req, res) =>
+      handler(req, res, () => {
+        arrived.push(req.url ?? "");
+        pending.push(() => res.end(`done ${req.url}`));
+      }),
+    );
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { gate, pending, arrived, base };
+  }
+
+  async function until(check: () => boolean) {
+    while (!check()) await new Promise((r) => setImmediate(r));
+  }
+
+  it("holds a request until the one before it is answered, then serves it", async () => {
+    const { gate, pending, arrived, base } = await start();
+    const first = fetch(`${base}/a`);
+    await until(() => arrived.length === 1);
+    const second = fetch(`${base}/b`);
+    await until(() => gate.state().waiting === 1);
+    expect(arrived).toEqual(["/a"]);
+    pending.shift()!();
+    expect(await (await first).text()).toBe("done /a");
+    await until(() => arrived.length === 2);
+    pending.shift()!();
+    expect(await (await second).text()).toBe("done /b");
+    await until(() => gate.state().active === 0);
+  });
+
+  it("answers a turned-away page 503 in the visitor's language, with Retry-After, and never runs it", async () => {
+    const { gate, pending, arrived, base } = await start();
+    const first = fetch(`${base}/a`);
+    await until(() => arrived.length === 1);
+    const second = fetch(`${base}/b`);
+    await until(() => gate.state().waiting === 1);
+
+    const id = await fetch(`${base}/c`, { headers: { accept: "text/html" } });
+    expect(id.status).toBe(503);
+    expect(id.headers.get("retry-after")).toBe(String(OVERLOAD_RETRY_SECONDS));
+    expect(id.headers.get("content-type")).toMatch(/text\/html/);
+    const page = await id.text();
+    expect(page).toContain('lang="id"');
+    expect(page).toContain("Server sedang sibuk");
+
+    const en = await fetch(`${base}/d`, { headers: { accept: "application/json", cookie: (await languageCookie.serialize("en")).split(";")[0] } });
+    expect(en.status).toBe(503);
+    expect(await en.json()).toMatchObject({ status: 503, key: "errors.overloaded", message: expect.stringMatching(/^The server is serving/) });
+    expect(arrived).toEqual(["/a"]);
+
+    pending.shift()!();
+    await first;
+    await until(() => arrived.length === 2);
+    pending.shift()!();
+    await second;
+    expect(arrived).toEqual(["/a", "/b"]);
+  });
+
+  it("frees the slot when the client goes away mid-response", async () => {
+    const { gate, pending, arrived, base } = await start();
+    const gone = new AbortController();
+    const first = fetch(`${base}/a`, { signal: gone.signal }).catch(() => null);
+    await until(() => arrived.length === 1);
+    gone.abort();
+    await first;
+    await until(() => gate.state().active === 0);
+    const next = fetch(`${base}/b`);
+    await until(() => arrived.length === 2);
+    pending[1]();
+    expect(await (await next).text()).toBe("done /b");
+  });
+});

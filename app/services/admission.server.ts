@@ -1,0 +1,182 @@
+// Admission control in front of the framework: at most `limit` requests are worked on at once and
+// the rest wait in arrival order. Node runs one request's JavaScript at a time; letting fifty in
+// together only interleaves them, so each takes fifty times as long, every one of them holds its
+// half-built page in memory, and the order they finish in is close to random (a request that
+// arrived first could wait seconds behind later ones). With a small limit, requests finish in the
+// order they came, the heap holds a few pages instead of fifty, and a waiting request costs a
+// parked callback. Long-lived responses (event streams) and uploads, whose bodies can take minutes
+// on a phone, are not admitted through here.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getLanguage, tFor } from "./i18n.server";
+
+export type AdmissionOptions = {
+  /** Requests worked on at once. */
+  limit: number;
+  /** Requests allowed to wait; one more is turned away at once. */
+  maxQueue: number;
+  /** Longest wait before a request is turned away instead. */
+  maxWaitMs: number;
+};
+
+/** A slot to hand back when the response is done; calling it more than once is harmless. */
+export type Release = () => void;
+
+type Waiter = { settled: boolean; grant: (release: Release) => void; refuse: () => void; timer?: ReturnType<typeof setTimeout> };
+
+export type AdmissionState = { active: number; waiting: number; admitted: number; refused: number };
+
+export class Admission {
+  #active = 0;
+  // A queue as an array with a moving head: O(1) at both ends, compacted now and then.
+  #queue: Waiter[] = [];
+  #head = 0;
+  #waiting = 0;
+  #admitted = 0;
+  #refused = 0;
+
+  constructor(readonly options: AdmissionOptions) {
+    if (!(options.limit >= 1)) throw new Error("admission limit must be at least 1");
+  }
+
+  state(): AdmissionState {
+    return { active: this.#active, waiting: this.#waiting, admitted: this.#admitted, refused: this.#refused };
+  }
+
+  /**
+   * Resolves with a release once the request may go on, or with `null` when it is turned away (the
+   * queue is full, it waited `maxWaitMs`, or `signal` aborted while it waited: the client left).
+   */
+  enter(signal?: AbortSignal): Promise<Release | null> {
+    if (signal?.aborted) return Promise.resolve(null);
+    if (this.#active < this.options.limit && this.#waiting === 0) return Promise.resolve(this.#grant());
+    if (this.#waiting >= this.options.maxQueue) {
+      this.#refused++;
+      return Promise.resolve(null);
+    }
+    return new Promise((resolve) => {
+      // A waiter that leaves stays in the queue, marked settled; the queue skips it.
+      const leave = (counted: boolean) => {
+        if (waiter.settled) return;
+        waiter.settled = true;
+        this.#waiting--;
+        clearTimeout(waiter.timer);
+        signal?.removeEventListener("abort", onAbort);
+        if (counted) this.#refused++;
+        resolve(null);
+      };
+      const onAbort = () => leave(false);
+      const waiter: Waiter = {
+        settled: false,
+        grant: (release) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(release);
+        },
+        refuse: () => leave(true),
+      };
+      waiter.timer = setTimeout(waiter.refuse, this.options.maxWaitMs);
+      waiter.timer.unref?.();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.#queue.push(waiter);
+      this.#waiting++;
+    });
+  }
+
+  #grant(): Release {
+    this.#active++;
+    this.#admitted++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#active--;
+      this.#next();
+    };
+  }
+
+  #next() {
+    while (this.#active < this.options.limit && this.#head < this.#queue.length) {
+      const waiter = this.#queue[this.#head++];
+      if (waiter.settled) continue;
+      waiter.settled = true;
+      this.#waiting--;
+      clearTimeout(waiter.timer);
+      waiter.grant(this.#grant());
+    }
+    if (this.#head === this.#queue.length) {
+      this.#queue = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+      this.#queue = this.#queue.slice(this.#head);
+      this.#head = 0;
+    }
+  }
+}
+
+/** Seconds a turned-away client is asked to wait before trying again. */
+export const OVERLOAD_RETRY_SECONDS = 5;
+
+const EVENT_STREAM = /\/stream$/;
+
+/**
+ * Whether a request goes past the queue: an event stream stays open for as long as the page is,
+ * and an upload's body may take minutes to arrive; holding a slot for either would stall
+ * everyone behind it.
+ */
+export function bypassesAdmission(path: string, contentType: string | undefined): boolean {
+  return EVENT_STREAM.test(path) || /^multipart\/form-data/i.test(contentType ?? "");
+}
+
+type Next = () => void;
+type Refuse = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * Node server middleware: waits for a slot, holds it until the response is finished or the
+ * connection closes, and answers `refuse` when the request is turned away. A client that leaves
+ * while waiting gives up its place.
+ */
+export function admissionGate(admission: Admission, refuse: Refuse) {
+  return (req: IncomingMessage & { path?: string }, res: ServerResponse, next: Next) => {
+    const path = req.path ?? (req.url ?? "/").split("?")[0];
+    if (bypassesAdmission(path, req.headers["content-type"])) return next();
+    const left = new AbortController();
+    const onClose = () => left.abort();
+    res.once("close", onClose);
+    void admission.enter(left.signal).then(async (release) => {
+      res.off("close", onClose);
+      if (!release) {
+        if (!res.destroyed && !res.headersSent) await refuse(req, res);
+        return;
+      }
+      res.once("finish", release);
+      res.once("close", release);
+      next();
+    });
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The answer to a turned-away request, in the visitor's language: a small page for a browser
+ * navigating, JSON for a script or the page's own data requests. Nothing was done, so sending it
+ * again later is safe.
+ */
+export async function sendOverloaded(req: IncomingMessage, res: ServerResponse) {
+  const lang = await getLanguage(new Request(`http://localhost${req.url ?? "/"}`, { headers: { cookie: req.headers.cookie ?? "" } }));
+  const t = await tFor(lang);
+  const title = t("errors.busyTitle");
+  const message = t("errors.overloaded");
+  res.statusCode = 503;
+  res.setHeader("Retry-After", String(OVERLOAD_RETRY_SECONDS));
+  res.setHeader("Cache-Control", "no-store");
+  if (/text\/html/.test(req.headers.accept ?? "")) {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+        `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`,
+    );
+    return;
+  }
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.end(JSON.stringify({ status: 503, key: "errors.overloaded", message }));
+}
