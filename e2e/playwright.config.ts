@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { SERVER_NODE_FLAGS } from "../app/server-flags";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
@@ -34,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], executablePath } as never }],
   webServer: {
-    command: `rm -rf ${E2E_DIR} && tsx prisma/scripts/setup.ts && node build/index.js`,
+    command: `rm -rf ${E2E_DIR} && tsx prisma/scripts/setup.ts && node ${SERVER_NODE_FLAGS.join(" ")} build/index.js`,
     cwd: rootDir,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { SERVER_NODE_FLAGS } from "~/server-flags";
 import { rootDir } from "./db-template";
 
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -31,7 +32,7 @@ export async function startServer(port?: number, env: Record<string, string> = {
   port ??= await freePort();
   if (!existsSync(entry)) throw new Error("build/index.js is missing: run `npm run build` first (npm test and npm run test:pg do)");
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     cwd: rootDir,
     env: {
       ...process.env,

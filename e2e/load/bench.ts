@@ -16,6 +16,7 @@ import { domainBenchmarks } from "./domain";
 import { fetchPage, measurePage, settle, startCeiling, type Page, type PageResult, type Snapshot } from "./pages";
 import { write, type Run } from "./report";
 import { createDatabase, type BenchDatabase } from "./database";
+import { SERVER_NODE_FLAGS } from "../../app/server-flags";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const started = performance.now();
@@ -133,7 +134,7 @@ try {
   // The servers' own output (aborted renders under overload, for instance) goes to a file each.
   servers = ports.map((p, i) => {
     const serverLog = openSync(join(dataDir, i === 0 ? "server.log" : `server-${i + 1}.log`), "w");
-    return spawn(process.execPath, ["build/index.js"], { cwd: root, env: { ...env, PORT: String(p) }, stdio: ["ignore", serverLog, serverLog] });
+    return spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/index.js"], { cwd: root, env: { ...env, PORT: String(p) }, stdio: ["ignore", serverLog, serverLog] });
   });
   const pids = servers.map((s) => s.pid ?? 0);
   // Peak RSS is per instance: each is a process with its own memory target.
