@@ -12,6 +12,8 @@ type Statement = BetterSqlite3.Statement<unknown[]>;
 /** Distinct SQL texts kept; `IN (?, ?, …)` lists of every length make the set open-ended. */
 export const STATEMENT_CACHE_SIZE = 1000;
 
+const columnsOf = new WeakMap<Statement, BetterSqlite3.ColumnDefinition[]>();
+
 /**
  * One use of a shared statement with its own parameters, answering the calls the adapter makes
  * on a statement (`bind`, `reader`, `columns`, `raw().all()`, `run`), and `get`/`all`/`iterate`.
@@ -33,7 +35,10 @@ class StatementUse {
     return new StatementUse(this.statement, args.length === 1 && Array.isArray(args[0]) ? args[0] : args);
   }
   columns() {
-    return this.statement.columns();
+    // A prepared statement's result columns (names and declared types) are fixed: read them once.
+    let columns = columnsOf.get(this.statement);
+    if (!columns) columnsOf.set(this.statement, (columns = this.statement.columns()));
+    return columns;
   }
   raw(on = true) {
     this.#raw = on;
