@@ -4,6 +4,7 @@
 // counts per pool and per judge), the figures go out; `now` is an argument.
 import type { Cell } from "./csv";
 import { type DisplayLocale, type EventTimeZone, formatInZone, utcToZonedLocal, zonedLocalToUtc } from "./time";
+import { compareText } from "./collate";
 
 export type TeamStatus = "PENDING" | "ACCEPTED" | "REJECTED";
 
@@ -198,7 +199,7 @@ export function judgingProgress(rows: StatisticsFacts["judging"]): { judges: Jud
     overall.total += r.total;
   }
   return {
-    judges: [...judges.values()].sort((a, b) => a.name.localeCompare(b.name, "id") || (a.judgeId < b.judgeId ? -1 : 1)),
+    judges: [...judges.values()].sort((a, b) => compareText(a.name, b.name) || (a.judgeId < b.judgeId ? -1 : 1)),
     rounds: [...rounds.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...r }) => r),
     overall,
   };

@@ -8,6 +8,7 @@ import { judgmentStatus, type JudgmentStatus } from "~/domain/judgment";
 import { foldForSearch, pageOf, searchMatcher } from "~/domain/results-window";
 import { db, Prisma } from "~/services/db.server";
 import { resultFromPairs } from "./assignment.server";
+import { compareText } from "~/domain/collate";
 
 /** Cards per page of the board. */
 export const BOARD_WINDOW = 25;
@@ -87,7 +88,7 @@ export async function assignmentBoard(event: BoardEvent, round: { id: string; ju
     else if (p.kind === "declared") declared.set(p.judgeId, [...(declared.get(p.judgeId) ?? []), p.otherId]);
     else membersOf.set(p.otherId, [...(membersOf.get(p.otherId) ?? []), p.judgeId]);
   }
-  const submissions = [...entries].sort((a, b) => a.title.localeCompare(b.title, "id") || a.id.localeCompare(b.id));
+  const submissions = [...entries].sort((a, b) => compareText(a.title, b.title) || a.id.localeCompare(b.id));
   const matrix = conflictMatrix(
     judges.map((j) => ({ ...j, declaredTeamIds: declared.get(j.userId) ?? [] })),
     submissions.map((s) => ({ id: s.teamId, regionId: s.regionId, kimName: s.kimName, institution: s.institution, memberUserIds: membersOf.get(s.teamId) ?? [] })),

@@ -3,6 +3,7 @@
 // on a stale copy; DETECTED rows are a stored snapshot for organizers, refreshed on every change.
 import { type ConflictJudge, type ConflictMatrix, type ConflictReason, type ConflictTeam, conflictLookup, conflictMatrix } from "~/domain/conflicts";
 import { db, type Prisma } from "~/services/db.server";
+import { compareText } from "~/domain/collate";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -87,7 +88,7 @@ export async function conflictOverview(eventId: string) {
       rows.push({ judgeId: j.userId, judgeName: j.user.name, teamId, teamName: teamName.get(teamId) ?? "", reasons, assignment: pairs.get(`${j.userId}|${teamId}`) ?? "none" });
     }
   }
-  rows.sort((a, b) => a.judgeName.localeCompare(b.judgeName, "id") || a.teamName.localeCompare(b.teamName, "id"));
+  rows.sort((a, b) => compareText(a.judgeName, b.judgeName) || compareText(a.teamName, b.teamName));
   const judgeProfiles = judges.map((j) => ({ userId: j.userId, name: j.user.name, regionId: j.regionId, kimName: j.kimName, institution: j.institution }));
   return { rows, judgeProfiles };
 }

@@ -3,6 +3,7 @@
 import { foldForSearch } from "~/domain/results-window";
 import { db } from "~/services/db.server";
 import { versionedCache } from "~/services/versioned-cache.server";
+import { compareText } from "~/domain/collate";
 
 export const GALLERY_PAGE = 24;
 
@@ -79,7 +80,7 @@ export async function galleryPage(eventId: string, filters: { track?: string | u
   const matching = cards.filter((c) => (!filters.track || c.trackId === filters.track) && (!filters.region || c.regionId === filters.region) && (!q || c.search.includes(q)));
   const pages = Math.max(1, Math.ceil(matching.length / GALLERY_PAGE));
   const current = Math.min(pages, Math.max(1, page ?? 1));
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "id");
+  const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);
   const options = (key: "track" | "region") => {
     const seen = new Map<string, string>();
     for (const c of cards) {

@@ -6,6 +6,7 @@ import { detectConflicts, type ConflictReason } from "~/domain/conflicts";
 import { judgmentStatus } from "~/domain/judgment";
 import { sortCriteria } from "~/domain/scoring";
 import { db } from "~/services/db.server";
+import { compareText } from "~/domain/collate";
 
 type Criterion = Awaited<ReturnType<typeof db.criterion.findMany>>[number];
 
@@ -31,9 +32,9 @@ type QueueRow = {
   teamName: string;
   finalizedAt: Date | null;
   hasJudgment: number | bigint;
-  criterionId: string | null;
-  value: number | bigint | null;
 };
+
+type QueueScore = { assignmentId: string; criterionId: string; value: number | bigint };
 
 /** The event's criteria grouped by round, in rubric order. */
 async function criteriaByRound(eventId: string): Promise<Map<string, Criterion[]>> {
@@ -46,25 +47,32 @@ async function criteriaByRound(eventId: string): Promise<Map<string, Criterion[]
 
 /** The judge's assignments in the event with each one's status, and the rubric of every round. */
 export async function judgeQueue(eventId: string, judgeId: string) {
-  const [rows, criteria] = await Promise.all([
+  // Assignments and their scores in two statements: joined in one, every assignment's columns
+  // came back once per criterion (three times the rows to read and decode).
+  const [rows, scoreRows, criteria] = await Promise.all([
     db.$queryRaw<QueueRow[]>`
       SELECT a."id", a."label", a."roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
         s."id" AS "submissionId", s."title", s."tagline", t."name" AS "teamName",
-        j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment", sc."criterionId", sc."value"
+        j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment"
       FROM "Assignment" a
       JOIN "Round" r ON r."id" = a."roundId"
       JOIN "Submission" s ON s."id" = a."submissionId"
       JOIN "Team" t ON t."id" = s."teamId"
       LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
-      LEFT JOIN "Score" sc ON sc."judgmentId" = j."id"
+      WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId}`,
+    db.$queryRaw<QueueScore[]>`
+      SELECT a."id" AS "assignmentId", sc."criterionId", sc."value"
+      FROM "Assignment" a
+      JOIN "Round" r ON r."id" = a."roundId"
+      JOIN "Judgment" j ON j."assignmentId" = a."id"
+      JOIN "Score" sc ON sc."judgmentId" = j."id"
       WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId}`,
     criteriaByRound(eventId),
   ]);
-  const byId = new Map<string, { row: QueueRow; scores: Record<string, number> }>();
-  for (const row of rows) {
-    const item = byId.get(row.id) ?? { row, scores: {} };
-    if (row.criterionId !== null) item.scores[row.criterionId] = Number(row.value);
-    byId.set(row.id, item);
+  const byId = new Map<string, { row: QueueRow; scores: Record<string, number> }>(rows.map((row) => [row.id, { row, scores: {} }]));
+  for (const score of scoreRows) {
+    const item = byId.get(score.assignmentId);
+    if (item) item.scores[score.criterionId] = Number(score.value);
   }
   const items = [...byId.values()].map(({ row, scores }) => ({
     id: row.id,
@@ -74,7 +82,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
     status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
     scores,
   }));
-  items.sort((x, y) => x.round.order - y.round.order || x.submission.title.localeCompare(y.submission.title, "id") || (x.id < y.id ? -1 : 1));
+  items.sort((x, y) => x.round.order - y.round.order || compareText(x.submission.title, y.submission.title) || (x.id < y.id ? -1 : 1));
   return { items, criteria };
 }
 

@@ -7,6 +7,7 @@ import { audit } from "~/services/audit.server";
 import { db } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
 import type { Failure } from "~/validation/message";
+import { compareText } from "~/domain/collate";
 
 const scoreMap = (scores: readonly { criterionId: string; value: number }[]) => Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
 
@@ -74,8 +75,8 @@ export async function roundProgress(eventId: string, roundId: string) {
     ...s,
     mean: totals.length ? totals.reduce((x, y) => x + y, 0) / totals.length : null,
   }));
-  submissions.sort((a, b) => a.title.localeCompare(b.title, "id"));
-  const judgeRows = [...byJudge.values()].sort((a, b) => a.name.localeCompare(b.name, "id"));
+  submissions.sort((a, b) => compareText(a.title, b.title));
+  const judgeRows = [...byJudge.values()].sort((a, b) => compareText(a.name, b.name));
   return { round, judges: judgeRows, submissions };
 }
 

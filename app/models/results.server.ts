@@ -22,6 +22,7 @@ import type { PublicationEntry } from "~/domain/publication";
 import { db, Prisma } from "~/services/db.server";
 import { versionedCache } from "~/services/versioned-cache.server";
 import { roundStates, type RoundState } from "./round-state.server";
+import { compareText } from "~/domain/collate";
 
 export { roundStates, type RoundState } from "./round-state.server";
 
@@ -157,7 +158,7 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
   const rows = rank(input);
   const comparison = compareMethods(input, rows);
   const stats = judgeStats(judgments);
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "id");
+  const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);
   return {
     rows,
     comparison,

@@ -1,0 +1,9 @@
+// Alphabetical order of names and titles the way Indonesian readers expect it. One collator for
+// the process: `a.localeCompare(b, "id")` builds its comparison anew on every call, which is
+// most of a sort's time on a judge's queue of a few hundred projects.
+const indonesian = new Intl.Collator("id");
+
+/** Compares two texts in Indonesian alphabetical order, the same as `a.localeCompare(b, "id")`. */
+export function compareText(a: string, b: string): number {
+  return indonesian.compare(a, b);
+}
