@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { languageCookie } from "./i18n.server";
-import { Admission, admissionGate, bypassesAdmission, OVERLOAD_RETRY_SECONDS, sendOverloaded, type Release } from "./admission.server";
+import { BUSY_RETRY_SECONDS } from "./request-body.server";
+import { Admission, admissionGate, bypassesAdmission, sendOverloaded, type Release } from "./admission.server";
 
 const opts = { limit: 2, maxQueue: 100, maxWaitMs: 60_000 };
 
@@ -141,7 +142,7 @@ describe("admission gate on a server", () => {
 
     const id = await fetch(`${base}/c`, { headers: { accept: "text/html" } });
     expect(id.status).toBe(503);
-    expect(id.headers.get("retry-after")).toBe(String(OVERLOAD_RETRY_SECONDS));
+    expect(id.headers.get("retry-after")).toBe(String(BUSY_RETRY_SECONDS));
     expect(id.headers.get("content-type")).toMatch(/text\/html/);
     const page = await id.text();
     expect(page).toContain('lang="id"');

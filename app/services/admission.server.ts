@@ -8,6 +8,7 @@
 // on a phone, are not admitted through here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getLanguage, tFor } from "./i18n.server";
+import { BUSY_RETRY_SECONDS, refusalResponse } from "./request-body.server";
 
 export type AdmissionOptions = {
   /** Requests worked on at once. */
@@ -112,9 +113,6 @@ export class Admission {
   }
 }
 
-/** Seconds a turned-away client is asked to wait before trying again. */
-export const OVERLOAD_RETRY_SECONDS = 5;
-
 const EVENT_STREAM = /\/stream$/;
 
 /**
@@ -158,25 +156,24 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(
 
 /**
  * The answer to a turned-away request, in the visitor's language: a small page for a browser
- * navigating, JSON for a script or the page's own data requests. Nothing was done, so sending it
- * again later is safe.
+ * navigating; for a script or the page's own data requests, the same JSON refusal (and
+ * `Retry-After`) as a write the database was too busy for. Nothing was done, so sending it again
+ * later is safe.
  */
 export async function sendOverloaded(req: IncomingMessage, res: ServerResponse) {
-  const lang = await getLanguage(new Request(`http://localhost${req.url ?? "/"}`, { headers: { cookie: req.headers.cookie ?? "" } }));
-  const t = await tFor(lang);
-  const title = t("errors.busyTitle");
-  const message = t("errors.overloaded");
-  res.statusCode = 503;
-  res.setHeader("Retry-After", String(OVERLOAD_RETRY_SECONDS));
-  res.setHeader("Cache-Control", "no-store");
-  if (/text\/html/.test(req.headers.accept ?? "")) {
-    res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.end(
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-        `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`,
-    );
+  const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: { cookie: req.headers.cookie ?? "" } });
+  if (!/text\/html/.test(req.headers.accept ?? "")) {
+    const refusal = await refusalResponse(request, { status: 503, key: "errors.overloaded" });
+    res.writeHead(refusal.status, Object.fromEntries(refusal.headers));
+    res.end(await refusal.text());
     return;
   }
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.end(JSON.stringify({ status: 503, key: "errors.overloaded", message }));
+  const lang = await getLanguage(request);
+  const t = await tFor(lang);
+  const title = escapeHtml(t("errors.busyTitle"));
+  res.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(BUSY_RETRY_SECONDS), "Cache-Control": "no-store" });
+  res.end(
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+      `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${title}</h1><p>${escapeHtml(t("errors.overloaded"))}</p></body></html>`,
+  );
 }
