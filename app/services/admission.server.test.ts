@@ -7,6 +7,9 @@ import { Admission, admissionGate, bypassesAdmission, sendOverloaded, type Relea
 
 const opts = { limit: 2, maxQueue: 100, maxWaitMs: 60_000 };
 
+/** One turn of the event loop: what a freed slot waits for before it goes to the next in line. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe("admission", () => {
   it("lets `limit` requests in at once and the rest in the order they came", async () => {
     const gate = new Admission(opts);
@@ -38,13 +41,72 @@ describe("admission", () => {
     // A second release of `a` must not have freed a slot for a third request.
     let third: Release | null | undefined;
     void gate.enter().then((r) => (third = r));
-    await Promise.resolve();
+    await turn();
+    await turn();
     expect(third).toBeUndefined();
     expect(gate.state()).toMatchObject({ active: 1, waiting: 1 });
     b();
-    await Promise.resolve();
+    await turn();
     expect(third).toBeTypeOf("function");
     expect(gate.state()).toMatchObject({ active: 1, waiting: 0, admitted: 3 });
+  });
+
+  it("hands a freed slot on at a later turn of the event loop, one waiter per turn", async () => {
+    // Requests whose work never waits on I/O (SQLite answers synchronously) release their slot in
+    // the same turn they got it. The queue must still give the loop a turn between them, where the
+    // server reads what has arrived and takes a new connection; here a setImmediate stands for it.
+    const gate = new Admission({ ...opts, limit: 1 });
+    const a = (await gate.enter())!;
+    const order: string[] = [];
+    const quick = (name: string) => gate.enter().then((release) => (order.push(name), release!()));
+    const waiters = [quick("w1"), quick("w2"), quick("w3")];
+    a();
+    expect(order).toEqual([]);
+    const io = (n: number): void => void (n > 0 && setImmediate(() => (order.push("io"), io(n - 1))));
+    io(3);
+    await Promise.all(waiters);
+    expect(order).toEqual(["w1", "io", "w2", "io", "w3"]);
+    expect(gate.state()).toMatchObject({ active: 0, waiting: 0, admitted: 4 });
+  });
+
+  it("lets one request in per turn even with slots free, so requests read together do not run back to back", async () => {
+    // Four slots, three requests read in the same turn (as when a hundred phones submit at once).
+    const gate = new Admission({ ...opts, limit: 4 });
+    const order: string[] = [];
+    const quick = (name: string) => gate.enter().then((release) => (order.push(name), release!()));
+    const requests = [quick("r1"), quick("r2"), quick("r3")];
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 2 });
+    const io = (n: number): void => void (n > 0 && setImmediate(() => (order.push("io"), io(n - 1))));
+    io(3);
+    await Promise.all(requests);
+    // r1 in the turn that read it, r2 at that turn's end, r3 only after the loop went round (where
+    // a server reads its sockets and takes a new connection): never all three back to back.
+    expect(order).toEqual(["r1", "r2", "io", "r3"]);
+    // Once the crowd is through, a request that comes alone goes straight in.
+    await turn();
+    await turn();
+    const alone = gate.enter();
+    expect(gate.state()).toMatchObject({ active: 1, waiting: 0 });
+    (await alone)!();
+  });
+
+  it("lets several waiters in over successive turns when several slots free at once", async () => {
+    const gate = new Admission({ ...opts, limit: 3 });
+    const held = [(await gate.enter())!, (await gate.enter())!, (await gate.enter())!];
+    const granted: Release[] = [];
+    const waiters = [1, 2, 3].map(() => gate.enter().then((r) => void granted.push(r!)));
+    held.forEach((release) => release());
+    await Promise.all(waiters);
+    expect(granted).toHaveLength(3);
+    expect(gate.state()).toMatchObject({ active: 3, waiting: 0 });
+    // A newcomer while all three slots are taken waits; it does not jump ahead.
+    let late: Release | null | undefined;
+    void gate.enter().then((r) => (late = r));
+    await turn();
+    expect(late).toBeUndefined();
+    granted[0]();
+    await turn();
+    expect(late).toBeTypeOf("function");
   });
 
   it("turns a request away when the queue is full", async () => {

@@ -49,7 +49,7 @@ export class Admission {
    */
   enter(signal?: AbortSignal): Promise<Release | null> {
     if (signal?.aborted) return Promise.resolve(null);
-    if (this.#active < this.options.limit && this.#waiting === 0) return Promise.resolve(this.#grant());
+    if (this.#active < this.options.limit && this.#waiting === 0 && !this.#turnTaken) return Promise.resolve(this.#grant());
     if (this.#waiting >= this.options.maxQueue) {
       this.#refused++;
       return Promise.resolve(null);
@@ -85,16 +85,42 @@ export class Admission {
   #grant(): Release {
     this.#active++;
     this.#admitted++;
+    this.#takeTurn();
     let done = false;
     return () => {
       if (done) return;
       done = true;
       this.#active--;
-      this.#next();
+      if (this.#waiting > 0) this.#schedule();
     };
   }
 
-  #next() {
+  // At most one request is let in per turn of the event loop. A request whose work never waits on
+  // I/O (SQLite answers synchronously) runs start to finish inside the turn that let it in; were
+  // every request that arrived together let in at once, one turn would run them all back to back,
+  // for as long as that takes, and meanwhile the server would read nothing new and take no new
+  // connection (Node takes at most one new connection per turn). A crowd arriving together would
+  // be let in over seconds. With one per turn, the rest wait in the queue, in order, and between
+  // two of them the server reads what has arrived and takes the next connection.
+  #turnTaken = false;
+  #scheduled = false;
+
+  #takeTurn() {
+    this.#turnTaken = true;
+    this.#schedule();
+  }
+
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#turnTaken = false;
+      if (this.#active < this.options.limit && this.#waiting > 0) this.#grantOne();
+    });
+  }
+
+  #grantOne() {
     while (this.#active < this.options.limit && this.#head < this.#queue.length) {
       const waiter = this.#queue[this.#head++];
       if (waiter.settled) continue;
@@ -102,6 +128,7 @@ export class Admission {
       this.#waiting--;
       clearTimeout(waiter.timer);
       waiter.grant(this.#grant());
+      break;
     }
     if (this.#head === this.#queue.length) {
       this.#queue = [];
