@@ -83,6 +83,29 @@ describe("saving scores", () => {
     expect(j?.scores.find((s) => s.criterionId === c1)?.value).toBe(5);
   });
 
+  it("a later save and a finalize store their times as dates and their audit rows in order", async () => {
+    const a = await assign(fx.rounds[0].id, fx.judges[2].id, fx.submissions[2].id);
+    const judge = await cookieFor(fx.judges[2].id);
+    const started = Date.now();
+    expect((await save(judge, a.id, scoreFields({ [c1]: "3", [c2]: "" }, 0))).body).toMatchObject({ ok: true, version: 1 });
+    const created = await stored(a.id);
+    expect((await save(judge, a.id, scoreFields({ [c1]: "4", [c2]: "5" }, 1))).body).toMatchObject({ ok: true, version: 2 });
+    expect((await save(judge, a.id, scoreFields({ [c1]: "6", [c2]: "7" }, 2, "finalize"))).body).toMatchObject({ ok: true, version: 3, finalized: true });
+    const j = await stored(a.id);
+    expect(j?.finalizedAt).toBeInstanceOf(Date);
+    expect(j!.finalizedAt!.getTime()).toBeGreaterThanOrEqual(started - 1000);
+    expect(j!.finalizedAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(j!.updatedAt.getTime()).toBeGreaterThanOrEqual(created!.updatedAt.getTime());
+    expect(Object.fromEntries(j!.scores.map((s) => [s.criterionId, s.value]))).toEqual({ [c1]: 6, [c2]: 7 });
+    // Found by the query that decides what is final, as the ranking and the dashboards ask it.
+    expect(await db.judgment.count({ where: { id: j!.id, finalizedAt: { not: null, lte: new Date(Date.now() + 1000) } } })).toBe(1);
+    // The organizer's audit log lists newest first, ties broken by id.
+    const log = await db.auditLog.findMany({ where: { entity: "judgment", entityId: j!.id }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+    expect(log.map((r) => r.action)).toEqual(["judgment.finalize", "judgment.save", "judgment.save"]);
+    expect(log.every((r) => /^c[0-9a-z]{24}$/.test(r.id) && r.at instanceof Date && r.eventId === fx.event.id)).toBe(true);
+    expect(JSON.parse(log[0].after ?? "{}")).toMatchObject({ version: 3, finalized: true, scores: { [c1]: 6, [c2]: 7 } });
+  });
+
   it("the page action redirects to the queue after finalizing (no-JS path)", async () => {
     const a = await assign(fx.rounds[0].id, fx.judges[0].id, fx.submissions[1].id);
     const slug = fx.event.slug;
