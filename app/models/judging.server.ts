@@ -9,7 +9,7 @@ import { auditInsert } from "~/services/audit.server";
 import { db, Prisma } from "~/services/db.server";
 import { rowId } from "~/services/ids.server";
 import type { Failure } from "~/validation/message";
-import { assignmentFacts } from "./judge-desk.server";
+import { assignmentFacts, eventCriteria } from "./judge-desk.server";
 
 /**
  * True when the user is a judge of the submission's event and assigned to it in some round.
@@ -104,7 +104,7 @@ function snapshotOf(j: { version: number; scores: Record<string, number>; commen
  */
 export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const { event } = input;
-  const [a, criteria] = await Promise.all([assignmentFacts(event, input.assignmentId, input.judgeId, input.now), db.criterion.findMany({ where: { eventId: event.id } })]);
+  const [a, criteria] = await Promise.all([assignmentFacts(event, input.assignmentId, input.judgeId, input.now), eventCriteria(event.id)]);
   if (!a || !a.stillJudge) return { ok: false, code: "notAssigned" };
   if (a.conflicts.length > 0) return { ok: false, code: "conflict", reasons: a.conflicts };
 
