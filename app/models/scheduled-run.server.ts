@@ -1,13 +1,9 @@
 // Claims on units of scheduled work, shared by every app instance through the database: the first
 // instance to insert a unit's key does the work, the others see the key taken and skip it.
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 
 /** A claim older than this with no finish is taken to belong to an instance that died. */
 export const STALE_CLAIM_MS = 15 * 60_000;
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Claims the unit `key` of `job` at `now`. True when this caller is the one to do it: the key was

@@ -2,15 +2,11 @@
 // within the event, so an id from another event answers "not found" rather than editing it.
 import { changedFields, moveItem } from "~/domain/event-setup";
 import { audit } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import type { Actor } from "./event-setup.server";
 import type { Failure } from "~/validation/message";
 
 export type ItemResult = { ok: true } | Failure<"notFound" | "nameTaken" | "inUse">;
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function guardUnique(run: () => Promise<ItemResult>): Promise<ItemResult> {
   try {

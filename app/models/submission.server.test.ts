@@ -190,6 +190,27 @@ describe("drafts, submit and revisions", () => {
     expect(row.version).toBe(6);
   });
 
+  it("two members submitting at the same instant both land, each as its own revision", async () => {
+    const { event, team, captain, member } = await setup();
+    const input = { ...draft, trackId: event.tracks[0]!.id };
+    await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-9000), mode: "draft", input });
+    const created = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
+    const results = await Promise.all([
+      saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-3000), mode: "submit", input: { ...input, title: "Versi kapten" } }),
+      saveSubmission({ teamId: team.id, userId: member.id, now: ms(-3000), mode: "submit", input: { ...input, title: "Versi anggota" } }),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const revisions = await db.submissionRevision.findMany({ where: { submission: { teamId: team.id } }, orderBy: { number: "asc" } });
+    expect(revisions.map((r) => r.number)).toEqual([1, 2]);
+    expect(new Set(revisions.map((r) => r.title))).toEqual(new Set(["Versi kapten", "Versi anggota"]));
+    const row = await db.submission.findUniqueOrThrow({ where: { teamId: team.id } });
+    // The project is one row, kept: the same id and creation time, the last writer's text.
+    expect(row.id).toBe(created.id);
+    expect(row.createdAt.toISOString()).toBe(created.createdAt.toISOString());
+    expect(row).toMatchObject({ status: "SUBMITTED", version: 3, title: revisions[1].title });
+    expect(row.updatedAt.toISOString()).toBe(ms(-3000).toISOString());
+  });
+
   it("keeps a submitted project submitted and refuses a stale autosave on it", async () => {
     const { event, team, captain } = await setup();
     await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-9000), mode: "submit", input: { ...draft, trackId: event.tracks[0]!.id } });

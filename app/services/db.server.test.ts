@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { db, isPostgres } from "./db.server";
+import { db, isPostgres, isUniqueViolation } from "./db.server";
 
 describe("database client", () => {
+  it("recognizes a unique violation from the query builder and from SQL, and nothing else", async () => {
+    const key = `unique-${Date.now()}-${Math.random()}`;
+    const caught = async (write: () => Promise<unknown>) =>
+      write().then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(await caught(() => db.scheduledRun.create({ data: { key, job: "test" } }))).toBeNull();
+    expect(isUniqueViolation(await caught(() => db.scheduledRun.create({ data: { key, job: "test" } })))).toBe(true);
+    expect(isUniqueViolation(await caught(() => db.$executeRaw`INSERT INTO "ScheduledRun" ("key", "job", "claimedAt") VALUES (${key}, ${"test"}, ${new Date()})`))).toBe(true);
+    const other = await caught(() => db.$executeRaw`INSERT INTO "ScheduledRun" ("key", "job", "claimedAt") VALUES (${null}, ${"test"}, ${new Date()})`);
+    expect(other).not.toBeNull();
+    expect(isUniqueViolation(other)).toBe(false);
+    expect(isUniqueViolation(new Error("UNIQUE constraint failed"))).toBe(false);
+  });
+
   it("enforces foreign keys (a team of an unknown event is refused)", async () => {
     if (!isPostgres()) {
       const rows = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");

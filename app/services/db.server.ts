@@ -10,7 +10,8 @@ import { reusePreparedStatements, type SqliteDatabase } from "./sqlite-statement
 
 export type Db = SqliteClient;
 export * from "~/generated/sqlite/enums";
-export { Prisma } from "~/generated/sqlite/client";
+import { Prisma } from "~/generated/sqlite/client";
+export { Prisma };
 
 export function isPostgres(url = env().DATABASE_URL): boolean {
   return !url.startsWith("file:");
@@ -47,3 +48,15 @@ export const db: Db = (globalForDb.__db ??= create(env().DATABASE_URL));
 
 /** Resolves once the database answers (the server waits for it before listening). */
 export const dbReady: Promise<void> = db.$queryRawUnsafe("SELECT 1").then(() => undefined);
+
+/**
+ * Whether a write failed on a unique constraint, whichever way it was sent: Prisma's query builder
+ * reports P2002; a statement sent as SQL reports P2010 with the driver adapter's error, whose kind
+ * names the violation on SQLite and PostgreSQL alike.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const meta = error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined;
+  return error.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
