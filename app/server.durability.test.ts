@@ -64,6 +64,9 @@ describe("durability of the production server", () => {
       });
       const text = await res.text();
       expect(res.status, `${text}\n${server.output().slice(-2000)}`).toBe(200);
+      // A reply of a few dozen bytes goes out as it is, with its length, not gzipped.
+      expect(res.headers.get("content-encoding")).toBeNull();
+      expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
       const reply = JSON.parse(text) as { ok: boolean; version?: number };
       expect(reply.version).toBe(next);
       c.version = next;

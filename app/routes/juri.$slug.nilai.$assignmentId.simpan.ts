@@ -10,5 +10,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const judge = await requireJudge(request, params.slug);
   const form = parseJudgmentForm(await request.formData());
   const { status, body } = judgmentReply(await saveJudgmentForm(judge, params.assignmentId ?? "", form, now), now);
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  const json = JSON.stringify(body);
+  // A declared length lets the compression middleware leave a reply this small as it is.
+  return new Response(json, { status, headers: { "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(json)), "Cache-Control": "no-store" } });
 }
