@@ -1,5 +1,5 @@
 // Email verification: a one-time link (UserToken EMAIL_VERIFY, only its hash stored).
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import { checkPassword, normalizeEmail } from "./user.server";
 import type { Failure } from "~/validation/message";
@@ -103,7 +103,7 @@ export async function confirmEmailChange(token: string, userId: string, now: Dat
     });
   } catch (error) {
     // Someone signed up with the address between the check and the update.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, code: "taken" };
+    if (isUniqueViolation(error)) return { ok: false, code: "taken" };
     throw error;
   }
 }

@@ -4,15 +4,11 @@ import regions from "~/data/jatim-regions.json";
 import { changedFields, moveItem } from "~/domain/event-setup";
 import type { ParsedTimeline } from "~/validation/event";
 import { audit } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import { deleteFile, putFile } from "~/services/storage.server";
 import type { Failure } from "~/validation/message";
 
 export type Actor = { id: string };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 export async function slugTaken(slug: string, exceptEventId?: string): Promise<boolean> {
   const found = await db.event.findUnique({ where: { slug }, select: { id: true } });

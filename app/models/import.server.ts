@@ -25,7 +25,7 @@ import {
   type TeamPreview,
 } from "~/domain/import";
 import { audit } from "~/services/audit.server";
-import { db, isPostgres, Prisma } from "~/services/db.server";
+import { db, isPostgres, isUniqueViolation, Prisma } from "~/services/db.server";
 import { sniffFileType } from "~/services/filetype.server";
 import { randomToken, sha256, shortCode } from "~/services/ids.server";
 import { readXlsxTable } from "~/services/xlsx.server";
@@ -286,7 +286,7 @@ export async function confirmTeamImport(
     if (error instanceof Changed) return { ok: false, code: "changed", preview: error.preview as Preview<TeamPreview> };
     // Another import or registration took a name or an address between the check and the write
     // (SQLite has no row lock to wait on): show what is true now.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, code: "changed", preview: await recheck(db) };
+    if (isUniqueViolation(error)) return { ok: false, code: "changed", preview: await recheck(db) };
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { canScore, type ScoreCapability } from "~/domain/phase";
 import { checkScores, scoredOnly, type JudgmentError, type ScoreEntries } from "~/domain/judgment";
 import { toTimeline, type EventWithRounds } from "~/models/event.server";
 import { auditInsert } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation, Prisma } from "~/services/db.server";
 import { rowId } from "~/services/ids.server";
 import type { Failure } from "~/validation/message";
 import { assignmentFacts, eventCriteria } from "./judge-desk.server";
@@ -166,7 +166,7 @@ export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
     });
     return { ok: true, version, finalized: input.finalize };
   } catch (e) {
-    if (e instanceof Stale || (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) {
+    if (e instanceof Stale || isUniqueViolation(e)) {
       return { ok: false, code: "stale", current: await snapshot(a.id) };
     }
     throw e;

@@ -5,7 +5,7 @@ import { canonicalJson } from "~/domain/canonical";
 import { publicationDocument, type PublicationAward, type PublicationAwardKind, type PublicationDocument } from "~/domain/publication";
 import type { RankingMethod } from "~/domain/ranking";
 import { audit } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import { issueCertificates } from "./certificate.server";
 import { loadRoundResults } from "./results.server";
@@ -197,7 +197,7 @@ async function publish(input: PublishInput, correction: Correction | null): Prom
     }, PUBLISH_TRANSACTION);
     return { ok: true, publicationId: publication.id };
   } catch (error) {
-    if (correction && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (correction && isUniqueViolation(error)) {
       return refuse({ field: "", code: "staleCorrection" });
     }
     throw error;

@@ -148,12 +148,13 @@ export async function saveSubmission(args: { teamId: string; userId: string; now
       // In SQL: this is the write a thousand teams make in the last minute, and through Prisma's
       // query builder its three statements cost several times their SQL. One upsert keyed by the
       // team (a draft made at the same instant by a teammate becomes an update), then the latest
-      // revision, then the new one if the text changed.
+      // revision, then the new one if the text changed. The status goes in as a literal (one of
+      // two constants) so that PostgreSQL reads it as its enum type.
       return await db.$transaction(async (tx) => {
         const [row] = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO "Submission" ("id", "eventId", "teamId", "trackId", "title", "tagline", "description", "repoUrl", "demoUrl", "videoUrl", "status", "firstSubmittedAt", "submittedAt", "version", "createdAt", "updatedAt")
           VALUES (${rowId(args.now.getTime())}, ${team.eventId}, ${team.id}, ${next.trackId}, ${next.title}, ${next.tagline}, ${next.description}, ${next.repoUrl}, ${next.demoUrl}, ${next.videoUrl},
-            ${submitted ? Prisma.sql`'SUBMITTED'` : Prisma.sql`'DRAFT'`}, ${firstSubmittedAt}, ${submittedAt}, 1, ${args.now}, ${args.now})
+            ${Prisma.raw(`'${status}'`)}, ${firstSubmittedAt}, ${submittedAt}, 1, ${args.now}, ${args.now})
           ON CONFLICT ("teamId") DO UPDATE SET
             "trackId" = excluded."trackId", "title" = excluded."title", "tagline" = excluded."tagline", "description" = excluded."description",
             "repoUrl" = excluded."repoUrl", "demoUrl" = excluded."demoUrl", "videoUrl" = excluded."videoUrl", "status" = excluded."status",

@@ -2,7 +2,7 @@
 // confirmed address may claim it, which makes it a member with the place's role and pool and
 // deletes the place (and with it the organizer's copy of the person's contact details).
 import { audit } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import type { Failure } from "~/validation/message";
 import { withdrawFromFinder } from "./team.server";
@@ -82,7 +82,7 @@ export async function claimSeat(token: string, user: Claimant, agreedToNotice: b
     });
   } catch (error) {
     if (error instanceof Refused) return error.refusal;
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, code: "alreadyInTeam" };
+    if (isUniqueViolation(error)) return { ok: false, code: "alreadyInTeam" };
     throw error;
   }
 }

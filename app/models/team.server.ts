@@ -8,7 +8,7 @@ import { normalizeInviteCode } from "~/domain/team-progress";
 import { teamNameKey } from "~/domain/team-name";
 import { canAddMember, type TeamRules } from "~/domain/team-rules";
 import { audit } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation, Prisma } from "~/services/db.server";
 import { checkUpload } from "~/services/filetype.server";
 import { randomToken, sha256, shortCode } from "~/services/ids.server";
 import { deleteFile, putFile } from "~/services/storage.server";
@@ -66,10 +66,6 @@ export function memberContact<M extends { id: string; role: string; user: { name
 
 export function rulesOf(event: { minTeamSize: number; maxTeamSize: number; pools: readonly { key: string; quota: number }[] }): TeamRules {
   return { minSize: event.minTeamSize, maxSize: event.maxTeamSize, pools: event.pools.map((p) => ({ key: p.key, quota: p.quota })) };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 const eventInclude = {

@@ -1,6 +1,6 @@
 import type { Language } from "~/i18n";
 import { normalizeWhatsApp } from "~/domain/links";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import { randomToken, sha256 } from "~/services/ids.server";
 import { dummyHash, hashPassword, verifyPassword } from "~/services/password.server";
 import { RESET_TOKEN_MINUTES } from "~/validation/auth";
@@ -33,7 +33,7 @@ export async function createUser(input: NewUser, consent: Consent) {
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

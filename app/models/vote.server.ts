@@ -3,7 +3,7 @@
 // until the window closes. Under blind judging the ballot, which pairs projects with teams, opens
 // only once judging is over.
 import { blindPeriod, type BlindFacts } from "~/domain/blind";
-import { db, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation } from "~/services/db.server";
 import type { Failure } from "~/validation/message";
 
 /** What a project needs to be on the ballot. */
@@ -44,7 +44,7 @@ export async function castVote(input: { event: VotingEvent & { id: string }; use
     await db.vote.create({ data: { eventId: input.event.id, userId: input.userId, submissionId: submission.id, createdAt: input.now } });
   } catch (e) {
     // The unique (event, user) index settles a double click or two tabs racing.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, code: "already" };
+    if (isUniqueViolation(e)) return { ok: false, code: "already" };
     throw e;
   }
   return { ok: true };
