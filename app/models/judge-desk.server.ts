@@ -50,7 +50,7 @@ export async function eventCriteria(eventId: string): Promise<Criterion[]> {
 }
 
 /** The event's criteria grouped by round, in rubric order. */
-async function criteriaByRound(eventId: string): Promise<Map<string, Criterion[]>> {
+export async function criteriaByRound(eventId: string): Promise<Map<string, Criterion[]>> {
   const all = await eventCriteria(eventId);
   const byRound = new Map<string, Criterion[]>();
   for (const c of all) byRound.set(c.roundId, [...(byRound.get(c.roundId) ?? []), c]);
@@ -95,8 +95,35 @@ export async function judgeQueue(eventId: string, judgeId: string) {
     status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
     scores,
   }));
-  items.sort((x, y) => x.round.order - y.round.order || compareText(x.submission.title, y.submission.title) || (x.id < y.id ? -1 : 1));
+  items.sort((x, y) => x.round.order - y.round.order || queueOrder({ id: x.id, title: x.submission.title }, { id: y.id, title: y.submission.title }));
   return { items, criteria };
+}
+
+/** Queue order within a round: the project's title in Indonesian alphabetical order, then the id. */
+function queueOrder(x: { id: string; title: string }, y: { id: string; title: string }): number {
+  return compareText(x.title, y.title) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+}
+
+/**
+ * The judge's next assignment to score after `current` in its round: the first one after it in
+ * queue order that is not finalized, wrapping around to the start of the round; null when every
+ * other one is finalized. One statement that reads only the round's unfinalized assignments (no
+ * scores, no statuses): the scoring page needs this one id, not the judge's whole queue.
+ */
+export async function nextOpenAssignment(roundId: string, judgeId: string, current: { id: string; title: string }): Promise<string | null> {
+  const rows = await db.$queryRaw<{ id: string; title: string }[]>`
+    SELECT a."id", s."title"
+    FROM "Assignment" a
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
+    WHERE a."roundId" = ${roundId} AND a."judgeId" = ${judgeId} AND a."id" <> ${current.id} AND j."finalizedAt" IS NULL`;
+  let after: { id: string; title: string } | undefined;
+  let first: { id: string; title: string } | undefined;
+  for (const row of rows) {
+    if (!first || queueOrder(row, first) < 0) first = row;
+    if (queueOrder(row, current) > 0 && (!after || queueOrder(row, after) < 0)) after = row;
+  }
+  return (after ?? first)?.id ?? null;
 }
 
 type DetailRow = {

@@ -9,7 +9,7 @@ import { formatDecimal } from "~/domain/number";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
 import { toTimeline } from "~/models/event.server";
-import { assignmentFacts, assignmentLists, blindLabel, judgeQueue } from "~/models/judge-desk.server";
+import { assignmentFacts, assignmentLists, blindLabel, criteriaByRound, nextOpenAssignment } from "~/models/judge-desk.server";
 import { saveJudgmentForm } from "~/models/judgment-save.server";
 import { requireJudge } from "~/models/event-guards.server";
 import { notFound } from "~/services/guards.server";
@@ -24,10 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireJudge(request, params.slug);
   const now = new Date();
-  const [a, { items: queue, criteria }] = await Promise.all([assignmentFacts(event, params.assignmentId ?? "", user.id, now), judgeQueue(event.id, user.id)]);
+  const [a, criteria] = await Promise.all([assignmentFacts(event, params.assignmentId ?? "", user.id, now), criteriaByRound(event.id)]);
   const round = a ? event.rounds.find((r) => r.id === a.roundId) : undefined;
   if (!a || !round) throw notFound();
-  const { attachments, members } = await assignmentLists(a.submission.id, a.submission.teamId);
+  const [{ attachments, members }, nextId] = await Promise.all([assignmentLists(a.submission.id, a.submission.teamId), nextOpenAssignment(round.id, user.id, { id: a.id, title: a.submission.title })]);
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
   const capability = canScore(toTimeline(event), round.id, now);
@@ -35,9 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const finalized = a.judgment?.finalizedAt ?? null;
   const state = finalized ? "finalized" : conflicts.length ? "conflict" : capability.allowed ? "open" : capability.reason === "not_open_yet" ? "not_open" : "closed";
   const video = youtubeId(a.submission.videoUrl);
-  const sameRound = queue.filter((q) => q.round.id === round.id);
-  const at = sameRound.findIndex((q) => q.id === a.id);
-  const next = [...sameRound.slice(at + 1), ...sameRound.slice(0, at)].find((q) => q.status !== "finalized");
   const s = a.submission;
   return {
     slug: event.slug,
@@ -67,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     team: event.blindJudging ? null : { name: a.team.name, kimName: a.team.kimName, institution: a.team.institution, region: a.team.regionName, members },
     blindId: blindLabel(a),
-    nextId: next?.id ?? null,
+    nextId,
   };
 }
 

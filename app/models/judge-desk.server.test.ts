@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { judgeQueue, nextOpenAssignment } from "~/models/judge-desk.server";
+import { db } from "~/services/db.server";
+import { assign, judgingEvent } from "~/test/judging-fixture";
+
+type Fx = Awaited<ReturnType<typeof judgingEvent>>;
+let fx: Fx;
+/** The judge's round-1 assignments by title. */
+const ids: Record<string, string> = {};
+const titles = ["beringin", "Anggrek", "cempaka", "Dahlia", "Élang"];
+
+async function finalize(assignmentId: string) {
+  await db.judgment.upsert({ where: { assignmentId }, create: { assignmentId, version: 1, finalizedAt: new Date() }, update: { finalizedAt: new Date() } });
+}
+
+async function next(title: string) {
+  return nextOpenAssignment(fx.rounds[0].id, fx.judges[0].id, { id: ids[title], title });
+}
+
+/** What the judge's whole queue says comes next: the first unfinalized one after it in the round, wrapping around. */
+async function nextFromQueue(title: string) {
+  const { items } = await judgeQueue(fx.event.id, fx.judges[0].id);
+  const round = items.filter((q) => q.round.id === fx.rounds[0].id);
+  const at = round.findIndex((q) => q.id === ids[title]);
+  return [...round.slice(at + 1), ...round.slice(0, at)].find((q) => q.status !== "finalized")?.id ?? null;
+}
+
+beforeAll(async () => {
+  fx = await judgingEvent({ judges: 2, teams: 6 });
+  for (const [i, title] of titles.entries()) {
+    await db.submission.update({ where: { id: fx.submissions[i].id }, data: { title } });
+    ids[title] = (await assign(fx.rounds[0].id, fx.judges[0].id, fx.submissions[i].id)).id;
+  }
+  // Neither another round's assignment nor another judge's is ever "next".
+  await db.assignment.create({ data: { roundId: fx.rounds[1].id, judgeId: fx.judges[0].id, submissionId: fx.submissions[5].id } });
+  await assign(fx.rounds[0].id, fx.judges[1].id, fx.submissions[5].id);
+  // Started but not finalized still counts as open.
+  await db.judgment.create({ data: { assignmentId: ids["cempaka"], version: 2 } });
+});
+
+describe("the next assignment on the scoring page", () => {
+  it("follows the queue's Indonesian alphabetical order, not byte order, and wraps around", async () => {
+    // Anggrek, beringin, cempaka, Dahlia, Élang; byte order would put Dahlia before beringin.
+    expect(await next("Anggrek")).toBe(ids["beringin"]);
+    expect(await next("beringin")).toBe(ids["cempaka"]);
+    expect(await next("Dahlia")).toBe(ids["Élang"]);
+    expect(await next("Élang")).toBe(ids["Anggrek"]);
+    for (const title of titles) expect(await next(title)).toBe(await nextFromQueue(title));
+  });
+
+  it("skips finalized assignments and agrees with the judge's queue", async () => {
+    await finalize(ids["cempaka"]);
+    await finalize(ids["Anggrek"]);
+    expect(await next("beringin")).toBe(ids["Dahlia"]);
+    expect(await next("Élang")).toBe(ids["beringin"]);
+    for (const title of titles) expect(await next(title)).toBe(await nextFromQueue(title));
+  });
+
+  it("is null when every other assignment of the round is finalized", async () => {
+    for (const title of titles) if (title !== "Dahlia") await finalize(ids[title]);
+    expect(await next("Dahlia")).toBeNull();
+    expect(await nextFromQueue("Dahlia")).toBeNull();
+  });
+});
