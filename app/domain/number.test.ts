@@ -21,4 +21,9 @@ describe("formatNumber", () => {
     expect(formatDecimal(1.234, "id")).toBe("1,23");
     expect(formatDecimal(null, "id")).toBe("—");
   });
+
+  it("keeps each language and number of decimals apart when formatters are reused", () => {
+    const seen = [formatNumber(1.5, "id", 1), formatNumber(1.5, "id", 3), formatNumber(1.5, "en", 3), formatDecimal(1.5, "id", 0), formatDecimal(1.25, "en", 1), formatNumber(1.5, "id", 1)];
+    expect(seen).toEqual(["1,5", "1,500", "1.500", "2", "1.3", "1,5"]);
+  });
 });

@@ -11,6 +11,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { UPLOAD_KINDS } from "~/domain/filetype";
 import { effectiveClose } from "~/domain/phase";
 import { MAX_ATTACHMENTS } from "~/domain/submission";
+import { formatDecimal } from "~/domain/number";
 import { eventZone, formatInZone, type DisplayLocale } from "~/domain/time";
 import { addAttachment, removeAttachment, removeCover, setCover, type FileResult } from "~/models/submission-files.server";
 import { getTeamForMember, isWriteDenied, listRevisions, revisionViews, saveSubmission, submissionExtensions, writeDenied, type SaveFailure, type WriteDenied } from "~/models/submission.server";
@@ -183,8 +184,7 @@ function useAutosave(enabled: boolean) {
 
 function fileSize(bytes: number, lang: string) {
   const mb = bytes / MIB;
-  const fmt = new Intl.NumberFormat(lang === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 1 });
-  return mb >= 0.1 ? `${fmt.format(mb)} MB` : `${fmt.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return mb >= 0.1 ? `${formatDecimal(mb, lang, 1)} MB` : `${formatDecimal(Math.max(1, Math.round(bytes / 1024)), lang, 1)} KB`;
 }
 
 export default function SubmissionPage() {
