@@ -6,7 +6,7 @@ import type { RankingMethod, TieRecord } from "~/domain/ranking";
 import { rankingWindow, WINDOW_SIZE } from "~/domain/results-window";
 import { listAwards, publishedRecipients } from "./publication.server";
 import { loadRoundResults } from "./results.server";
-import { resultsState } from "./round-state.server";
+import { sharedResultsState } from "./round-state.server";
 import { voteTally } from "./vote.server";
 
 export type ResultsQuery = {
@@ -21,8 +21,8 @@ export type ResultsQuery = {
 /** Recipient choices offered in the publish form besides the rows on screen. */
 const TOP_CHOICES = 30;
 
-export async function organizerResults(event: { id: string; rankingMethod: string; tieBreak: string }, query: ResultsQuery, opts: { votesClosed: boolean }) {
-  const [state, awards, votes] = await Promise.all([resultsState(event.id), listAwards(event.id), opts.votesClosed ? voteTally(event.id) : null]);
+export async function organizerResults(event: { id: string; slug: string; rankingMethod: string; tieBreak: string }, query: ResultsQuery, opts: { votesClosed: boolean; now: Date }) {
+  const [state, awards, votes] = await Promise.all([sharedResultsState(event, opts.now.getTime()), listAwards(event.id), opts.votesClosed ? voteTally(event.id) : null]);
   const [results, published] = await Promise.all([
     loadRoundResults(event, { roundId: query.roundId, method: query.method, rounds: state.rounds }),
     state.publication ? publishedRecipients(event.id) : null,

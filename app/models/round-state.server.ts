@@ -3,7 +3,9 @@
 // their versions and last change, assignments, entries, submission and team edits): any save
 // moves it, on whichever instance it happened, so it can key a shared cache and drive the live
 // stream.
+import { eventTopic, onChange } from "~/services/change-feed.server";
 import { db } from "~/services/db.server";
+import { watchWrites } from "~/services/write-watch.server";
 
 export type RoundState = {
   id: string;
@@ -42,7 +44,9 @@ const stamp = (v: unknown): string => (v instanceof Date ? String(v.getTime()) :
 const num = (v: number | bigint | null): number => (v === null ? 0 : Number(v));
 const toDate = (v: unknown): Date => (v instanceof Date ? v : typeof v === "number" || typeof v === "bigint" ? new Date(Number(v)) : new Date(String(v)));
 
-export async function resultsState(eventId: string): Promise<{ rounds: RoundState[]; publication: PublicationState }> {
+export type ResultsState = { rounds: RoundState[]; publication: PublicationState };
+
+export async function resultsState(eventId: string): Promise<ResultsState> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id, r.name, r."order" AS "order",
            aa.assignments, ee.entries, jj.judgments, jj.finalized, jj.versions, jj.changed,
@@ -87,4 +91,47 @@ export async function resultsState(eventId: string): Promise<{ rounds: RoundStat
 /** The rounds alone (see `resultsState`). */
 export async function roundStates(eventId: string): Promise<RoundState[]> {
   return (await resultsState(eventId)).rounds;
+}
+
+/**
+ * How long the viewers of one event's results share one read of its state. The read aggregates
+ * every judgment of the event (about 18 ms at 2,000 projects × 5 judges), so it is what a results
+ * page or a live stream would otherwise repeat for each viewer.
+ */
+export const SHARE_MS = 1000;
+
+type Shared = { at: number; writes: number; topic: string; value: Promise<ResultsState> };
+const shared = new Map<string, Shared>();
+
+/** Writes this instance sent to what `resultsState` reads (and to the parents that cascade into it). */
+const stateWrites = watchWrites(["Event", "Round", "Assignment", "RoundEntry", "Judgment", "Score", "Submission", "Team", "Publication"]);
+
+/** Drops the shared reads of events a change notice names that started no later than the notice. */
+export function forgetResultsState(topic: string, at: number): void {
+  for (const [id, entry] of shared) if ((topic === "*" || topic === entry.topic) && entry.at <= at) shared.delete(id);
+}
+
+// A write announced by another instance (a score, a reassignment, a publication) ends the sharing
+// at once; this instance's own writes end it through the write watch.
+onChange(forgetResultsState);
+
+/**
+ * `resultsState`, shared by the viewers of the event on this instance: a read is handed out again
+ * while it is less than SHARE_MS old, this instance has written nothing it reads since it started,
+ * and no change notice for the event came in. A write on another instance that announced nothing
+ * (a team renaming its project) shows within SHARE_MS. For what viewers see only; a publication
+ * reads `resultsState` itself.
+ */
+export function sharedResultsState(event: { id: string; slug: string }, now: number): Promise<ResultsState> {
+  const hit = shared.get(event.id);
+  const writes = stateWrites();
+  if (hit && hit.writes === writes && now >= hit.at && now - hit.at < SHARE_MS) return hit.value;
+  const value = resultsState(event.id);
+  shared.set(event.id, { at: now, writes, topic: eventTopic(event.slug), value });
+  value.catch(() => {
+    if (shared.get(event.id)?.value === value) shared.delete(event.id);
+  });
+  // Events nobody looks at any more must not keep their entry.
+  for (const [id, entry] of shared) if (now - entry.at > 60_000) shared.delete(id);
+  return value;
 }

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organizerResults(
       event,
       { roundId: query.babak, method: isRankingMethod(query.metode) ? query.metode : null, q: query.cari, trackId: query.bidang, regionId: query.wilayah, page: query.halaman },
-      { votesClosed: voteWindow(event, now) === "closed" },
+      { votesClosed: voteWindow(event, now) === "closed", now },
     ),
     getLanguage(request),
   ]);

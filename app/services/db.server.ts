@@ -7,6 +7,7 @@ import { PrismaClient as PgClient } from "~/generated/pg/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { env } from "./env.server";
 import { reusePreparedStatements, type SqliteDatabase } from "./sqlite-statements.server";
+import { noteStatement } from "./write-watch.server";
 
 export type Db = SqliteClient;
 export * from "~/generated/sqlite/enums";
@@ -25,8 +26,35 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     reusePreparedStatements((adapter as unknown as { client: SqliteDatabase }).client);
     await adapter.executeRaw({ sql: "PRAGMA foreign_keys = ON", args: [], argTypes: [] });
-    return adapter;
+    return noteWrites(adapter);
   }
+}
+
+class PgAdapter extends PrismaPg {
+  async connect() {
+    return noteWrites(await super.connect());
+  }
+}
+
+type Queryable = { queryRaw(query: { sql: string }): Promise<unknown>; executeRaw(query: { sql: string }): Promise<unknown> };
+
+/** Shows every statement, in or out of a transaction, to the write watch (write-watch.server.ts). */
+function noteWrites<T extends Queryable & { startTransaction(...args: never[]): Promise<Queryable> }>(adapter: T): T {
+  const note = <Q extends Queryable>(target: Q): Q => {
+    const { queryRaw, executeRaw } = target;
+    target.queryRaw = (query) => {
+      noteStatement(query.sql);
+      return queryRaw.call(target, query);
+    };
+    target.executeRaw = (query) => {
+      noteStatement(query.sql);
+      return executeRaw.call(target, query);
+    };
+    return target;
+  };
+  const { startTransaction } = adapter;
+  adapter.startTransaction = (async (...args: never[]) => note(await startTransaction.apply(adapter, args))) as T["startTransaction"];
+  return note(adapter);
 }
 
 // At a deadline a burst of submissions queues for the pool's connections (or, on SQLite, for
@@ -36,7 +64,7 @@ const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 
 function create(url: string): Db {
   if (isPostgres(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    const adapter = new PgAdapter({ connectionString: url, max: 10 });
     return new PgClient({ adapter, transactionOptions }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new SqliteAdapter({ url, timeout: 10_000 }), transactionOptions });
