@@ -1,10 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { i18nextFor, tFor } from "./i18n.server";
 
+/** i18next's internal translator, which every lookup that is not remembered goes through. */
+async function translator(language: "id" | "en") {
+  return ((await i18nextFor(language)) as unknown as { translator: { translate: (...args: unknown[]) => unknown } }).translator;
+}
+
 describe("translations shared by the whole process", () => {
   it("looks up a plain label once per language and gives each language its own text", async () => {
-    const instance = await i18nextFor("id");
-    const lookups = vi.spyOn(instance.translator, "translate");
+    const lookups = vi.spyOn(await translator("id"), "translate");
     try {
       const t = await tFor("id");
       const first = t("judge.queueTitle");
@@ -18,8 +22,7 @@ describe("translations shared by the whole process", () => {
   });
 
   it("hands calls with values, counts or other options to i18next every time", async () => {
-    const instance = await i18nextFor("id");
-    const lookups = vi.spyOn(instance.translator, "translate");
+    const lookups = vi.spyOn(await translator("id"), "translate");
     try {
       const t = await tFor("id");
       expect(t("judge.finalizedLeft", { count: 3 })).toBe("Masih ada 3 karya yang menunggu nilai Anda.");
