@@ -62,3 +62,21 @@ describe("the next assignment on the scoring page", () => {
     expect(await nextFromQueue("Dahlia")).toBeNull();
   });
 });
+
+describe("the judge's queue", () => {
+  it("says of each assignment whether it is untouched, in progress, complete or finalized", async () => {
+    const q = await judgingEvent({ judges: 1, teams: 4 });
+    const [c1, c2] = q.rounds[0].criteria;
+    const judge = q.judges[0].id;
+    const ids = [];
+    for (const s of q.submissions) ids.push((await assign(q.rounds[0].id, judge, s.id)).id);
+    const judged = async (assignmentId: string, values: number[], finalizedAt: Date | null) =>
+      db.judgment.create({ data: { assignmentId, version: 1, finalizedAt, scores: { create: values.map((value, i) => ({ criterionId: [c1, c2][i].id, value })) } } });
+    await judged(ids[1], [7], null);
+    await judged(ids[2], [7, 8], null);
+    await judged(ids[3], [7], new Date());
+    const { items } = await judgeQueue(q.event.id, judge);
+    const status = Object.fromEntries(items.map((i) => [i.id, i.status]));
+    expect(ids.map((id) => status[id])).toEqual(["not_started", "in_progress", "complete", "finalized"]);
+  });
+});

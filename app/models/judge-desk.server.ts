@@ -61,7 +61,9 @@ export async function criteriaByRound(eventId: string): Promise<Map<string, Crit
 /** The judge's assignments in the event with each one's status, and the rubric of every round. */
 export async function judgeQueue(eventId: string, judgeId: string) {
   // Assignments and their scores in two statements: joined in one, every assignment's columns
-  // came back once per criterion (three times the rows to read and decode).
+  // came back once per criterion (three times the rows to read and decode). Only unfinalized
+  // judgments need their scores (a finalized one is "finalized" whatever they are), and late in
+  // judging those are few.
   const [rows, scoreRows, criteria] = await Promise.all([
     db.$queryRaw<QueueRow[]>`
       SELECT a."id", a."label", a."roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
@@ -79,7 +81,7 @@ export async function judgeQueue(eventId: string, judgeId: string) {
       JOIN "Round" r ON r."id" = a."roundId"
       JOIN "Judgment" j ON j."assignmentId" = a."id"
       JOIN "Score" sc ON sc."judgmentId" = j."id"
-      WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId}`,
+      WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId} AND j."finalizedAt" IS NULL`,
     criteriaByRound(eventId),
   ]);
   const byId = new Map<string, { row: QueueRow; scores: Record<string, number> }>(rows.map((row) => [row.id, { row, scores: {} }]));
@@ -93,7 +95,6 @@ export async function judgeQueue(eventId: string, judgeId: string) {
     round: { id: row.roundId, name: row.roundName, order: Number(row.roundOrder), closesAt: new Date(row.roundClosesAt) },
     submission: { id: row.submissionId, title: row.title, tagline: row.tagline, teamName: row.teamName },
     status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
-    scores,
   }));
   items.sort((x, y) => x.round.order - y.round.order || queueOrder({ id: x.id, title: x.submission.title }, { id: y.id, title: y.submission.title }));
   return { items, criteria };
