@@ -302,9 +302,18 @@ describe("files", () => {
   it("deletes the stored file when the database write after it fails (no orphans)", async () => {
     const { team, captain } = await setup();
     const before = storedFiles().length;
+    // The client is a proxy whose restored spy would leave `$transaction` undefined for the tests
+    // after this one: put the original back by hand.
+    const original = db.$transaction;
     const spy = vi.spyOn(db, "$transaction").mockRejectedValueOnce(new Error("database unavailable"));
-    await expect(addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: demoPdf("x"), name: "x.pdf", mime: "application/pdf" } })).rejects.toThrow("database unavailable");
-    spy.mockRestore();
+    try {
+      await expect(addAttachment({ teamId: team.id, userId: captain.id, now: ms(-1000), file: { bytes: demoPdf("x"), name: "x.pdf", mime: "application/pdf" } })).rejects.toThrow(
+        "database unavailable",
+      );
+    } finally {
+      spy.mockRestore();
+      db.$transaction = original;
+    }
     expect(storedFiles().length).toBe(before);
   });
 
@@ -318,5 +327,40 @@ describe("files", () => {
     const second = (await db.submission.findUniqueOrThrow({ where: { teamId: team.id } })).coverKey;
     expect(second).not.toBe(first);
     expect(storedFiles().length).toBe(count);
+  });
+});
+
+describe("the team as the project page reads it", () => {
+  it("has no project before the first save, then the project with its files in upload order", async () => {
+    const { team, captain, member } = await setup();
+    expect((await getTeamForMember(team.id, captain.id))?.submission).toBeNull();
+    expect(await getTeamForMember(team.id, "bukan-anggota")).toBeNull();
+    expect((await saveSubmission({ teamId: team.id, userId: captain.id, now: ms(-1), mode: "draft", input: draft })).ok).toBe(true);
+    const bare = (await getTeamForMember(team.id, member.id))!.submission!;
+    expect(bare).toMatchObject({ title: draft.title, status: "DRAFT", attachments: [] });
+    expect(typeof bare.version).toBe("number");
+    expect(bare.createdAt).toBeInstanceOf(Date);
+    // Stored out of id order: the later upload has the smaller id.
+    const at = (s: number) => new Date(OPEN.getTime() + s * 1000);
+    const file = (id: string, filename: string, createdAt: Date) => ({
+      id,
+      submissionId: bare.id,
+      filename,
+      kind: "proposal",
+      mime: "application/pdf",
+      size: 2048,
+      storageKey: `uji/${id}`,
+      sha256: "0".repeat(64),
+      uploadedById: captain.id,
+      createdAt,
+    });
+    await db.attachment.createMany({ data: [file(`b-${team.id}`, "proposal.pdf", at(1)), file(`a-${team.id}`, "lampiran.pdf", at(2))] });
+    const read = (await getTeamForMember(team.id, captain.id))!.submission!;
+    expect(read.attachments.map((a) => [a.filename, a.size, a.createdAt.getTime()])).toEqual([
+      ["proposal.pdf", 2048, at(1).getTime()],
+      ["lampiran.pdf", 2048, at(2).getTime()],
+    ]);
+    expect(read.attachments[0]).toEqual(await db.attachment.findUnique({ where: { id: `b-${team.id}` } }));
+    expect({ ...read, attachments: undefined }).toEqual({ ...(await db.submission.findUnique({ where: { teamId: team.id } })), attachments: undefined });
   });
 });

@@ -20,15 +20,65 @@ export function isWriteDenied(failure: Failure): failure is WriteDenied {
   return WRITE_DENIED.has(failure.code);
 }
 
-const teamInclude = {
-  event: { include: { rounds: { orderBy: { order: "asc" } }, tracks: { orderBy: { order: "asc" } } } },
-  extensions: true,
-  submission: { include: { attachments: { orderBy: { createdAt: "asc" } } } },
-} as const satisfies Prisma.TeamInclude;
-
-export type TeamForSubmission = Prisma.TeamGetPayload<{ include: typeof teamInclude }>;
-type TeamRecord = Omit<TeamForSubmission, keyof typeof teamInclude>;
+/** The team as the project page and its actions use it: its event (rounds, tracks), extensions and project with its files. */
+export type TeamForSubmission = Prisma.TeamGetPayload<{
+  include: { event: { include: { rounds: true; tracks: true } }; extensions: true; submission: { include: { attachments: true } } };
+}>;
+type TeamRecord = Omit<TeamForSubmission, "event" | "extensions" | "submission">;
 type Track = TeamForSubmission["event"]["tracks"][number];
+type SubmissionWithFiles = NonNullable<TeamForSubmission["submission"]>;
+type SubmissionRow = Omit<SubmissionWithFiles, "attachments" | "version"> & {
+  version: number | bigint;
+  attachmentId: string | null;
+  attachmentFilename: string;
+  attachmentKind: string;
+  attachmentMime: string;
+  attachmentSize: number | bigint;
+  attachmentStorageKey: string;
+  attachmentSha256: string;
+  attachmentUploadedById: string;
+  attachmentCreatedAt: Date | string;
+};
+
+const optionalDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+/** The project from its rows (one per attachment, or one with no attachment columns). */
+function submissionOf(row: SubmissionRow, rows: SubmissionRow[]): SubmissionWithFiles {
+  const {
+    attachmentId: _id,
+    attachmentFilename: _f,
+    attachmentKind: _k,
+    attachmentMime: _m,
+    attachmentSize: _s,
+    attachmentStorageKey: _sk,
+    attachmentSha256: _h,
+    attachmentUploadedById: _u,
+    attachmentCreatedAt: _c,
+    ...submission
+  } = row;
+  return {
+    ...submission,
+    version: Number(submission.version),
+    firstSubmittedAt: optionalDate(submission.firstSubmittedAt),
+    submittedAt: optionalDate(submission.submittedAt),
+    createdAt: new Date(submission.createdAt),
+    updatedAt: new Date(submission.updatedAt),
+    attachments: rows
+      .filter((r) => r.attachmentId !== null)
+      .map((r) => ({
+        id: r.attachmentId as string,
+        submissionId: submission.id,
+        filename: r.attachmentFilename,
+        kind: r.attachmentKind,
+        mime: r.attachmentMime,
+        size: Number(r.attachmentSize),
+        storageKey: r.attachmentStorageKey,
+        sha256: r.attachmentSha256,
+        uploadedById: r.attachmentUploadedById,
+        createdAt: new Date(r.attachmentCreatedAt),
+      })),
+  };
+}
 
 /**
  * The team with its event and submission, only if `userId` is one of its members. The team row
@@ -41,20 +91,29 @@ export async function getTeamForMember(teamId: string, userId: string): Promise<
   if (!team) return null;
   // Tracks and extensions in SQL: the project page and every save at the deadline read them, and
   // each read through Prisma's query builder costs several times its SQL.
-  const [context, tracks, extensions, submission] = await Promise.all([
+  const [context, tracks, extensions, submissionRows] = await Promise.all([
     getEventContextById(team.eventId, userId),
     db.$queryRaw<(Track & { order: number | bigint })[]>`
       SELECT "id", "eventId", "name", "description", "order" FROM "Track" WHERE "eventId" = ${team.eventId} ORDER BY "order" ASC, "id" ASC`,
     db.$queryRaw<TeamForSubmission["extensions"]>`
       SELECT "id", "teamId", "kind", "until", "reason", "grantedById", "createdAt" FROM "Extension" WHERE "teamId" = ${teamId}`,
-    db.submission.findUnique({ where: { teamId }, include: teamInclude.submission.include }),
+    // The project and its attachments in SQL as well, in one statement (a project has at most a
+    // few attachments): through the query builder this read cost 0.8–1.1 ms against about 0.2 ms.
+    db.$queryRaw<SubmissionRow[]>`
+      SELECT s.*, x."id" AS "attachmentId", x."filename" AS "attachmentFilename", x."kind" AS "attachmentKind", x."mime" AS "attachmentMime",
+        x."size" AS "attachmentSize", x."storageKey" AS "attachmentStorageKey", x."sha256" AS "attachmentSha256",
+        x."uploadedById" AS "attachmentUploadedById", x."createdAt" AS "attachmentCreatedAt"
+      FROM "Submission" s LEFT JOIN "Attachment" x ON x."submissionId" = s."id"
+      WHERE s."teamId" = ${teamId}
+      ORDER BY x."createdAt" ASC, x."id" ASC`,
   ]);
   if (!context) return null;
+  const [row] = submissionRows;
   return {
     ...team,
     event: { ...context.event, tracks: tracks.map((t) => ({ ...t, order: Number(t.order) })) },
     extensions: extensions.map((e) => ({ ...e, until: new Date(e.until), createdAt: new Date(e.createdAt) })),
-    submission,
+    submission: row ? submissionOf(row, submissionRows) : null,
   };
 }
 
