@@ -42,8 +42,10 @@ type SubmissionRow = Omit<SubmissionWithFiles, "attachments" | "version"> & {
 
 const optionalDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-/** The project from its rows (one per attachment, or one with no attachment columns). */
-function submissionOf(row: SubmissionRow, rows: SubmissionRow[]): SubmissionWithFiles {
+/** The project from its rows (one per attachment, or one with no attachment columns); null without rows. */
+function submissionOf(rows: SubmissionRow[]): SubmissionWithFiles | null {
+  const [row] = rows;
+  if (!row) return null;
   const {
     attachmentId: _id,
     attachmentFilename: _f,
@@ -108,12 +110,11 @@ export async function getTeamForMember(teamId: string, userId: string): Promise<
       ORDER BY x."createdAt" ASC, x."id" ASC`,
   ]);
   if (!context) return null;
-  const [row] = submissionRows;
   return {
     ...team,
     event: { ...context.event, tracks: tracks.map((t) => ({ ...t, order: Number(t.order) })) },
     extensions: extensions.map((e) => ({ ...e, until: new Date(e.until), createdAt: new Date(e.createdAt) })),
-    submission: row ? submissionOf(row, submissionRows) : null,
+    submission: submissionOf(submissionRows),
   };
 }
 
