@@ -14,6 +14,7 @@ import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
 import { withRequestScope } from "./services/request-context.server";
 import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
+import { partitionedHandlers } from "./services/route-partition.server";
 import { drainOnSignals, isDraining } from "./services/shutdown.server";
 import { env } from "./services/env.server";
 
@@ -169,14 +170,15 @@ app.use(async (req, res, next) => {
 const admission = new Admission({ limit: config.REQUEST_CONCURRENCY, maxQueue: config.REQUEST_QUEUE, maxWaitMs: config.REQUEST_QUEUE_WAIT_MS });
 app.use(admissionGate(admission, sendOverloaded));
 
-const remix = createRequestHandler({
-  build: withBoundedBodies(build),
-  mode: config.NODE_ENV,
-  getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }),
-});
+// One handler per first path segment, each matching only the routes such a URL can reach; see
+// app/services/route-partition.server.ts.
+const remixFor = partitionedHandlers(withBoundedBodies(build), (b) => createRequestHandler({ build: b, mode: config.NODE_ENV, getLoadContext: (_req, res) => ({ nonce: String(res.locals.nonce) }) }));
 // A read shares one request scope across its loaders (session, event and roles resolved once);
 // see app/services/request-context.server.ts for why writes do not.
-app.all("*", (req, res, next) => (["GET", "HEAD"].includes(req.method) ? withRequestScope(() => remix(req, res, next)) : remix(req, res, next)));
+app.all("*", (req, res, next) => {
+  const remix = remixFor(req.originalUrl);
+  return ["GET", "HEAD"].includes(req.method) ? withRequestScope(() => remix(req, res, next)) : remix(req, res, next);
+});
 
 const server = app.listen(config.PORT, () => {
   console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);
