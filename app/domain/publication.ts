@@ -100,16 +100,22 @@ export function publicationDocument(input: PublicationInput): PublicationDocumen
  * depend on which other rows are shown.
  */
 export function subsetPlaces<R extends { place: number | null }>(rows: readonly R[]): (R & { subsetPlace: number | null })[] {
+  const places = subsetPlaceNumbers(rows);
+  return rows.map((r, i) => ({ ...r, subsetPlace: places[i] }));
+}
+
+/** `subsetPlaces` without copying the rows: each row's place within the subset, by position. */
+export function subsetPlaceNumbers(rows: readonly { place: number | null }[]): (number | null)[] {
   let position = 0;
   let lastPlace: number | null = null;
   let lastSubset: number | null = null;
   return rows.map((r) => {
-    if (r.place === null) return { ...r, subsetPlace: null };
+    if (r.place === null) return null;
     position++;
     const subsetPlace = r.place === lastPlace ? lastSubset : position;
     lastPlace = r.place;
     lastSubset = subsetPlace;
-    return { ...r, subsetPlace };
+    return subsetPlace;
   });
 }
 

@@ -61,6 +61,26 @@ describe("rankingWindow", () => {
   });
 });
 
+describe("rankingWindow on a long ranking", () => {
+  it("returns the page's rows with their places and leaves the ranking as it was", () => {
+    const long = Array.from({ length: 2000 }, (_, i) => ({ submissionId: `s${i}`, place: i + 1, scores: { zscore: i } }));
+    const longEntries = Object.fromEntries(long.map((r, i) => [r.submissionId, { teamName: `Tim ${i}`, title: `Karya ${i}`, trackId: i % 2 ? "A" : "B", regionId: null }]));
+    const frozen = long.map((r) => Object.freeze(r));
+    const page = rankingWindow(frozen, longEntries, { size: 50, page: 40 });
+    expect(page.rows).toHaveLength(50);
+    expect(page.rows[0]).toEqual({ submissionId: "s1950", place: 1951, scores: { zscore: 1950 }, subsetPlace: 1951 });
+    const track = rankingWindow(frozen, longEntries, { trackId: "A", size: 50, page: 2, q: "tim" });
+    expect(track.rows.map((r) => [r.submissionId, r.place, r.subsetPlace]).slice(0, 2)).toEqual([
+      ["s101", 102, 51],
+      ["s103", 104, 52],
+    ]);
+    expect(track).toMatchObject({ matching: 1000, pages: 20, offset: 50 });
+    // The rows of the ranking are not the rows handed out, nor changed.
+    expect(page.rows[0]).not.toBe(frozen[1950]);
+    expect(frozen[1950]).not.toHaveProperty("subsetPlace");
+  });
+});
+
 describe("pageOf", () => {
   const items = Array.from({ length: 53 }, (_, i) => i);
 

@@ -4,7 +4,7 @@
  * those of the whole ranking, and with a track or region filter each row also gets its place
  * within that subset. `pageOf` and `searchMatcher` are the same paging and search for any list.
  */
-import { subsetPlaces } from "./publication";
+import { subsetPlaceNumbers } from "./publication";
 
 export const WINDOW_SIZE = 50;
 
@@ -73,19 +73,25 @@ export function rankingWindow<R extends { submissionId: string; place: number | 
   filter: WindowFilter,
 ): RankingWindow<R> {
   const matches = searchMatcher(filter.q);
-  const bySubset = rows.filter((r) => {
-    const e = entries[r.submissionId];
-    if (filter.trackId && e?.trackId !== filter.trackId) return false;
-    if (filter.regionId && e?.regionId !== filter.regionId) return false;
-    return true;
-  });
-  // Subset places are taken before the search so that searching never renumbers a track.
-  const placed = filter.trackId || filter.regionId ? subsetPlaces(bySubset) : bySubset.map((r) => ({ ...r, subsetPlace: r.place }));
-  const matching = matches
-    ? placed.filter((r) => {
+  const subset = !!(filter.trackId || filter.regionId);
+  const bySubset = subset
+    ? rows.filter((r) => {
         const e = entries[r.submissionId];
+        if (filter.trackId && e?.trackId !== filter.trackId) return false;
+        if (filter.regionId && e?.regionId !== filter.regionId) return false;
+        return true;
+      })
+    : rows;
+  // Subset places are taken before the search so that searching never renumbers a track. Only
+  // the rows of the page shown are copied with their place: a ranking has thousands of rows.
+  const places = subset ? subsetPlaceNumbers(bySubset) : null;
+  const positions = bySubset.map((_, i) => i);
+  const matching = matches
+    ? positions.filter((i) => {
+        const e = entries[bySubset[i].submissionId];
         return !!e && matches(e.search ?? foldForSearch(`${e.teamName} ${e.title}`));
       })
-    : placed;
-  return pageOf(matching, filter.page, filter.size);
+    : positions;
+  const page = pageOf(matching, filter.page, filter.size);
+  return { ...page, rows: page.rows.map((i) => ({ ...bySubset[i], subsetPlace: places ? places[i] : bySubset[i].place })) };
 }
