@@ -68,9 +68,12 @@ test("a judge scores three submissions on a phone, offline mid-way, and finalize
       .check();
   };
 
-  // First two while online: each change is saved automatically.
+  // First two while online: each change is saved automatically. The queue's links navigate
+  // within the app (the page is not loaded again: what this window holds survives).
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   await page.getByRole("link", { name: /Cek Hoaks/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cek Hoaks" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   await expectAccessible(page);
   await score("8", "4");
   await page.getByLabel("Komentar untuk tim").fill("Solusi yang jelas untuk KIM.");

@@ -1,7 +1,8 @@
 // The judge's queue: every assignment grouped by round, with progress ("7 dari 12 dinilai").
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useListNavigation } from "~/components/list-navigation";
 import type { JudgmentStatus } from "~/domain/judgment";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
@@ -45,6 +46,7 @@ const BADGE: Record<JudgmentStatus, string> = {
 
 export default function JudgeQueue() {
   const { t } = useTranslation();
+  const navigateInApp = useListNavigation();
   const { slug, blind, rounds } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const left = rounds.reduce((n, r) => n + r.items.filter((i) => i.status !== "finalized").length, 0);
@@ -77,16 +79,18 @@ export default function JudgeQueue() {
                 <div className="h-full bg-brand-600" style={{ width: `${round.items.length ? Math.round((scored / round.items.length) * 100) : 0}%` }} />
               </div>
             </div>
-            <ul className="space-y-2">
+            {/* Plain links, navigated within the app by the list's one handler (list-navigation.ts). */}
+            {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- the clicks come from the links inside, which Enter also clicks */}
+            <ul className="space-y-2" onClick={navigateInApp}>
               {round.items.map((item) => (
                 <li key={item.id}>
-                  <Link to={`/juri/${slug}/nilai/${item.id}`} className="card flex min-h-[64px] items-center justify-between gap-3 !p-4 hover:border-brand-400">
+                  <a href={`/juri/${slug}/nilai/${item.id}`} className="card flex min-h-[64px] items-center justify-between gap-3 !p-4 hover:border-brand-400">
                     <span className="min-w-0">
                       <span className="block truncate font-semibold text-slate-900">{item.title || t("scoring.untitled")}</span>
                       <span className="block truncate text-sm text-slate-700">{blind ? t("scoring.blindTeam", { id: item.team }) : item.team}</span>
                     </span>
                     <span className={`badge shrink-0 ${BADGE[item.status]}`}>{t(`scoring.status.${item.status}`)}</span>
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
