@@ -1,7 +1,7 @@
 // The one set of form fields: each reads its value and errors from Conform, labels itself, links
 // its hint and error line with aria-describedby, and keeps the error line's height when empty.
 import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/validation/parse-form";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z, ZodTypeAny } from "zod";
@@ -255,7 +255,7 @@ export function useZodForm<Schema extends ZodTypeAny>(schema: Schema, options: Z
   return useForm<z.input<Schema>, z.output<Schema>>({
     shouldValidate: "onBlur",
     ...options,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseForm(formData, schema),
     shouldRevalidate: "onInput",
   });
 }

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/validation/parse-form";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -63,7 +63,7 @@ export default function JoinTeam() {
   const format = useFormatInEvent(loaded.invalid ? "Asia/Jakarta" : loaded.event.timezone);
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchemaFor({ privacyNotice: loaded.invalid ? "" : loaded.event.privacyNotice }) }),
+    onValidate: ({ formData }) => parseForm(formData, joinSchemaFor({ privacyNotice: loaded.invalid ? "" : loaded.event.privacyNotice })),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,5 +1,5 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/validation/parse-form";
 import { z } from "zod";
 
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; resetForm?: boolean };
@@ -75,11 +75,11 @@ export function knownFields(formData: FormData, names: ReadonlySet<string>): For
 }
 
 /**
- * parseWithZod over only the fields the schema names: whatever else a client posts is neither
+ * Conform's Zod parse (`parseForm`) over only the fields the schema names: whatever else a client posts is neither
  * read nor echoed back into the page by `reply`.
  */
 export function parseKnownFields<S extends z.ZodTypeAny>(formData: FormData, schema: S) {
-  return parseWithZod(knownFields(formData, fieldNames(schema)), { schema });
+  return parseForm(knownFields(formData, fieldNames(schema)), schema);
 }
 
 /** A plain Zod parse (one value per field) over only the fields the schema names. */
