@@ -139,6 +139,17 @@ describe("formatInZone", () => {
     expect(formatInZone(d, "Asia/Jayapura", "en")).toBe("Wednesday, 2 December 2026 01:59 WIT");
   });
 
+  it("gives the same text for an instant however often and in whichever order it is asked", () => {
+    // More distinct instants than the table of formatted ones keeps, so it fills and starts over.
+    const start = Date.UTC(2026, 11, 1, 16, 59);
+    for (let i = 0; i < 6000; i++) formatInZone(new Date(start + i * 60_000), i % 2 ? "Asia/Jakarta" : "Asia/Jayapura", i % 3 ? "id" : "en");
+    expect(formatInZone(d, "Asia/Jakarta", "en")).toBe("Tuesday, 1 December 2026 23:59 WIB");
+    expect(formatInZone(d, "Asia/Jakarta", "id")).toBe("Selasa, 1 Desember 2026 23.59 WIB");
+    expect(formatInZone(d, "Asia/Jayapura", "id", "time")).toBe("01.59 WIT");
+    expect(formatInZone(new Date(start + 5999 * 60_000), "Asia/Makassar", "id")).toBe("Minggu, 6 Desember 2026 04.58 WITA");
+    expect(formatInZone(new Date(start + 5999 * 60_000), "Asia/Makassar", "id", "date")).toBe("Minggu, 6 Desember 2026");
+  });
+
   it("supports date and time styles", () => {
     expect(formatInZone(d, "Asia/Jakarta", "id", "date")).toBe("Selasa, 1 Desember 2026");
     expect(formatInZone(d, "Asia/Jakarta", "id", "time")).toBe("23.59 WIB");

@@ -184,13 +184,9 @@ function displayFormatter(tz: EventTimeZone, locale: DisplayLocale): Intl.DateTi
  * date carries none because "Selasa, 1 Desember 2026 WIB" reads oddly.
  */
 export function formatInZone(date: Date, tz: EventTimeZone, locale: DisplayLocale, style: FormatStyle = "datetime"): string {
-  if (Number.isNaN(date.getTime())) return "";
-  const parts = displayFormatter(tz, locale).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
-  const hour = pad(Number.parseInt(get("hour"), 10) % 24);
-  // Indonesian convention (PUEBI) separates hours and minutes with a period.
-  const time = `${hour}${locale === "id" ? "." : ":"}${get("minute")} ${zoneAbbreviation(tz)}`;
-  const day = `${get("weekday")}, ${get("day")} ${get("month")} ${get("year")}`;
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return "";
+  const { day, time } = dayAndTime(ms, tz, locale);
   switch (style) {
     case "date":
       return day;
@@ -199,6 +195,30 @@ export function formatInZone(date: Date, tz: EventTimeZone, locale: DisplayLocal
     case "datetime":
       return `${day} ${time}`;
   }
+}
+
+/**
+ * The instants a page shows are mostly the same few (an event's deadlines, its timeline), shown
+ * on every request; asking ICU for their parts each time cost a few percent of a page. The text
+ * of an instant in a zone and language never changes, so it is kept, in a bounded table.
+ */
+const FORMATTED_MAX = 5000;
+const formatted = new Map<string, { day: string; time: string }>();
+
+function dayAndTime(ms: number, tz: EventTimeZone, locale: DisplayLocale): { day: string; time: string } {
+  const key = `${ms}|${tz}|${locale}`;
+  const known = formatted.get(key);
+  if (known) return known;
+  const parts = displayFormatter(tz, locale).formatToParts(ms);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  const hour = pad(Number.parseInt(get("hour"), 10) % 24);
+  // Indonesian convention (PUEBI) separates hours and minutes with a period.
+  const time = `${hour}${locale === "id" ? "." : ":"}${get("minute")} ${zoneAbbreviation(tz)}`;
+  const day = `${get("weekday")}, ${get("day")} ${get("month")} ${get("year")}`;
+  if (formatted.size >= FORMATTED_MAX) formatted.clear();
+  const text = { day, time };
+  formatted.set(key, text);
+  return text;
 }
 
 const SECOND = 1000;
