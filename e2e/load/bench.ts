@@ -165,6 +165,10 @@ try {
     { key: "dashboard", what: "Dashboard, signed-in participant", path: "/dasbor", cookie: participant, signedIn: true },
     { key: "event-anonymous", what: "Event page, anonymous", path: `/acara/${slug}`, signedIn: false },
     { key: "leaderboard", what: `Public leaderboard, published ${size.teams.toLocaleString("en-US")}-row event`, path: `/acara/${g.published.slug}/hasil`, signedIn: false },
+    // What a page costs before it reads or shows anything of an event: the sign-in page reads
+    // nothing (no session, no database) and is never cached, so it is the framework's own cost
+    // of a small page, the floor under every signed-in page above.
+    { key: "floor", what: "Sign-in page, anonymous: reads nothing, the framework's floor", path: "/masuk", signedIn: false, reference: true },
     { key: "results", what: `Organizer results, ${size.teams.toLocaleString("en-US")} × ${size.k}`, path: `/kelola/${slug}/hasil`, cookie: cookies.get(g.organizerId), signedIn: true },
   ];
   const snapshots: Snapshot[] = [];

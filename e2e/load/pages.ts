@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 
-export type Page = { key: string; what: string; path: string; cookie?: string; signedIn: boolean };
+/** `reference`: measured for comparison only, with no target of its own (the framework's floor). */
+export type Page = { key: string; what: string; path: string; cookie?: string; signedIn: boolean; reference?: boolean };
 
 export type Load = { rps: number; p50: number; p99: number; completed: number; errors: number; timeouts: number; non2xx: number };
 

@@ -38,6 +38,7 @@ export function checks(run: Run): Check[] {
   const out: Check[] = [];
   for (const d of run.domain) out.push({ key: d.key, what: d.what, target: `< ${int(d.limit)} ${d.unit}`, figure: `${d.value.toFixed(d.unit === "MB" ? 1 : 0)} ${d.unit}`, met: d.value < d.limit });
   for (const p of run.pages) {
+    if (p.reference) continue;
     const ratio = p.signedIn ? 3 : 25;
     out.push({
       key: `${p.key}.ceiling`,
@@ -157,7 +158,9 @@ export function markdown(results: Results): string {
   for (const r of runs) {
     lines.push(`## Pages on ${label(r)}`, "", "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const p of r.pages) {
-      lines.push(`| ${p.what} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`);
+      lines.push(
+        `| ${p.what}${p.reference ? " — reference, no target" : ""} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`,
+      );
     }
     lines.push("");
     if (r.rssByPhaseMb) {
