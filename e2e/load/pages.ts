@@ -11,7 +11,15 @@ export type Page = { key: string; what: string; path: string; cookie?: string; s
 
 export type Load = { rps: number; p50: number; p99: number; completed: number; errors: number; timeouts: number; non2xx: number };
 
-export type PageResult = Page & { bytes: number; app: Load; ceiling: Load; percent: number; single?: { medianMs: number; maxMs: number; runs: number } };
+export type PageResult = Page & {
+  bytes: number;
+  app: Load;
+  ceiling: Load;
+  percent: number;
+  single?: { medianMs: number; maxMs: number; runs: number };
+  /** The first seconds at full concurrency, before the measured run: the page's first wave, not counted. */
+  firstWave?: Load;
+};
 
 export type Snapshot = { page: Page; status: number; body: Buffer; contentType: string };
 
@@ -137,17 +145,24 @@ function combine(parts: Load[], seconds: number): Load {
  * The app and its ceiling in alternating slices, so that other work on a shared machine weighs
  * on both alike. The ceiling goes first in each slice, and the server settles after each app
  * slice: requests still being rendered when a run ends would otherwise be charged to the ceiling.
+ *
+ * Before the slices, the page takes its first wave: `firstWaveSeconds` at full concurrency, so
+ * that what the slices measure is the page in steady state (compiled, its heap grown to carry
+ * that many renders at once) and not the first seconds of a cold process. The first wave is
+ * kept beside the result, not counted in it.
  */
 export async function measurePage(
   appBases: string[],
   ceilingBase: string,
   snap: Snapshot,
-  opts: { connections: number; seconds: number; slices: number; warmup: number; single?: number; settle: () => Promise<void> },
+  opts: { connections: number; seconds: number; slices: number; warmup: number; firstWaveSeconds: number; single?: number; settle: () => Promise<void> },
 ): Promise<PageResult> {
   const { page } = snap;
   const headers = headersOf(page);
   const single = opts.single ? await singleLatency(appBases[0] + page.path, headers, opts.single) : undefined;
   for (const base of appBases) await warm(base + page.path, headers, opts.warmup);
+  const firstWave = opts.firstWaveSeconds > 0 ? await loadSpread(appBases, page.path, { connections: opts.connections, seconds: opts.firstWaveSeconds, headers }) : undefined;
+  if (firstWave) await opts.settle();
   const slice = opts.seconds / opts.slices;
   const apps: Load[] = [];
   const ceilings: Load[] = [];
@@ -158,5 +173,5 @@ export async function measurePage(
   }
   const app = combine(apps, opts.seconds);
   const ceiling = combine(ceilings, opts.seconds);
-  return { ...page, bytes: snap.body.length, app, ceiling, percent: ceiling.rps > 0 ? (100 * app.rps) / ceiling.rps : 0, single };
+  return { ...page, bytes: snap.body.length, app, ceiling, percent: ceiling.rps > 0 ? (100 * app.rps) / ceiling.rps : 0, single, firstWave };
 }

@@ -156,10 +156,16 @@ export function markdown(results: Results): string {
     "",
   ];
   for (const r of runs) {
-    lines.push(`## Pages on ${label(r)}`, "", "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      `## Pages on ${label(r)}`,
+      "",
+      "| page | HTML | app req/s | p50 | p99 | ceiling req/s | ceiling p99 | % of ceiling | first wave (not counted): req/s, p99 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const p of r.pages) {
+      const wave = p.firstWave ? `${p.firstWave.rps.toFixed(1)}, ${ms(p.firstWave.p99)}` : "—";
       lines.push(
-        `| ${p.what}${p.reference ? " — reference, no target" : ""} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} |`,
+        `| ${p.what}${p.reference ? " — reference, no target" : ""} | ${int(p.bytes / 1000)} KB | ${p.app.rps.toFixed(1)} | ${ms(p.app.p50)} | ${ms(p.app.p99)} | ${int(p.ceiling.rps)} | ${ms(p.ceiling.p99)} | ${pct(p.percent)} | ${wave} |`,
       );
     }
     lines.push("");
