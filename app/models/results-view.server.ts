@@ -21,6 +21,26 @@ export type ResultsQuery = {
 /** Recipient choices offered in the publish form besides the rows on screen. */
 const TOP_CHOICES = 30;
 
+type Ranked = Awaited<ReturnType<typeof loadRoundResults>>;
+
+/**
+ * What every view derives from one computed ranking: its comparison by submission and the
+ * position of each ranked submission. A ranking is computed once per data version and shared,
+ * so these are kept beside it (by its rows) instead of being rebuilt over 2,000 rows per viewer.
+ */
+const derived = new WeakMap<object, { comparison: Map<string, Ranked["comparison"][number]>; ranked: Map<string, { at: number; place: number }> }>();
+
+function derive(results: Ranked) {
+  let d = derived.get(results.rows);
+  if (!d) {
+    const ranked = new Map<string, { at: number; place: number }>();
+    for (const r of results.rows) if (r.place !== null) ranked.set(r.submissionId, { at: ranked.size, place: r.place });
+    d = { comparison: new Map(results.comparison.map((c) => [c.submissionId, c])), ranked };
+    derived.set(results.rows, d);
+  }
+  return d;
+}
+
 export async function organizerResults(event: { id: string; slug: string; rankingMethod: string; tieBreak: string }, query: ResultsQuery, opts: { votesClosed: boolean; now: Date }) {
   const [state, awards, votes] = await Promise.all([sharedResultsState(event, opts.now.getTime()), listAwards(event.id), opts.votesClosed ? voteTally(event.id) : null]);
   const [results, published] = await Promise.all([
@@ -28,7 +48,7 @@ export async function organizerResults(event: { id: string; slug: string; rankin
     state.publication ? publishedRecipients(event.id) : null,
   ]);
   const window = rankingWindow(results.rows, results.entries, { q: query.q, trackId: query.trackId, regionId: query.regionId, page: query.page, size: WINDOW_SIZE });
-  const comparison = new Map(results.comparison.map((c) => [c.submissionId, c]));
+  const { comparison, ranked } = derive(results);
   const shown = new Set(window.rows.map((r) => r.submissionId));
   const name = (id: string) => results.entries[id]?.teamName ?? id;
 
@@ -63,20 +83,16 @@ export async function organizerResults(event: { id: string; slug: string; rankin
     results.rows,
     votes,
   );
-  const ranked = results.rows.filter((r) => r.place !== null);
-  const choiceIds = new Set([
-    ...ranked.slice(0, TOP_CHOICES).map((r) => r.submissionId),
-    ...ranked.filter((r) => shown.has(r.submissionId)).map((r) => r.submissionId),
-    ...Object.values(suggestions).flat(),
-    ...Object.values(published ?? {}).flat(),
-  ]);
-  const placeOf = new Map(ranked.map((r) => [r.submissionId, r.place]));
-  const choices = ranked
-    .filter((r) => choiceIds.has(r.submissionId))
-    .map((r) => ({ submissionId: r.submissionId, place: r.place, teamName: name(r.submissionId), title: results.entries[r.submissionId]?.title ?? "" }));
-  for (const id of choiceIds) {
-    if (!placeOf.has(id)) choices.push({ submissionId: id, place: null, teamName: name(id), title: results.entries[id]?.title ?? "" });
+  // The top of the ranking, the ranked rows on screen and whoever is suggested or awarded: the
+  // ranked ones in ranking order, then the others.
+  const top: string[] = [];
+  for (const r of results.rows) {
+    if (top.length >= TOP_CHOICES) break;
+    if (r.place !== null) top.push(r.submissionId);
   }
+  const choiceIds = new Set([...top, ...window.rows.filter((r) => r.place !== null).map((r) => r.submissionId), ...Object.values(suggestions).flat(), ...Object.values(published ?? {}).flat()]);
+  const at = (id: string) => ranked.get(id)?.at ?? ranked.size;
+  const choices = [...choiceIds].sort((a, b) => at(a) - at(b)).map((id) => ({ submissionId: id, place: ranked.get(id)?.place ?? null, teamName: name(id), title: results.entries[id]?.title ?? "" }));
 
   const round = results.round;
   const later = round ? state.rounds.filter((r) => r.order > round.order) : [];
@@ -89,7 +105,7 @@ export async function organizerResults(event: { id: string; slug: string; rankin
     criteria: results.criteria.map((c) => ({ id: c.id, name: c.name, scaleMax: c.scaleMax })),
     tieBreak: results.tieBreak,
     progress: results.progress,
-    rankedCount: ranked.length,
+    rankedCount: ranked.size,
     filters: { q: query.q ?? "", trackId: query.trackId ?? "", regionId: query.regionId ?? "", tracks: results.tracks, regions: results.regions },
     window: { rows, matching: window.matching, page: window.page, pages: window.pages, offset: window.offset },
     ties,

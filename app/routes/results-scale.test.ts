@@ -25,7 +25,8 @@ type View = {
   };
   filters: { tracks: { id: string; name: string }[]; regions: { id: string; name: string }[] };
   ties: unknown[];
-  choices: unknown[];
+  choices: { submissionId: string; place: number | null; teamName: string; title: string }[];
+  suggestions: Record<string, string[]>;
   rankedCount: number;
 };
 
@@ -51,6 +52,17 @@ describe("organizer results at scale", () => {
     expect(first.rankedCount).toBe(120);
 
     const pages = [first, await fx.view("?halaman=2"), await fx.view("?halaman=3")];
+    // On a later page: the top 30, then the rows on screen, in ranking order, with their places.
+    const third = pages[2];
+    const onThird = third.window.rows.filter((r) => r.place !== null);
+    const wantedIds = [...full.rows.slice(0, 30).map((r) => r.submissionId), ...onThird.map((r) => r.submissionId)];
+    const suggested = new Set(Object.values(third.suggestions).flat());
+    expect(third.choices.map((c) => c.submissionId).filter((id) => !suggested.has(id) || wantedIds.includes(id))).toEqual(wantedIds);
+    for (const id of suggested) expect(third.choices.some((c) => c.submissionId === id)).toBe(true);
+    const placeOf = new Map(full.rows.map((r) => [r.submissionId, r.place]));
+    expect(third.choices.every((c) => c.place === placeOf.get(c.submissionId) && c.teamName === full.entries[c.submissionId].teamName)).toBe(true);
+    const places = third.choices.map((c) => c.place ?? Infinity);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
     expect(pages.flatMap((p) => p.window.rows.map((r) => r.submissionId))).toEqual(full.rows.map((r) => r.submissionId));
 
     const wanted = full.rows[77];
