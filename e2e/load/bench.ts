@@ -250,7 +250,10 @@ try {
   };
   await db.$disconnect();
   const { checks } = await import("./report");
-  const md = write(join(root, "e2e", "load", "results.json"), join(root, "e2e", "load", "results.md"), run);
+  // A smoke run checks the instrument on a small event: its figures go to data/, never over the
+  // recorded full-size results.
+  const out = flags.smoke ? { dir: join(root, "data"), name: "bench-smoke" } : { dir: join(root, "e2e", "load"), name: "results" };
+  const md = write(join(out.dir, `${out.name}.json`), join(out.dir, `${out.name}.md`), run);
   console.log(md);
   exitCode = checks(run).every((c) => c.met) ? 0 : 1;
   log(`done in ${run.timings.totalSeconds.toFixed(0)} s; server output in ${join(dataDir, "server.log")}`);
