@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseForm } from "~/validation/parse-form";
+import { useMemo } from "react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormAlert, SelectField, serverFormErrors } from "~/components/forms";
+import { CheckboxField, FormAlert, SelectField, serverFormErrors, useZodForm } from "~/components/forms";
 import { findInvitedTeam, findMembership, joinTeam } from "~/models/team.server";
 import { parseKnownFields, reply } from "~/services/forms.server";
 import { requireUser } from "~/services/session.server";
@@ -61,12 +61,10 @@ export default function JoinTeam() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const format = useFormatInEvent(loaded.invalid ? "Asia/Jakarta" : loaded.event.timezone);
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseForm(formData, joinSchemaFor({ privacyNotice: loaded.invalid ? "" : loaded.event.privacyNotice })),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  // One schema per privacy notice, so the form's validation builds its coercion once (see parse-form.ts).
+  const privacyNotice = loaded.invalid ? "" : loaded.event.privacyNotice;
+  const schema = useMemo(() => joinSchemaFor({ privacyNotice }), [privacyNotice]);
+  const [form, fields] = useZodForm(schema, { lastResult });
   if (loaded.invalid) {
     return (
       <div className="mx-auto max-w-md">

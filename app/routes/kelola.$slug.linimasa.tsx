@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseForm } from "~/validation/parse-form";
+import { useMemo } from "react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro, SavedNotice } from "~/components/event-forms";
-import { FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { FieldErrors, FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { impactToken, timelineImpact } from "~/domain/timeline-impact";
 import { eventZone, formatInZone, utcToZonedLocal, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { getLanguage } from "~/services/i18n.server";
@@ -83,15 +83,9 @@ function TimelineForm({ tz, timeline }: { tz: EventTimeZone; timeline: TimelineD
   const actionData = useActionData<typeof action>();
   const confirm = actionData && "confirm" in actionData ? (actionData.confirm as ImpactConfirmation) : null;
   const busy = useNavigation().state === "submitting";
-  const schema = timelineSchema(tz);
-  const [form, fields] = useForm({
-    id: "timeline",
-    lastResult: actionData?.result,
-    defaultValue: timeline,
-    onValidate: ({ formData }) => parseForm(formData, schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  // One schema per zone, so the form's validation builds its coercion once (see parse-form.ts).
+  const schema = useMemo(() => timelineSchema(tz), [tz]);
+  const [form, fields] = useZodForm(schema, { id: "timeline", lastResult: actionData?.result, defaultValue: timeline });
   const zone = zoneAbbreviation(tz);
   const rounds = fields.rounds.getFieldList();
   return (

@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseForm } from "~/validation/parse-form";
+import { useMemo } from "react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageIntro, PlainField, SavedNotice } from "~/components/event-forms";
 import { ListEditor } from "~/components/list-editor";
-import { CheckboxField, FieldErrors, FormAlert, serverFormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FieldErrors, FormAlert, serverFormErrors, TextField, useZodForm } from "~/components/forms";
 import { eventZone, utcToZonedLocal, zonedLocalToUtc, zoneAbbreviation, type EventTimeZone } from "~/domain/time";
 import { addAward, deleteAward, listAwards, savePeoplesChoice, updateAward } from "~/models/rubric.server";
 import type { ItemResult } from "~/models/structure.server";
@@ -127,14 +127,12 @@ export default function AwardsPage() {
 function PeoplesChoice({ defaults, tz, actionData }: { defaults: Awaited<ReturnType<typeof loader>>["peoplesChoice"]; tz: EventTimeZone; actionData?: ActionData }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const schema = peoplesChoiceSchema(tz);
-  const [form, fields] = useForm({
+  // One schema per zone, so the form's validation builds its coercion once (see parse-form.ts).
+  const schema = useMemo(() => peoplesChoiceSchema(tz), [tz]);
+  const [form, fields] = useZodForm(schema, {
     id: "peoples-choice",
     lastResult: actionData?.intent === "peoplesChoice" ? (actionData.result as never) : undefined,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseForm(formData, schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const zone = zoneAbbreviation(tz);
   return (
