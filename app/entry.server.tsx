@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { getLanguage, i18nextFor } from "./services/i18n.server";
+import { WholeResponse } from "./services/whole-response.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -13,7 +14,8 @@ export const streamTimeout = ABORT_DELAY;
  * A page is rendered whole, then sent as one body with its length. No loader defers data, so
  * the first byte could not come sooner by streaming; what streaming cost was a trip through a
  * Node stream, a web stream and the compressor for each of React's small chunks (dozens on a
- * 100 KB page). The loader data still reaches the browser in the document's own scripts.
+ * 100 KB page). The loader data still reaches the browser in the document's own scripts. The
+ * page goes out as a WholeResponse: the server writes its bytes in one call.
  */
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const instance = await i18nextFor(await getLanguage(request));
@@ -24,16 +26,17 @@ export default async function handleRequest(request: Request, responseStatusCode
     let shellRendered = false;
     let status = responseStatusCode;
     const document = new Writable({
+      // React listens for "close" to stop rendering into a destination that went away; this one
+      // never goes away, and its close after the end only made React end it a second time.
+      emitClose: false,
       write(chunk: Buffer, _encoding, done) {
         chunks.push(chunk);
         done();
       },
       final(done) {
         clearTimeout(timer);
-        const body = Buffer.concat(chunks);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("Content-Length", String(body.byteLength));
-        resolve(new Response(body, { headers: responseHeaders, status }));
+        resolve(new WholeResponse(Buffer.concat(chunks), { headers: responseHeaders, status }));
         done();
       },
     });

@@ -1,7 +1,6 @@
 // Production server: Express in front of the Remix handler for compression, request logging,
 // security headers, the Origin check on writes and static files.
 import { randomBytes } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
@@ -12,6 +11,7 @@ import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./se
 import { cacheKey, MicroCache, showsEvent } from "./services/microcache.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
+import { createRequestHandler } from "./services/remix-adapter.server";
 import { withRequestScope } from "./services/request-context.server";
 import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
 import { partitionedHandlers } from "./services/route-partition.server";

@@ -2,6 +2,7 @@
 // so the page's script can tell "saved", "refused" and "stale" (409) apart without a navigation.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireJudge } from "~/models/event-guards.server";
+import { WholeResponse } from "~/services/whole-response.server";
 import { saveJudgmentForm } from "~/models/judgment-save.server";
 import { judgmentReply, parseJudgmentForm } from "~/validation/judging";
 
@@ -10,7 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const judge = await requireJudge(request, params.slug);
   const form = parseJudgmentForm(await request.formData());
   const { status, body } = judgmentReply(await saveJudgmentForm(judge, params.assignmentId ?? "", form, now), now);
-  const json = JSON.stringify(body);
-  // A declared length lets the compression middleware leave a reply this small as it is.
-  return new Response(json, { status, headers: { "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(json)), "Cache-Control": "no-store" } });
+  // Its declared length (set by WholeResponse) lets the compression middleware leave a reply this
+  // small as it is.
+  return new WholeResponse(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
 }
