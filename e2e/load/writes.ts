@@ -151,11 +151,19 @@ export type BurstStats = {
   windowSeconds: number;
   lost?: number;
   statuses: Record<string, number>;
+  /**
+   * The same latencies split in two: each client's first submission (all sent together at the
+   * start, onto a submit path the server has not run before) and all the others. Reported beside
+   * the burst's p99, which counts every submission.
+   */
+  split?: { first: { count: number; p50: number; p99: number }; rest: { count: number; p50: number; p99: number } };
 };
 
 /** Each client submits the project of each of its teams in turn, all clients at once. */
 export async function deadlineBurst(run: { bases: string[]; origin: string; captains: Captain[]; clients: number; trackId: string; windowSeconds: number }) {
   const latencies: number[] = [];
+  const firsts: number[] = [];
+  const others: number[] = [];
   const statuses: Record<string, number> = {};
   const acked: { teamId: string; title: string }[] = [];
   const start = performance.now();
@@ -164,7 +172,7 @@ export async function deadlineBurst(run: { bases: string[]; origin: string; capt
   await Promise.all(
     queues.map(async (queue, c) => {
       const base = run.bases[c % run.bases.length];
-      for (const captain of queue) {
+      for (const [position, captain] of queue.entries()) {
         // Past the deadline the page refuses a submission; a client does not start one then.
         if (performance.now() >= deadline) {
           statuses.unsent = (statuses.unsent ?? 0) + 1;
@@ -190,7 +198,9 @@ export async function deadlineBurst(run: { bases: string[]; origin: string; capt
             redirect: "manual",
           });
           await res.arrayBuffer();
-          latencies.push(performance.now() - t0);
+          const latency = performance.now() - t0;
+          latencies.push(latency);
+          (position === 0 ? firsts : others).push(latency);
           const ok = res.status === 302 && (res.headers.get("location") ?? "").includes("terkirim=1");
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (ok) acked.push({ teamId: captain.teamId, title });
@@ -211,6 +221,10 @@ export async function deadlineBurst(run: { bases: string[]; origin: string; capt
     seconds,
     windowSeconds: run.windowSeconds,
     statuses,
+    split: {
+      first: { count: firsts.length, p50: percentile(firsts, 50), p99: percentile(firsts, 99) },
+      rest: { count: others.length, p50: percentile(others, 50), p99: percentile(others, 99) },
+    },
   };
   return { stats, acked };
 }
