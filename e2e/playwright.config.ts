@@ -49,6 +49,7 @@ export default defineConfig({
       DATABASE_URL: E2E_DB,
       DATA_DIR: E2E_DIR,
       LOG_REQUESTS: "false",
+      QUERY_PLAN_CHECK: "on",
     },
   },
 });

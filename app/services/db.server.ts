@@ -6,6 +6,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "~/generated/pg/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { env } from "./env.server";
+import * as pgCompiler from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
+import * as sqliteCompiler from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
+import { reuseQueryPlans, type PlanStats } from "./query-plans.server";
 import { reusePreparedStatements, type SqliteDatabase } from "./sqlite-statements.server";
 import { noteStatement } from "./write-watch.server";
 
@@ -70,7 +73,15 @@ function create(url: string): Db {
   return new SqliteClient({ adapter: new SqliteAdapter({ url, timeout: 10_000 }), transactionOptions });
 }
 
-const globalForDb = globalThis as unknown as { __db?: Db };
+const globalForDb = globalThis as unknown as { __db?: Db; __queryPlans?: PlanStats };
+
+// Query plans are kept by shape for both providers' compilers (query-plans.server.ts), once per process.
+export const queryPlanStats: PlanStats = (globalForDb.__queryPlans ??= (() => {
+  const check = env().QUERY_PLAN_CHECK;
+  const { stats } = reuseQueryPlans(sqliteCompiler.QueryCompiler, { check });
+  const pg = reuseQueryPlans(pgCompiler.QueryCompiler, { check }).stats;
+  return new Proxy(stats, { get: (target, key: keyof PlanStats) => target[key] + pg[key] });
+})());
 
 export const db: Db = (globalForDb.__db ??= create(env().DATABASE_URL));
 

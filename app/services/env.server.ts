@@ -41,6 +41,11 @@ const schema = z
       .enum(["true", "false"])
       .default("true")
       .transform((v) => v === "true"),
+    // Compares every kept query plan with the plan compiled from the literal query (query-plans.server.ts); the tests run with it on.
+    QUERY_PLAN_CHECK: z
+      .enum(["on", "off"])
+      .default("off")
+      .transform((v) => v === "on"),
     SCHEDULER: z
       .enum(["on", "off"])
       .default("on")

@@ -10,6 +10,7 @@ const id = `${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex"
 const url = baseUrl();
 process.env.NODE_ENV = "test";
 process.env.LOG_REQUESTS = "false";
+process.env.QUERY_PLAN_CHECK = "on";
 process.env.DATA_DIR = join(testDataDir, id);
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
