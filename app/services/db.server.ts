@@ -77,10 +77,10 @@ const globalForDb = globalThis as unknown as { __db?: Db; __queryPlans?: PlanSta
 
 // Query plans are kept by shape for both providers' compilers (query-plans.server.ts), once per process.
 export const queryPlanStats: PlanStats = (globalForDb.__queryPlans ??= (() => {
-  const check = env().QUERY_PLAN_CHECK;
-  const { stats } = reuseQueryPlans(sqliteCompiler.QueryCompiler, { check });
-  const pg = reuseQueryPlans(pgCompiler.QueryCompiler, { check }).stats;
-  return new Proxy(stats, { get: (target, key: keyof PlanStats) => target[key] + pg[key] });
+  const options = { check: env().QUERY_PLAN_CHECK, stats: { hits: 0, compiled: 0, literal: 0 } };
+  reuseQueryPlans(sqliteCompiler.QueryCompiler, options);
+  reuseQueryPlans(pgCompiler.QueryCompiler, options);
+  return options.stats;
 })());
 
 export const db: Db = (globalForDb.__db ??= create(env().DATABASE_URL));

@@ -11,6 +11,7 @@
 // written in). Prisma writes `LIMIT ? OFFSET ?` into every findFirst and findMany, so each such
 // use runs a statement with those integer values written into the text, itself kept in the cache.
 import type BetterSqlite3 from "better-sqlite3";
+import { RecentlyUsed } from "./recently-used.server";
 
 export type SqliteDatabase = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<unknown[]>;
@@ -199,16 +200,10 @@ class StatementUse {
 /** Makes `database.prepare` answer from a least-recently-used cache of prepared statements. */
 export function reusePreparedStatements(database: SqliteDatabase, size = STATEMENT_CACHE_SIZE): Map<string, Statement> {
   const prepare = database.prepare.bind(database) as (sql: string) => Statement;
-  const cache = new Map<string, Statement>();
+  const cache = new RecentlyUsed<string, Statement>(size);
   const cached: Prepare = (sql) => {
     let statement = cache.get(sql);
-    if (statement) {
-      cache.delete(sql);
-    } else {
-      statement = prepare(sql);
-      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-    }
-    cache.set(sql, statement);
+    if (!statement) cache.set(sql, (statement = prepare(sql)));
     return statement;
   };
   database.prepare = ((sql: string) => new StatementUse(cached(sql), cached)) as unknown as SqliteDatabase["prepare"];
