@@ -1,6 +1,5 @@
 // Production server: Express in front of the Remix handler for compression, request logging,
 // security headers, the Origin check on writes and static files.
-import { randomBytes } from "node:crypto";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
@@ -9,6 +8,7 @@ import { Admission, admissionGate, sendOverloaded } from "./services/admission.s
 import { noStoreForPersonal } from "./services/cache-policy.server";
 import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
 import { cacheKey, MicroCache, showsEvent } from "./services/microcache.server";
+import { pooledRandomBytes } from "./services/ids.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
 import { createRequestHandler } from "./services/remix-adapter.server";
@@ -40,7 +40,7 @@ if (config.LOG_REQUESTS) app.use(accessLog(config.NODE_ENV === "production" ? "c
 app.use(globalBodyLimit);
 
 app.use((req, res, next) => {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = pooledRandomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   const dev = config.NODE_ENV === "development";
   res.setHeader(
