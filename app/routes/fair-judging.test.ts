@@ -52,7 +52,7 @@ describe("blind judging", () => {
     const slug = fx.event.slug;
     const cookie = await cookieFor(j1.id);
     const queue = await call(() => queueLoader(args(getRequest(`/juri/${slug}`, cookie), { slug })));
-    const label = (queue.body as { rounds: { items: { id: string; team: string }[] }[] }).rounds[0].items[0].team;
+    const label = (queue.body as { window: { rows: { id: string; team: string }[] } }).window.rows[0].team;
     const page = await call(() => pageLoader(args(getRequest(`/juri/${slug}/nilai/${a1.id}`, cookie), { slug, assignmentId: a1.id })));
     const blindId = (page.body as { blindId: string }).blindId;
 

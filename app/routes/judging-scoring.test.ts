@@ -302,8 +302,8 @@ describe("what judges see", () => {
     const slug = blind.event.slug;
     const cookie = await cookieFor(judge.id);
     const queue = await call(() => queueLoader(args(getRequest(`/juri/${slug}`, cookie), { slug })));
-    const body = queue.body as { rounds: { items: { team: string; status: string }[] }[] };
-    expect(body.rounds[0].items).toHaveLength(2);
+    const body = queue.body as { window: { rows: { team: string; status: string }[] } };
+    expect(body.window.rows).toHaveLength(2);
     expect(JSON.stringify(body)).not.toContain("Tim 1");
     const a = await db.assignment.findFirstOrThrow({ where: { judgeId: judge.id } });
     const page = await call(() => pageLoader(args(getRequest(`/juri/${slug}/nilai/${a.id}`, cookie), { slug, assignmentId: a.id })));
@@ -312,6 +312,94 @@ describe("what judges see", () => {
     expect(p.blindId).toMatch(/^[A-Z0-9_-]{8}$/);
     expect(JSON.stringify(p)).not.toMatch(/KIM Uji|Peserta|Tim \d/);
     expect(p.submission.descriptionHtml).toContain("<strong>");
+  });
+});
+
+describe("the judge's queue as a window", () => {
+  type Queue = {
+    rounds: { id: string; total: number; scored: number; finalized: number }[];
+    round: string | null;
+    left: number;
+    counts: Record<string, number> | null;
+    next: string | null;
+    window: { rows: { id: string; title: string; status: string }[]; matching: number; page: number; pages: number } | null;
+  };
+
+  it("pages a long round, filters it by status, searches it, and names the next submission to score", async () => {
+    const big = await judgingEvent({ judges: 1, teams: 30 });
+    const judge = big.judges[0];
+    const first = [];
+    for (const s of big.submissions) first.push(await assign(big.rounds[0].id, judge.id, s.id));
+    for (const s of big.submissions.slice(0, 2)) await assign(big.rounds[1].id, judge.id, s.id);
+    // Two submissions scored and finalized.
+    const [c1, c2] = big.rounds[0].criteria;
+    for (const a of first.slice(0, 2)) {
+      await db.judgment.create({
+        data: {
+          assignmentId: a.id,
+          version: 1,
+          finalizedAt: new Date(),
+          scores: {
+            create: [
+              { criterionId: c1.id, value: 7 },
+              { criterionId: c2.id, value: 8 },
+            ],
+          },
+        },
+      });
+    }
+    const slug = big.event.slug;
+    const cookie = await cookieFor(judge.id);
+    const queue = async (search = "") => (await call(() => queueLoader(args(getRequest(`/juri/${slug}${search}`, cookie), { slug })))).body as Queue;
+
+    const all = await queue();
+    expect(all.round).toBe(big.rounds[0].id);
+    expect(all.rounds.map((r) => [r.id, r.total, r.scored, r.finalized])).toEqual([
+      [big.rounds[0].id, 30, 2, 2],
+      [big.rounds[1].id, 2, 0, 0],
+    ]);
+    expect(all.left).toBe(30);
+    expect(all.counts).toEqual({ not_started: 28, in_progress: 0, complete: 0, finalized: 2 });
+    expect(all.window).toMatchObject({ matching: 30, page: 1, pages: 2 });
+    expect(all.window?.rows).toHaveLength(25);
+    expect(all.window?.rows.some((r) => r.id === all.next)).toBe(true);
+    expect(all.window?.rows.find((r) => r.id === all.next)?.status).toBe("not_started");
+
+    const second = await queue("?halaman=2");
+    expect(second.window?.rows).toHaveLength(5);
+    expect(new Set([...(all.window?.rows ?? []), ...(second.window?.rows ?? [])].map((r) => r.id)).size).toBe(30);
+
+    const finals = await queue("?saring=final");
+    expect(finals.window?.rows.map((r) => r.id).sort()).toEqual(
+      first
+        .slice(0, 2)
+        .map((a) => a.id)
+        .sort(),
+    );
+    expect(finals.counts?.not_started).toBe(28);
+
+    const found = await queue(`?cari=${encodeURIComponent("karya 17")}`);
+    expect(found.window?.rows.map((r) => r.title)).toEqual(["Karya 17"]);
+    expect((await queue("?cari=tidak-ada-judul-ini")).window).toMatchObject({ matching: 0, rows: [] });
+
+    // The second round, not open yet: its own list, nothing to score next.
+    const later = await queue(`?babak=${big.rounds[1].id}`);
+    expect(later.round).toBe(big.rounds[1].id);
+    expect(later.window?.rows).toHaveLength(2);
+    expect(later.next).toBeNull();
+
+    // Malformed or foreign parameters fall back to the defaults.
+    const odd = await queue(`?saring=semua&halaman=-3&babak=${fx.rounds[0].id}&cari=${"x".repeat(500)}`);
+    expect(odd.round).toBe(big.rounds[0].id);
+    expect(odd.window).toMatchObject({ matching: 30, page: 1 });
+  });
+
+  it("shows a judge with nothing assigned an empty queue", async () => {
+    const empty = await judgingEvent({ judges: 1, teams: 1 });
+    const cookie = await cookieFor(empty.judges[0].id);
+    const slug = empty.event.slug;
+    const body = (await call(() => queueLoader(args(getRequest(`/juri/${slug}`, cookie), { slug })))).body as Queue;
+    expect(body).toMatchObject({ rounds: [], round: null, window: null, next: null, left: 0 });
   });
 });
 

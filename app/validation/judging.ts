@@ -74,6 +74,16 @@ export const boardQuerySchema = resultsQuerySchema.pick({ cari: true, halaman: t
   saring: z.enum(BOARD_FILTER_PARAMS).optional().catch(undefined),
 });
 
+/** The judge's queue: round, status filter, search and page; anything malformed falls back to the default. */
+export const QUEUE_STATUS_PARAMS = { belum: "not_started", sebagian: "in_progress", lengkap: "complete", final: "finalized" } as const;
+export type QueueStatusParam = keyof typeof QUEUE_STATUS_PARAMS;
+export const queueQuerySchema = resultsQuerySchema.pick({ babak: true, cari: true, halaman: true }).extend({
+  saring: z
+    .enum(Object.keys(QUEUE_STATUS_PARAMS) as [QueueStatusParam, ...QueueStatusParam[]])
+    .optional()
+    .catch(undefined),
+});
+
 export const advanceSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("top"),
