@@ -3,7 +3,7 @@
 // the event: 2,000 submissions give the same page as 50, plus page links.
 import { type PublicationAwardKind, suggestRecipients } from "~/domain/publication";
 import type { RankingMethod, TieRecord } from "~/domain/ranking";
-import { rankingWindow, WINDOW_SIZE } from "~/domain/results-window";
+import { rankingWindow } from "~/domain/results-window";
 import { listAwards, publishedRecipients } from "./publication.server";
 import { loadRoundResults } from "./results.server";
 import { sharedResultsState } from "./round-state.server";
@@ -17,6 +17,13 @@ export type ResultsQuery = {
   regionId: string | null;
   page: number | null;
 };
+
+/**
+ * Rows per page of the organizer's comparison table. Each row carries three methods' places,
+ * scores and criterion means — about four times a leaderboard row — so it pages by 25 where the
+ * public leaderboard pages by 50.
+ */
+export const ORGANIZER_WINDOW_SIZE = 25;
 
 /** Recipient choices offered in the publish form besides the rows on screen. */
 const TOP_CHOICES = 30;
@@ -47,7 +54,7 @@ export async function organizerResults(event: { id: string; slug: string; rankin
     loadRoundResults(event, { roundId: query.roundId, method: query.method, rounds: state.rounds }),
     state.publication ? publishedRecipients(event.id) : null,
   ]);
-  const window = rankingWindow(results.rows, results.entries, { q: query.q, trackId: query.trackId, regionId: query.regionId, page: query.page, size: WINDOW_SIZE });
+  const window = rankingWindow(results.rows, results.entries, { q: query.q, trackId: query.trackId, regionId: query.regionId, page: query.page, size: ORGANIZER_WINDOW_SIZE });
   const { comparison, ranked } = derive(results);
   const shown = new Set(window.rows.map((r) => r.submissionId));
   const name = (id: string) => results.entries[id]?.teamName ?? id;

@@ -12,6 +12,7 @@ import { loader as galleryLoader } from "~/routes/acara.$slug_.galeri";
 import { publishResults } from "~/models/publication.server";
 import { createUser } from "../../prisma/seed-utils";
 import { loadRoundResults, rankingCacheStats } from "~/models/results.server";
+import { ORGANIZER_WINDOW_SIZE } from "~/models/results-view.server";
 import { getEventBySlug } from "~/models/event.server";
 import { saveJudgment } from "~/models/judging.server";
 
@@ -43,15 +44,17 @@ describe("organizer results at scale", () => {
     const fx = await setup(120);
     const full = await loadRoundResults(fx.event);
     const first = await fx.view();
-    expect(first.window.rows).toHaveLength(50);
-    expect(first.window).toMatchObject({ matching: 120, page: 1, pages: 3 });
-    expect(first.window.rows.map((r) => r.submissionId)).toEqual(full.rows.slice(0, 50).map((r) => r.submissionId));
+    expect(ORGANIZER_WINDOW_SIZE).toBe(25);
+    expect(first.window.rows).toHaveLength(25);
+    expect(first.window).toMatchObject({ matching: 120, page: 1, pages: 5 });
+    expect(first.window.rows.map((r) => r.submissionId)).toEqual(full.rows.slice(0, 25).map((r) => r.submissionId));
     expect(Object.keys(first.window.rows[0].criterionMeans)).toHaveLength(3);
     // Publish-form choices stay bounded: the top 30 plus the rows on screen.
-    expect(first.choices.length).toBeLessThanOrEqual(80);
+    expect(first.choices.length).toBeLessThanOrEqual(55);
     expect(first.rankedCount).toBe(120);
 
-    const pages = [first, await fx.view("?halaman=2"), await fx.view("?halaman=3")];
+    const pages = [first, ...(await Promise.all([2, 3, 4, 5].map((n) => fx.view(`?halaman=${n}`))))];
+    expect(pages.map((p) => p.window.rows.length)).toEqual([25, 25, 25, 25, 20]);
     // On a later page: the top 30, then the rows on screen, in ranking order, with their places.
     const third = pages[2];
     const onThird = third.window.rows.filter((r) => r.place !== null);
