@@ -19,7 +19,7 @@ async function next(title: string) {
 
 /** What the judge's whole queue says comes next: the first unfinalized one after it in the round, wrapping around. */
 async function nextFromQueue(title: string) {
-  const { items } = await judgeQueue(fx.event.id, fx.judges[0].id);
+  const { items } = await judgeQueue({ id: fx.event.id, rounds: fx.rounds }, fx.judges[0].id);
   const round = items.filter((q) => q.round.id === fx.rounds[0].id);
   const at = round.findIndex((q) => q.id === ids[title]);
   return [...round.slice(at + 1), ...round.slice(0, at)].find((q) => q.status !== "finalized")?.id ?? null;
@@ -75,7 +75,7 @@ describe("the judge's queue", () => {
     await judged(ids[1], [7], null);
     await judged(ids[2], [7, 8], null);
     await judged(ids[3], [7], new Date());
-    const { items } = await judgeQueue(q.event.id, judge);
+    const { items } = await judgeQueue({ id: q.event.id, rounds: q.rounds }, judge);
     const status = Object.fromEntries(items.map((i) => [i.id, i.status]));
     expect(ids.map((id) => status[id])).toEqual(["not_started", "in_progress", "complete", "finalized"]);
   });

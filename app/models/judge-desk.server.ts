@@ -23,16 +23,14 @@ type QueueRow = {
   id: string;
   label: string | null;
   roundId: string;
-  roundName: string;
-  roundOrder: number | bigint;
-  roundClosesAt: Date;
-  submissionId: string;
   title: string;
-  tagline: string;
   teamName: string;
   finalizedAt: Date | null;
-  hasJudgment: number | bigint;
+  hasJudgment: number | bigint | boolean;
 };
+
+/** A round as the event already holds it (the request's event carries its rounds). */
+type QueueRound = { id: string; name: string; order: number; closesAt: Date };
 
 type QueueScore = { assignmentId: string; criterionId: string; value: number | bigint };
 
@@ -58,44 +56,50 @@ export async function criteriaByRound(eventId: string): Promise<Map<string, Crit
   return byRound;
 }
 
-/** The judge's assignments in the event with each one's status, and the rubric of every round. */
-export async function judgeQueue(eventId: string, judgeId: string) {
+/**
+ * The judge's assignments in the event with each one's status, and the rubric of every round.
+ * The rounds come with the event (the request has read them already), so the assignments are
+ * read with just what the queue shows: a row per assignment, no round columns repeated on each.
+ */
+export async function judgeQueue(event: { id: string; rounds: readonly QueueRound[] }, judgeId: string) {
+  const eventId = event.id;
   // Assignments and their scores in two statements: joined in one, every assignment's columns
   // came back once per criterion (three times the rows to read and decode). Only unfinalized
   // judgments need their scores (a finalized one is "finalized" whatever they are), and late in
   // judging those are few.
   const [rows, scoreRows, criteria] = await Promise.all([
     db.$queryRaw<QueueRow[]>`
-      SELECT a."id", a."label", a."roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
-        s."id" AS "submissionId", s."title", s."tagline", t."name" AS "teamName",
-        j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment"
+      SELECT a."id", a."label", a."roundId", s."title", t."name" AS "teamName", j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment"
       FROM "Assignment" a
-      JOIN "Round" r ON r."id" = a."roundId"
       JOIN "Submission" s ON s."id" = a."submissionId"
       JOIN "Team" t ON t."id" = s."teamId"
       LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
-      WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId}`,
+      WHERE a."judgeId" = ${judgeId} AND a."roundId" IN (SELECT "id" FROM "Round" WHERE "eventId" = ${eventId})`,
     db.$queryRaw<QueueScore[]>`
       SELECT a."id" AS "assignmentId", sc."criterionId", sc."value"
       FROM "Assignment" a
-      JOIN "Round" r ON r."id" = a."roundId"
       JOIN "Judgment" j ON j."assignmentId" = a."id"
       JOIN "Score" sc ON sc."judgmentId" = j."id"
-      WHERE a."judgeId" = ${judgeId} AND r."eventId" = ${eventId} AND j."finalizedAt" IS NULL`,
+      WHERE a."judgeId" = ${judgeId} AND a."roundId" IN (SELECT "id" FROM "Round" WHERE "eventId" = ${eventId}) AND j."finalizedAt" IS NULL`,
     criteriaByRound(eventId),
   ]);
+  const rounds = new Map(event.rounds.map((r) => [r.id, r]));
   const byId = new Map<string, { row: QueueRow; scores: Record<string, number> }>(rows.map((row) => [row.id, { row, scores: {} }]));
   for (const score of scoreRows) {
     const item = byId.get(score.assignmentId);
     if (item) item.scores[score.criterionId] = Number(score.value);
   }
-  const items = [...byId.values()].map(({ row, scores }) => ({
-    id: row.id,
-    label: blindLabel(row),
-    round: { id: row.roundId, name: row.roundName, order: Number(row.roundOrder), closesAt: new Date(row.roundClosesAt) },
-    submission: { id: row.submissionId, title: row.title, tagline: row.tagline, teamName: row.teamName },
-    status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
-  }));
+  const items = [...byId.values()].flatMap(({ row, scores }) => {
+    const round = rounds.get(row.roundId);
+    if (!round) return [];
+    return {
+      id: row.id,
+      label: blindLabel(row),
+      round: { id: round.id, name: round.name, order: round.order, closesAt: round.closesAt },
+      submission: { title: row.title, teamName: row.teamName },
+      status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
+    };
+  });
   items.sort((x, y) => x.round.order - y.round.order || queueOrder({ id: x.id, title: x.submission.title }, { id: y.id, title: y.submission.title }));
   return { items, criteria };
 }

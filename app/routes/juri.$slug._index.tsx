@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const tz = eventZone(event.timezone);
   const timeline = toTimeline(event);
-  const { items } = await judgeQueue(event.id, user.id);
+  const { items } = await judgeQueue(event, user.id);
   const rounds = new Map<string, { id: string; name: string; closes: string; open: boolean; items: Item[] }>();
   for (const item of items) {
     let round = rounds.get(item.round.id);
