@@ -31,7 +31,7 @@ async function setup(opts: { under?: number; conflicted?: number } = {}) {
   const fx = await largeJudgedEvent(db, { teams: 60, judges: 8, perSubmission: 3, organizerId: organizer.id });
   await db.round.update({ where: { id: fx.round.id }, data: { judgesPerSubmission: 3 } });
   // In the board's order: by title as Indonesian sorts it.
-  const byTitle = [...fx.submissions].sort((a, b) => a.title.localeCompare(b.title, "id") || a.id.localeCompare(b.id));
+  const byTitle = [...fx.submissions].sort((a, b) => a.title.localeCompare(b.title, "id", { numeric: true }) || a.id.localeCompare(b.id));
   const under = byTitle.slice(0, opts.under ?? 0);
   for (const [i, s] of under.entries()) {
     const mine = await db.assignment.findMany({ where: { submissionId: s.id }, orderBy: { id: "asc" } });
