@@ -22,9 +22,15 @@ export type QueueWindow<E> = {
   next: E | null;
 };
 
-export function queueWindow<E extends QueueEntry>(entries: readonly E[], filter: QueueFilter, size = QUEUE_PAGE_SIZE): QueueWindow<E> {
+/** How many entries are in each status. */
+export function statusCounts(entries: readonly { status: JudgmentStatus }[]): Record<JudgmentStatus, number> {
   const counts: Record<JudgmentStatus, number> = { not_started: 0, in_progress: 0, complete: 0, finalized: 0 };
   for (const e of entries) counts[e.status]++;
+  return counts;
+}
+
+export function queueWindow<E extends QueueEntry>(entries: readonly E[], filter: QueueFilter, size = QUEUE_PAGE_SIZE): QueueWindow<E> {
+  const counts = statusCounts(entries);
   const matches = searchMatcher(filter.q);
   const matching = entries.filter((e) => (!filter.status || e.status === filter.status) && (!matches || matches(foldForSearch(`${e.title} ${e.team}`))));
   const next = entries.find((e) => e.status === "not_started" || e.status === "in_progress") ?? null;

@@ -26,7 +26,7 @@ type QueueRow = {
   title: string;
   teamName: string;
   finalizedAt: Date | null;
-  hasJudgment: number | bigint | boolean;
+  hasJudgment: number | bigint;
 };
 
 /** A round as the event already holds it (the request's event carries its rounds). */

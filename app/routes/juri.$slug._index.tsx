@@ -7,7 +7,7 @@ import { SearchField } from "~/components/forms";
 import { useListNavigation } from "~/components/list-navigation";
 import { Pager } from "~/components/results-table";
 import { useSearchLink } from "~/components/search-link";
-import { QUEUE_PAGE_SIZE, QUEUE_STATUSES, queueWindow } from "~/domain/judge-queue";
+import { QUEUE_PAGE_SIZE, QUEUE_STATUSES, queueWindow, statusCounts } from "~/domain/judge-queue";
 import type { JudgmentStatus } from "~/domain/judgment";
 import { canScore } from "~/domain/phase";
 import { formatInZone, eventZone } from "~/domain/time";
@@ -51,12 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: event.slug,
     blind: event.blindJudging,
-    rounds: ordered.map(({ items: roundItems, ...round }) => ({
-      ...round,
-      total: roundItems.length,
-      scored: roundItems.filter((i) => i.status === "complete" || i.status === "finalized").length,
-      finalized: roundItems.filter((i) => i.status === "finalized").length,
-    })),
+    rounds: ordered.map(({ items: roundItems, ...round }) => {
+      const c = statusCounts(roundItems);
+      return { ...round, total: roundItems.length, scored: c.complete + c.finalized, finalized: c.finalized };
+    }),
     round: shown?.id ?? null,
     // Submissions still waiting for a final score, over all rounds (the notice after finalizing).
     left: items.filter((i) => i.status !== "finalized").length,
