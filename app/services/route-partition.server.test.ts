@@ -1,12 +1,13 @@
-// Splitting the routes by first path segment must never change what a URL matches: for every
-// route of the app, and for URLs written the odd ways a client or a probe may write them, the
-// part a request is handed to matches the same routes, with the same parameters, as all routes do.
+// Handing a URL to a build of only the routes its path could match must never change what it
+// matches: for every route of the app, and for URLs written the odd ways a client or a probe may
+// write them, the part a request is handed to matches the same routes, with the same parameters,
+// as all routes do.
 import { fileURLToPath } from "node:url";
 import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import { matchRoutes } from "@remix-run/react";
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { leadingSegment, partitionBuild, partitionedHandlers, partitionRoutes, partOf } from "./route-partition.server";
+import { buildOver, candidateIds, partitionedHandlers, pathSegments, routePatterns, routeSegments, withParents } from "./route-partition.server";
 
 type Shape = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean };
 type Tree = Parameters<typeof matchRoutes>[0][number];
@@ -61,7 +62,7 @@ function samplesFor(routes: Record<string, Shape>, id: string): string[] {
   ];
 }
 
-describe("the app's routes split by first path segment", () => {
+describe("the app's routes split by the paths they can match", () => {
   const whole = treeOf(appRoutes);
   const handlerFor = partitionedHandlers(buildOf(appRoutes), (b) => b);
   const odd = [
@@ -84,15 +85,16 @@ describe("the app's routes split by first path segment", () => {
     "/favicon",
   ];
 
-  it("has a part for each literal first segment, each much smaller than the whole", () => {
-    const parts = partitionRoutes(appRoutes);
-    for (const segment of ["acara", "dasbor", "juri", "kelola", "tim", "masuk", ""]) expect(parts.has(segment)).toBe(true);
+  it("hands a page's URL to a build of a few routes, the same build for every URL of that page", () => {
     const total = Object.keys(appRoutes).length;
     expect(total).toBeGreaterThan(60);
-    expect(parts.get("dasbor")!.size).toBeLessThan(5);
-    expect(parts.get("juri")!.size).toBeLessThan(12);
-    // The organizer area is the largest part, and still under half of all routes.
-    for (const ids of parts.values()) expect(ids.size).toBeLessThan(total / 2);
+    const size = (url: string) => Object.keys(handlerFor(url).routes).length;
+    for (const url of ["/dasbor", "/kelola/kim-2026/hasil", "/juri/kim-2026/nilai/a1/simpan", "/acara/kim-2026", "/tim/t1/karya"]) expect(size(url), url).toBeLessThan(10);
+    expect(handlerFor("/kelola/kim-2026/hasil")).toBe(handlerFor("/kelola/lain/hasil?metode=borda"));
+    expect(handlerFor("/kelola/kim-2026/hasil")).toBe(handlerFor("/kelola/kim-2026/hasil.data"));
+    expect(handlerFor("/kelola/kim-2026/hasil")).not.toBe(handlerFor("/kelola/kim-2026/tim"));
+    // A path the split cannot read goes to the handler over all routes.
+    expect(size("//dasbor")).toBe(total);
   });
 
   it("every URL matches in its part exactly what it matches among all routes", () => {
@@ -127,7 +129,7 @@ describe("the app's routes split by first path segment", () => {
   });
 });
 
-describe("leadingSegment and partOf", () => {
+describe("routeSegments, pathSegments and candidateIds", () => {
   const routes: Record<string, Shape> = {
     root: { id: "root", path: "" },
     layout: { id: "layout", parentId: "root" },
@@ -140,35 +142,39 @@ describe("leadingSegment and partOf", () => {
     eventTab: { id: "eventTab", parentId: "event", path: "galeri" },
   };
 
-  it("reads the first segment through the parents, lowercased; a parameter, optional segment or splat varies", () => {
-    expect(leadingSegment(routes, "login")).toBe("masuk");
-    expect(leadingSegment(routes, "eventTab")).toBe("acara");
-    expect(leadingSegment(routes, "home")).toBe("");
-    expect(leadingSegment(routes, "layout")).toBe("");
-    expect(leadingSegment(routes, "byParam")).toBeNull();
-    expect(leadingSegment(routes, "optional")).toBeNull();
-    expect(leadingSegment(routes, "splat")).toBeNull();
+  it("reads a route's segments through its parents, lowercased; a parameter matches any segment; an optional segment or splat varies", () => {
+    expect(routeSegments(routes, "login")).toEqual(["masuk"]);
+    expect(routeSegments(routes, "eventTab")).toEqual(["acara", null, "galeri"]);
+    expect(routeSegments(routes, "home")).toEqual([]);
+    expect(routeSegments(routes, "layout")).toEqual([]);
+    expect(routeSegments(routes, "byParam")).toEqual([null, "halaman"]);
+    expect(routeSegments(routes, "optional")).toBeNull();
+    expect(routeSegments(routes, "splat")).toBeNull();
   });
 
-  it("puts a route in its segment's part with its parents, and routes that vary in every part", () => {
-    const parts = partitionRoutes(routes);
-    expect([...parts.keys()].sort()).toEqual(["", "acara", "masuk"]);
-    expect([...parts.get("masuk")!].sort()).toEqual(["byParam", "layout", "login", "optional", "root", "splat"]);
-    expect([...parts.get("acara")!].sort()).toEqual(["byParam", "event", "eventTab", "optional", "root", "splat"]);
-    expect([...parts.get("")!].sort()).toEqual(["byParam", "home", "layout", "optional", "root", "splat"]);
-    const builds = partitionBuild(buildOf(routes));
-    expect(Object.keys(builds.get("masuk")!.assets.routes).sort()).toEqual(Object.keys(builds.get("masuk")!.routes).sort());
+  it("reads a path's segments decoded and lowercased, and gives up where it cannot be sure", () => {
+    expect(pathSegments("/MASUK")).toEqual(["masuk"]);
+    expect(pathSegments("/%6Dasuk/")).toEqual(["masuk"]);
+    expect(pathSegments("/acara/x/galeri.data")).toEqual(["acara", "x", "galeri"]);
+    expect(pathSegments("/_root.data")).toEqual([]);
+    expect(pathSegments("/")).toEqual([]);
+    expect(pathSegments("//masuk")).toBeUndefined();
+    expect(pathSegments("/%E0%A4%A")).toBeUndefined();
+    expect(pathSegments("/masuk%2Fx")).toBeUndefined();
   });
 
-  it("places a path by its decoded, lowercased first segment, and gives up where it cannot be sure", () => {
-    const parts = partitionRoutes(routes);
-    expect(partOf("/MASUK", parts)).toBe("masuk");
-    expect(partOf("/%6Dasuk", parts)).toBe("masuk");
-    expect(partOf("/acara/x/galeri.data", parts)).toBe("acara");
-    expect(partOf("/_root.data", parts)).toBe("");
-    expect(partOf("/lain", parts)).toBe("");
-    expect(partOf("//masuk", parts)).toBeUndefined();
-    expect(partOf("/%E0%A4%A", parts)).toBeUndefined();
-    expect(partOf("/masuk%2Fx", parts)).toBeUndefined();
+  it("a path's candidates are the routes of its length whose literals it has, with their parents and the routes that vary", () => {
+    const patterns = routePatterns(routes);
+    expect(patterns.varying.sort()).toEqual(["optional", "splat"]);
+    expect(candidateIds(patterns, ["acara", "kim", "galeri"])).toEqual(["eventTab"]);
+    expect(candidateIds(patterns, ["acara", "halaman"]).sort()).toEqual(["byParam", "event"]);
+    expect(candidateIds(patterns, ["masuk"])).toEqual(["login"]);
+    expect(candidateIds(patterns, ["lain", "lagi", "dan", "lagi"])).toEqual([]);
+    const ids = withParents(routes, [...candidateIds(patterns, ["acara", "kim", "galeri"]), ...patterns.varying]);
+    expect([...ids].sort()).toEqual(["event", "eventTab", "optional", "root", "splat"]);
+    // A path that matches nothing still has the root, which renders the "not found" page.
+    expect([...withParents(routes, [])]).toEqual(["root"]);
+    const build = buildOver(buildOf(routes), ids);
+    expect(Object.keys(build.assets.routes).sort()).toEqual(Object.keys(build.routes).sort());
   });
 });
