@@ -92,7 +92,7 @@ export function PublishForm(props: {
                       <option value="">{t("publication.noRecipient")}</option>
                       {props.choices.map((c) => (
                         <option key={c.submissionId} value={c.submissionId}>
-                          {c.place ?? "–"}. {c.teamName} — {c.title}
+                          {`${c.place ?? "–"}. ${c.teamName} — ${c.title}`}
                         </option>
                       ))}
                     </select>

@@ -118,9 +118,10 @@ export function ResultsWindow({ method, criteria, filters, window, pageLink }: O
                       <span className="block text-xs text-slate-700">{r.title}</span>
                       {means.length ? (
                         <span className="block text-xs text-slate-700">
-                          {means.map((c) => t("results.window.mean", { name: c.name, value: fmt(r.criterionMeans[c.id], 1), max: c.scaleMax })).join(" · ")}
-                          {" · "}
-                          {t("results.window.judges", { count: r.judgeCount })}
+                          {[
+                            ...means.map((c) => t("results.window.mean", { name: c.name, value: fmt(r.criterionMeans[c.id], 1), max: c.scaleMax })),
+                            t("results.window.judges", { count: r.judgeCount }),
+                          ].join(" · ")}
                         </span>
                       ) : null}
                     </th>
