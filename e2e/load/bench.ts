@@ -17,6 +17,7 @@ import { fetchPage, measurePage, settle, startCeiling, type Page, type PageResul
 import { write, type Run } from "./report";
 import { createDatabase, type BenchDatabase } from "./database";
 import { SERVER_NODE_FLAGS } from "../../app/server-flags";
+import type { SaveStats } from "./writes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const started = performance.now();
@@ -198,8 +199,17 @@ try {
   const judges = saveJudges.map((o) => ({ ...o, cookie: cookies.get(o.judgeId) ?? "" }));
   const state = await w.initialState(db, judges);
   const saveRun = { bases, origin: appUrl, slug, judges, criteria, state, seconds: options.seconds };
-  log(`score saves, ${judges.length} judges back to back`);
   phase = "saves";
+  // As with the pages: the first seconds of a path the process has not run yet (compiling it,
+  // growing its heap) are measured and kept beside the result, and the saturation figure is the
+  // saving in steady state that follows.
+  let firstWave: SaveStats | undefined;
+  if (firstWaveSeconds > 0) {
+    log(`score saves, first wave (${firstWaveSeconds} s, not counted)`);
+    firstWave = await w.savesBackToBack({ ...saveRun, seconds: firstWaveSeconds });
+    await quiet();
+  }
+  log(`score saves, ${judges.length} judges back to back`);
   const backToBack = await w.savesBackToBack(saveRun);
   await quiet();
   log(`score saves at ${options.saveRate}/s`);
@@ -243,7 +253,7 @@ try {
     domain,
     pages: measured,
     skipped,
-    saves: { judges: judges.length, backToBack, steady, lost: lostSaves },
+    saves: { judges: judges.length, firstWave, backToBack, steady, lost: lostSaves },
     burst: burst.stats,
     peakRssMb: peakRss,
     rssByPhaseMb: rssByPhase,
