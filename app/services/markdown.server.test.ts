@@ -422,3 +422,24 @@ describe("renderMarkdown — text the page already shows above", () => {
     expect(renderMarkdown("## Tentang acara kami\nIsi.", { omitLeading: ["Tentang acara"] })).toContain("<h3>Tentang acara kami</h3>");
   });
 });
+
+describe("renderMarkdown — texts rendered before", () => {
+  it("gives the same HTML for a text rendered again, and never another text's HTML", () => {
+    const source = "## Tentang\nKIM **Hackathon** mempertemukan warga.";
+    const first = renderMarkdown(source);
+    expect(renderMarkdown(source)).toBe(first);
+    // The texts left out above are part of what is kept: the same source with another heading omitted.
+    expect(renderMarkdown(source, { omitLeading: ["Tentang"] })).not.toContain("<h3>Tentang</h3>");
+    expect(renderMarkdown(source)).toContain("<h3>Tentang</h3>");
+    // A title and a source that would read alike if simply joined are told apart.
+    const a = renderMarkdown("b\n\nc", { omitLeading: ["a"] });
+    const b = renderMarkdown("c", { omitLeading: ["a", "b"] });
+    expect(a).toBe("<p>b</p>\n<p>c</p>\n");
+    expect(b).toBe("<p>c</p>\n");
+    // A text too long to keep is rendered each time, to the same HTML.
+    const long = `${"Paragraf panjang. ".repeat(1200)}\n\n**akhir**`;
+    expect(long.length).toBeGreaterThan(16_000);
+    expect(renderMarkdown(long)).toBe(renderMarkdown(long));
+    expect(renderMarkdown(long)).toContain("<strong>akhir</strong>");
+  });
+});

@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { RecentlyUsed } from "./recently-used.server";
 
 /*
  * Markdown for user-authored content (event descriptions, announcements,
@@ -160,7 +161,23 @@ const sameText = (text: string) =>
  * of them is left out, so a screen reader does not hear the same heading twice.
  */
 export function renderMarkdown(source: string, opts: { omitLeading?: readonly string[] } = {}): string {
-  const omit = new Set((opts.omitLeading ?? []).map(sameText).filter(Boolean));
+  if (source.length > MAX_KEPT_SOURCE) return renderFresh(source, opts.omitLeading ?? []);
+  const key = JSON.stringify([opts.omitLeading ?? [], source]);
+  let html = rendered.get(key);
+  if (html === undefined) rendered.set(key, (html = renderFresh(source, opts.omitLeading ?? [])));
+  return html;
+}
+
+/**
+ * The same text renders to the same HTML, and the event page renders its description, rules,
+ * FAQ answers and announcements on every visit: the most recently rendered texts are kept (up to
+ * 128 of at most 16,000 characters each, a few MB at most).
+ */
+const rendered = new RecentlyUsed<string, string>(128);
+const MAX_KEPT_SOURCE = 16_000;
+
+function renderFresh(source: string, omitLeading: readonly string[]): string {
+  const omit = new Set(omitLeading.map(sameText).filter(Boolean));
   if (omit.size === 0) return md.render(source);
   const env = {};
   const tokens = md.parse(source, env);
