@@ -104,6 +104,24 @@ describe("only readable forms reach a route", () => {
     expect(await refusal(boundedFormRequest(post(body, { "Content-Type": type }), form))).toMatchObject({ status: 400, key: "errors.body.unexpectedFile" });
   });
 
+  it("hands the route the form as sent, read once: every field, a repeated field in order, and the body itself", async () => {
+    const sent = new URLSearchParams([
+      ["intent", "save"],
+      ["award-1", "a"],
+      ["award-1", "b"],
+      ["comment", "Bagus sekali — 100%"],
+    ]);
+    const request = await boundedFormRequest(post(sent.toString(), { "Content-Type": "application/x-www-form-urlencoded" }), form);
+    const first = await request.formData();
+    expect([...first]).toEqual([...sent]);
+    // Each read is a form of its own: what one reader changes, the next does not see.
+    first.delete("intent");
+    expect((await request.formData()).get("intent")).toBe("save");
+    expect(request.method).toBe("POST");
+    expect(request.headers.get("Content-Length")).toBe(String(sent.toString().length));
+    expect(await request.text()).toBe(sent.toString());
+  });
+
   it("reads an empty POST without a type as an empty form", async () => {
     const request = await boundedFormRequest(post(null), form);
     expect([...(await request.formData()).keys()]).toEqual([]);

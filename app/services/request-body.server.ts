@@ -122,17 +122,36 @@ export async function boundedFormRequest(request: Request, policy: BodyPolicy): 
   }
   const essence = (type ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (!FORM_TYPES.includes(essence)) throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
-  const init = { method: request.method, headers, signal: request.signal };
   let form: FormData;
   try {
-    form = await new Request(request.url, { ...init, body }).formData();
+    form = await new Response(body, { headers: { "Content-Type": type ?? "" } }).formData();
   } catch {
     throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
   }
   for (const [name, value] of form) {
     if (typeof value !== "string" && !policy.fileFields.includes(name)) throw new BodyRefused({ status: 400, key: "errors.body.unexpectedFile" });
   }
-  return new Request(request.url, { ...init, body });
+  return new ReadFormRequest(request.url, { method: request.method, headers, signal: request.signal, body }, form);
+}
+
+/**
+ * A request whose form was read and parsed within its route's limits: `formData()` gives a copy
+ * of that form rather than parsing the body a second time (every score save and submission
+ * reads its form). Its body, text and bytes are still the body as sent.
+ */
+class ReadFormRequest extends Request {
+  readonly #form: FormData;
+
+  constructor(url: string, init: RequestInit, form: FormData) {
+    super(url, init);
+    this.#form = form;
+  }
+
+  override async formData(): Promise<FormData> {
+    const copy = new FormData();
+    for (const [name, value] of this.#form) copy.append(name, value);
+    return copy;
+  }
 }
 
 /** The refusal as a response in the visitor's language (Indonesian unless they chose English). */
