@@ -51,7 +51,8 @@ export function JudgeChart({ judges, overallMean }: { judges: readonly JudgeView
   const left = 120;
   const width = 360;
   // Positions to a tenth of a unit: finer digits draw nothing different and only weigh on the page.
-  const x = (v: number) => Math.round((left + (Math.max(0, Math.min(100, v)) / 100) * (width - left - 10)) * 10) / 10;
+  const tenth = (v: number) => Math.round(v * 10) / 10;
+  const x = (v: number) => tenth(left + (Math.max(0, Math.min(100, v)) / 100) * (width - left - 10));
   const height = judges.length * rowH + 30;
   const color = (l: JudgeView["label"]) => (l === "harsh" ? "#b91c1c" : l === "lenient" ? "#1d4ed8" : "#334155");
   return (
@@ -75,7 +76,7 @@ export function JudgeChart({ judges, overallMean }: { judges: readonly JudgeView
               <text x={4} y={cy + 4} fontSize="11" fill="#0f172a">
                 {j.name.length > 18 ? `${j.name.slice(0, 17)}…` : j.name}
               </text>
-              <rect x={x(j.min)} y={cy - 5} width={Math.max(2, Math.round((x(j.max) - x(j.min)) * 10) / 10)} height={10} rx={5} fill={color(j.label)} opacity={0.25} />
+              <rect x={x(j.min)} y={cy - 5} width={Math.max(2, tenth(x(j.max) - x(j.min)))} height={10} rx={5} fill={color(j.label)} opacity={0.25} />
               <circle cx={x(j.mean)} cy={cy} r={6} fill={color(j.label)} />
             </g>
           );

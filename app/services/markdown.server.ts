@@ -160,11 +160,11 @@ const sameText = (text: string) =>
  * title and tagline). A heading or paragraph at the very start of the text that only repeats one
  * of them is left out, so a screen reader does not hear the same heading twice.
  */
-export function renderMarkdown(source: string, opts: { omitLeading?: readonly string[] } = {}): string {
-  if (source.length > MAX_KEPT_SOURCE) return renderFresh(source, opts.omitLeading ?? []);
-  const key = JSON.stringify([opts.omitLeading ?? [], source]);
+export function renderMarkdown(source: string, { omitLeading = [] }: { omitLeading?: readonly string[] } = {}): string {
+  if (source.length > MAX_KEPT_SOURCE) return renderFresh(source, omitLeading);
+  const key = JSON.stringify([omitLeading, source]);
   let html = rendered.get(key);
-  if (html === undefined) rendered.set(key, (html = renderFresh(source, opts.omitLeading ?? [])));
+  if (html === undefined) rendered.set(key, (html = renderFresh(source, omitLeading)));
   return html;
 }
 

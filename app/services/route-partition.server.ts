@@ -65,7 +65,8 @@ export function routePatterns(routes: Record<string, RouteShape | undefined>) {
   for (const id of Object.keys(routes)) {
     const segments = routeSegments(routes, id);
     if (segments === null) varying.push(id);
-    else bySize.set(segments.length, [...(bySize.get(segments.length) ?? []), { id, segments }]);
+    else if (bySize.has(segments.length)) bySize.get(segments.length)?.push({ id, segments });
+    else bySize.set(segments.length, [{ id, segments }]);
   }
   return { bySize, varying };
 }
@@ -79,7 +80,7 @@ export function candidateIds(patterns: ReturnType<typeof routePatterns>, segment
   return out;
 }
 
-/** The routes a build for these candidates holds: the candidates, the routes of varying length, and every parent of them. */
+/** These routes with every parent of each, and the root. */
 export function withParents(routes: Record<string, RouteShape | undefined>, ids: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const id of ids) {
