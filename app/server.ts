@@ -183,6 +183,8 @@ app.all("*", (req, res, next) => {
 const server = app.listen(config.PORT, () => {
   console.log(`KIM Hackathon siap di ${config.APP_URL} (port ${config.PORT})`);
 });
+// The queue gives the loop a few turns more while a crowd of new connections is being taken.
+server.on("connection", () => admission.connectionTaken());
 
 const scheduler = config.SCHEDULER ? startScheduler(scheduledJobs()) : undefined;
 // With PostgreSQL, change notices travel between instances (LISTEN/NOTIFY).

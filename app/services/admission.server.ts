@@ -17,7 +17,15 @@ export type AdmissionOptions = {
   maxQueue: number;
   /** Longest wait before a request is turned away instead. */
   maxWaitMs: number;
+  /**
+   * Turns in a row the queue may hold back its next request while new connections are still being
+   * taken (see `connectionTaken`), before it lets one in anyway. 0: never hold back.
+   */
+  maxAcceptTurns?: number;
 };
+
+/** The default for `maxAcceptTurns`: a crowd of that many new connections is taken within a request's time. */
+export const ACCEPT_TURNS = 32;
 
 /** A slot to hand back when the response is done; calling it more than once is harmless. */
 export type Release = () => void;
@@ -102,8 +110,24 @@ export class Admission {
   // connection (Node takes at most one new connection per turn). A crowd arriving together would
   // be let in over seconds. With one per turn, the rest wait in the queue, in order, and between
   // two of them the server reads what has arrived and takes the next connection.
+  //
+  // Node takes one new connection per turn, however many are waiting, and a turn that lets a
+  // request in lasts as long as that request's work. A crowd that connects together (a hundred
+  // captains submitting in the last minute, each on a new connection) would so be taken one per
+  // request served: the last of them waits behind a hundred requests before its own is even read,
+  // while the clients taken first send their next request ahead of it. So while connections are
+  // still being taken, the queue lets the loop turn without letting a request in, up to
+  // `maxAcceptTurns` times in a row: those turns are short (taking a connection, reading what came
+  // on the ones already taken), and the crowd joins the queue together, in the order it came.
   #turnTaken = false;
   #scheduled = false;
+  #connectionTaken = false;
+  #heldBack = 0;
+
+  /** Told by the server each time it takes a new connection. */
+  connectionTaken(): void {
+    this.#connectionTaken = true;
+  }
 
   #takeTurn() {
     this.#turnTaken = true;
@@ -113,11 +137,29 @@ export class Admission {
   #schedule() {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
+    setImmediate(() => this.#turn());
+  }
+
+  #turn() {
+    this.#scheduled = false;
+    const connecting = this.#connectionTaken;
+    this.#connectionTaken = false;
+    if (!(this.#waiting > 0 && this.#active < this.options.limit)) {
+      // Nobody waits, or no slot is free (a release schedules the next turn).
       this.#turnTaken = false;
-      if (this.#active < this.options.limit && this.#waiting > 0) this.#grantOne();
-    });
+      this.#heldBack = 0;
+      return;
+    }
+    if (connecting && this.#heldBack < (this.options.maxAcceptTurns ?? ACCEPT_TURNS)) {
+      // Another turn first: the connection taken in this one may not be the last of a crowd.
+      this.#heldBack++;
+      this.#scheduled = true;
+      setImmediate(() => this.#turn());
+      return;
+    }
+    this.#heldBack = 0;
+    this.#turnTaken = false;
+    this.#grantOne();
   }
 
   #grantOne() {
