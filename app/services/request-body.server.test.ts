@@ -81,7 +81,8 @@ describe("reading a body within limits", () => {
 
   it("keeps a body at the limit whole", async () => {
     const body = await readBody(post("a".repeat(1000)), policy);
-    expect(body.size).toBe(1000);
+    expect(body.byteLength).toBe(1000);
+    expect(new TextDecoder().decode(body)).toBe("a".repeat(1000));
   });
 });
 
@@ -120,6 +121,20 @@ describe("only readable forms reach a route", () => {
     expect(request.method).toBe("POST");
     expect(request.headers.get("Content-Length")).toBe(String(sent.toString().length));
     expect(await request.text()).toBe(sent.toString());
+  });
+
+  it("decodes a form as a browser encodes it: + as a space, percent escapes as UTF-8, a stray % kept", async () => {
+    const request = await boundedFormRequest(
+      post("judul=Peta+Desa&kota=Surabaya%20%E2%80%94%20Jatim&nilai=100%25&aneh=%zz&kosong=", { "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8" }),
+      form,
+    );
+    expect([...(await request.formData())]).toEqual([
+      ["judul", "Peta Desa"],
+      ["kota", "Surabaya — Jatim"],
+      ["nilai", "100%"],
+      ["aneh", "%zz"],
+      ["kosong", ""],
+    ]);
   });
 
   it("reads an empty POST without a type as an empty form", async () => {

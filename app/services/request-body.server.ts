@@ -70,12 +70,12 @@ export function sizeLabel(bytes: number): string {
 }
 
 /** Reads the whole body, refusing it as soon as it passes `maxBytes` or runs out of time. */
-export async function readBody(request: Request, policy: Pick<BodyPolicy, "maxBytes" | "idleMs" | "totalMs">): Promise<Blob> {
+export async function readBody(request: Request, policy: Pick<BodyPolicy, "maxBytes" | "idleMs" | "totalMs">): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("Content-Length");
   if (declared !== null && Number(declared) > policy.maxBytes) throw new BodyRefused(tooLarge(policy.maxBytes));
-  if (!request.body) return new Blob([]);
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const chunks: BlobPart[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   const deadline = performance.now() + policy.totalMs;
   try {
@@ -92,7 +92,7 @@ export async function readBody(request: Request, policy: Pick<BodyPolicy, "maxBy
       if (next.done) break;
       size += next.value.byteLength;
       if (size > policy.maxBytes) throw new BodyRefused(tooLarge(policy.maxBytes));
-      chunks.push(next.value as BlobPart);
+      chunks.push(next.value as Uint8Array<ArrayBuffer>);
     }
   } catch (error) {
     reader.cancel().catch(() => undefined);
@@ -100,10 +100,12 @@ export async function readBody(request: Request, policy: Pick<BodyPolicy, "maxBy
     // The client went away or sent a broken chunked encoding.
     throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
   }
-  return new Blob(chunks);
+  // One chunk (a form is small) is the body as it came; several are joined once.
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+const utf8 = new TextDecoder();
 
 /**
  * The request as the route will see it: the same URL, headers and signal, with a body that is
@@ -113,23 +115,30 @@ export async function boundedFormRequest(request: Request, policy: BodyPolicy): 
   const body = await readBody(request, policy);
   const headers = new Headers(request.headers);
   headers.delete("Transfer-Encoding");
-  headers.set("Content-Length", String(body.size));
+  headers.set("Content-Length", String(body.byteLength));
   let type = headers.get("Content-Type");
   // A bare POST (a button with no fields sent by a script) reads as an empty form.
-  if (!type && body.size === 0) {
+  if (!type && body.byteLength === 0) {
     type = FORM_TYPES[0] as string;
     headers.set("Content-Type", type);
   }
   const essence = (type ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (!FORM_TYPES.includes(essence)) throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
   let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "Content-Type": type ?? "" } }).formData();
-  } catch {
-    throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
-  }
-  for (const [name, value] of form) {
-    if (typeof value !== "string" && !policy.fileFields.includes(name)) throw new BodyRefused({ status: 400, key: "errors.body.unexpectedFile" });
+  if (essence === FORM_TYPES[0]) {
+    // Every score save and submission is such a form: read here as the platform's reader would
+    // (UTF-8, "+" as a space), without wrapping the bytes in a response and a stream to do it.
+    form = new FormData();
+    for (const [name, value] of new URLSearchParams(utf8.decode(body))) form.append(name, value);
+  } else {
+    try {
+      form = await new Response(body, { headers: { "Content-Type": type ?? "" } }).formData();
+    } catch {
+      throw new BodyRefused({ status: 400, key: "errors.body.unreadable" });
+    }
+    for (const [name, value] of form) {
+      if (typeof value !== "string" && !policy.fileFields.includes(name)) throw new BodyRefused({ status: 400, key: "errors.body.unexpectedFile" });
+    }
   }
   return new ReadFormRequest(request.url, { method: request.method, headers, signal: request.signal, body }, form);
 }
