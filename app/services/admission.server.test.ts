@@ -109,39 +109,41 @@ describe("admission", () => {
     expect(late).toBeTypeOf("function");
   });
 
+  /** A gate of one slot, just released by its holder, with one request waiting for it. */
+  async function oneWaiting(maxAcceptTurns: number) {
+    const gate = new Admission({ ...opts, limit: 1, maxAcceptTurns });
+    const holder = (await gate.enter())!;
+    let waiter: Release | null | undefined;
+    void gate.enter().then((r) => (waiter = r));
+    holder();
+    return { gate, granted: () => waiter };
+  }
+
   it("holds the next request back while new connections are being taken, and lets it in once they stop", async () => {
     // Node takes one new connection per turn of the loop; a crowd that connects together is taken
     // over as many turns. The queue lets those turns pass without letting a request in, so the
     // crowd's requests join the queue before the next request runs.
-    const gate = new Admission({ ...opts, limit: 1, maxAcceptTurns: 8 });
-    const a = (await gate.enter())!;
-    let b: Release | null | undefined;
-    void gate.enter().then((r) => (b = r));
-    a();
+    const { gate, granted } = await oneWaiting(8);
     for (let i = 0; i < 5; i++) {
       gate.connectionTaken();
       await turn();
-      expect(b).toBeUndefined();
+      expect(granted()).toBeUndefined();
     }
     await turn();
     await turn();
-    expect(b).toBeTypeOf("function");
+    expect(granted()).toBeTypeOf("function");
     expect(gate.state()).toMatchObject({ active: 1, waiting: 0 });
   });
 
   it("lets a request in after maxAcceptTurns turns even when connections never stop coming", async () => {
-    const gate = new Admission({ ...opts, limit: 1, maxAcceptTurns: 3 });
-    const a = (await gate.enter())!;
-    let b: Release | null | undefined;
-    void gate.enter().then((r) => (b = r));
-    a();
+    const { gate, granted } = await oneWaiting(3);
     let turns = 0;
-    while (b === undefined && turns < 20) {
+    while (granted() === undefined && turns < 20) {
       gate.connectionTaken();
       await turn();
       turns++;
     }
-    expect(b).toBeTypeOf("function");
+    expect(granted()).toBeTypeOf("function");
     // Three turns held back, the fourth lets it in (one more for the test's own turn to see it).
     expect(turns).toBeLessThanOrEqual(5);
     expect(turns).toBeGreaterThanOrEqual(4);

@@ -25,7 +25,7 @@ export type AdmissionOptions = {
 };
 
 /** The default for `maxAcceptTurns`: a crowd of that many new connections is taken within a request's time. */
-export const ACCEPT_TURNS = 32;
+const ACCEPT_TURNS = 32;
 
 /** A slot to hand back when the response is done; calling it more than once is harmless. */
 export type Release = () => void;
@@ -111,12 +111,11 @@ export class Admission {
   // be let in over seconds. With one per turn, the rest wait in the queue, in order, and between
   // two of them the server reads what has arrived and takes the next connection.
   //
-  // Node takes one new connection per turn, however many are waiting, and a turn that lets a
-  // request in lasts as long as that request's work. A crowd that connects together (a hundred
-  // captains submitting in the last minute, each on a new connection) would so be taken one per
-  // request served: the last of them waits behind a hundred requests before its own is even read,
-  // while the clients taken first send their next request ahead of it. So while connections are
-  // still being taken, the queue lets the loop turn without letting a request in, up to
+  // One connection per turn, though, and a turn that lets a request in lasts as long as that
+  // request's work: a crowd that connects together (a hundred captains submitting in the last
+  // minute, each on a new connection) would be taken one per request served. The last of them
+  // would wait behind a hundred requests before its own is even read, while the clients taken
+  // first send their next request ahead of it. So while connections are still being taken, the queue lets the loop turn without letting a request in, up to
   // `maxAcceptTurns` times in a row: those turns are short (taking a connection, reading what came
   // on the ones already taken), and the crowd joins the queue together, in the order it came.
   #turnTaken = false;
@@ -153,8 +152,7 @@ export class Admission {
     if (connecting && this.#heldBack < (this.options.maxAcceptTurns ?? ACCEPT_TURNS)) {
       // Another turn first: the connection taken in this one may not be the last of a crowd.
       this.#heldBack++;
-      this.#scheduled = true;
-      setImmediate(() => this.#turn());
+      this.#schedule();
       return;
     }
     this.#heldBack = 0;
