@@ -63,6 +63,23 @@ describe("saving scores", () => {
     expect(log[1].actorId).toBe(fx.judges[0].id);
   });
 
+  it("a later save replaces the stored scores: a criterion left empty loses its score, the others take the new values", async () => {
+    const a = await assign(fx.rounds[0].id, fx.judges[2].id, fx.submissions[1].id);
+    const cookie = await cookieFor(fx.judges[2].id);
+    expect((await save(cookie, a.id, scoreFields({ [c1]: "4", [c2]: "5" }, 0))).status).toBe(200);
+    expect((await save(cookie, a.id, scoreFields({ [c1]: "", [c2]: "8" }, 1, "save", { comment: "revisi" }))).body).toMatchObject({ ok: true, version: 2 });
+    let j = await stored(a.id);
+    expect(Object.fromEntries(j?.scores.map((s) => [s.criterionId, s.value]) ?? [])).toEqual({ [c2]: 8 });
+    expect(j?.comment).toBe("revisi");
+    expect((await save(cookie, a.id, scoreFields({ [c1]: "", [c2]: "" }, 2))).body).toMatchObject({ ok: true, version: 3 });
+    j = await stored(a.id);
+    expect(j?.version).toBe(3);
+    expect(j?.scores).toEqual([]);
+    const log = await db.auditLog.findMany({ where: { entity: "judgment", entityId: j?.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(log.map((l) => JSON.parse(l.after ?? "{}").scores)).toEqual([{ [c1]: 4, [c2]: 5 }, { [c2]: 8 }, {}]);
+    expect(log.map((l) => JSON.parse(l.after ?? "{}").version)).toEqual([1, 2, 3]);
+  });
+
   it("finalizes only when every criterion is scored, and refuses changes afterwards", async () => {
     const a = await assign(fx.rounds[0].id, fx.judges[0].id, fx.submissions[3].id);
     const incomplete = await save(cookies.judge, a.id, scoreFields({ [c1]: "5", [c2]: "" }, 0, "finalize"));
