@@ -115,9 +115,10 @@ export class Admission {
   // request's work: a crowd that connects together (a hundred captains submitting in the last
   // minute, each on a new connection) would be taken one per request served. The last of them
   // would wait behind a hundred requests before its own is even read, while the clients taken
-  // first send their next request ahead of it. So while connections are still being taken, the queue lets the loop turn without letting a request in, up to
-  // `maxAcceptTurns` times in a row: those turns are short (taking a connection, reading what came
-  // on the ones already taken), and the crowd joins the queue together, in the order it came.
+  // first send their next request ahead of it. So while connections are still being taken, the
+  // queue lets the loop turn without letting a request in, up to `maxAcceptTurns` times in a row:
+  // those turns are short (taking a connection, reading what came on the ones already taken), and
+  // the crowd joins the queue together, in the order it came.
   #turnTaken = false;
   #scheduled = false;
   #connectionTaken = false;
