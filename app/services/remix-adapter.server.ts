@@ -1,12 +1,14 @@
 // The bridge between Express and the framework's request handler. It is the framework's own
 // Express adapter (same Request building, same streaming of responses) with one difference: a
 // WholeResponse (a rendered page, a JSON reply) is written in one call from the bytes it holds,
-// instead of being read back through a web stream chunk by chunk.
+// instead of being read back through a web stream chunk by chunk. It also lets a page's loaders
+// share the request instead of each getting copies of it (loader-request.server.ts).
 import { createRequestHandler as createRemixHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 // The package's index exports only its own handler; its Request builder and response writer are
 // exported from the module behind it.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { shareLoaderRequests } from "./loader-request.server";
 import { WholeResponse } from "./whole-response.server";
 
 type Options = {
@@ -16,6 +18,7 @@ type Options = {
 };
 
 export function createRequestHandler({ build, mode, getLoadContext }: Options) {
+  shareLoaderRequests();
   const handle = createRemixHandler(build, mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {

@@ -1,7 +1,8 @@
 // What one request knows about its actor, resolved once and shared by every loader of the request.
 //
-// Remix hands each matched loader its own copy of the Request (it strips `?index`/`_routes`), so a
-// memo keyed by the Request object is shared by nothing but a single loader. The server therefore
+// Remix hands each matched loader its own copy of the Request when it strips `?index`/`_routes`
+// (loader-request.server.ts spares the copies only when there is nothing to strip), so a memo
+// keyed by the Request object could be shared by nothing but a single loader. The server therefore
 // runs each GET/HEAD inside a request scope (AsyncLocalStorage) and the memo lives there; root,
 // layout and page loaders of one document or data request then read the session, the event and
 // the actor's roles from the same promises. Other methods get no shared scope: an action may
