@@ -1,4 +1,4 @@
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, defer, type ServerBuild } from "@remix-run/node";
 import frameworkData from "@remix-run/server-runtime/dist/data.js";
 import { describe, expect, it, vi } from "vitest";
 import { needsNoCopy, shareLoaderRequests } from "./loader-request.server";
@@ -55,6 +55,9 @@ describe("shareLoaderRequests", () => {
     // Without single fetch the framework wraps results in Responses: its own call again.
     await target.callRouteLoader({ ...args(plain, () => ({ ok: true })), singleFetch: false });
     expect(frameworkCall).toHaveBeenCalledTimes(4);
+    // Deferred data is the framework's to check (a redirect in its init becomes a redirect).
+    await target.callRouteLoader(args(plain, () => defer({ later: Promise.resolve(1) })));
+    expect(frameworkCall).toHaveBeenCalledTimes(5);
   });
 
   it("leaves a loader that returns nothing to the framework's own error", async () => {

@@ -13,6 +13,7 @@
 // unchanged, as does anything unusual a loader returns (nothing, or deferred data), so its
 // checks and errors stay the framework's.
 import frameworkData from "@remix-run/server-runtime/dist/data.js";
+import { isDeferredData } from "@remix-run/server-runtime/dist/responses.js";
 
 type CallRouteLoader = typeof frameworkData.callRouteLoader;
 type LoaderCall = Parameters<CallRouteLoader>[0];
@@ -28,10 +29,7 @@ export function needsNoCopy(request: Request): boolean {
 
 /** What the framework checks a loader's result for itself: a missing result, or deferred data. */
 function needsFrameworkCheck(result: unknown): boolean {
-  if (result === undefined) return true;
-  if (result === null || typeof result !== "object") return false;
-  const r = result as Record<string, unknown>;
-  return typeof r.subscribe === "function" && typeof r.cancel === "function" && typeof r.resolveData === "function";
+  return result === undefined || isDeferredData(result);
 }
 
 const installed = Symbol.for("kim.shareLoaderRequests");
