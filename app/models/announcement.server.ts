@@ -1,7 +1,7 @@
 // Organizer announcements: emailed to a segment and shown on the event and results pages to that
 // segment only (the "all" segment to everyone).
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
+import { db, queryRows } from "~/services/db.server";
 import { sendMail } from "~/services/mail.server";
 
 import type { SEGMENTS } from "~/validation/results";
@@ -20,7 +20,7 @@ type AnnouncementRow = { id: string; title: string; body: string; segment: strin
 export async function announcementsForViewer(eventId: string, viewer: { id: string; isAdmin: boolean } | null, take: number) {
   const userId = viewer?.id ?? null;
   const admin = viewer?.isAdmin ? 1 : 0;
-  const rows = await db.$queryRaw<AnnouncementRow[]>`
+  const rows = await queryRows<AnnouncementRow[]>`
     SELECT a."id", a."title", a."body", a."segment", a."createdAt", a."emailedAt"
     FROM "Announcement" a
     WHERE a."eventId" = ${eventId} AND (

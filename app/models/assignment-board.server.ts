@@ -6,7 +6,7 @@ import { assignmentWarnings, explainNonAssignment, type AssignmentWarning, type 
 import { conflictLookup, conflictMatrix, type ConflictReason } from "~/domain/conflicts";
 import { judgmentStatus, type JudgmentStatus } from "~/domain/judgment";
 import { foldForSearch, pageOf, searchMatcher } from "~/domain/results-window";
-import { db, Prisma } from "~/services/db.server";
+import { db, Prisma, queryRows } from "~/services/db.server";
 import { resultFromPairs } from "./assignment.server";
 import { compareText } from "~/domain/collate";
 
@@ -59,11 +59,11 @@ const roundLevel = (w: AssignmentWarning) => w.code === "imbalance" || w.code ==
 export async function assignmentBoard(event: BoardEvent, round: { id: string; judgesPerSubmission: number }, query: BoardQuery) {
   const [criteria, entries, judges, pairs] = await Promise.all([
     db.criterion.findMany({ where: { roundId: round.id, eventId: event.id } }),
-    db.$queryRaw<EntryRow[]>`
+    queryRows<EntryRow[]>`
       SELECT s."id", s."title", s."teamId", t."name" AS "teamName", t."regionId", t."kimName", t."institution"
       FROM "RoundEntry" re JOIN "Submission" s ON s."id" = re."submissionId" JOIN "Team" t ON t."id" = s."teamId"
       WHERE re."roundId" = ${round.id} AND s."eventId" = ${event.id}`,
-    db.$queryRaw<JudgeRow[]>`
+    queryRows<JudgeRow[]>`
       SELECT m."userId", u."name", m."regionId", m."kimName", m."institution"
       FROM "EventMember" m JOIN "User" u ON u."id" = m."userId"
       WHERE m."eventId" = ${event.id} AND m."role" = 'JUDGE'
@@ -71,7 +71,7 @@ export async function assignmentBoard(event: BoardEvent, round: { id: string; ju
     // Judge pairs of three kinds: who is assigned to what in the round (the whole round's loads,
     // coverage and warnings need no more), and what makes a conflict besides affiliations:
     // declarations, and judges who are in a team.
-    db.$queryRaw<PairRow[]>`
+    queryRows<PairRow[]>`
       SELECT 'assigned' AS "kind", a."judgeId", a."submissionId" AS "otherId" FROM "Assignment" a WHERE a."roundId" = ${round.id}
       UNION ALL
       SELECT 'declared', c."judgeId", c."teamId" FROM "Conflict" c WHERE c."eventId" = ${event.id} AND c."source" = 'DECLARED'
@@ -181,7 +181,7 @@ function groupByReason(explained: { judgeId: string; codes: NonAssignmentCode[] 
 /** The assignments of the shown cards with their judgments' state, in assignment order. */
 async function shownAssignments(roundId: string, submissionIds: string[]) {
   if (submissionIds.length === 0) return [];
-  const rows = await db.$queryRaw<AssignmentRow[]>`
+  const rows = await queryRows<AssignmentRow[]>`
     SELECT a."id", a."judgeId", a."submissionId", a."manual", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment",
       j."finalizedAt", sc."criterionId", sc."value"
     FROM "Assignment" a LEFT JOIN "Judgment" j ON j."assignmentId" = a."id" LEFT JOIN "Score" sc ON sc."judgmentId" = j."id"

@@ -1,5 +1,5 @@
 import type { Timeline, TimelineDates } from "~/domain/phase";
-import { db, Prisma } from "~/services/db.server";
+import { db, Prisma, queryRows } from "~/services/db.server";
 
 type TimelineRow = TimelineDates & { rounds: { id: string; name: string; closesAt: Date }[] };
 
@@ -47,7 +47,7 @@ type MembershipRow = { role: "ORGANIZER" | "JUDGE"; id: string; slug: string; na
 
 /** Events where the user has an organizer or judge role (one statement). */
 export async function listEventsForMember(userId: string) {
-  const rows = await db.$queryRaw<MembershipRow[]>`
+  const rows = await queryRows<MembershipRow[]>`
     SELECT m."role", e."id", e."slug", e."name", e."timezone"
     FROM "EventMember" m JOIN "Event" e ON e."id" = m."eventId"
     WHERE m."userId" = ${userId}
@@ -84,7 +84,7 @@ const ROUND_COLUMNS = new Set(["roundId", "roundName", "roundOrder", "roundClose
 
 /** Events matching `where` (over `e`), each with its rounds and the user's standing in it. */
 async function eventsWithStanding(where: Prisma.Sql, userId: string | null): Promise<{ event: EventWithRounds; standing: EventStanding }[]> {
-  const rows = await db.$queryRaw<ContextRow[]>`
+  const rows = await queryRows<ContextRow[]>`
     SELECT e.*,
       r."id" AS "roundId", r."name" AS "roundName", r."order" AS "roundOrder", r."closesAt" AS "roundClosesAt",
       r."judgesPerSubmission" AS "roundJudgesPerSubmission",

@@ -1,7 +1,7 @@
 // The public gallery at any size: the list of public projects is read once per data version
 // (submission and team edits move it) and shared; each request filters and cuts one page of it.
 import { foldForSearch } from "~/domain/results-window";
-import { db } from "~/services/db.server";
+import { queryRows } from "~/services/db.server";
 import { versionedCache } from "~/services/versioned-cache.server";
 import { compareText } from "~/domain/collate";
 
@@ -24,7 +24,7 @@ type Card = {
 const stamp = (v: unknown): string => (v instanceof Date ? String(v.getTime()) : v === null || v === undefined ? "" : String(v));
 
 async function galleryVersion(eventId: string): Promise<string> {
-  const [row] = await db.$queryRaw<{ n: number | bigint; s: unknown; t: unknown }[]>`
+  const [row] = await queryRows<{ n: number | bigint; s: unknown; t: unknown }[]>`
     SELECT (SELECT COUNT(*) FROM "Submission" s WHERE s."eventId" = ${eventId}) AS n,
            (SELECT MAX(s."updatedAt") FROM "Submission" s WHERE s."eventId" = ${eventId}) AS s,
            (SELECT MAX(t."updatedAt") FROM "Team" t WHERE t."eventId" = ${eventId}) AS t`;
@@ -33,7 +33,7 @@ async function galleryVersion(eventId: string): Promise<string> {
 
 /** Only submitted projects of accepted teams are public. */
 async function readCards(eventId: string): Promise<Card[]> {
-  const rows = await db.$queryRaw<
+  const rows = await queryRows<
     {
       id: string;
       title: string;

@@ -5,7 +5,7 @@ import { blindPeriod, type BlindFacts } from "~/domain/blind";
 import { detectConflicts, type ConflictReason } from "~/domain/conflicts";
 import { judgmentStatus } from "~/domain/judgment";
 import { sortCriteria } from "~/domain/scoring";
-import { db, Prisma } from "~/services/db.server";
+import { db, Prisma, queryRows } from "~/services/db.server";
 import { compareText } from "~/domain/collate";
 
 type Criterion = Awaited<ReturnType<typeof db.criterion.findMany>>[number];
@@ -41,7 +41,7 @@ type CriterionRow = Omit<Criterion, "weight" | "scaleMin" | "scaleMax" | "order"
  * them, and through Prisma's query builder this one read cost about as much as the save's writes.
  */
 export async function eventCriteria(eventId: string): Promise<Criterion[]> {
-  const rows = await db.$queryRaw<CriterionRow[]>`
+  const rows = await queryRows<CriterionRow[]>`
     SELECT "id", "eventId", "roundId", "name", "description", "weight", "scaleMin", "scaleMax", "order"
     FROM "Criterion" WHERE "eventId" = ${eventId}`;
   return rows.map((c) => ({ ...c, weight: Number(c.weight), scaleMin: Number(c.scaleMin), scaleMax: Number(c.scaleMax), order: Number(c.order) }));
@@ -71,7 +71,7 @@ export async function judgeQueue(event: { id: string; rounds: readonly QueueRoun
   // unfinalized judgments in SQL instead visited every judgment again (a third of the page's
   // SQL time for a judge whose 167 assignments were all scored).
   const [rows, criteria] = await Promise.all([
-    db.$queryRaw<QueueRow[]>`
+    queryRows<QueueRow[]>`
       SELECT a."id", a."label", a."roundId", s."title", t."name" AS "teamName", j."finalizedAt", CASE WHEN j."id" IS NULL THEN 0 ELSE 1 END AS "hasJudgment"
       FROM "Assignment" a
       JOIN "Submission" s ON s."id" = a."submissionId"
@@ -82,7 +82,7 @@ export async function judgeQueue(event: { id: string; rounds: readonly QueueRoun
   ]);
   const drafts = rows.filter((row) => Number(row.hasJudgment) && row.finalizedAt === null).map((row) => row.id);
   const scoreRows = drafts.length
-    ? await db.$queryRaw<QueueScore[]>`
+    ? await queryRows<QueueScore[]>`
       SELECT j."assignmentId", sc."criterionId", sc."value"
       FROM "Judgment" j
       JOIN "Score" sc ON sc."judgmentId" = j."id"
@@ -123,7 +123,7 @@ function queueOrder(x: { id: string; title: string }, y: { id: string; title: st
  * LEFT JOIN, looks up titles only for the assignments still open.
  */
 export async function nextOpenAssignment(roundId: string, judgeId: string, current: { id: string; title: string }): Promise<string | null> {
-  const rows = await db.$queryRaw<{ id: string; title: string }[]>`
+  const rows = await queryRows<{ id: string; title: string }[]>`
     SELECT a."id", s."title"
     FROM "Assignment" a
     LEFT JOIN "Judgment" j ON j."assignmentId" = a."id"
@@ -182,7 +182,7 @@ export type ConflictRules = { conflictSameRegion: boolean; conflictSameKim: bool
  * the organizers instead (conflictOverview), who reassign the project.
  */
 export async function assignmentFacts(event: { id: string } & ConflictRules & BlindFacts, assignmentId: string, judgeId: string, now: Date) {
-  const rows = await db.$queryRaw<DetailRow[]>`
+  const rows = await queryRows<DetailRow[]>`
     SELECT a."id", a."label", a."roundId", a."submissionId", s."teamId", s."title", s."tagline", s."description", s."repoUrl", s."demoUrl", s."videoUrl",
       tr."name" AS "trackName", t."name" AS "teamName", t."kimName", t."institution", t."regionId", rg."name" AS "regionName",
       j."id" AS "judgmentId", j."version", j."comment", j."privateNote", j."finalizedAt",
@@ -242,7 +242,7 @@ type ListRow = { kind: string; id: string; label: string; detail: string; size: 
 
 /** The project's attachments and the team's member names, in upload and joining order. */
 export async function assignmentLists(submissionId: string, teamId: string) {
-  const rows = await db.$queryRaw<ListRow[]>`
+  const rows = await queryRows<ListRow[]>`
     SELECT 'attachment' AS "kind", x."id", x."filename" AS "label", x."kind" AS "detail", x."size", x."createdAt" AS "at"
     FROM "Attachment" x WHERE x."submissionId" = ${submissionId}
     UNION ALL

@@ -6,7 +6,7 @@ import { canScore, type ScoreCapability } from "~/domain/phase";
 import { checkScores, scoredOnly, type JudgmentError, type ScoreEntries } from "~/domain/judgment";
 import { toTimeline, type EventWithRounds } from "~/models/event.server";
 import { auditInsert } from "~/services/audit.server";
-import { db, isUniqueViolation, Prisma } from "~/services/db.server";
+import { db, isUniqueViolation, Prisma, queryRows } from "~/services/db.server";
 import { rowId } from "~/services/ids.server";
 import type { Failure } from "~/validation/message";
 import { assignmentFacts, eventCriteria } from "./judge-desk.server";
@@ -36,7 +36,7 @@ function scoreMap(scores: readonly { criterionId: string; value: number }[]): Re
 export async function pendingJudgingByEvent(judgeId: string, now: Date): Promise<Record<string, number>> {
   // One pass over the judge's own assignments (indexed by judge), counted per round; whether a
   // round is still open is decided here, against the caller's clock.
-  const rounds = await db.$queryRaw<{ eventId: string; closesAt: Date | string | number; pending: number | bigint }[]>`
+  const rounds = await queryRows<{ eventId: string; closesAt: Date | string | number; pending: number | bigint }[]>`
     SELECT r."eventId", r."closesAt", COUNT(*) AS "pending"
     FROM "Assignment" a
     JOIN "Round" r ON r."id" = a."roundId"

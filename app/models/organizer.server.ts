@@ -1,7 +1,7 @@
 // What the organizer dashboard and the audit page read. Callers have already checked that the
 // actor organizes the event.
 import { auditRefs, parseAuditJson, type Names, type RefKind } from "~/domain/audit-log";
-import { db, Prisma } from "~/services/db.server";
+import { db, Prisma, queryRows } from "~/services/db.server";
 
 export async function dashboardCounts(eventId: string) {
   const [teams, members, submissions, assignments, finalized, staff] = await Promise.all([
@@ -99,7 +99,7 @@ async function auditNames(eventId: string, refs: Record<RefKind, string[]>): Pro
   const names: Names = {};
   const emails: Record<string, string> = {};
   if (parts.length === 0) return { names, emails };
-  const rows = await db.$queryRaw<{ kind: RefKind; id: string; label: string | null; extra: string | null }[]>`${Prisma.join(parts, " UNION ALL ")}`;
+  const rows = await queryRows<{ kind: RefKind; id: string; label: string | null; extra: string | null }[]>`${Prisma.join(parts, " UNION ALL ")}`;
   for (const r of rows) {
     if (r.label) (names[r.kind] ??= {})[r.id] = r.label;
     if (r.kind === "user" && r.extra) emails[r.id] = r.extra;

@@ -1,5 +1,5 @@
 // The public event page: everything a visitor may read about an event.
-import { db, type AwardKind } from "~/services/db.server";
+import { db, type AwardKind, queryRows } from "~/services/db.server";
 
 type ListRow = { list: string; id: string; a: string; b: string | null; c: string | null; n: number | bigint | null };
 
@@ -8,7 +8,7 @@ type ListRow = { list: string; id: string; a: string; b: string | null; c: strin
  * one statement; the event record comes from the request context.
  */
 export async function getPublicEventLists(eventId: string) {
-  const rows = await db.$queryRaw<ListRow[]>`
+  const rows = await queryRows<ListRow[]>`
     SELECT 'track' AS "list", x."id", x."name" AS "a", x."description" AS "b", NULL AS "c", NULL AS "n", x."order" AS "ord", x."name" AS "tie"
     FROM "Track" x WHERE x."eventId" = ${eventId}
     UNION ALL
@@ -36,6 +36,6 @@ export async function bannerKeyFor(slug: string) {
 export async function hasPublication(eventId: string): Promise<boolean> {
   // In SQL: the signed-in event page asks on every view, and through Prisma's query builder the
   // question cost several times its SQL.
-  const rows = await db.$queryRaw<{ found: number | bigint }[]>`SELECT 1 AS "found" FROM "Publication" WHERE "eventId" = ${eventId} LIMIT 1`;
+  const rows = await queryRows<{ found: number | bigint }[]>`SELECT 1 AS "found" FROM "Publication" WHERE "eventId" = ${eventId} LIMIT 1`;
   return rows.length > 0;
 }

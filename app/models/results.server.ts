@@ -19,7 +19,7 @@ import {
 import { foldForSearch } from "~/domain/results-window";
 import { type Criterion, sortCriteria, weightedTotal } from "~/domain/scoring";
 import type { PublicationEntry } from "~/domain/publication";
-import { db, Prisma } from "~/services/db.server";
+import { db, Prisma, queryRows } from "~/services/db.server";
 import { versionedCache } from "~/services/versioned-cache.server";
 import { roundStates, type RoundState } from "./round-state.server";
 import { compareText } from "~/domain/collate";
@@ -91,7 +91,7 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
   // cost of a large read through Prisma.
   const columns = criteria.length ? Prisma.join(criteria.map((c, i) => Prisma.sql`MAX(CASE WHEN s."criterionId" = ${c.id} THEN s.value END) AS ${Prisma.raw(`"c${i}"`)}`)) : Prisma.sql`NULL AS "c0"`;
   const [judgmentRows, submissionRows] = await Promise.all([
-    db.$queryRaw<({ judgeId: string; judgeName: string; submissionId: string } & Record<string, number | bigint | null | string>)[]>`
+    queryRows<({ judgeId: string; judgeName: string; submissionId: string } & Record<string, number | bigint | null | string>)[]>`
       SELECT a."judgeId" AS "judgeId", MAX(u.name) AS "judgeName", a."submissionId" AS "submissionId", ${columns}
       FROM "Judgment" j
       JOIN "Assignment" a ON a.id = j."assignmentId"
@@ -99,7 +99,7 @@ async function computeRanking(roundId: string, eventId: string, method: RankingM
       LEFT JOIN "Score" s ON s."judgmentId" = j.id
       WHERE a."roundId" = ${roundId} AND j."finalizedAt" IS NOT NULL
       GROUP BY j.id, a."judgeId", a."submissionId"`,
-    db.$queryRaw<
+    queryRows<
       { id: string; title: string; submittedAt: Date | null; trackId: string | null; trackName: string | null; teamId: string; teamName: string; regionId: string | null; regionName: string | null }[]
     >`
       SELECT s.id, s.title, s."submittedAt" AS "submittedAt", s."trackId" AS "trackId", tr.name AS "trackName",

@@ -4,7 +4,7 @@
 // moves it, on whichever instance it happened, so it can key a shared cache and drive the live
 // stream.
 import { eventTopic, onChange } from "~/services/change-feed.server";
-import { db } from "~/services/db.server";
+import { queryRows } from "~/services/db.server";
 import { watchWrites } from "~/services/write-watch.server";
 
 export type RoundState = {
@@ -47,7 +47,7 @@ const toDate = (v: unknown): Date => (v instanceof Date ? v : typeof v === "numb
 export type ResultsState = { rounds: RoundState[]; publication: PublicationState };
 
 export async function resultsState(eventId: string): Promise<ResultsState> {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await queryRows<Row[]>`
     SELECT r.id, r.name, r."order" AS "order",
            aa.assignments, ee.entries, jj.judgments, jj.finalized, jj.versions, jj.changed,
            (SELECT MAX(s."updatedAt") FROM "Submission" s WHERE s."eventId" = ${eventId}) AS "submissionsChanged",

@@ -4,7 +4,7 @@ import { toCsv } from "~/domain/csv";
 import { foldForSearch, pageOf, searchMatcher } from "~/domain/results-window";
 import { isComplete, missingMembers } from "~/domain/team-rules";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
+import { db, queryRows } from "~/services/db.server";
 import { env } from "~/services/env.server";
 import { tFor } from "~/services/i18n.server";
 import { sendMail } from "~/services/mail.server";
@@ -42,13 +42,13 @@ type MemberRow = { teamId: string; role: "CAPTAIN" | "MEMBER"; pool: string | nu
 /** Every team of the event with its members and registration extension, in three statements. */
 async function teamsOf(eventId: string) {
   const [teams, members, extensions] = await Promise.all([
-    db.$queryRaw<TeamRow[]>`
+    queryRows<TeamRow[]>`
       SELECT t."id", t."name", t."kimName", t."institution", t."status", t."statusReason", t."reviewedAt", t."createdAt",
         t."videoUrl", t."proposalName", t."regionId", t."trackId", rg."name" AS "regionName", tr."name" AS "trackName"
       FROM "Team" t LEFT JOIN "Region" rg ON rg."id" = t."regionId" LEFT JOIN "Track" tr ON tr."id" = t."trackId"
       WHERE t."eventId" = ${eventId}
       ORDER BY t."createdAt" ASC, t."id" ASC`,
-    db.$queryRaw<MemberRow[]>`
+    queryRows<MemberRow[]>`
       SELECT m."teamId", m."role", m."pool", u."name", u."email", u."whatsapp"
       FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
       WHERE m."eventId" = ${eventId}
@@ -72,7 +72,7 @@ type ListRow = { list: string; id: string; a: string; b: string | null; n: numbe
 
 /** The event's team pools, regions and tracks, for the screening filters and team rules: one statement. */
 export async function screeningLists(eventId: string) {
-  const rows = await db.$queryRaw<ListRow[]>`
+  const rows = await queryRows<ListRow[]>`
     SELECT 'pool' AS "list", x."id", x."key" AS "a", x."label" AS "b", x."quota" AS "n", x."order" AS "ord", x."id" AS "tie"
     FROM "TeamPool" x WHERE x."eventId" = ${eventId}
     UNION ALL

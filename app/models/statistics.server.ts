@@ -4,7 +4,7 @@
 import { buildStatistics, type Statistics, type StatisticsFacts, type StatisticsWords, type TeamStatus } from "~/domain/statistics";
 import { eventZone } from "~/domain/time";
 import { audit } from "~/services/audit.server";
-import { db } from "~/services/db.server";
+import { db, queryRows } from "~/services/db.server";
 
 type Flag = number | bigint | boolean | null;
 type Count = number | bigint;
@@ -21,7 +21,7 @@ export async function statisticsFacts(eventId: string): Promise<StatisticsFacts>
   const [teams, poolCounts, lists, judging] = await Promise.all([
     // A finalist's project is in the last round (entered or assigned), as for finalist certificates
     // and the "finalists" announcements; award recipients exist only for published results.
-    db.$queryRaw<TeamRow[]>`
+    queryRows<TeamRow[]>`
       SELECT t."createdAt", CAST(t."status" AS TEXT) AS "status", t."regionId",
         (SELECT COUNT(*) FROM "TeamMember" m WHERE m."teamId" = t."id") AS "members",
         CASE WHEN CAST(s."status" AS TEXT) = 'SUBMITTED' THEN 1 ELSE 0 END AS "submitted",
@@ -34,12 +34,12 @@ export async function statisticsFacts(eventId: string): Promise<StatisticsFacts>
       LEFT JOIN (SELECT r."id" FROM "Round" r WHERE r."eventId" = ${eventId} ORDER BY r."order" DESC LIMIT 1) lr ON 1 = 1
       WHERE t."eventId" = ${eventId}
       ORDER BY t."createdAt" ASC, t."id" ASC`,
-    db.$queryRaw<PoolCountRow[]>`
+    queryRows<PoolCountRow[]>`
       SELECT m."pool", COUNT(*) AS "people", COUNT(DISTINCT m."teamId") AS "teams"
       FROM "TeamMember" m WHERE m."eventId" = ${eventId}
       GROUP BY m."pool"
       ORDER BY m."pool" ASC`,
-    db.$queryRaw<ListRow[]>`
+    queryRows<ListRow[]>`
       SELECT 'region' AS "list", x."id", x."code" AS "a", x."name" AS "b", x."order" AS "ord" FROM "Region" x WHERE x."eventId" = ${eventId}
       UNION ALL
       SELECT 'pool', x."id", x."key", x."label", x."order" FROM "TeamPool" x WHERE x."eventId" = ${eventId}
@@ -47,7 +47,7 @@ export async function statisticsFacts(eventId: string): Promise<StatisticsFacts>
       SELECT 'published', p."id", NULL, NULL, 0 FROM "Publication" p
       WHERE p."eventId" = ${eventId} AND NOT EXISTS (SELECT 1 FROM "Publication" c WHERE c."supersedesId" = p."id")
       ORDER BY "list", "ord", "b", "id"`,
-    db.$queryRaw<JudgingRow[]>`
+    queryRows<JudgingRow[]>`
       SELECT a."judgeId", u."name" AS "judgeName", r."id" AS "roundId", r."name" AS "roundName", r."order" AS "roundOrder",
         COUNT(*) AS "total", COUNT(j."finalizedAt") AS "final"
       FROM "Assignment" a

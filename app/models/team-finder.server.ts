@@ -4,7 +4,7 @@
 // request makes the member through admitMember, the same path as joining by invite.
 import { decidingSide, finderOpen, requestRefusal, skillTags, teamNeeds, type RequestRefusal } from "~/domain/team-finder";
 import { audit } from "~/services/audit.server";
-import { db, Prisma } from "~/services/db.server";
+import { db, Prisma, queryRows } from "~/services/db.server";
 import { sha256 } from "~/services/ids.server";
 import type { ListingInput } from "~/validation/finder";
 import type { TeamRefusalCode } from "~/validation/team";
@@ -52,7 +52,7 @@ export async function getFinder(slug: string, userId: string, now: Date) {
     db.region.findMany({ where: { eventId: event.id }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
     // Requests the user is part of: as the participant, or those of the team they captain.
     open
-      ? db.$queryRaw<RequestRow[]>`
+      ? queryRows<RequestRow[]>`
           SELECT q."id", q."teamId", q."userId", q."direction", q."status", q."message", t."name" AS "teamName"
           FROM "JoinRequest" q JOIN "Team" t ON t."id" = q."teamId"
           WHERE ${standing.team?.role === "CAPTAIN" ? Prisma.sql`q."teamId" = ${standing.team.id}` : Prisma.sql`q."eventId" = ${event.id} AND q."userId" = ${userId}`}
@@ -60,14 +60,14 @@ export async function getFinder(slug: string, userId: string, now: Date) {
       : Promise.resolve([]),
     // Every listing, the user's own included (it fills their form); who may see the others is decided below.
     open
-      ? db.$queryRaw<ListingRow[]>`
+      ? queryRows<ListingRow[]>`
           SELECT l."userId", u."name", l."skills", l."note", l."pool", l."regionId", r."name" AS "regionName"
           FROM "FinderListing" l JOIN "User" u ON u."id" = l."userId" LEFT JOIN "Region" r ON r."id" = l."regionId"
           WHERE l."eventId" = ${event.id}
           ORDER BY l."updatedAt" DESC, l."id" ASC`
       : Promise.resolve([]),
     open
-      ? db.$queryRaw<OpeningRow[]>`
+      ? queryRows<OpeningRow[]>`
           SELECT o."teamId", t."name", o."note", r."name" AS "regionName", k."name" AS "trackName"
           FROM "TeamOpening" o JOIN "Team" t ON t."id" = o."teamId"
           LEFT JOIN "Region" r ON r."id" = t."regionId" LEFT JOIN "Track" k ON k."id" = t."trackId"
@@ -75,7 +75,7 @@ export async function getFinder(slug: string, userId: string, now: Date) {
           ORDER BY o."updatedAt" DESC, o."teamId" ASC`
       : Promise.resolve([]),
     open
-      ? db.$queryRaw<PlaceRow[]>`
+      ? queryRows<PlaceRow[]>`
           SELECT m."teamId", m."pool" FROM "TeamOpening" o JOIN "TeamMember" m ON m."teamId" = o."teamId" WHERE o."eventId" = ${event.id}
           UNION ALL
           SELECT s."teamId", s."pool" FROM "TeamOpening" o JOIN "TeamSeat" s ON s."teamId" = o."teamId" WHERE o."eventId" = ${event.id}`
@@ -294,7 +294,7 @@ export async function getTeamFinder(teamId: string, userId: string, now: Date) {
       include: { event: { include: { rounds: { orderBy: { order: "asc" } }, pools: { orderBy: { order: "asc" } } } }, opening: { select: { note: true } } },
     }),
     // Members and places kept for imported members, in one statement.
-    db.$queryRaw<{ userId: string | null; role: string | null; pool: string | null }[]>`
+    queryRows<{ userId: string | null; role: string | null; pool: string | null }[]>`
       SELECT m."userId", CAST(m."role" AS TEXT) AS "role", m."pool" FROM "TeamMember" m WHERE m."teamId" = ${teamId}
       UNION ALL
       SELECT NULL, NULL, s."pool" FROM "TeamSeat" s WHERE s."teamId" = ${teamId}`,
@@ -315,7 +315,7 @@ export async function getTeamFinder(teamId: string, userId: string, now: Date) {
     regionName: string | null;
   };
   const requests = open
-    ? await db.$queryRaw<RequestRow[]>`
+    ? await queryRows<RequestRow[]>`
         SELECT q."id", q."userId", u."name", q."direction", q."status", q."message", l."skills", l."note", l."pool", r."name" AS "regionName"
         FROM "JoinRequest" q JOIN "User" u ON u."id" = q."userId"
         LEFT JOIN "FinderListing" l ON l."eventId" = q."eventId" AND l."userId" = q."userId"

@@ -3,7 +3,7 @@
 // relation would otherwise cost a statement of its own).
 import type { User } from "lucia";
 import { can } from "~/domain/permissions";
-import { db } from "~/services/db.server";
+import { db, queryRows } from "~/services/db.server";
 import { eventsOfTeamMember, getEventContextById } from "./event.server";
 
 type TeamRecord = Awaited<ReturnType<typeof db.team.findFirstOrThrow>>;
@@ -15,7 +15,7 @@ type MemberRow = { id: string; userId: string; role: "CAPTAIN" | "MEMBER"; pool:
  * stranger cannot tell a private team from a missing one.
  */
 export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "isAdmin">) {
-  const [row] = await db.$queryRaw<TeamRow[]>`
+  const [row] = await queryRows<TeamRow[]>`
     SELECT t.*, rg."name" AS "regionName", tr."name" AS "trackName", s."status" AS "submissionStatus"
     FROM "Team" t
     LEFT JOIN "Region" rg ON rg."id" = t."regionId"
@@ -25,7 +25,7 @@ export async function getTeamForViewer(teamId: string, user: Pick<User, "id" | "
   if (!row) return null;
   const [context, members, extensions, pools, seats] = await Promise.all([
     getEventContextById(row.eventId, user.id),
-    db.$queryRaw<MemberRow[]>`
+    queryRows<MemberRow[]>`
       SELECT m."id", m."userId", m."role", m."pool", m."joinedAt", u."name", u."email", u."whatsapp"
       FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
       WHERE m."teamId" = ${teamId}
@@ -67,23 +67,23 @@ type MyTeamRow = {
 /** The user's teams across events, newest first, with what the dashboard's next step needs. */
 export async function listMyTeams(userId: string) {
   const [rows, events, pools, members, extensions] = await Promise.all([
-    db.$queryRaw<MyTeamRow[]>`
+    queryRows<MyTeamRow[]>`
       SELECT m."role", t."id", t."eventId", t."name", t."status", t."statusReason", s."status" AS "submissionStatus"
       FROM "TeamMember" m JOIN "Team" t ON t."id" = m."teamId" LEFT JOIN "Submission" s ON s."teamId" = t."id"
       WHERE m."userId" = ${userId}
       ORDER BY m."joinedAt" DESC, m."id" ASC`,
     eventsOfTeamMember(userId),
     // Each starts from the user's own memberships (indexed by user), never from a whole table.
-    db.$queryRaw<PoolRow[]>`
+    queryRows<PoolRow[]>`
       SELECT p."id", p."eventId", p."key", p."label", p."quota", p."order"
       FROM "TeamMember" m JOIN "TeamPool" p ON p."eventId" = m."eventId"
       WHERE m."userId" = ${userId}
       ORDER BY p."order" ASC, p."id" ASC`,
-    db.$queryRaw<{ teamId: string; pool: string | null }[]>`
+    queryRows<{ teamId: string; pool: string | null }[]>`
       SELECT o."teamId", o."pool"
       FROM "TeamMember" m JOIN "TeamMember" o ON o."teamId" = m."teamId"
       WHERE m."userId" = ${userId}`,
-    db.$queryRaw<{ teamId: string; kind: "SUBMISSION" | "REGISTRATION"; until: Date | string }[]>`
+    queryRows<{ teamId: string; kind: "SUBMISSION" | "REGISTRATION"; until: Date | string }[]>`
       SELECT x."teamId", x."kind", x."until"
       FROM "TeamMember" m JOIN "Extension" x ON x."teamId" = m."teamId"
       WHERE m."userId" = ${userId}`,

@@ -1,7 +1,7 @@
 // Sessions (Lucia 3) stored in our own Session table. The cookie holds the session id; the table
 // holds only its SHA-256, so a copy of the database does not hand out live sessions.
 import { Lucia, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
-import { db } from "./db.server";
+import { db, queryRows } from "./db.server";
 import { env } from "./env.server";
 import { sessionKey } from "./session-key.server";
 
@@ -21,7 +21,7 @@ type SessionUserRow = {
 const adapter: Adapter = {
   // One statement: every signed-in request starts here.
   async getSessionAndUser(sessionId) {
-    const rows = await db.$queryRaw<SessionUserRow[]>`
+    const rows = await queryRows<SessionUserRow[]>`
       SELECT s."id", s."userId", s."expiresAt", u."email", u."name", u."isAdmin", u."emailVerifiedAt", u."privacyVersion"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${sessionKey(sessionId)}`;
