@@ -40,9 +40,12 @@ class PgAdapter extends PrismaPg {
   }
 }
 
-/** The adapter connection Prisma opened last (the client opens it on its first query). */
+/**
+ * The adapter connection Prisma opened last (the client opens it on its first query). Kept with
+ * the client, once per process: a module reloaded in development reuses both.
+ */
 type Connection = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
-const connection: { current: Connection | null } = { current: null };
+const connection: { current: Connection | null } = ((globalThis as unknown as { __dbConnection?: { current: Connection | null } }).__dbConnection ??= { current: null });
 
 type Queryable = { queryRaw(query: { sql: string }): Promise<unknown>; executeRaw(query: { sql: string }): Promise<unknown> };
 
