@@ -102,11 +102,12 @@ export const db: Db = (globalForDb.__db ??= create(env().DATABASE_URL));
  */
 export async function queryRows<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
   const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-  const raw = connection.current && rawQueryOf(sql, isPostgres());
-  if (connection.current && raw) {
+  const current = connection.current;
+  const raw = current && rawQueryOf(sql, isPostgres());
+  if (current && raw) {
     try {
       // The adapter's types say `dbType?: string`; the client itself sends null, as here.
-      const rows = rowsOf((await connection.current.queryRaw(raw as unknown as Parameters<Connection["queryRaw"]>[0])) as RawResultSet);
+      const rows = rowsOf((await current.queryRaw(raw as unknown as Parameters<Connection["queryRaw"]>[0])) as RawResultSet);
       if (rows) return rows as T;
     } catch {
       // Asked again below, so the error is Prisma's own.
