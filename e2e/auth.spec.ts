@@ -288,11 +288,20 @@ test("on a phone the header is one row whose menu works by keyboard, and the org
   await expect(picker).toHaveText("Bagian: Hasil");
   await expect(sections.getByRole("link", { name: "Audit" })).toBeHidden();
 
-  // The header menu reaches the account pages.
+  // The header menu reaches the account pages, within the app (the page is not loaded anew),
+  // and marks the page it is on.
+  await page.evaluate(() => Object.assign(window, { keptAcrossNavigation: true }));
   await page.locator("header summary", { hasText: "Menu" }).click();
   await page.getByRole("link", { name: "Akun", exact: true }).click();
   await expect(page).toHaveURL(/\/akun$/);
   await expect(page.getByRole("link", { name: "Akun", exact: true })).toBeHidden();
+  expect(await page.evaluate(() => "keptAcrossNavigation" in window)).toBe(true);
+  await page.locator("header summary", { hasText: "Menu" }).click();
+  await expect(page.getByRole("link", { name: "Akun", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Dasbor", exact: true })).not.toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Dasbor", exact: true }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+  expect(await page.evaluate(() => "keptAcrossNavigation" in window)).toBe(true);
 });
 
 test("the phone menus open without JavaScript", async ({ browser }) => {

@@ -1,6 +1,10 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+// The site's header and footer, on every page. Their links are plain <a> elements navigated within
+// the app by one click handler each (list-navigation.ts): a page renders them on every request,
+// and a <Link> or <NavLink> resolves its path and sets up its hooks each time.
+import { Form, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { isCurrentPath, useListNavigation } from "./list-navigation";
 
 type HeaderUser = { id: string; name: string; email: string; isAdmin: boolean } | null;
 
@@ -58,14 +62,17 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
   const here = location.pathname + location.search;
   const userMenu = useDisclosure();
   const phoneMenu = useDisclosure();
-  const navClass = ({ isActive }: { isActive: boolean }) => `rounded-md px-3 py-2 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
-  const menuLink = ({ isActive }: { isActive: boolean }) =>
-    `flex min-h-[44px] items-center rounded-md px-3 text-base font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-800 hover:bg-slate-100"}`;
+  const navigateInApp = useListNavigation();
+  const navClass = (isActive: boolean) => `rounded-md px-3 py-2 text-sm font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
+  const menuLink = (isActive: boolean) => `flex min-h-[44px] items-center rounded-md px-3 text-base font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-800 hover:bg-slate-100"}`;
   const links: { to: string; label: string; end?: boolean }[] = [
     { to: "/", label: t("nav.events"), end: true },
     ...(user ? [{ to: "/dasbor", label: t("nav.dashboard") }] : []),
     ...(user?.isAdmin ? [{ to: "/admin", label: t("nav.admin") }] : []),
   ];
+  // What NavLink would mark: the page the link leads to, or one under it unless `end`.
+  const current = (to: string, end?: boolean) => isCurrentPath(location.pathname, to, end);
+  const login = `/masuk?redirectTo=${encodeURIComponent(here)}`;
   const language = (
     <Form method="post" action="/bahasa" className="contents">
       <input type="hidden" name="redirectTo" value={here} />
@@ -87,20 +94,21 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
     </Form>
   );
   return (
-    <header className="relative border-b border-slate-200 bg-white">
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- the clicks come from the links inside, which Enter also clicks
+    <header className="relative border-b border-slate-200 bg-white" onClick={navigateInApp}>
       <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-3">
         {t("app.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl items-center gap-x-4 px-4 py-2 sm:px-6 sm:py-3">
-        <Link to="/" className="flex min-w-0 items-center gap-2 text-lg font-extrabold text-brand-800">
+        <a href="/" className="flex min-w-0 items-center gap-2 text-lg font-extrabold text-brand-800">
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span className="truncate">{t("app.name")}</span>
-        </Link>
+        </a>
         <nav aria-label={t("nav.primary")} className="hidden items-center gap-1 sm:flex">
           {links.map((l) => (
-            <NavLink key={l.to} to={l.to} end={l.end} className={navClass}>
+            <a key={l.to} href={l.to} aria-current={current(l.to, l.end) ? "page" : undefined} className={navClass(current(l.to, l.end))}>
               {l.label}
-            </NavLink>
+            </a>
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
@@ -115,29 +123,29 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
                 <p className="truncate px-2 py-1 text-xs text-slate-600">{user.email}</p>
-                <Link to="/dasbor" className="block rounded px-2 py-2 text-sm hover:bg-slate-100">
+                <a href="/dasbor" className="block rounded px-2 py-2 text-sm hover:bg-slate-100">
                   {t("nav.dashboard")}
-                </Link>
-                <Link to="/akun" className="block rounded px-2 py-2 text-sm hover:bg-slate-100">
+                </a>
+                <a href="/akun" className="block rounded px-2 py-2 text-sm hover:bg-slate-100">
                   {t("nav.account")}
-                </Link>
+                </a>
                 {logout}
               </div>
             </details>
           ) : (
             <div className="hidden items-center gap-2 sm:flex">
-              <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`} className="btn-secondary !min-h-[40px] !px-3 text-sm">
+              <a href={login} className="btn-secondary !min-h-[40px] !px-3 text-sm">
                 {t("nav.login")}
-              </Link>
-              <Link to="/daftar" className="btn-primary !min-h-[40px] !px-3 text-sm">
+              </a>
+              <a href="/daftar" className="btn-primary !min-h-[40px] !px-3 text-sm">
                 {t("nav.signup")}
-              </Link>
+              </a>
             </div>
           )}
           {user ? null : (
-            <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`} className="btn-secondary !min-h-[40px] !px-3 text-sm sm:hidden">
+            <a href={login} className="btn-secondary !min-h-[40px] !px-3 text-sm sm:hidden">
               {t("nav.login")}
-            </Link>
+            </a>
           )}
           {/* On a phone everything else sits behind one menu button, so the header is one row. */}
           <details ref={phoneMenu} className="sm:hidden">
@@ -161,9 +169,9 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
                 <ul className="space-y-1">
                   {links.map((l) => (
                     <li key={l.to}>
-                      <NavLink to={l.to} end={l.end} className={menuLink}>
+                      <a href={l.to} aria-current={current(l.to, l.end) ? "page" : undefined} className={menuLink(current(l.to, l.end))}>
                         {l.label}
-                      </NavLink>
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -174,19 +182,19 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
                     <p className="truncate px-3 py-1 text-sm text-slate-600">
                       <span className="font-semibold text-slate-800">{user.name}</span> · {user.email}
                     </p>
-                    <NavLink to="/akun" className={menuLink}>
+                    <a href="/akun" aria-current={current("/akun") ? "page" : undefined} className={menuLink(current("/akun"))}>
                       {t("nav.account")}
-                    </NavLink>
+                    </a>
                     {logout}
                   </>
                 ) : (
                   <div className="flex gap-2 pt-1">
-                    <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`} className="btn-secondary flex-1">
+                    <a href={login} className="btn-secondary flex-1">
                       {t("nav.login")}
-                    </Link>
-                    <Link to="/daftar" className="btn-primary flex-1">
+                    </a>
+                    <a href="/daftar" className="btn-primary flex-1">
                       {t("nav.signup")}
-                    </Link>
+                    </a>
                   </div>
                 )}
               </div>
@@ -200,18 +208,20 @@ export function SiteHeader({ user, lang }: { user: HeaderUser; lang: "id" | "en"
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const navigateInApp = useListNavigation();
   return (
-    <footer className="border-t border-slate-200 bg-white">
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- the clicks come from the links inside, which Enter also clicks
+    <footer className="border-t border-slate-200 bg-white" onClick={navigateInApp}>
       <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600 sm:px-6">
         <p className="font-semibold text-slate-800">{t("app.name")}</p>
         <p>{t("app.footer")}</p>
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-          <Link to="/verifikasi" className="btn-link">
+          <a href="/verifikasi" className="btn-link">
             {t("app.verifyCertificate")}
-          </Link>
-          <Link to="/privasi" className="btn-link">
+          </a>
+          <a href="/privasi" className="btn-link">
             {t("privacy.footerLink")}
-          </Link>
+          </a>
         </p>
       </div>
     </footer>

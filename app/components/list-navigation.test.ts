@@ -1,6 +1,6 @@
 // Which clicks in a list of plain links navigate within the app, and which are left to the browser.
 import { describe, expect, it } from "vitest";
-import { inAppTarget } from "./list-navigation";
+import { inAppTarget, isCurrentPath } from "./list-navigation";
 
 const ORIGIN = "https://kim.example.id";
 
@@ -53,9 +53,32 @@ describe("inAppTarget", () => {
     expect(inAppTarget(click(anchor("https://github.com/kim/x")), ORIGIN)).toBeNull();
   });
 
+  it("leaves a jump within the page (the skip link) to the browser", () => {
+    expect(inAppTarget(click(anchor(`${ORIGIN}/dasbor#konten`, { href: "#konten" })), ORIGIN)).toBeNull();
+    expect(inAppTarget(click(anchor(`${ORIGIN}/privasi#data`, { href: "/privasi#data" })), ORIGIN)).toBe("/privasi#data");
+  });
+
   it("ignores a click that is not on a link inside the list", () => {
     expect(inAppTarget(click(null), ORIGIN)).toBeNull();
     expect(inAppTarget(click(anchor("/a"), {}, false), ORIGIN)).toBeNull();
     expect(inAppTarget({ ...click(anchor("/a")), target: null }, ORIGIN)).toBeNull();
+  });
+});
+
+describe("isCurrentPath", () => {
+  it("marks the page a link leads to and, unless it is an end, the pages under it", () => {
+    expect(isCurrentPath("/dasbor", "/dasbor")).toBe(true);
+    expect(isCurrentPath("/dasbor/", "/dasbor")).toBe(true);
+    expect(isCurrentPath("/Dasbor", "/dasbor")).toBe(true);
+    expect(isCurrentPath("/akun/sandi", "/akun")).toBe(true);
+    expect(isCurrentPath("/akun/sandi", "/akun", true)).toBe(false);
+    expect(isCurrentPath("/akunku", "/akun")).toBe(false);
+    expect(isCurrentPath("/admin", "/dasbor")).toBe(false);
+  });
+
+  it("marks the home link only on the home page when it is an end", () => {
+    expect(isCurrentPath("/", "/", true)).toBe(true);
+    expect(isCurrentPath("/acara/kim-2026", "/", true)).toBe(false);
+    expect(isCurrentPath("/acara/kim-2026", "/")).toBe(true);
   });
 });
