@@ -118,6 +118,18 @@ test("a judge scores three submissions on a phone, offline mid-way, and finalize
   await expect(page.getByText("Sudah difinalisasi: 3")).toBeVisible();
   expect(await db.judgment.count({ where: { assignment: { roundId: round.id, judgeId: judge.id }, finalizedAt: { not: null } } })).toBe(3);
 
+  // The status filter and the judge's tabs navigate within the app too, and mark where the judge is.
+  await page.getByRole("link", { name: "Difinalisasi (3)" }).click();
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}\\?saring=`));
+  await expect(page.getByRole("link", { name: "Difinalisasi (3)" })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Afiliasi & konflik" }).click();
+  await expect(page).toHaveURL(new RegExp(`/juri/${event.slug}/konflik$`));
+  await expect(page.getByRole("link", { name: "Afiliasi & konflik" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Daftar penilaian" })).not.toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Daftar penilaian" }).click();
+  await expect(page.getByTestId("progress")).toHaveText("3 dari 3 dinilai");
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
   // A finalized judgment is read-only.
   await page.getByRole("link", { name: /Pasar Desa/ }).click();
   await expect(page.getByText(/sudah difinalisasi pada/)).toBeVisible();

@@ -1,7 +1,7 @@
 // The judge's queue: the rounds with their progress ("7 dari 12 dinilai"), and the chosen round's
 // submissions as a window — by status, by search, 25 to a page — with the next one to score.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SearchField } from "~/components/forms";
 import { useListNavigation } from "~/components/list-navigation";
@@ -85,7 +85,9 @@ export default function JudgeQueue() {
   const round = rounds.find((r) => r.id === shownId);
   const narrowed = !!(filters.q || filters.status);
   return (
-    <div className="space-y-6">
+    // Plain links throughout, navigated within the app by the page's one handler (list-navigation.ts).
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- the clicks come from the links inside, which Enter also clicks
+    <div className="space-y-6" onClick={navigateInApp}>
       <h1 className="text-2xl font-bold">{t("judge.queueTitle")}</h1>
       {params.get("final") === "1" ? (
         <p role="status" className="rounded-lg border border-green-300 bg-green-50 px-4 py-3 font-medium text-green-900">
@@ -96,14 +98,14 @@ export default function JudgeQueue() {
       {rounds.length > 1 ? (
         <nav aria-label={t("judge.queue.rounds")} className="flex flex-wrap gap-2">
           {rounds.map((r) => (
-            <Link
+            <a
               key={r.id}
-              to={link({ babak: r.id, saring: null, cari: null, halaman: null })}
+              href={link({ babak: r.id, saring: null, cari: null, halaman: null })}
               aria-current={r.id === shownId ? "page" : undefined}
               className={`${CHIP} ${r.id === shownId ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-400"}`}
             >
               {r.name} · {t("judge.queue.roundScored", { done: r.scored, total: r.total })}
-            </Link>
+            </a>
           ))}
         </nav>
       ) : null}
@@ -124,9 +126,9 @@ export default function JudgeQueue() {
               <div className="h-full bg-brand-600" style={{ width: `${round.total ? Math.round((round.scored / round.total) * 100) : 0}%` }} />
             </div>
             {next ? (
-              <Link to={`/juri/${slug}/nilai/${next}`} className="btn-primary mt-3 w-full sm:w-auto">
+              <a href={`/juri/${slug}/nilai/${next}`} className="btn-primary mt-3 w-full sm:w-auto">
                 {t("judge.queue.next")}
-              </Link>
+              </a>
             ) : null}
           </div>
           {round.total > 1 ? (
@@ -135,14 +137,14 @@ export default function JudgeQueue() {
                 const param = status ? PARAM_OF[status] : "";
                 const active = filters.status === param;
                 return (
-                  <Link
+                  <a
                     key={param || "all"}
-                    to={link({ saring: param || null, halaman: null })}
+                    href={link({ saring: param || null, halaman: null })}
                     aria-current={active ? "page" : undefined}
                     className={`${CHIP} ${active ? "border-brand-600 bg-brand-50 text-brand-900" : "border-slate-300 bg-white text-slate-800 hover:border-brand-400"}`}
                   >
                     {status ? t(`scoring.status.${status}`) : t("judge.queue.all")} ({status ? counts[status] : round.total})
-                  </Link>
+                  </a>
                 );
               })}
             </nav>
@@ -163,16 +165,14 @@ export default function JudgeQueue() {
               {narrowed ? (
                 <>
                   {" "}
-                  <Link to={link({ saring: null, cari: null, halaman: null })} className="btn-link">
+                  <a href={link({ saring: null, cari: null, halaman: null })} className="btn-link">
                     {t("judge.queue.reset")}
-                  </Link>
+                  </a>
                 </>
               ) : null}
             </p>
           ) : null}
-          {/* Plain links, navigated within the app by the list's one handler (list-navigation.ts). */}
-          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- the clicks come from the links inside, which Enter also clicks */}
-          <ul className="space-y-2" onClick={navigateInApp}>
+          <ul className="space-y-2">
             {window.rows.map((item) => (
               <li key={item.id}>
                 <a href={`/juri/${slug}/nilai/${item.id}`} className="card flex min-h-[64px] items-center justify-between gap-3 !p-4 hover:border-brand-400">
