@@ -80,3 +80,31 @@ describe("the judge's queue", () => {
     expect(ids.map((id) => status[id])).toEqual(["not_started", "in_progress", "complete", "finalized"]);
   });
 });
+
+describe("the judge's queue order between visits", () => {
+  it("follows every change of title, assignment or round order, however often the queue is read", async () => {
+    const q = await judgingEvent({ judges: 1, teams: 5 });
+    const judge = q.judges[0].id;
+    const read = async () => (await judgeQueue({ id: q.event.id, rounds: q.rounds }, judge)).items.map((i) => i.submission.title);
+    const rename = (i: number, title: string) => db.submission.update({ where: { id: q.submissions[i].id }, data: { title } });
+    for (const [i, title] of ["Kenari", "Anggrek", "Melati"].entries()) {
+      await rename(i, title);
+      await assign(q.rounds[0].id, judge, q.submissions[i].id);
+    }
+    expect(await read()).toEqual(["Anggrek", "Kenari", "Melati"]);
+    expect(await read()).toEqual(["Anggrek", "Kenari", "Melati"]);
+    await rename(1, "Tulip");
+    expect(await read()).toEqual(["Kenari", "Melati", "Tulip"]);
+    await rename(3, "Bakung");
+    const added = await assign(q.rounds[0].id, judge, q.submissions[3].id);
+    expect(await read()).toEqual(["Bakung", "Kenari", "Melati", "Tulip"]);
+    // As many assignments as before, but not the same ones.
+    await db.assignment.delete({ where: { id: added.id } });
+    await rename(4, "Cempaka");
+    await assign(q.rounds[0].id, judge, q.submissions[4].id);
+    expect(await read()).toEqual(["Cempaka", "Kenari", "Melati", "Tulip"]);
+    // An assignment moved to the next round goes after the first round's.
+    await db.assignment.updateMany({ where: { judgeId: judge, submissionId: q.submissions[2].id }, data: { roundId: q.rounds[1].id } });
+    expect(await read()).toEqual(["Cempaka", "Kenari", "Tulip", "Melati"]);
+  });
+});

@@ -7,6 +7,7 @@ import { judgmentStatus } from "~/domain/judgment";
 import { sortCriteria } from "~/domain/scoring";
 import { db, Prisma, queryRows } from "~/services/db.server";
 import { compareText } from "~/domain/collate";
+import { RecentlyUsed } from "~/services/recently-used.server";
 
 type Criterion = Awaited<ReturnType<typeof db.criterion.findMany>>[number];
 
@@ -105,8 +106,39 @@ export async function judgeQueue(event: { id: string; rounds: readonly QueueRoun
       status: judgmentStatus(criteria.get(row.roundId) ?? [], Number(row.hasJudgment) ? { finalizedAt: row.finalizedAt, scores } : null),
     };
   });
+  return { items: inQueueOrder(`${eventId}:${judgeId}`, items), criteria };
+}
+
+type Placed = { round: number; title: string; at: number };
+
+/**
+ * The last order each judge's queue was put in: for every assignment, the round order and title it
+ * was sorted by and where it went. Sorting a national judge's 167 titles in Indonesian collation
+ * is most of the queue's own work after its SQL, and between two visits the titles and rounds
+ * rarely change; the order depends on nothing else, so when they are all as they were, the order
+ * is too. One entry per judge and event, the least recently used dropped beyond the bound.
+ */
+const lastOrders = new RecentlyUsed<string, Map<string, Placed>>(256);
+
+/** The items in queue order: round by round, then queueOrder within a round. */
+function inQueueOrder<T extends { id: string; round: { order: number }; submission: { title: string } }>(key: string, items: T[]): T[] {
+  const last = lastOrders.get(key);
+  if (last && last.size === items.length) {
+    const placed = new Array<T>(items.length);
+    let same = true;
+    for (const item of items) {
+      const was = last.get(item.id);
+      if (!was || was.round !== item.round.order || was.title !== item.submission.title || placed[was.at]) {
+        same = false;
+        break;
+      }
+      placed[was.at] = item;
+    }
+    if (same) return placed;
+  }
   items.sort((x, y) => x.round.order - y.round.order || queueOrder({ id: x.id, title: x.submission.title }, { id: y.id, title: y.submission.title }));
-  return { items, criteria };
+  lastOrders.set(key, new Map(items.map((item, at) => [item.id, { round: item.round.order, title: item.submission.title, at }])));
+  return items;
 }
 
 /** Queue order within a round: the project's title in Indonesian alphabetical order, then the id. */
