@@ -302,6 +302,12 @@ test("on a phone the header is one row whose menu works by keyboard, and the org
   await page.getByRole("link", { name: "Dasbor", exact: true }).click();
   await expect(page).toHaveURL(/\/dasbor$/);
   expect(await page.evaluate(() => "keptAcrossNavigation" in window)).toBe(true);
+  // A link to the page already shown does not add a step to go back through.
+  const steps = await page.evaluate(() => history.length);
+  await page.locator("header summary", { hasText: "Menu" }).click();
+  await page.getByRole("link", { name: "Dasbor", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Dasbor", exact: true })).toBeHidden();
+  expect(await page.evaluate(() => history.length)).toBe(steps);
 });
 
 test("the phone menus open without JavaScript", async ({ browser }) => {

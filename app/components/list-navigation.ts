@@ -48,7 +48,9 @@ export function useListNavigation(): (event: MouseEvent<HTMLElement>) => void {
       const to = inAppTarget(event, window.location.origin);
       if (to === null) return;
       event.preventDefault();
-      navigate(to);
+      // As <Link> does: a link to the page the visitor is on replaces it in the history.
+      const { pathname, search, hash } = window.location;
+      navigate(to, { replace: to === pathname + search + hash });
     },
     [navigate],
   );
