@@ -1,24 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { judgingEvent } from "~/test/judging-fixture";
 import { db } from "./db.server";
-import { noteStatement, watchWrites, writtenTable } from "./write-watch.server";
+import { noteStatement, watchWrites, writtenTables } from "./write-watch.server";
 
 describe("the table a statement writes to", () => {
   it("reads it from the query builder's SQL on SQLite and PostgreSQL and from hand-written SQL", () => {
-    expect(writtenTable("INSERT INTO `main`.`Judgment` (`id`, `assignmentId`) VALUES (?,?) RETURNING `id`")).toBe("Judgment");
-    expect(writtenTable('UPDATE "public"."Judgment" SET "version" = $1 WHERE "id" = $2')).toBe("Judgment");
-    expect(writtenTable('DELETE FROM "Score" WHERE "judgmentId" = ?')).toBe("Score");
-    expect(writtenTable("  insert or ignore into RoundEntry (id) values (?)")).toBe("RoundEntry");
-    expect(writtenTable('INSERT INTO "AuditLog" ("id") VALUES ($1) ON CONFLICT DO NOTHING')).toBe("AuditLog");
+    expect(writtenTables("INSERT INTO `main`.`Judgment` (`id`, `assignmentId`) VALUES (?,?) RETURNING `id`")).toEqual(["Judgment"]);
+    expect(writtenTables('UPDATE "public"."Judgment" SET "version" = $1 WHERE "id" = $2')).toEqual(["Judgment"]);
+    expect(writtenTables('DELETE FROM "Score" WHERE "judgmentId" = ?')).toEqual(["Score"]);
+    expect(writtenTables("  insert or ignore into RoundEntry (id) values (?)")).toEqual(["RoundEntry"]);
+    expect(writtenTables('INSERT INTO "AuditLog" ("id") VALUES ($1) ON CONFLICT DO NOTHING')).toEqual(["AuditLog"]);
   });
 
-  it("says null for reads and everything else", () => {
-    expect(writtenTable('SELECT "id" FROM "Judgment" WHERE "id" = ?')).toBeNull();
-    expect(writtenTable('WITH x AS (SELECT 1) SELECT * FROM "Team"')).toBeNull();
-    expect(writtenTable("BEGIN")).toBeNull();
-    expect(writtenTable("PRAGMA foreign_keys = ON")).toBeNull();
+  it("reads every table a statement's common table expressions write", () => {
+    const save = `WITH "saved" AS (UPDATE "Judgment" SET "version" = $1 WHERE "id" = $2 RETURNING "id"),
+      "cleared" AS (DELETE FROM "Score" WHERE "judgmentId" = $3 AND EXISTS (SELECT 1 FROM "saved")),
+      "scored" AS (INSERT INTO "Score" ("id") SELECT v."id" FROM "saved" CROSS JOIN (VALUES ($4)) AS v("id") ON CONFLICT ("judgmentId", "criterionId") DO UPDATE SET "value" = EXCLUDED."value"),
+      "logged" AS (INSERT INTO "AuditLog" ("id") SELECT $5 FROM "saved")
+      SELECT COUNT(*) AS "saved" FROM "saved"`;
+    expect(writtenTables(save)).toEqual(["Judgment", "Score", "AuditLog"]);
+    expect(writtenTables('with "saved" as (insert into "public"."Submission" ("id") values ($1) returning "id") select * from "saved"')).toEqual(["Submission"]);
+  });
+
+  it("says none for reads and everything else", () => {
+    expect(writtenTables('SELECT "id" FROM "Judgment" WHERE "id" = ?')).toEqual([]);
+    expect(writtenTables('WITH x AS (SELECT 1) SELECT * FROM "Team"')).toEqual([]);
+    expect(writtenTables("BEGIN")).toEqual([]);
+    expect(writtenTables("PRAGMA foreign_keys = ON")).toEqual([]);
     // A column named like a write keyword is not a write.
-    expect(writtenTable('SELECT "updatedAt" FROM "Team"')).toBeNull();
+    expect(writtenTables('SELECT "updatedAt" FROM "Team"')).toEqual([]);
+    expect(writtenTables('WITH x AS (SELECT "updatedAt", updated_at FROM "Team") SELECT * FROM x')).toEqual([]);
   });
 });
 
@@ -29,7 +40,12 @@ describe("watching writes", () => {
     noteStatement('DELETE FROM "Score"');
     noteStatement('INSERT INTO "AuditLog" ("id") VALUES (?)');
     noteStatement('SELECT * FROM "Judgment"');
+    noteStatement('WITH "x" AS (SELECT 1) SELECT * FROM "Judgment"');
     expect(writes()).toBe(2);
+    noteStatement('WITH "saved" AS (INSERT INTO "AuditLog" ("id") VALUES ($1) RETURNING "id") SELECT 1');
+    expect(writes()).toBe(2);
+    noteStatement('WITH "saved" AS (UPDATE "Judgment" SET "version" = 3 RETURNING "id") SELECT 1');
+    expect(writes()).toBe(3);
   });
 
   it("sees every write the database client sends, built or raw, in a transaction or not, and no read", async () => {

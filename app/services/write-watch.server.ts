@@ -7,19 +7,33 @@
 
 /** INSERT / UPDATE / DELETE / REPLACE and the table it names, with or without a schema and quotes. */
 const WRITE = /^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:[`"]?\w+[`"]?\s*\.\s*)?[`"]?(\w+)[`"]?/i;
+/**
+ * The same anywhere in a statement that starts with WITH: a PostgreSQL statement whose common
+ * table expressions write (`WITH "saved" AS (UPDATE …), "logged" AS (INSERT INTO …) SELECT …`)
+ * writes every table they name. A write keyword inside a text value also counts: a write seen
+ * where there is none only costs a cache its entry, one missed would keep a stale read.
+ */
+const WRITE_ANYWHERE = /(?:^|[\s(,])(?:insert\s+into|update|delete\s+from)\s+(?:[`"]?\w+[`"]?\s*\.\s*)?[`"]?(\w+)[`"]?/gi;
+const WITH = /^\s*with\s/i;
 
 const TABLE_CACHE_SIZE = 2000;
-const tableOf = new Map<string, string | null>();
+const tablesOf = new Map<string, readonly string[]>();
 
-/** The table a statement writes to, or null for a read (or anything else). */
-export function writtenTable(sql: string): string | null {
-  let table = tableOf.get(sql);
-  if (table === undefined) {
-    table = WRITE.exec(sql)?.[1] ?? null;
-    if (tableOf.size >= TABLE_CACHE_SIZE) tableOf.delete(tableOf.keys().next().value as string);
-    tableOf.set(sql, table);
+/** The tables a statement writes to: none for a read (or anything else). */
+export function writtenTables(sql: string): readonly string[] {
+  let tables = tablesOf.get(sql);
+  if (tables === undefined) {
+    if (WITH.test(sql)) {
+      // "… DO UPDATE SET …" of an upsert names no table.
+      tables = [...new Set([...sql.matchAll(WRITE_ANYWHERE)].map((m) => m[1]).filter((t) => t.toUpperCase() !== "SET"))];
+    } else {
+      const table = WRITE.exec(sql)?.[1];
+      tables = table ? [table] : [];
+    }
+    if (tablesOf.size >= TABLE_CACHE_SIZE) tablesOf.delete(tablesOf.keys().next().value as string);
+    tablesOf.set(sql, tables);
   }
-  return table;
+  return tables;
 }
 
 type Watch = { tables: ReadonlySet<string>; count: number };
@@ -28,9 +42,9 @@ const watches: Watch[] = [];
 /** Called with every statement sent to the database. */
 export function noteStatement(sql: string): void {
   if (watches.length === 0) return;
-  const table = writtenTable(sql);
-  if (table === null) return;
-  for (const watch of watches) if (watch.tables.has(table)) watch.count++;
+  for (const table of writtenTables(sql)) {
+    for (const watch of watches) if (watch.tables.has(table)) watch.count++;
+  }
 }
 
 /**
