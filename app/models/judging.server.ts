@@ -5,8 +5,8 @@ import type { ConflictReason } from "~/domain/conflicts";
 import { canScore, type ScoreCapability } from "~/domain/phase";
 import { checkScores, scoredOnly, type JudgmentError, type ScoreEntries } from "~/domain/judgment";
 import { toTimeline, type EventWithRounds } from "~/models/event.server";
-import { auditInsert } from "~/services/audit.server";
-import { db, isUniqueViolation, Prisma, queryRows } from "~/services/db.server";
+import { auditInsert, auditInsertWhen, type AuditEntry } from "~/services/audit.server";
+import { db, isPostgres, isUniqueViolation, Prisma, queryRows } from "~/services/db.server";
 import { rowId } from "~/services/ids.server";
 import type { Failure } from "~/validation/message";
 import { assignmentFacts, eventCriteria } from "./judge-desk.server";
@@ -99,8 +99,9 @@ function snapshotOf(j: { version: number; scores: Record<string, number>; commen
 /**
  * Saves (and optionally finalizes) a judgment. Nothing is written unless every check passes,
  * and the write itself only lands if the stored version is still the one the judge started from.
- * Two reads (the assignment with its judgment, scores and conflicts; the rubric), then one short
- * transaction: the judgment, its scores and the audit record together.
+ * Two reads (the assignment with its judgment, scores and conflicts; the rubric), then one write of
+ * the judgment, its scores and the audit record together: a short transaction on SQLite, one
+ * statement on PostgreSQL.
  */
 export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const { event } = input;
@@ -125,50 +126,112 @@ export async function saveJudgment(input: SaveInput): Promise<SaveOutcome> {
   const scores = scoredOnly(input.scores);
   const finalizedAt = input.finalize ? input.now : null;
   const data = { comment: input.comment, privateNote: input.privateNote, version: input.version + 1, finalizedAt };
+  const meta = { assignmentId: a.id, roundId: a.roundId, submissionId: a.submission.id, judgeId: input.judgeId };
+  const entry = (judgmentId: string): AuditEntry => ({
+    eventId: event.id,
+    actorId: input.judgeId,
+    action: input.finalize ? "judgment.finalize" : "judgment.save",
+    entity: "judgment",
+    entityId: judgmentId,
+    before: { ...meta, ...snapshotOf(before), finalized: false },
+    after: { ...meta, version: input.version + 1, scores, comment: input.comment, privateNote: input.privateNote, finalized: input.finalize },
+  });
+  if (await writeJudgment({ assignmentId: a.id, before, version: input.version, data, scores, now: input.now, entry })) {
+    return { ok: true, version: input.version + 1, finalized: input.finalize };
+  }
+  return { ok: false, code: "stale", current: await snapshot(a.id) };
+}
+
+export type JudgmentWrite = {
+  assignmentId: string;
+  before: { id: string } | null;
+  /** The version the save was based on; the judgment's becomes `data.version`. */
+  version: number;
+  data: { comment: string; privateNote: string; version: number; finalizedAt: Date | null };
+  scores: Record<string, number>;
+  now: Date;
+  entry: (judgmentId: string) => AuditEntry;
+};
+
+/**
+ * Writes the judgment, its scores and the audit record together, or nothing: false when the
+ * judgment is no longer at `version` (another save got there first, or it was finalized since).
+ */
+export async function writeJudgment(write: JudgmentWrite): Promise<boolean> {
   try {
-    // The writes are SQL: through Prisma's query builder these four statements cost about three
-    // times as much, and a save is the write fifty judges repeat. The version check is the
-    // UPDATE's row count, as before.
-    const version = await db.$transaction(async (tx) => {
-      let judgmentId: string;
-      if (!before) {
-        // A second first-save of the same assignment fails on the unique assignmentId.
-        judgmentId = (await tx.judgment.create({ data: { assignmentId: a.id, ...data }, select: { id: true } })).id;
-      } else {
-        const updated = await tx.$executeRaw`UPDATE "Judgment"
-          SET "comment" = ${data.comment}, "privateNote" = ${data.privateNote}, "version" = ${data.version}, "finalizedAt" = ${finalizedAt}, "updatedAt" = ${input.now}
-          WHERE "id" = ${before.id} AND "version" = ${input.version} AND "finalizedAt" IS NULL`;
-        if (updated !== 1) throw new Stale();
-        judgmentId = before.id;
-        await tx.$executeRaw`DELETE FROM "Score" WHERE "judgmentId" = ${judgmentId}`;
-      }
-      const entries = Object.entries(scores);
-      if (entries.length > 0) {
-        const rows = entries.map(([criterionId, value]) => Prisma.sql`(${rowId(input.now.getTime())}, ${judgmentId}, ${criterionId}, ${value})`);
-        await tx.$executeRaw`INSERT INTO "Score" ("id", "judgmentId", "criterionId", "value") VALUES ${Prisma.join(rows)}`;
-      }
-      const meta = { assignmentId: a.id, roundId: a.roundId, submissionId: a.submission.id, judgeId: input.judgeId };
-      await tx.$executeRaw(
-        auditInsert(
-          {
-            eventId: event.id,
-            actorId: input.judgeId,
-            action: input.finalize ? "judgment.finalize" : "judgment.save",
-            entity: "judgment",
-            entityId: judgmentId,
-            before: { ...meta, ...snapshotOf(before), finalized: false },
-            after: { ...meta, version: input.version + 1, scores, comment: input.comment, privateNote: input.privateNote, finalized: input.finalize },
-          },
-          input.now,
-        ),
-      );
-      return input.version + 1;
-    });
-    return { ok: true, version, finalized: input.finalize };
+    if (isPostgres()) await writeInOneStatement(write);
+    else await writeInTransaction(write);
+    return true;
   } catch (e) {
-    if (e instanceof Stale || isUniqueViolation(e)) {
-      return { ok: false, code: "stale", current: await snapshot(a.id) };
-    }
+    if (e instanceof Stale || isUniqueViolation(e)) return false;
     throw e;
   }
+}
+
+/**
+ * SQLite: the judgment, its scores and the audit record in one short transaction. The writes are
+ * SQL: through Prisma's query builder these four statements cost about three times as much, and
+ * a save is the write fifty judges repeat. The version check is the UPDATE's row count.
+ */
+async function writeInTransaction({ assignmentId, before, version, data, scores, now, entry }: JudgmentWrite): Promise<void> {
+  await db.$transaction(async (tx) => {
+    let judgmentId: string;
+    if (!before) {
+      // A second first-save of the same assignment fails on the unique assignmentId.
+      judgmentId = (await tx.judgment.create({ data: { assignmentId, ...data }, select: { id: true } })).id;
+    } else {
+      const updated = await tx.$executeRaw`UPDATE "Judgment"
+        SET "comment" = ${data.comment}, "privateNote" = ${data.privateNote}, "version" = ${data.version}, "finalizedAt" = ${data.finalizedAt}, "updatedAt" = ${now}
+        WHERE "id" = ${before.id} AND "version" = ${version} AND "finalizedAt" IS NULL`;
+      if (updated !== 1) throw new Stale();
+      judgmentId = before.id;
+      await tx.$executeRaw`DELETE FROM "Score" WHERE "judgmentId" = ${judgmentId}`;
+    }
+    const entries = Object.entries(scores);
+    if (entries.length > 0) {
+      const rows = entries.map(([criterionId, value]) => Prisma.sql`(${rowId(now.getTime())}, ${judgmentId}, ${criterionId}, ${value})`);
+      await tx.$executeRaw`INSERT INTO "Score" ("id", "judgmentId", "criterionId", "value") VALUES ${Prisma.join(rows)}`;
+    }
+    await tx.$executeRaw(auditInsert(entry(judgmentId), now));
+  });
+}
+
+/**
+ * PostgreSQL: the same write as one statement, which PostgreSQL applies whole or not at all. The
+ * judgment is inserted (a second first-save finds the assignment taken and inserts nothing) or
+ * updated under the version check; the scores and the audit record are written only when it was.
+ * As a transaction it took six round trips, each waiting for the server's turn between the
+ * others' requests, while holding one of the pool's connections: the pool, not the database,
+ * bounded how many saves a second went through.
+ */
+async function writeInOneStatement({ assignmentId, before, version, data, scores, now, entry }: JudgmentWrite): Promise<void> {
+  const judgmentId = before?.id ?? rowId(now.getTime());
+  const saved = before
+    ? Prisma.sql`UPDATE "Judgment"
+        SET "comment" = ${data.comment}, "privateNote" = ${data.privateNote}, "version" = ${data.version}, "finalizedAt" = ${data.finalizedAt}, "updatedAt" = ${now}
+        WHERE "id" = ${judgmentId} AND "version" = ${version} AND "finalizedAt" IS NULL
+        RETURNING "id"`
+    : Prisma.sql`INSERT INTO "Judgment" ("id", "assignmentId", "comment", "privateNote", "version", "finalizedAt", "updatedAt")
+        VALUES (${judgmentId}, ${assignmentId}, ${data.comment}, ${data.privateNote}, ${data.version}, ${data.finalizedAt}, ${now})
+        ON CONFLICT ("assignmentId") DO NOTHING
+        RETURNING "id"`;
+  const entries = Object.entries(scores);
+  // One statement cannot both delete a row and update it: the scores it keeps are upserted, the
+  // others deleted.
+  const kept = entries.map(([criterionId]) => criterionId);
+  const cleared = before
+    ? Prisma.sql`, "cleared" AS (
+        DELETE FROM "Score" WHERE "judgmentId" = ${judgmentId} AND EXISTS (SELECT 1 FROM "saved")${kept.length ? Prisma.sql` AND "criterionId" NOT IN (${Prisma.join(kept)})` : Prisma.empty})`
+    : Prisma.empty;
+  const scored = entries.length
+    ? Prisma.sql`, "scored" AS (
+        INSERT INTO "Score" ("id", "judgmentId", "criterionId", "value")
+        SELECT v."id", "saved"."id", v."criterionId", v."value"
+        FROM "saved" CROSS JOIN (VALUES ${Prisma.join(entries.map(([criterionId, value]) => Prisma.sql`(CAST(${rowId(now.getTime())} AS TEXT), CAST(${criterionId} AS TEXT), CAST(${value} AS INTEGER))`))}) AS v("id", "criterionId", "value")
+        ON CONFLICT ("judgmentId", "criterionId") DO UPDATE SET "value" = EXCLUDED."value")`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<{ saved: number | bigint }[]>`
+    WITH "saved" AS (${saved})${cleared}${scored}, "logged" AS (${auditInsertWhen(entry(judgmentId), now, "saved")})
+    SELECT COUNT(*) AS "saved" FROM "saved"`;
+  if (Number(rows[0]?.saved ?? 0) !== 1) throw new Stale();
 }

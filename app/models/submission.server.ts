@@ -6,7 +6,7 @@ import { changedFields, missingToSubmit, REVISION_FIELDS, type RevisionField, ty
 import { diffLines, diffWords } from "~/domain/diff";
 import { parseHttpUrl } from "~/domain/links";
 import { getEventContextById, toTimeline } from "~/models/event.server";
-import { db, isUniqueViolation, Prisma, queryRows } from "~/services/db.server";
+import { db, isPostgres, isUniqueViolation, Prisma, queryRows } from "~/services/db.server";
 import { rowId } from "~/services/ids.server";
 import type { Failure } from "~/validation/message";
 
@@ -203,43 +203,106 @@ export async function saveSubmission(args: { teamId: string; userId: string; now
   const status = submitted ? ("SUBMITTED" as const) : ("DRAFT" as const);
   const submittedAt = submitted ? args.now : null;
   const firstSubmittedAt = existing?.firstSubmittedAt ?? (submitted ? args.now : null);
+  const write: SubmissionWrite = { eventId: team.eventId, teamId: team.id, userId: args.userId, now: args.now, next, status, firstSubmittedAt, submittedAt };
   for (let attempt = 0; ; attempt++) {
     try {
-      // In SQL: this is the write a thousand teams make in the last minute, and through Prisma's
-      // query builder its three statements cost several times their SQL. One upsert keyed by the
-      // team (a draft made at the same instant by a teammate becomes an update), then the latest
-      // revision, then the new one if the text changed. The status goes in as a literal (one of
-      // two constants) so that PostgreSQL reads it as its enum type.
-      return await db.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<{ id: string }[]>`
-          INSERT INTO "Submission" ("id", "eventId", "teamId", "trackId", "title", "tagline", "description", "repoUrl", "demoUrl", "videoUrl", "status", "firstSubmittedAt", "submittedAt", "version", "createdAt", "updatedAt")
-          VALUES (${rowId(args.now.getTime())}, ${team.eventId}, ${team.id}, ${next.trackId}, ${next.title}, ${next.tagline}, ${next.description}, ${next.repoUrl}, ${next.demoUrl}, ${next.videoUrl},
-            ${Prisma.raw(`'${status}'`)}, ${firstSubmittedAt}, ${submittedAt}, 1, ${args.now}, ${args.now})
-          ON CONFLICT ("teamId") DO UPDATE SET
-            "trackId" = excluded."trackId", "title" = excluded."title", "tagline" = excluded."tagline", "description" = excluded."description",
-            "repoUrl" = excluded."repoUrl", "demoUrl" = excluded."demoUrl", "videoUrl" = excluded."videoUrl", "status" = excluded."status",
-            "firstSubmittedAt" = excluded."firstSubmittedAt", "submittedAt" = excluded."submittedAt", "version" = "Submission"."version" + 1, "updatedAt" = excluded."updatedAt"
-          RETURNING "id"`;
-        let revision: number | null = null;
-        if (submitted) {
-          const [last] = await tx.$queryRaw<({ number: number | bigint } & { [K in RevisionField]: string | null })[]>`
-            SELECT "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl"
-            FROM "SubmissionRevision" WHERE "submissionId" = ${row.id} ORDER BY "number" DESC LIMIT 1`;
-          if (!last || changedFields(textOf(last), next).length > 0) {
-            revision = Number(last?.number ?? 0) + 1;
-            await tx.$executeRaw`
-              INSERT INTO "SubmissionRevision" ("id", "submissionId", "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl", "authorId", "createdAt")
-              VALUES (${rowId(args.now.getTime())}, ${row.id}, ${revision}, ${next.title}, ${next.tagline}, ${next.description}, ${next.trackId}, ${next.repoUrl}, ${next.demoUrl}, ${next.videoUrl}, ${args.userId}, ${args.now})`;
-          }
-        }
-        return { ok: true as const, submissionId: row.id, status, revision, savedAt: args.now };
-      });
+      const { submissionId, revision } = isPostgres() ? await writeInOneStatement(write) : await writeInTransaction(write);
+      return { ok: true, submissionId, status, revision, savedAt: args.now };
     } catch (e) {
       // Two members saving at the same instant race for the next revision number; the loser retries.
       if (attempt < 2 && isUniqueViolation(e)) continue;
       throw e;
     }
   }
+}
+
+type SubmissionWrite = {
+  eventId: string;
+  teamId: string;
+  userId: string;
+  now: Date;
+  next: NormalizedText;
+  status: "DRAFT" | "SUBMITTED";
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+};
+
+/**
+ * The project's row: inserted, or updated when the team has one (a draft made at the same instant
+ * by a teammate becomes an update). The status goes in as a literal (one of two constants) so that
+ * PostgreSQL reads it as its enum type.
+ */
+function upsertSubmission({ eventId, teamId, now, next, status, firstSubmittedAt, submittedAt }: SubmissionWrite): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "Submission" ("id", "eventId", "teamId", "trackId", "title", "tagline", "description", "repoUrl", "demoUrl", "videoUrl", "status", "firstSubmittedAt", "submittedAt", "version", "createdAt", "updatedAt")
+    VALUES (${rowId(now.getTime())}, ${eventId}, ${teamId}, ${next.trackId}, ${next.title}, ${next.tagline}, ${next.description}, ${next.repoUrl}, ${next.demoUrl}, ${next.videoUrl},
+      ${Prisma.raw(`'${status}'`)}, ${firstSubmittedAt}, ${submittedAt}, 1, ${now}, ${now})
+    ON CONFLICT ("teamId") DO UPDATE SET
+      "trackId" = excluded."trackId", "title" = excluded."title", "tagline" = excluded."tagline", "description" = excluded."description",
+      "repoUrl" = excluded."repoUrl", "demoUrl" = excluded."demoUrl", "videoUrl" = excluded."videoUrl", "status" = excluded."status",
+      "firstSubmittedAt" = excluded."firstSubmittedAt", "submittedAt" = excluded."submittedAt", "version" = "Submission"."version" + 1, "updatedAt" = excluded."updatedAt"
+    RETURNING "id"`;
+}
+
+/**
+ * SQLite: in SQL, as this is the write a thousand teams make in the last minute and through
+ * Prisma's query builder its three statements cost several times their SQL. The upsert, then for
+ * a submitted project the latest revision, then the new one if the text changed.
+ */
+async function writeInTransaction(write: SubmissionWrite): Promise<{ submissionId: string; revision: number | null }> {
+  const { next, now, userId } = write;
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>(upsertSubmission(write));
+    let revision: number | null = null;
+    if (write.status === "SUBMITTED") {
+      const [last] = await tx.$queryRaw<({ number: number | bigint } & { [K in RevisionField]: string | null })[]>`
+        SELECT "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl"
+        FROM "SubmissionRevision" WHERE "submissionId" = ${row.id} ORDER BY "number" DESC LIMIT 1`;
+      if (!last || changedFields(textOf(last), next).length > 0) {
+        revision = Number(last?.number ?? 0) + 1;
+        await tx.$executeRaw`
+          INSERT INTO "SubmissionRevision" ("id", "submissionId", "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl", "authorId", "createdAt")
+          VALUES (${rowId(now.getTime())}, ${row.id}, ${revision}, ${next.title}, ${next.tagline}, ${next.description}, ${next.trackId}, ${next.repoUrl}, ${next.demoUrl}, ${next.videoUrl}, ${userId}, ${now})`;
+      }
+    }
+    return { submissionId: row.id, revision };
+  });
+}
+
+/**
+ * PostgreSQL: the same write as one statement, applied whole or not at all, instead of a
+ * transaction of three to five round trips that held a pool connection while the request waited
+ * its turn between them. For a submitted project the new revision is inserted only when the
+ * latest one differs in some field (an empty field and a missing one are the same, as in
+ * `changedFields`). Two teammates submitting at the same instant both read the same latest
+ * revision and meet on its number's unique index: the loser's statement writes nothing and is
+ * retried, as the transaction was.
+ */
+async function writeInOneStatement(write: SubmissionWrite): Promise<{ submissionId: string; revision: number | null }> {
+  const { next, now, userId } = write;
+  if (write.status !== "SUBMITTED") {
+    const [row] = await db.$queryRaw<{ id: string }[]>(upsertSubmission(write));
+    return { submissionId: row.id, revision: null };
+  }
+  const text = (value: string | null) => Prisma.sql`CAST(${value} AS TEXT)`;
+  const same = Prisma.join(
+    REVISION_FIELDS.map((field) => Prisma.sql`COALESCE(l.${Prisma.raw(`"${field}"`)}, '') = COALESCE(${text(next[field])}, '')`),
+    " AND ",
+  );
+  const [row] = await db.$queryRaw<{ id: string; revision: number | bigint | null }[]>`
+    WITH "saved" AS (${upsertSubmission(write)}),
+    "last" AS (
+      SELECT r.* FROM "SubmissionRevision" r WHERE r."submissionId" = (SELECT "id" FROM "saved") ORDER BY r."number" DESC LIMIT 1
+    ),
+    "revised" AS (
+      INSERT INTO "SubmissionRevision" ("id", "submissionId", "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl", "authorId", "createdAt")
+      SELECT ${text(rowId(now.getTime()))}, s."id", COALESCE((SELECT "number" FROM "last"), 0) + 1,
+        ${Prisma.join(REVISION_FIELDS.map((field) => text(next[field])))}, ${text(userId)}, CAST(${now} AS TIMESTAMP(3))
+      FROM "saved" s
+      WHERE NOT EXISTS (SELECT 1 FROM "last" l WHERE ${same})
+      RETURNING "number"
+    )
+    SELECT s."id", (SELECT "number" FROM "revised") AS "revision" FROM "saved" s`;
+  return { submissionId: row.id, revision: row.revision === null ? null : Number(row.revision) };
 }
 
 /** Revision history with authors, newest first, for the team or an organizer. */

@@ -203,7 +203,8 @@ describe("bad input is refused with a localized message and nothing written", ()
     const other = await cookieFor(fx.judges[1].id);
     await save(other, a.id, scoreFields({ [c1]: "3", [c2]: "4" }, 0));
     await save(other, a.id, scoreFields({ [c1]: "6", [c2]: "4" }, 1, "save", { comment: "versi dua" }));
-    const stale = await save(other, a.id, scoreFields({ [c1]: "9", [c2]: "9" }, 1));
+    // Stale, and leaving c2 empty: had it been written, c2's score would be gone.
+    const stale = await save(other, a.id, scoreFields({ [c1]: "9" }, 1));
     expect(stale.status).toBe(409);
     const body = stale.body as { code: string; error: Record<string, string[]>; current: { version: number; scores: Record<string, number>; comment: string } };
     expect(body.code).toBe("stale");
@@ -212,6 +213,8 @@ describe("bad input is refused with a localized message and nothing written", ()
     const j = await stored(a.id);
     expect(j?.version).toBe(2);
     expect(j?.scores.find((s) => s.criterionId === c1)?.value).toBe(6);
+    expect(j?.scores.find((s) => s.criterionId === c2)?.value).toBe(4);
+    expect(await db.auditLog.count({ where: { entity: "judgment", entityId: j?.id } })).toBe(2);
   });
 
   it("a malformed version or intent", async () => {
@@ -246,7 +249,11 @@ describe("concurrent edits", () => {
     const cookie = await cookieFor(fx.judges[2].id);
     const results = await Promise.all([save(cookie, a.id, scoreFields({ [c1]: "1" }, 0)), save(cookie, a.id, scoreFields({ [c1]: "10" }, 0))]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await stored(a.id))?.version).toBe(1);
+    const j = await stored(a.id);
+    expect(j?.version).toBe(1);
+    // Only the winner's score and audit record were written.
+    expect(j?.scores.map((s) => s.value)).toEqual([results[0].status === 200 ? 1 : 10]);
+    expect(await db.auditLog.count({ where: { entity: "judgment", entityId: j?.id } })).toBe(1);
   });
 });
 
