@@ -200,9 +200,10 @@ async function writeInTransaction({ assignmentId, before, version, data, scores,
  * PostgreSQL: the same write as one statement, which PostgreSQL applies whole or not at all. The
  * judgment is inserted (a second first-save finds the assignment taken and inserts nothing) or
  * updated under the version check; the scores and the audit record are written only when it was.
- * As a transaction it took six round trips, each waiting for the server's turn between the
- * others' requests, while holding one of the pool's connections: the pool, not the database,
- * bounded how many saves a second went through.
+ * As a transaction it took six round trips (BEGIN, four writes, COMMIT), and after each the
+ * request waited its turn on the event loop behind the other requests' work, so each round trip
+ * lengthened the save; as only a few requests are let in at once (admission.server.ts), the
+ * saves a second follow a save's length.
  */
 async function writeInOneStatement({ assignmentId, before, version, data, scores, now, entry }: JudgmentWrite): Promise<void> {
   const judgmentId = before?.id ?? rowId(now.getTime());

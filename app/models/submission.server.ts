@@ -270,8 +270,8 @@ async function writeInTransaction(write: SubmissionWrite): Promise<{ submissionI
 
 /**
  * PostgreSQL: the same write as one statement, applied whole or not at all, instead of a
- * transaction of three to five round trips that held a pool connection while the request waited
- * its turn between them. For a submitted project the new revision is inserted only when the
+ * transaction of three to five round trips, after each of which the request waited its turn on
+ * the event loop. For a submitted project the new revision is inserted only when the
  * latest one differs in some field (an empty field and a missing one are the same, as in
  * `changedFields`). Two teammates submitting at the same instant both read the same latest
  * revision and meet on its number's unique index: the loser's statement writes nothing and is
