@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
-process.env.DATABASE_URL = `file:./data/e2e-${port}/kim.db`;
+process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${port}/kim.db`;
 process.env.DATA_DIR = `./data/e2e-${port}`;
 
 export async function getDb() {

@@ -6,7 +6,10 @@ import { SERVER_NODE_FLAGS } from "../app/server-flags";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
 const E2E_DIR = `./data/e2e-${PORT}`;
-export const E2E_DB = `file:${E2E_DIR}/kim.db`;
+// E2E_DATABASE_URL (a PostgreSQL database whose name contains "e2e") runs the same suite on
+// PostgreSQL: that database is emptied before the server starts (fresh-database.ts).
+const PG_URL = process.env.E2E_DATABASE_URL;
+export const E2E_DB = PG_URL ?? `file:${E2E_DIR}/kim.db`;
 
 // Debian's Chromium when present (no browser download is possible on our machines).
 const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
@@ -35,7 +38,7 @@ export default defineConfig({
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], executablePath } as never }],
   webServer: {
-    command: `rm -rf ${E2E_DIR} && tsx prisma/scripts/setup.ts && node ${SERVER_NODE_FLAGS.join(" ")} build/index.js`,
+    command: `rm -rf ${E2E_DIR} && ${PG_URL ? "tsx e2e/fresh-database.ts && " : ""}tsx prisma/scripts/setup.ts && node ${SERVER_NODE_FLAGS.join(" ")} build/index.js`,
     cwd: rootDir,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
