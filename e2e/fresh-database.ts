@@ -1,7 +1,7 @@
 // Before the browser suite runs against PostgreSQL (E2E_DATABASE_URL): the database it names is
 // dropped and created again, so every run starts from an empty database as the SQLite run does
 // from a new file. Only a database whose name says it is for these tests is touched.
-import pg from "pg";
+import { onServer } from "./load/database";
 
 const url = new URL(process.env.E2E_DATABASE_URL ?? "");
 const name = decodeURIComponent(url.pathname.slice(1));
@@ -11,11 +11,5 @@ if (!/^[a-z0-9_]*e2e[a-z0-9_]*$/.test(name)) {
 }
 const admin = new URL(url);
 admin.pathname = "/postgres";
-const client = new pg.Client({ connectionString: admin.toString() });
-await client.connect();
-try {
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-} finally {
-  await client.end();
-}
+await onServer(admin.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+await onServer(admin.toString(), `CREATE DATABASE "${name}"`);

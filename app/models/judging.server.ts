@@ -168,6 +168,13 @@ export async function writeJudgment(write: JudgmentWrite): Promise<boolean> {
   }
 }
 
+/** The version-checked update of a stored judgment: it changes no row once another save or a finalize got there first. */
+function updateJudgment(id: string, version: number, data: JudgmentWrite["data"], now: Date): Prisma.Sql {
+  return Prisma.sql`UPDATE "Judgment"
+    SET "comment" = ${data.comment}, "privateNote" = ${data.privateNote}, "version" = ${data.version}, "finalizedAt" = ${data.finalizedAt}, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND "version" = ${version} AND "finalizedAt" IS NULL`;
+}
+
 /**
  * SQLite: the judgment, its scores and the audit record in one short transaction. The writes are
  * SQL: through Prisma's query builder these four statements cost about three times as much, and
@@ -180,9 +187,7 @@ async function writeInTransaction({ assignmentId, before, version, data, scores,
       // A second first-save of the same assignment fails on the unique assignmentId.
       judgmentId = (await tx.judgment.create({ data: { assignmentId, ...data }, select: { id: true } })).id;
     } else {
-      const updated = await tx.$executeRaw`UPDATE "Judgment"
-        SET "comment" = ${data.comment}, "privateNote" = ${data.privateNote}, "version" = ${data.version}, "finalizedAt" = ${data.finalizedAt}, "updatedAt" = ${now}
-        WHERE "id" = ${before.id} AND "version" = ${version} AND "finalizedAt" IS NULL`;
+      const updated = await tx.$executeRaw(updateJudgment(before.id, version, data, now));
       if (updated !== 1) throw new Stale();
       judgmentId = before.id;
       await tx.$executeRaw`DELETE FROM "Score" WHERE "judgmentId" = ${judgmentId}`;
@@ -208,10 +213,7 @@ async function writeInTransaction({ assignmentId, before, version, data, scores,
 async function writeInOneStatement({ assignmentId, before, version, data, scores, now, entry }: JudgmentWrite): Promise<void> {
   const judgmentId = before?.id ?? rowId(now.getTime());
   const saved = before
-    ? Prisma.sql`UPDATE "Judgment"
-        SET "comment" = ${data.comment}, "privateNote" = ${data.privateNote}, "version" = ${data.version}, "finalizedAt" = ${data.finalizedAt}, "updatedAt" = ${now}
-        WHERE "id" = ${judgmentId} AND "version" = ${version} AND "finalizedAt" IS NULL
-        RETURNING "id"`
+    ? Prisma.sql`${updateJudgment(judgmentId, version, data, now)} RETURNING "id"`
     : Prisma.sql`INSERT INTO "Judgment" ("id", "assignmentId", "comment", "privateNote", "version", "finalizedAt", "updatedAt")
         VALUES (${judgmentId}, ${assignmentId}, ${data.comment}, ${data.privateNote}, ${data.version}, ${data.finalizedAt}, ${now})
         ON CONFLICT ("assignmentId") DO NOTHING

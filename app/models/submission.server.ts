@@ -243,6 +243,9 @@ function upsertSubmission({ eventId, teamId, now, next, status, firstSubmittedAt
     RETURNING "id"`;
 }
 
+/** A revision's columns, its text in REVISION_FIELDS order. */
+const REVISION_COLUMNS = Prisma.raw(`("id", "submissionId", "number", ${REVISION_FIELDS.map((field) => `"${field}"`).join(", ")}, "authorId", "createdAt")`);
+
 /**
  * SQLite: in SQL, as this is the write a thousand teams make in the last minute and through
  * Prisma's query builder its three statements cost several times their SQL. The upsert, then for
@@ -260,8 +263,8 @@ async function writeInTransaction(write: SubmissionWrite): Promise<{ submissionI
       if (!last || changedFields(textOf(last), next).length > 0) {
         revision = Number(last?.number ?? 0) + 1;
         await tx.$executeRaw`
-          INSERT INTO "SubmissionRevision" ("id", "submissionId", "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl", "authorId", "createdAt")
-          VALUES (${rowId(now.getTime())}, ${row.id}, ${revision}, ${next.title}, ${next.tagline}, ${next.description}, ${next.trackId}, ${next.repoUrl}, ${next.demoUrl}, ${next.videoUrl}, ${userId}, ${now})`;
+          INSERT INTO "SubmissionRevision" ${REVISION_COLUMNS}
+          VALUES (${rowId(now.getTime())}, ${row.id}, ${revision}, ${Prisma.join(REVISION_FIELDS.map((field) => next[field]))}, ${userId}, ${now})`;
       }
     }
     return { submissionId: row.id, revision };
@@ -294,7 +297,7 @@ async function writeInOneStatement(write: SubmissionWrite): Promise<{ submission
       SELECT r.* FROM "SubmissionRevision" r WHERE r."submissionId" = (SELECT "id" FROM "saved") ORDER BY r."number" DESC LIMIT 1
     ),
     "revised" AS (
-      INSERT INTO "SubmissionRevision" ("id", "submissionId", "number", "title", "tagline", "description", "trackId", "repoUrl", "demoUrl", "videoUrl", "authorId", "createdAt")
+      INSERT INTO "SubmissionRevision" ${REVISION_COLUMNS}
       SELECT ${text(rowId(now.getTime()))}, s."id", COALESCE((SELECT "number" FROM "last"), 0) + 1,
         ${Prisma.join(REVISION_FIELDS.map((field) => text(next[field])))}, ${text(userId)}, CAST(${now} AS TIMESTAMP(3))
       FROM "saved" s

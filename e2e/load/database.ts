@@ -7,6 +7,17 @@ import { migrate } from "../../prisma/scripts/migrate";
 
 export type BenchDatabase = { kind: "sqlite" | "postgresql"; url: string; drop: () => Promise<void> };
 
+/** Runs one statement on the PostgreSQL server at `url`, on a connection of its own (CREATE and DROP DATABASE need one outside any transaction). */
+export async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createDatabase(kind: "sqlite" | "postgresql", dir: string): Promise<BenchDatabase> {
   if (kind === "sqlite") {
     const url = `file:${join(dir, "kim.db")}`;
@@ -16,15 +27,7 @@ export async function createDatabase(kind: "sqlite" | "postgresql", dir: string)
   const admin = process.env.PG_BENCH_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   const prefix = (process.env.TEST_DB_PREFIX ?? "kim").replace(/[^a-z0-9_]/g, "");
   const name = `${prefix}_bench_${randomBytes(4).toString("hex")}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const run = (sql: string) => onServer(admin, sql);
   await run(`CREATE DATABASE "${name}"`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
