@@ -1,9 +1,11 @@
-// Production server: Express in front of the Remix handler for compression, request logging,
-// security headers, the Origin check on writes and static files.
+// Production server: Express in front of the Remix handler for request logging, security
+// headers, the Origin check on writes, static files and compression (pages and other whole bodies
+// are compressed as they are sent, see compress.server.ts; files and streams by the middleware).
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
+import { sendWhole } from "./services/compress.server";
 import { Admission, admissionGate, sendOverloaded } from "./services/admission.server";
 import { noStoreForPersonal } from "./services/cache-policy.server";
 import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
@@ -11,7 +13,7 @@ import { cacheKey, MicroCache, showsEvent } from "./services/microcache.server";
 import { pooledRandomBytes } from "./services/ids.server";
 import { isSameOrigin } from "./services/origin.server";
 import { clientAddress, configureTrustProxy } from "./services/proxy.server";
-import { createRequestHandler } from "./services/remix-adapter.server";
+import { createRequestHandler, type WholeListener } from "./services/remix-adapter.server";
 import { withRequestScope } from "./services/request-context.server";
 import { globalBodyLimit, withBoundedBodies } from "./services/request-body.server";
 import { partitionedHandlers } from "./services/route-partition.server";
@@ -35,7 +37,6 @@ const { startScheduler } = await import("./services/scheduler.server");
 const app = express();
 app.disable("x-powered-by");
 configureTrustProxy(app, config.TRUST_PROXY);
-app.use(compression());
 if (config.LOG_REQUESTS) app.use(accessLog(config.NODE_ENV === "production" ? "combined" : "dev"));
 app.use(globalBodyLimit);
 
@@ -105,11 +106,12 @@ app.get("/readyz", async (_req, res) => {
     .json({ ...ready, changes: feedState(), jobs: scheduler ? scheduler.lastRuns() : "off" });
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+const compressFiles = compression();
+app.use("/build", compressFiles, express.static("public/build", { immutable: true, maxAge: "1y" }));
 // Files in public/ all have an extension; a page's path does not, so it skips the file-system
 // look-up the static handler would otherwise make on every page request.
 const publicFiles = express.static("public", { maxAge: "1h" });
-app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? compressFiles(req, res, () => publicFiles(req, res, next)) : next()));
 
 app.use(noStoreForPersonal);
 
@@ -135,31 +137,24 @@ app.use(async (req, res, next) => {
   if (microcache.isInflight(key)) await microcache.waitForInflight(key);
   const hit = microcache.get(key, Date.now());
   if (hit) {
-    res.status(hit.status).set(hit.headers).set("X-Cache", "HIT").end(hit.body);
-    return;
+    res.status(hit.status).set(hit.headers).set("X-Cache", "HIT");
+    return sendWhole(req, res, hit.body, hit.encoded).catch(next);
   }
   const finish = microcache.begin(key);
   const generation = microcache.current();
-  const chunks: Buffer[] = [];
-  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (chunk) chunks.push(Buffer.from(chunk as Uint8Array));
-    return write(chunk, ...rest);
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
+  // The page as rendered, before it is compressed for this visitor: the server hands it over here.
+  const onWhole: WholeListener = (body) => {
     if (res.statusCode === 200 && !res.getHeader("set-cookie")) {
       const headers: Record<string, string> = {};
       for (const name of ["content-type", "content-security-policy", "cache-control", "vary"]) {
         const v = res.getHeader(name);
         if (v !== undefined) headers[name] = String(v);
       }
-      microcache.set(key, { status: 200, headers, body: Buffer.concat(chunks) }, Date.now(), generation);
+      microcache.set(key, { status: 200, headers, body: Buffer.from(body) }, Date.now(), generation);
     }
     finish();
-    return end(chunk, ...rest);
-  }) as typeof res.end;
+  };
+  res.locals.onWhole = onWhole;
   res.on("close", finish);
   res.set("X-Cache", "MISS");
   next();

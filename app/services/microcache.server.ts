@@ -3,7 +3,10 @@
 // leaderboard in a ceremony, each instance renders a page at most once per TTL per language.
 // Signed-in visitors (session cookie) always get a fresh render.
 
-export type CachedPage = { status: number; headers: Record<string, string>; body: Buffer; expires: number };
+import { EncodedVariants } from "./compress.server";
+
+/** A page as kept: its body, and that body compressed in each encoding a visitor has asked for so far. */
+export type CachedPage = { status: number; headers: Record<string, string>; body: Buffer; encoded: EncodedVariants; expires: number };
 
 const PUBLIC_PATH = /^\/(?:$|acara\/[a-z0-9-]+(?:\/(?:galeri|hasil|proyek\/[A-Za-z0-9_-]+))?\/?$)/;
 
@@ -58,13 +61,13 @@ export class MicroCache {
     for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
   }
 
-  set(key: string, page: Omit<CachedPage, "expires">, now: number, startedIn = this.generation): void {
+  set(key: string, page: Omit<CachedPage, "expires" | "encoded">, now: number, startedIn = this.generation): void {
     if (startedIn !== this.generation) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { ...page, expires: now + this.ttlMs });
+    this.entries.set(key, { ...page, encoded: new EncodedVariants(page.body), expires: now + this.ttlMs });
   }
 
   /** Lets the first request for a key render while the others wait for its result. */

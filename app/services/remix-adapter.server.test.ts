@@ -1,7 +1,9 @@
 import { request, type Server } from "node:http";
+import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
+import { rawGet } from "~/test/raw-get";
 import { sendResponse, webRequest } from "./remix-adapter.server";
 import { WholeResponse } from "./whole-response.server";
 
@@ -25,12 +27,12 @@ describe("sendResponse", () => {
   it("writes a WholeResponse from its bytes without reading its body stream", async () => {
     const text = "Karya terkirim ✓";
     let sent: WholeResponse | undefined;
-    const base = await serve(async (_req, res) => {
+    const base = await serve(async (req, res) => {
       const headers = new Headers({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       headers.append("Set-Cookie", "a=1; Path=/");
       headers.append("Set-Cookie", "b=2; Path=/");
       sent = new WholeResponse(text, { status: 201, headers });
-      await sendResponse(res, sent);
+      await sendResponse(req, res, sent);
     });
     const res = await fetch(base);
     expect(res.status).toBe(201);
@@ -45,7 +47,7 @@ describe("sendResponse", () => {
 
   it("streams every other response chunk by chunk, and ends one without a body", async () => {
     const base = await serve(async (req, res) => {
-      if (req.path === "/kosong") return sendResponse(res, new Response(null, { status: 204 }));
+      if (req.path === "/kosong") return sendResponse(req, res, new Response(null, { status: 204 }));
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -53,7 +55,7 @@ describe("sendResponse", () => {
           controller.close();
         },
       });
-      await sendResponse(res, new Response(body, { status: 200, headers: { "Content-Type": "text/csv" } }));
+      await sendResponse(req, res, new Response(body, { status: 200, headers: { "Content-Type": "text/csv" } }));
     });
     const res = await fetch(`${base}/unduh`);
     expect(res.status).toBe(200);
@@ -62,6 +64,47 @@ describe("sendResponse", () => {
     const empty = await fetch(`${base}/kosong`);
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe("");
+  });
+});
+
+describe("sendResponse and compression", () => {
+  const page = `<!DOCTYPE html><html><body>${"<p>Peringkat tim KIM Jawa Timur</p>".repeat(200)}</body></html>`;
+
+  it("compresses a whole page for a client that accepts gzip, tells the listener the plain body, and leaves it plain for one that does not", async () => {
+    const told: string[] = [];
+    const base = await serve(async (req, res) => {
+      res.locals.onWhole = (body: Uint8Array) => told.push(Buffer.from(body).toString("utf8"));
+      await sendResponse(req, res, new WholeResponse(page, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+    });
+    const zipped = await rawGet(base, { "Accept-Encoding": "gzip" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers["content-length"]).toBe(String(zipped.body.byteLength));
+    expect(zipped.headers.vary).toBe("Accept-Encoding");
+    expect(zipped.body.byteLength).toBeLessThan(page.length / 10);
+    expect(gunzipSync(zipped.body).toString("utf8")).toBe(page);
+    const plain = await rawGet(base);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toBe("Accept-Encoding");
+    expect(plain.body.toString("utf8")).toBe(page);
+    expect(told).toEqual([page, page]);
+  });
+
+  it("still compresses a streamed response as it is written", async () => {
+    const base = await serve(async (req, res) => {
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 200; i++) controller.enqueue(encoder.encode(`tim-${i},Kelompok Informasi Masyarakat\n`));
+          controller.close();
+        },
+      });
+      await sendResponse(req, res, new Response(body, { headers: { "Content-Type": "text/csv" } }));
+    });
+    const reply = await rawGet(base, { "Accept-Encoding": "gzip" });
+    expect(reply.headers["content-encoding"]).toBe("gzip");
+    const text = gunzipSync(reply.body).toString("utf8");
+    expect(text.split("\n")).toHaveLength(201);
+    expect(text.startsWith("tim-0,Kelompok Informasi Masyarakat\n")).toBe(true);
   });
 });
 

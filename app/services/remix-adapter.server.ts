@@ -1,13 +1,16 @@
 // The bridge between Express and the framework's request handler. It is the framework's own
 // Express adapter (same Request building, same streaming of responses) with one difference: a
 // WholeResponse (a rendered page, a JSON reply) is written in one call from the bytes it holds,
-// instead of being read back through a web stream chunk by chunk. It also lets a page's loaders
-// share the request instead of each getting copies of it (loader-request.server.ts).
+// compressed whole when the client accepts it (compress.server.ts), instead of being read back
+// through a web stream chunk by chunk. It also lets a page's loaders share the request instead of
+// each getting copies of it (loader-request.server.ts).
 import { createRequestHandler as createRemixHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
 // The package's index exports only its own handler; its Request builder and response writer are
 // exported from the module behind it.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { sendWhole } from "./compress.server";
 import { shareLoaderRequests } from "./loader-request.server";
 import { WholeResponse } from "./whole-response.server";
 
@@ -23,7 +26,7 @@ export function createRequestHandler({ build, mode, getLoadContext }: Options) {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const response = await handle(webRequest(req, res), getLoadContext?.(req, res));
-      await sendResponse(res, response);
+      await sendResponse(req, res, response);
     } catch (error) {
       next(error);
     }
@@ -37,11 +40,24 @@ export function createRequestHandler({ build, mode, getLoadContext }: Options) {
  */
 export const webRequest: (req: ExpressRequest, res: ExpressResponse) => Request = createRemixRequest;
 
-/** Writes a web Response to Node's response: whole bytes at once, anything else as a stream. */
-export async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
-  if (!(response instanceof WholeResponse)) return sendRemixResponse(res, response);
+/** Told a whole response's body once its status and headers are set, before it is sent (the micro-cache keeps it). */
+export type WholeListener = (body: Uint8Array) => void;
+
+// A streamed response (a download, an export, a live feed) is compressed as it is written.
+const streamCompression = compression();
+
+/**
+ * Writes a web Response to Node's response: whole bytes at once (compressed whole when worth it;
+ * `res.locals.onWhole`, when set, is told the body first), anything else as a stream through
+ * the compression middleware.
+ */
+export async function sendResponse(req: ExpressRequest, res: ExpressResponse, response: Response): Promise<void> {
+  if (!(response instanceof WholeResponse)) {
+    return new Promise<void>((resolve, reject) => streamCompression(req, res, () => sendRemixResponse(res, response).then(resolve, reject)));
+  }
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers) res.append(name, value);
-  res.end(response.whole);
+  (res.locals.onWhole as WholeListener | undefined)?.(response.whole);
+  await sendWhole(req, res, response.whole);
 }
