@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db, isPostgres, isUniqueViolation } from "./db.server";
+import { makeUser } from "~/test/event-helpers";
+import { db, isPostgres, isUniqueViolation, Prisma, queryRows, queryTuples } from "./db.server";
 
 describe("database client", () => {
   it("recognizes a unique violation from the query builder and from SQL, and nothing else", async () => {
@@ -30,5 +31,29 @@ describe("database client", () => {
   it("runs a transaction as its first statement (no setup race with per-connection settings)", async () => {
     const count = await db.$transaction(async (tx) => tx.user.count());
     expect(count).toBeGreaterThanOrEqual(0);
+  });
+
+  it("reads rows as tuples from one JSON array, each value as the row-by-row read gives it", async () => {
+    const names = [`Ti'm "Kutip" \\ garis\nbaru`, "Désa Sukamaju 🌾 — ñ", "Pengguna Biasa"];
+    const users = await Promise.all(names.map((name, i) => makeUser({ name, isAdmin: i === 0 })));
+    const ids = users.map((u) => u.id);
+    const rest = Prisma.sql`FROM "User" u WHERE u."id" IN (${Prisma.join(ids)})`;
+    const tuples = await queryTuples<[string, string, number, string | null, string | null]>(
+      Prisma.sql`u."id", u."name", CASE WHEN u."isAdmin" THEN 1 ELSE 0 END, CAST(u."createdAt" AS TEXT), CAST(u."emailVerifiedAt" AS TEXT)`,
+      rest,
+    );
+    const rows = await queryRows<{ id: string; name: string; admin: number | bigint; created: string | null; verified: string | null }[]>`
+      SELECT u."id", u."name", CASE WHEN u."isAdmin" THEN 1 ELSE 0 END AS "admin", CAST(u."createdAt" AS TEXT) AS "created", CAST(u."emailVerifiedAt" AS TEXT) AS "verified" ${rest}`;
+    expect(rows).toHaveLength(3);
+    // In no particular order, as the helper says.
+    const byId = <T extends readonly unknown[]>(list: T[]) => [...list].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byId(tuples)).toEqual(byId(rows.map((r) => [r.id, r.name, Number(r.admin), r.created, r.verified])));
+    expect(tuples.map((t) => t[1]).sort()).toEqual([...names].sort());
+    expect(tuples.find((t) => t[0] === users[0].id)?.[2]).toBe(1);
+    expect(typeof tuples[0][3]).toBe("string");
+  });
+
+  it("reads no rows as an empty list", async () => {
+    expect(await queryTuples<[string]>(Prisma.sql`u."id"`, Prisma.sql`FROM "User" u WHERE u."id" = ${"tidak-ada"}`)).toEqual([]);
   });
 });
