@@ -2,10 +2,9 @@
 // headers, the Origin check on writes, static files and compression (pages and other whole bodies
 // are compressed as they are sent, see compress.server.ts; files and streams by the middleware).
 import * as build from "@remix-run/dev/server-build";
-import compression from "compression";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
-import { sendWhole } from "./services/compress.server";
+import { compressAsWritten, sendWhole } from "./services/compress.server";
 import { Admission, admissionGate, sendOverloaded } from "./services/admission.server";
 import { noStoreForPersonal } from "./services/cache-policy.server";
 import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
@@ -106,12 +105,11 @@ app.get("/readyz", async (_req, res) => {
     .json({ ...ready, changes: feedState(), jobs: scheduler ? scheduler.lastRuns() : "off" });
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-const compressFiles = compression();
-app.use("/build", compressFiles, express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/build", compressAsWritten, express.static("public/build", { immutable: true, maxAge: "1y" }));
 // Files in public/ all have an extension; a page's path does not, so it skips the file-system
 // look-up the static handler would otherwise make on every page request.
 const publicFiles = express.static("public", { maxAge: "1h" });
-app.use((req, res, next) => (/\.\w+$/.test(req.path) ? compressFiles(req, res, () => publicFiles(req, res, next)) : next()));
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? compressAsWritten(req, res, () => publicFiles(req, res, next)) : next()));
 
 app.use(noStoreForPersonal);
 

@@ -5,8 +5,12 @@
 // a small page about a tenth of its time. A micro-cached page is compressed once per encoding,
 // not once per visitor. Streamed responses (downloads, exports) still go through the middleware.
 import { brotliCompress, constants, gzip } from "node:zlib";
+import compression from "compression";
 
 export type Encoding = "br" | "gzip";
+
+/** The middleware for what is written piece by piece: static files, downloads, exports, live feeds. */
+export const compressAsWritten = compression();
 
 /** Bodies smaller than this go out as they are: compressing them saves less than it costs. */
 export const COMPRESS_THRESHOLD = 1024;

@@ -120,8 +120,9 @@ export async function queryRows<T>(query: TemplateStringsArray | Prisma.Sql, ...
  * The rows of a read as tuples, `columns` in order, which the database sends as one JSON array
  * (one row, one string) instead of row by row. For a read of many small rows: the driver's cost
  * per row and per value is then paid once, and the JSON is parsed at once. `rest` is the query
- * from FROM on, without ORDER BY: the tuples come in no particular order. Columns must be text or integers (a date, a decimal or a boolean would come out
- * differently on the two databases; cast them first).
+ * from FROM on, without ORDER BY: the tuples come in no particular order. Columns must be text
+ * or integers (a date, a decimal or a boolean would come out differently on the two databases;
+ * cast them first).
  */
 export async function queryTuples<T extends readonly unknown[]>(columns: Prisma.Sql, rest: Prisma.Sql): Promise<T[]> {
   const tuples = isPostgres() ? Prisma.sql`CAST(COALESCE(json_agg(json_build_array(${columns})), '[]') AS TEXT)` : Prisma.sql`json_group_array(json_array(${columns}))`;

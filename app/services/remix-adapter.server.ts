@@ -5,12 +5,11 @@
 // through a web stream chunk by chunk. It also lets a page's loaders share the request instead of
 // each getting copies of it (loader-request.server.ts).
 import { createRequestHandler as createRemixHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
-import compression from "compression";
 // The package's index exports only its own handler; its Request builder and response writer are
 // exported from the module behind it.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { sendWhole } from "./compress.server";
+import { compressAsWritten, sendWhole } from "./compress.server";
 import { shareLoaderRequests } from "./loader-request.server";
 import { WholeResponse } from "./whole-response.server";
 
@@ -43,9 +42,6 @@ export const webRequest: (req: ExpressRequest, res: ExpressResponse) => Request 
 /** Told a whole response's body once its status and headers are set, before it is sent (the micro-cache keeps it). */
 export type WholeListener = (body: Uint8Array) => void;
 
-// A streamed response (a download, an export, a live feed) is compressed as it is written.
-const streamCompression = compression();
-
 /**
  * Writes a web Response to Node's response: whole bytes at once (compressed whole when worth it;
  * `res.locals.onWhole`, when set, is told the body first), anything else as a stream through
@@ -53,7 +49,7 @@ const streamCompression = compression();
  */
 export async function sendResponse(req: ExpressRequest, res: ExpressResponse, response: Response): Promise<void> {
   if (!(response instanceof WholeResponse)) {
-    return new Promise<void>((resolve, reject) => streamCompression(req, res, () => sendRemixResponse(res, response).then(resolve, reject)));
+    return new Promise<void>((resolve, reject) => compressAsWritten(req, res, () => sendRemixResponse(res, response).then(resolve, reject)));
   }
   res.statusMessage = response.statusText;
   res.status(response.status);
