@@ -8,7 +8,7 @@ import { StreamTransfer } from "@remix-run/react/dist/single-fetch.js";
 import { Suspense } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { readHandoff } from "./entry.server";
+import { readHandoff } from "./services/handoff.server";
 
 const encoder = new TextEncoder();
 

@@ -2,7 +2,7 @@
 // suite: generate the event into a fresh database, start the production build, load each page
 // beside its ceiling, save scores, submit at the deadline, and write results.json/results.md.
 // Flags: --teams 2000 --judges 60 --k 5 --burst 1000 --clients 100 --seconds 8 --connections 50
-// --save-rate 50 --slices 2 --first-wave 2 --port 3300 --ceiling-port 3301 --pg (PostgreSQL from PG_BENCH_URL) --smoke
+// --save-rate 50 --slices 2 --first-wave 2 --port 3300 --ceiling-port 3301 --bare-port 3302 --pg (PostgreSQL from PG_BENCH_URL) --smoke
 // (a small event and short runs, to check the instrument itself) --instances 2 (that many app
 // instances on ports port, port+2, …, sharing the database and data folder; connections, judges
 // and clients are spread over them as a load balancer would).
@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { domainBenchmarks } from "./domain";
 import { fetchPage, measurePage, settle, startCeiling, type Page, type PageResult, type Snapshot } from "./pages";
 import { write, type Run } from "./report";
+import { buildBare, startBare } from "./bare";
 import { createDatabase, type BenchDatabase } from "./database";
 import { SERVER_NODE_FLAGS } from "../../app/server-flags";
 import type { SaveStats } from "./writes";
@@ -34,6 +35,7 @@ const { values: flags } = parseArgs({
     "save-rate": { type: "string" },
     port: { type: "string" },
     "ceiling-port": { type: "string" },
+    "bare-port": { type: "string" },
     pg: { type: "boolean", default: false },
     slices: { type: "string" },
     "first-wave": { type: "string" },
@@ -52,6 +54,9 @@ const ceilingPort = Number(flags["ceiling-port"] ?? port + 1);
 const instances = Math.max(1, Number(flags.instances ?? 1));
 const ports = Array.from({ length: instances }, (_, i) => port + 2 * i);
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+// The bare Remix page (bare.ts) listens on the next port after the instances'.
+const barePort = Number(flags["bare-port"] ?? port + 2 * instances);
+const bareBase = `http://127.0.0.1:${barePort}`;
 const appUrl = bases[0];
 const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
 
@@ -114,6 +119,7 @@ mkdirSync(dataDir, { recursive: true });
 let database: BenchDatabase | undefined;
 let servers: ChildProcess[] = [];
 let ceiling: ChildProcess | undefined;
+let bare: ChildProcess | undefined;
 let exitCode = 1;
 try {
   const genStart = performance.now();
@@ -153,6 +159,9 @@ try {
   }, 250);
   await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
   log(instances > 1 ? `${instances} servers are up` : "server is up");
+  log("building and starting the bare Remix page");
+  bare = startBare(root, buildBare(root, join(dataDir, "bare-remix")), barePort);
+  await waitForHealth(`${bareBase}/`, bare);
 
   const quiet = async () => {
     const settled = await Promise.all(pids.map((pid) => settle(pid)));
@@ -173,12 +182,16 @@ try {
     // nothing (no session, no database) and is never cached, so it is the framework's own cost
     // of a small page, the floor under every signed-in page above.
     { key: "floor", what: "Sign-in page, anonymous: reads nothing, the framework's floor", path: "/masuk", signedIn: false, reference: true },
+    // Below that floor: the framework alone, with nothing of the product (bare.ts), in its own
+    // process on the same machine, beside its own ceiling like every page.
+    { key: "bare-remix", what: "Bare Remix page: one loader that reads nothing; no session, database, layout or middleware", path: "/", signedIn: false, reference: true },
     { key: "results", what: `Organizer results, ${size.teams.toLocaleString("en-US")} × ${size.k}`, path: `/kelola/${slug}/hasil`, cookie: cookies.get(g.organizerId), signedIn: true },
   ];
   const snapshots: Snapshot[] = [];
   const skipped: Run["skipped"] = [];
+  const basesOf = (page: Page) => (page.key === "bare-remix" ? [bareBase] : bases);
   for (const page of pages) {
-    const snap = await fetchPage(appUrl, page);
+    const snap = await fetchPage(basesOf(page)[0], page);
     if (snap.status === 200) snapshots.push(snap);
     else skipped.push({ key: page.key, what: page.what, status: snap.status });
   }
@@ -191,7 +204,8 @@ try {
   for (const snap of snapshots.filter((s) => s.page.key !== "results")) {
     log(`measuring ${snap.page.what}`);
     phase = snap.page.key;
-    measured.push(await measurePage(bases, ceilingUrl, snap, { ...options, slices, warmup: 5, firstWaveSeconds, settle: quiet }));
+    const settleBare = async () => void (await settle(bare?.pid ?? 0));
+    measured.push(await measurePage(basesOf(snap.page), ceilingUrl, snap, { ...options, slices, warmup: 5, firstWaveSeconds, settle: snap.page.key === "bare-remix" ? settleBare : quiet }));
   }
 
   const w = await import("./writes");
@@ -270,6 +284,7 @@ try {
 } finally {
   await Promise.all(servers.map((s) => stop(s)));
   await stop(ceiling);
+  await stop(bare);
   await database?.drop();
 }
 process.exit(exitCode);
