@@ -4,7 +4,7 @@
 import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
-import { compressAsWritten, sendWhole } from "./services/compress.server";
+import { compressAsWritten, sendWhole, type EncodedVariants } from "./services/compress.server";
 import { Admission, admissionGate, sendOverloaded } from "./services/admission.server";
 import { noStoreForPersonal } from "./services/cache-policy.server";
 import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
@@ -140,17 +140,20 @@ app.use(async (req, res, next) => {
   }
   const finish = microcache.begin(key);
   const generation = microcache.current();
-  // The page as rendered, before it is compressed for this visitor: the server hands it over here.
+  // The page as rendered, before it is compressed for this visitor: the server hands it over here
+  // and compresses it through the kept page's encodings, so the next visitors reuse this one's.
   const onWhole: WholeListener = (body) => {
+    let encoded: EncodedVariants | undefined;
     if (res.statusCode === 200 && !res.getHeader("set-cookie")) {
       const headers: Record<string, string> = {};
       for (const name of ["content-type", "content-security-policy", "cache-control", "vary"]) {
         const v = res.getHeader(name);
         if (v !== undefined) headers[name] = String(v);
       }
-      microcache.set(key, { status: 200, headers, body: Buffer.from(body) }, Date.now(), generation);
+      encoded = microcache.set(key, { status: 200, headers, body: Buffer.from(body) }, Date.now(), generation);
     }
     finish();
+    return encoded;
   };
   res.locals.onWhole = onWhole;
   res.on("close", finish);

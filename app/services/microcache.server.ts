@@ -61,13 +61,16 @@ export class MicroCache {
     for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
   }
 
-  set(key: string, page: Omit<CachedPage, "expires" | "encoded">, now: number, startedIn = this.generation): void {
-    if (startedIn !== this.generation) return;
+  /** Keeps the page; gives back its encodings (made as first asked for), or nothing when the page was not kept. */
+  set(key: string, page: Omit<CachedPage, "expires" | "encoded">, now: number, startedIn = this.generation): EncodedVariants | undefined {
+    if (startedIn !== this.generation) return undefined;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { ...page, encoded: new EncodedVariants(page.body), expires: now + this.ttlMs });
+    const encoded = new EncodedVariants(page.body);
+    this.entries.set(key, { ...page, encoded, expires: now + this.ttlMs });
+    return encoded;
   }
 
   /** Lets the first request for a key render while the others wait for its result. */

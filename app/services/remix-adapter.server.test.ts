@@ -1,9 +1,10 @@
 import { request, type Server } from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { rawGet } from "~/test/raw-get";
+import { EncodedVariants, type Encoding } from "./compress.server";
 import { sendResponse, webRequest } from "./remix-adapter.server";
 import { WholeResponse } from "./whole-response.server";
 
@@ -73,7 +74,7 @@ describe("sendResponse and compression", () => {
   it("compresses a whole page for a client that accepts gzip, tells the listener the plain body, and leaves it plain for one that does not", async () => {
     const told: string[] = [];
     const base = await serve(async (req, res) => {
-      res.locals.onWhole = (body: Uint8Array) => told.push(Buffer.from(body).toString("utf8"));
+      res.locals.onWhole = (body: Uint8Array) => void told.push(Buffer.from(body).toString("utf8"));
       await sendResponse(req, res, new WholeResponse(page, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
     });
     const zipped = await rawGet(base, { "Accept-Encoding": "gzip" });
@@ -87,6 +88,28 @@ describe("sendResponse and compression", () => {
     expect(plain.headers.vary).toBe("Accept-Encoding");
     expect(plain.body.toString("utf8")).toBe(page);
     expect(told).toEqual([page, page]);
+  });
+
+  it("compresses through the encodings the listener gives back, so a kept page's form is made once", async () => {
+    const asked: string[] = [];
+    class Kept extends EncodedVariants {
+      override get(encoding: Encoding) {
+        asked.push(encoding);
+        return super.get(encoding);
+      }
+    }
+    let kept: Kept | undefined;
+    const base = await serve(async (req, res) => {
+      res.locals.onWhole = (body: Uint8Array) => (kept = new Kept(body));
+      await sendResponse(req, res, new WholeResponse(page, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+    });
+    const reply = await rawGet(base, { "Accept-Encoding": "br" });
+    expect(reply.headers["content-encoding"]).toBe("br");
+    expect(asked).toEqual(["br"]);
+    expect(brotliDecompressSync(reply.body).toString("utf8")).toBe(page);
+    // The form sent is the one kept: the next visitor's is the very same promise.
+    expect(kept!.get("br")).toBe(kept!.get("br"));
+    expect((await kept!.get("br")).equals(reply.body)).toBe(true);
   });
 
   it("still compresses a streamed response as it is written", async () => {

@@ -9,7 +9,7 @@ import { createRequestHandler as createRemixHandler, type AppLoadContext, type S
 // exported from the module behind it.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { compressAsWritten, sendWhole } from "./compress.server";
+import { compressAsWritten, sendWhole, type EncodedVariants } from "./compress.server";
 import { shareLoaderRequests } from "./loader-request.server";
 import { WholeResponse } from "./whole-response.server";
 
@@ -39,13 +39,17 @@ export function createRequestHandler({ build, mode, getLoadContext }: Options) {
  */
 export const webRequest: (req: ExpressRequest, res: ExpressResponse) => Request = createRemixRequest;
 
-/** Told a whole response's body once its status and headers are set, before it is sent (the micro-cache keeps it). */
-export type WholeListener = (body: Uint8Array) => void;
+/**
+ * Told a whole response's body once its status and headers are set, before it is sent (the
+ * micro-cache keeps it). What it gives back, if anything, is where the body's compressed forms are
+ * kept: the body is then compressed through it, so a form made for this response is made once.
+ */
+export type WholeListener = (body: Uint8Array) => EncodedVariants | undefined;
 
 /**
  * Writes a web Response to Node's response: whole bytes at once (compressed whole when worth it;
- * `res.locals.onWhole`, when set, is told the body first), anything else as a stream through
- * the compression middleware.
+ * `res.locals.onWhole`, when set, is told the body first and may say where its compressed forms
+ * are kept), anything else as a stream through the compression middleware.
  */
 export async function sendResponse(req: ExpressRequest, res: ExpressResponse, response: Response): Promise<void> {
   if (!(response instanceof WholeResponse)) {
@@ -54,6 +58,6 @@ export async function sendResponse(req: ExpressRequest, res: ExpressResponse, re
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers) res.append(name, value);
-  (res.locals.onWhole as WholeListener | undefined)?.(response.whole);
-  await sendWhole(req, res, response.whole);
+  const variants = (res.locals.onWhole as WholeListener | undefined)?.(response.whole);
+  await sendWhole(req, res, response.whole, variants);
 }
