@@ -2,16 +2,20 @@
 // written to the outbox folder (data/outbox) and logged, so a demo works offline.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "./env.server";
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 
 let transport: Transporter | undefined;
-function getTransport(): Transporter | null {
+/** The SMTP client is loaded with the first mail: a server that sends none never holds it. */
+async function getTransport(): Promise<Transporter | null> {
   const url = env().SMTP_URL;
   if (!url) return null;
-  transport ??= nodemailer.createTransport(url);
+  if (!transport) {
+    const { default: nodemailer } = await import("nodemailer");
+    transport ??= nodemailer.createTransport(url);
+  }
   return transport;
 }
 
@@ -20,7 +24,7 @@ export function outboxDir(): string {
 }
 
 export async function sendMail(mail: Mail): Promise<void> {
-  const t = getTransport();
+  const t = await getTransport();
   if (t) {
     await t.sendMail({ from: env().MAIL_FROM, ...mail });
     return;

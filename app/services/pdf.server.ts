@@ -1,25 +1,30 @@
 // PDFs drawn with pdf-lib and the shipped Noto fonts (see pdf-fonts.server), so names in any of
 // the scripts they cover print as written. The key fields are also written into the PDF metadata,
 // so tools (and our tests) can read them without text extraction.
-import { PDFDocument, type PDFPage, rgb, StandardFonts } from "pdf-lib";
-import QRCode from "qrcode";
+//
+// pdf-lib and the QR code writer are loaded with the first PDF: a server process that draws none
+// never holds them.
+import type { PDFPage, RGB } from "pdf-lib";
 import { pdfText, type PdfText, type Weight } from "./pdf-fonts.server";
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 
-const BRAND = rgb(0.09, 0.31, 0.64);
-const INK = rgb(0.1, 0.12, 0.16);
-const MUTED = rgb(0.35, 0.38, 0.43);
+type PdfLib = typeof import("pdf-lib");
+let lib: Promise<PdfLib> | undefined;
+/** pdf-lib, loaded once on first use. */
+export const loadPdfLib = () => (lib ??= import("pdf-lib"));
+
+const palette = ({ rgb }: PdfLib) => ({ BRAND: rgb(0.09, 0.31, 0.64), INK: rgb(0.1, 0.12, 0.16), MUTED: rgb(0.35, 0.38, 0.43) });
 
 /** Centred on the page, shrunk until it fits between the margins. */
-function centered(text: PdfText, page: PDFPage, line: string, y: number, weight: Weight, size: number, color = INK) {
+function centered(text: PdfText, page: PDFPage, line: string, y: number, weight: Weight, size: number, color: RGB) {
   let fitted = size;
   while (text.width(line, weight, fitted) > page.getWidth() - 120 && fitted > 8) fitted -= 1;
   text.draw(page, line, weight, { x: (page.getWidth() - text.width(line, weight, fitted)) / 2, y, size: fitted, color });
 }
 
 /** Word-wrapped into at most `lines` lines of `max` points, shrunk when it needs more; drawn downwards from `y`. */
-function wrapped(text: PdfText, page: PDFPage, value: string, x: number, y: number, weight: Weight, size: number, max: number, lines: number, color = INK) {
+function wrapped(text: PdfText, page: PDFPage, value: string, x: number, y: number, weight: Weight, size: number, max: number, lines: number, color: RGB) {
   const wrap = (at: number) => {
     const out: string[] = [];
     for (const word of value.split(/\s+/).filter(Boolean)) {
@@ -35,7 +40,7 @@ function wrapped(text: PdfText, page: PDFPage, value: string, x: number, y: numb
 }
 
 /** Left-aligned, shrunk until it fits `max` points. */
-function shrunk(text: PdfText, page: PDFPage, line: string, x: number, y: number, weight: Weight, size: number, max: number, color = INK) {
+function shrunk(text: PdfText, page: PDFPage, line: string, x: number, y: number, weight: Weight, size: number, max: number, color: RGB) {
   let fitted = size;
   while (text.width(line, weight, fitted) > max && fitted > 6) fitted -= 0.5;
   text.draw(page, line, weight, { x, y, size: fitted, color });
@@ -55,7 +60,10 @@ export type CertificatePdfInput = {
 };
 
 export async function certificatePdf(input: CertificatePdfInput, t: T): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
+  const pdfLib = await loadPdfLib();
+  const { default: QRCode } = await import("qrcode");
+  const { BRAND, INK, MUTED } = palette(pdfLib);
+  const pdf = await pdfLib.PDFDocument.create();
   const page = pdf.addPage([842, 595]);
   const heading = t("certificate.pdf.heading");
   const roleLine = input.awardName ? `${input.role} — ${input.awardName}` : input.role;
@@ -69,9 +77,9 @@ export async function certificatePdf(input: CertificatePdfInput, t: T): Promise<
 
   centered(text, page, heading, height - 110, "bold", 34, BRAND);
   centered(text, page, t("certificate.pdf.awardedTo"), height - 155, "regular", 14, MUTED);
-  centered(text, page, input.name, height - 205, "bold", 30);
+  centered(text, page, input.name, height - 205, "bold", 30, INK);
   centered(text, page, roleLine, height - 245, "bold", 18, BRAND);
-  centered(text, page, inEvent, height - 280, "regular", 14);
+  centered(text, page, inEvent, height - 280, "regular", 14, INK);
   centered(text, page, input.date, height - 302, "regular", 12, MUTED);
 
   const qr = await QRCode.toBuffer(input.verifyUrl, { type: "png", margin: 1, width: 240, errorCorrectionLevel: "M" });
@@ -83,9 +91,9 @@ export async function certificatePdf(input: CertificatePdfInput, t: T): Promise<
   text.draw(page, input.code, "bold", { x: 70, y: 176, size: 11, color: INK });
 
   const sx = width - 300;
-  wrapped(text, page, input.signatory.title, sx, 160, "regular", 11, 230, 2);
+  wrapped(text, page, input.signatory.title, sx, 160, "regular", 11, 230, 2, INK);
   page.drawLine({ start: { x: sx, y: 95 }, end: { x: sx + 220, y: 95 }, thickness: 0.8, color: INK });
-  shrunk(text, page, input.signatory.name, sx, 78, "bold", 12, 230);
+  shrunk(text, page, input.signatory.name, sx, 78, "bold", 12, 230, INK);
   text.draw(page, input.verifyUrl, "regular", { x: sx - 160, y: 40, size: 7, color: MUTED });
 
   pdf.setTitle(`${heading} — ${input.name}`);
@@ -116,6 +124,9 @@ export type PublicationPdfInput = {
 
 /** The berita acara: ranking, awards, method, judges and the SHA-256 of the canonical document. */
 export async function publicationPdf(input: PublicationPdfInput, t: T): Promise<Uint8Array> {
+  const pdfLib = await loadPdfLib();
+  const { PDFDocument, StandardFonts, rgb } = pdfLib;
+  const { BRAND, INK, MUTED } = palette(pdfLib);
   const pdf = await PDFDocument.create();
   const heading = t("publication.pdf.heading");
   const header = [

@@ -41,7 +41,7 @@ describe("files in S3-compatible object storage", () => {
     expect(opened?.size).toBe(bytes.byteLength);
     expect(new Uint8Array(await new Response(opened?.stream).arrayBuffer())).toEqual(bytes);
 
-    const listed = await s3Client(env().S3!).send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: "kim/" }));
+    const listed = await (await s3Client(env().S3!)).send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: "kim/" }));
     expect(listed.Contents?.map((o) => o.Key)).toContain(`kim/${stored.key}`);
     expect(existsSync(join(process.env.DATA_DIR ?? "", "uploads"))).toBe(false);
 

@@ -2,15 +2,22 @@
 // with separate data folders share them. Keys are the same opaque keys as on the local disk, under
 // S3_PREFIX when one is set. Objects are private: every download streams through the app's routes,
 // which check who may see the file first.
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+//
+// The SDK is loaded on first use: a server without a bucket never holds it (about 11 MB in each
+// server process).
+import type * as S3 from "@aws-sdk/client-s3";
 import type { S3Settings } from "./env.server";
 import type { FileStore } from "./storage.server";
 
-function isNotFound(error: unknown): boolean {
+let sdk: Promise<typeof S3> | undefined;
+const loadSdk = () => (sdk ??= import("@aws-sdk/client-s3"));
+
+function isNotFound(error: unknown, { S3ServiceException }: typeof S3): boolean {
   return error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
 }
 
-export function s3Client(settings: S3Settings): S3Client {
+export async function s3Client(settings: S3Settings): Promise<S3.S3Client> {
+  const { S3Client } = await loadSdk();
   return new S3Client({
     region: settings.region,
     endpoint: settings.endpoint,
@@ -25,7 +32,10 @@ export function s3Client(settings: S3Settings): S3Client {
   });
 }
 
-export function s3Store(settings: S3Settings, client: S3Client = s3Client(settings)): FileStore & { list(): AsyncGenerator<string> } {
+export async function s3Store(settings: S3Settings): Promise<FileStore & { list(): AsyncGenerator<string> }> {
+  const s3 = await loadSdk();
+  const { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } = s3;
+  const client = await s3Client(settings);
   const Bucket = settings.bucket;
   const base = settings.prefix ? `${settings.prefix}/` : "";
   const objectKey = (key: string) => `${base}${key}`;
@@ -35,7 +45,7 @@ export function s3Store(settings: S3Settings, client: S3Client = s3Client(settin
       const object = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
       return object.Body ? { ...object, Body: object.Body } : null;
     } catch (error) {
-      if (isNotFound(error)) return null;
+      if (isNotFound(error, s3)) return null;
       throw error;
     }
   };
@@ -58,7 +68,7 @@ export function s3Store(settings: S3Settings, client: S3Client = s3Client(settin
         await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
         return true;
       } catch (error) {
-        if (isNotFound(error)) return false;
+        if (isNotFound(error, s3)) return false;
         throw error;
       }
     },

@@ -113,7 +113,7 @@ describe("db:backup and db:restore with files in object storage", () => {
 
   it("copies the bucket's files into the backup and puts them back into an empty bucket prefix, or into the data folder without S3", async () => {
     const settings = parseEnv(s3.env).S3!;
-    const store = s3Store(settings);
+    const store = await s3Store(settings);
     const stored = new Map<string, Buffer>();
     for (let i = 0; i < 4; i++) {
       const key = `${i % 2 ? "covers" : "attachments"}/${randomBytes(24).toString("base64url")}`;
@@ -129,7 +129,7 @@ describe("db:backup and db:restore with files in object storage", () => {
     const inFolder = Object.keys(filesOf(join(dataDir, "uploads"))).map((rel) => rel.split(sep).join("/"));
     expect(inFolder).toContain(onDisk);
     // Something else in the bucket under the prefix, not a file the app stored: left alone.
-    await s3Client(settings).send(new PutObjectCommand({ Bucket: s3.bucket, Key: "kim/CATATAN.txt", Body: "bukan berkas aplikasi" }));
+    await (await s3Client(settings)).send(new PutObjectCommand({ Bucket: s3.bucket, Key: "kim/CATATAN.txt", Body: "bukan berkas aplikasi" }));
 
     const databaseUrl = process.env.DATABASE_URL as string;
     const dest = join(dataDir, "..", `backup-s3-${randomBytes(4).toString("hex")}`);
@@ -149,7 +149,7 @@ describe("db:backup and db:restore with files in object storage", () => {
     const restored = { dir: into.DATA_DIR, ...(await cli(["restore", dest], { ...into, ...s3.env, S3_PREFIX: "kim-baru" })) };
     expect(restored.out).toContain("dipulihkan");
     expect(restored.code).toBe(0);
-    const copy = s3Store({ ...settings, prefix: "kim-baru" });
+    const copy = await s3Store({ ...settings, prefix: "kim-baru" });
     for (const [key, bytes] of stored) expect(await copy.get(key)).toEqual(bytes);
     const restoredKeys: string[] = [];
     for await (const key of copy.list()) restoredKeys.push(key);
