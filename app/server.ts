@@ -2,12 +2,13 @@
 // headers, the Origin check on writes, static files and compression (pages and other whole bodies
 // are compressed as they are sent, see compress.server.ts; files and streams by the middleware).
 import * as build from "@remix-run/dev/server-build";
+import cluster from "node:cluster";
 import express from "express";
 import { accessLog } from "./services/access-log.server";
 import { compressAsWritten, sendWhole, type EncodedVariants } from "./services/compress.server";
 import { Admission, admissionGate, sendOverloaded } from "./services/admission.server";
 import { noStoreForPersonal } from "./services/cache-policy.server";
-import { announce, eventTopic, feedState, onChange, startChangeFeed } from "./services/change-feed.server";
+import { announce, eventTopic, feedState, onChange, startChangeFeed, startWorkerFeed } from "./services/change-feed.server";
 import { cacheKey, MicroCache, showsEvent } from "./services/microcache.server";
 import { pooledRandomBytes } from "./services/ids.server";
 import { isSameOrigin } from "./services/origin.server";
@@ -96,13 +97,13 @@ app.get("/healthz", async (_req, res) => {
 });
 // Readiness for a load balancer: database and file storage answer and the instance is not draining.
 // It also reports, without failing on them, the change feed between instances and when each
-// scheduled job last ran here.
+// scheduled job last ran here; under `npm start`'s supervisor, which worker answered.
 app.get("/readyz", async (_req, res) => {
   const ready = await checkReadiness(isDraining());
   res
     .status(ready.status === "ok" ? 200 : 503)
     .set("Cache-Control", "no-store")
-    .json({ ...ready, changes: feedState(), jobs: scheduler ? scheduler.lastRuns() : "off" });
+    .json({ ...ready, changes: feedState(), jobs: scheduler ? scheduler.lastRuns() : "off", ...(cluster.isWorker ? { worker: Number(process.env.WORKER_SLOT) } : {}) });
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/build", compressAsWritten, express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -183,8 +184,9 @@ const server = app.listen(config.PORT, () => {
 server.on("connection", () => admission.connectionTaken());
 
 const scheduler = config.SCHEDULER ? startScheduler(scheduledJobs()) : undefined;
-// With PostgreSQL, change notices travel between instances (LISTEN/NOTIFY).
-const stopFeed = isPostgres() ? startChangeFeed(config.DATABASE_URL) : undefined;
+// With PostgreSQL, change notices travel between instances (LISTEN/NOTIFY), which also carries
+// them between the workers of one machine; otherwise between the workers through their supervisor.
+const stopFeed = isPostgres() ? startChangeFeed(config.DATABASE_URL) : startWorkerFeed();
 
 drainOnSignals(server, async () => {
   await scheduler?.stop();

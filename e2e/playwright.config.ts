@@ -37,8 +37,10 @@ export default defineConfig({
     },
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], executablePath } as never }],
+  // The server as `npm start` runs it: the supervisor and two workers, so every step may be
+  // answered by either (what one worker writes or caches, the other must show).
   webServer: {
-    command: `rm -rf ${E2E_DIR} && ${PG_URL ? "tsx e2e/fresh-database.ts && " : ""}tsx prisma/scripts/setup.ts && node ${SERVER_NODE_FLAGS.join(" ")} build/index.js`,
+    command: `rm -rf ${E2E_DIR} && ${PG_URL ? "tsx e2e/fresh-database.ts && " : ""}tsx prisma/scripts/setup.ts && node ${SERVER_NODE_FLAGS.join(" ")} build/start.js`,
     cwd: rootDir,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
@@ -53,6 +55,7 @@ export default defineConfig({
       DATA_DIR: E2E_DIR,
       LOG_REQUESTS: "false",
       QUERY_PLAN_CHECK: "on",
+      WEB_CONCURRENCY: "2",
     },
   },
 });

@@ -6,9 +6,13 @@
 // Within one process a notice goes straight to the listeners. With PostgreSQL the feed also
 // carries notices to the other instances over LISTEN/NOTIFY on one dedicated connection per
 // instance (the database every instance already shares; no extra service to run). On SQLite,
-// which scale-out does not use, notices stay in the process and the pollers remain the safety net.
+// which scale-out does not use, the server processes `npm start` runs on one machine pass notices
+// to each other through their supervisor (supervisor.server.ts); a server started on its own
+// keeps them in the process, and the pollers remain the safety net.
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { CHANGE_MESSAGE, isChangeMessage, type ChangeMessage } from "./supervisor.server";
 
 export const CHANNEL = "kim_change";
 /** Notices of one topic announced within this window go out as one. */
@@ -18,7 +22,7 @@ const MAX_TOPIC = 200;
 
 export type ChangeListener = (topic: string, at: number) => void;
 
-export type FeedState = "local" | "connected" | "connecting";
+export type FeedState = "local" | "workers" | "connected" | "connecting";
 
 const listeners = new Set<ChangeListener>();
 const instance = randomBytes(6).toString("hex");
@@ -54,7 +58,7 @@ export function announce(topic: string): void {
   remote?.send(topic);
 }
 
-/** "local" without a cross-instance connection; otherwise whether that connection is up. */
+/** "local" without a cross-process channel, "workers" between the processes of one supervisor; otherwise whether the database connection is up. */
 export function feedState(): FeedState {
   return remote ? remote.state() : "local";
 }
@@ -153,6 +157,33 @@ export function startChangeFeed(connectionString: string, options: { onError?: (
   };
   connect();
   const feed = remote;
+  return async () => {
+    await feed.stop();
+    if (remote === feed) remote = null;
+  };
+}
+
+/**
+ * In a worker of `npm start` (supervisor.server.ts): notices go to the other workers through the
+ * supervisor, and theirs come back the same way. Returns nothing in a process of its own.
+ */
+export function startWorkerFeed(): (() => Promise<void>) | undefined {
+  if (!cluster.isWorker || !process.send) return undefined;
+  const onMessage = (message: unknown) => {
+    if (isChangeMessage(message) && message.topic.length <= MAX_TOPIC) deliver(message.topic);
+  };
+  process.on("message", onMessage);
+  const feed: RemoteFeed = {
+    send(topic) {
+      // A supervisor that is gone takes its workers with it; until then nothing is lost.
+      if (process.connected) process.send?.({ type: CHANGE_MESSAGE, topic } satisfies ChangeMessage);
+    },
+    state: () => "workers",
+    async stop() {
+      process.off("message", onMessage);
+    },
+  };
+  remote = feed;
   return async () => {
     await feed.stop();
     if (remote === feed) remote = null;

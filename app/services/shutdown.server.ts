@@ -2,6 +2,7 @@
 // then close the database (SQLite checkpoints its WAL on the last close) and exit. Long-lived
 // streams and stuck clients are cut after `graceMs` so a deploy never hangs.
 import type { Server } from "node:http";
+import { leaveSupervisor } from "./supervisor.server";
 
 let stopping = false;
 
@@ -23,7 +24,9 @@ export function drainOnSignals(server: Server, closeDatabase: () => Promise<void
     server.close(() => {
       clearTimeout(force);
       clearInterval(idle);
-      closeDatabase()
+      // Under `npm start`'s supervisor, a connection handed over just before the close is given back first.
+      leaveSupervisor()
+        .then(closeDatabase)
         .then(() => {
           console.log("Basis data ditutup, server berhenti.");
           process.exit(0);

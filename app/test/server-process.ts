@@ -1,5 +1,6 @@
-// The production server (build/index.js) as a child process for tests that need the real thing:
-// a kill, a restart, a signal. It uses the test file's own database and data folder.
+// The production server (build/index.js, or build/start.js with its workers) as a child process
+// for tests that need the real thing: a kill, a restart, a signal. It uses the test file's own
+// database and data folder.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,8 +9,6 @@ import { SERVER_NODE_FLAGS } from "~/server-flags";
 import { rootDir } from "./db-template";
 
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-const entry = join(rootDir, "build", "index.js");
 
 /** A port nothing listens on right now (the system picks it), so concurrent runs never collide. */
 export function freePort(): Promise<number> {
@@ -25,12 +24,14 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts build/index.js on `port` (a free one when not given) and waits until /healthz answers.
- * `env` overrides settings, e.g. one APP_URL shared by several instances behind one address.
+ * Starts build/index.js (or `file`, e.g. start.js, `npm start`'s supervisor) on `port` (a free
+ * one when not given) and waits until /healthz answers. `env` overrides settings, e.g. one
+ * APP_URL shared by several instances behind one address.
  */
-export async function startServer(port?: number, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(port?: number, env: Record<string, string> = {}, file: "index.js" | "start.js" = "index.js"): Promise<ServerProcess> {
   port ??= await freePort();
-  if (!existsSync(entry)) throw new Error("build/index.js is missing: run `npm run build` first (npm test and npm run test:pg do)");
+  const entry = join(rootDir, "build", file);
+  if (!existsSync(entry)) throw new Error(`build/${file} is missing: run \`npm run build\` first (npm test and npm run test:pg do)`);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
     cwd: rootDir,
