@@ -22,9 +22,9 @@ export function buildBare(root: string, dir: string): string {
   return join(dir, "build/index.js");
 }
 
-/** Starts the bare app's server on `port` with the product's Node.js options. */
-export function startBare(root: string, build: string, port: number): ChildProcess {
-  return spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", join(root, "e2e/load/bare-server.ts"), build, String(port)], {
+/** Starts the bare app's server on `port` with the product's Node.js options, in `processes` processes. */
+export function startBare(root: string, build: string, port: number, processes = 1): ChildProcess {
+  return spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", join(root, "e2e/load/bare-server.ts"), build, String(port), String(processes)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],

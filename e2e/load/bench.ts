@@ -5,9 +5,11 @@
 // --save-rate 50 --slices 2 --first-wave 2 --port 3300 --ceiling-port 3301 --bare-port 3302 --pg (PostgreSQL from PG_BENCH_URL) --smoke
 // (a small event and short runs, to check the instrument itself) --instances 2 (that many app
 // instances on ports port, port+2, …, sharing the database and data folder; connections, judges
-// and clients are spread over them as a load balancer would).
+// and clients are spread over them as a load balancer would) --workers N (server processes per
+// instance, as WEB_CONCURRENCY for `npm start`; default: one per core, as `npm start` runs).
 import { spawn, execSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { get } from "node:http";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +20,7 @@ import { write, type Run } from "./report";
 import { buildBare, startBare } from "./bare";
 import { createDatabase, type BenchDatabase } from "./database";
 import { SERVER_NODE_FLAGS } from "../../app/server-flags";
+import { workerCount } from "../../app/services/supervisor.server";
 import type { SaveStats } from "./writes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -41,6 +44,7 @@ const { values: flags } = parseArgs({
     "first-wave": { type: "string" },
     smoke: { type: "boolean", default: false },
     instances: { type: "string" },
+    workers: { type: "string" },
   },
 });
 const num = (v: string | undefined, full: number, smoke: number) => (v === undefined ? (flags.smoke ? smoke : full) : Number(v));
@@ -53,6 +57,11 @@ const port = Number(flags.port ?? process.env.BENCH_PORT ?? 3300);
 const ceilingPort = Number(flags["ceiling-port"] ?? port + 1);
 const instances = Math.max(1, Number(flags.instances ?? 1));
 const ports = Array.from({ length: instances }, (_, i) => port + 2 * i);
+// Each instance is `npm start`: a supervisor and its workers (WEB_CONCURRENCY). The ceiling and the
+// bare Remix page run as many processes, so every side of a comparison has the machine's cores.
+const workersFlag = workerCount(flags.workers);
+if (!workersFlag.ok) throw new Error(workersFlag.message);
+const workers = workersFlag.count;
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 // The bare Remix page (bare.ts) listens on the next port after the instances'.
 const barePort = Number(flags["bare-port"] ?? port + 2 * instances);
@@ -69,11 +78,21 @@ function buildIfNeeded(): number {
       const p = join(dir, e.name);
       return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
     }, 0);
-  if (existsSync(out) && statSync(out).mtimeMs >= newest(join(root, "app"))) return 0;
+  if (existsSync(out) && existsSync(join(root, "build", "start.js")) && statSync(out).mtimeMs >= newest(join(root, "app"))) return 0;
   const t0 = performance.now();
   log("building the production server");
   execSync("npm run build", { cwd: root, stdio: "inherit" });
   return (performance.now() - t0) / 1000;
+}
+
+/** A server's processes: the supervisor and the workers under it (just the one without workers). */
+function groupOf(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid];
+  }
 }
 
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -98,6 +117,31 @@ async function waitForHealth(url: string, server: ChildProcess) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not answer at ${url}`);
+}
+
+/** /readyz on a connection of its own, which the supervisor hands to its next worker: that worker's number. */
+function workerAt(base: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const req = get(`${base}/readyz`, { agent: false }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve((JSON.parse(body) as { worker?: number }).worker));
+      res.on("error", () => resolve(undefined));
+    });
+    req.on("error", () => resolve(undefined));
+  });
+}
+
+/** Waits until every worker of the instance at `base` has answered. */
+async function waitForWorkers(base: string) {
+  const until = Date.now() + 60_000;
+  const seen = new Set<number>();
+  while (workers > 1 && seen.size < workers) {
+    if (Date.now() > until) throw new Error(`only ${seen.size} of ${workers} workers answered at ${base}`);
+    const worker = await workerAt(base);
+    if (worker) seen.add(worker);
+    else await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function stop(child: ChildProcess | undefined) {
@@ -144,27 +188,34 @@ try {
   // The servers' own output (aborted renders under overload, for instance) goes to a file each.
   servers = ports.map((p, i) => {
     const serverLog = openSync(join(dataDir, i === 0 ? "server.log" : `server-${i + 1}.log`), "w");
-    return spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/index.js"], { cwd: root, env: { ...env, PORT: String(p) }, stdio: ["ignore", serverLog, serverLog] });
+    return spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/start.js"], {
+      cwd: root,
+      env: { ...env, PORT: String(p), WEB_CONCURRENCY: String(workers) },
+      stdio: ["ignore", serverLog, serverLog],
+    });
   });
   const pids = servers.map((s) => s.pid ?? 0);
-  // Peak RSS is per instance: each is a process with its own memory target.
+  // An instance's memory is its processes' together (supervisor and workers); with several
+  // instances the figure is the largest instance's, each having its own memory target.
+  const groupRss = (pid: number) => groupOf(pid).reduce((n, p) => n + memoryOf(p).rss, 0);
   let peakRss = 0;
   // Where the memory goes: the peak seen during each part of the run.
   let phase = "start";
   const rssByPhase: Record<string, number> = {};
   const sampler = setInterval(() => {
-    const rss = Math.max(...pids.map((pid) => memoryOf(pid).rss));
+    const rss = Math.max(...pids.map(groupRss));
     peakRss = Math.max(peakRss, rss);
     rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
   }, 250);
   await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
-  log(instances > 1 ? `${instances} servers are up` : "server is up");
+  await Promise.all(bases.map(waitForWorkers));
+  log(`${instances > 1 ? `${instances} servers are up` : "server is up"}, ${workers} worker${workers > 1 ? "s" : ""} each`);
   log("building and starting the bare Remix page");
-  bare = startBare(root, buildBare(root, join(dataDir, "bare-remix")), barePort);
+  bare = startBare(root, buildBare(root, join(dataDir, "bare-remix")), barePort, workers);
   await waitForHealth(`${bareBase}/`, bare);
 
   const quiet = async () => {
-    const settled = await Promise.all(pids.map((pid) => settle(pid)));
+    const settled = await Promise.all(pids.flatMap(groupOf).map((pid) => settle(pid)));
     if (!settled.every(Boolean)) log("a server was still busy after 15 s; going on");
   };
   const slug = g.live.slug;
@@ -195,7 +246,7 @@ try {
     if (snap.status === 200) snapshots.push(snap);
     else skipped.push({ key: page.key, what: page.what, status: snap.status });
   }
-  ceiling = await startCeiling(root, dataDir, ceilingPort, snapshots);
+  ceiling = await startCeiling(root, dataDir, ceilingPort, snapshots, workers);
   const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
 
   const measured: PageResult[] = [];
@@ -204,7 +255,7 @@ try {
   for (const snap of snapshots.filter((s) => s.page.key !== "results")) {
     log(`measuring ${snap.page.what}`);
     phase = snap.page.key;
-    const settleBare = async () => void (await settle(bare?.pid ?? 0));
+    const settleBare = async () => void (await Promise.all(groupOf(bare?.pid ?? 0).map((pid) => settle(pid))));
     measured.push(await measurePage(basesOf(snap.page), ceilingUrl, snap, { ...options, slices, warmup: 5, firstWaveSeconds, settle: snap.page.key === "bare-remix" ? settleBare : quiet }));
   }
 
@@ -254,11 +305,13 @@ try {
     measured.push(await measurePage(bases, ceilingUrl, results, { ...options, slices, warmup: 0, firstWaveSeconds, single: 3, settle: quiet }));
   }
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, ...pids.map((pid) => memoryOf(pid).hwm));
+  // Each process's own peak, added up: the most the instance can have held at once.
+  peakRss = Math.max(peakRss, ...pids.map((pid) => groupOf(pid).reduce((n, p) => n + memoryOf(p).hwm, 0)));
 
   const run: Run = {
     database: database.kind,
     ...(instances > 1 ? { instances } : {}),
+    workers,
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "cpu", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     size,

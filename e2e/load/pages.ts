@@ -55,8 +55,8 @@ export async function settle(pid: number, timeoutMs = 15_000): Promise<boolean> 
   return false;
 }
 
-/** Starts the ceiling server for the given snapshots; resolves once it listens. */
-export async function startCeiling(root: string, dir: string, port: number, snapshots: Snapshot[]): Promise<ChildProcess> {
+/** Starts the ceiling server for the given snapshots, in `processes` processes; resolves once it listens. */
+export async function startCeiling(root: string, dir: string, port: number, snapshots: Snapshot[], processes = 1): Promise<ChildProcess> {
   const manifest = snapshots.map((s) => {
     const file = join(dir, `ceiling-${s.page.key}.html`);
     writeFileSync(file, s.body);
@@ -64,7 +64,7 @@ export async function startCeiling(root: string, dir: string, port: number, snap
   });
   const manifestFile = join(dir, "ceiling.json");
   writeFileSync(manifestFile, JSON.stringify(manifest));
-  const child = spawn(process.execPath, ["--import", "tsx", "e2e/load/ceiling.ts", String(port), manifestFile], { cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "e2e/load/ceiling.ts", String(port), manifestFile, String(processes)], { cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`ceiling server exited (${code})`)));

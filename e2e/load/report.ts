@@ -11,6 +11,8 @@ export type Run = {
   database: Database;
   /** App instances behind the load (absent in runs of one). */
   instances?: number;
+  /** Server processes per instance under `npm start`'s supervisor (absent in runs before it: one). */
+  workers?: number;
   date: string;
   machine: { cpus: number; model: string; memoryGiB: number; node: string };
   size: { teams: number; judges: number; k: number; burstTeams: number };
@@ -104,7 +106,7 @@ export function checks(run: Run): Check[] {
   out.push({ key: "burst.lost", what: "Deadline burst: acknowledged but not in the database", target: "0", figure: String(u.lost ?? 0), met: (u.lost ?? 0) === 0 });
   out.push({
     key: "rss",
-    what: (run.instances ?? 1) > 1 ? "Server peak RSS over the whole run (largest instance)" : "Server peak RSS over the whole run",
+    what: `Server peak RSS over the whole run${rssScope(run)}`,
     target: "≤ 300 MB",
     figure: `${int(run.peakRssMb)} MB`,
     met: run.peakRssMb > 0 && run.peakRssMb <= 300,
@@ -112,16 +114,26 @@ export function checks(run: Run): Check[] {
   return out;
 }
 
+/** Whose memory the RSS figure is: each process's peak added up over an instance's supervisor and workers. */
+function rssScope(run: Pick<Run, "instances" | "workers">): string {
+  const workers = run.workers ?? 1;
+  const group = workers > 1 ? `supervisor and ${workers} workers together, each one's peak added up` : "";
+  const instances = (run.instances ?? 1) > 1 ? "largest instance" : "";
+  const parts = [instances, group].filter(Boolean);
+  return parts.length ? ` (${parts.join("; ")})` : "";
+}
+
 type Results = Record<string, Run>;
 
-/** A run's section in results.json: the database, and how many instances when more than one. */
-export function runKey(run: Pick<Run, "database" | "instances">): string {
-  return (run.instances ?? 1) > 1 ? `${run.database}-${run.instances}x` : run.database;
+/** A run's section in results.json: the database, how many instances and how many workers each, when more than one. */
+export function runKey(run: Pick<Run, "database" | "instances" | "workers">): string {
+  return `${run.database}${(run.instances ?? 1) > 1 ? `-${run.instances}x` : ""}${(run.workers ?? 1) > 1 ? `-${run.workers}w` : ""}`;
 }
 
 function label(r: Run): string {
   const db = r.database === "sqlite" ? "SQLite" : "PostgreSQL";
-  return (r.instances ?? 1) > 1 ? `${db}, ${r.instances} instances` : db;
+  const instances = (r.instances ?? 1) > 1 ? `, ${r.instances} instances` : "";
+  return `${db}${instances}, ${(r.workers ?? 1) > 1 ? `${r.workers} workers` : "1 process"}`;
 }
 
 export function readResults(file: string): Results {
@@ -139,7 +151,7 @@ function machineLine(r: Run) {
 
 /** The markdown table: targets with the SQLite figure and, beside it, PostgreSQL with one instance and with more. */
 export function markdown(results: Results): string {
-  const order = (key: string) => (key === "sqlite" ? 0 : key === "postgresql" ? 1 : 2);
+  const order = (key: string) => (key.startsWith("sqlite") ? 0 : 1) * 10 + (key.includes("x") ? 2 : 0) + (key.endsWith("w") ? 0 : 1);
   const runs = Object.keys(results)
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
     .map((k) => results[k] as Run);
@@ -150,8 +162,9 @@ export function markdown(results: Results): string {
   const lines = [
     "# Benchmark results",
     "",
-    "`npm run bench` (add `--pg` for PostgreSQL, `--instances 2` for two app instances sharing the load). Ceiling: a bare `node:http` server answering with the very bytes the",
-    "app sent for that page (same content-type, uncompressed on both sides), measured in the same run.",
+    "`npm run bench` (add `--pg` for PostgreSQL, `--instances 2` for two app instances sharing the load, `--workers N` for N server processes per instance;",
+    "by default one per core, as `npm start` runs). Ceiling: a bare `node:http` server answering with the very bytes the app sent for that page",
+    "(same content-type, uncompressed on both sides), in as many processes as the app has workers, measured in the same run.",
     "",
     ...runs.map((r) => `- ${machineLine(r)}`),
     "",
