@@ -105,6 +105,15 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
+/** Proportional set size (MB): the process's own pages, and its share of those it maps with others. */
+function pssOf(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 async function waitForHealth(url: string, server: ChildProcess) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
@@ -199,6 +208,11 @@ try {
   // instances the figure is the largest instance's, each having its own memory target.
   const groupRss = (pid: number) => groupOf(pid).reduce((n, p) => n + memoryOf(p).rss, 0);
   let peakRss = 0;
+  // The processes map the same Node.js binary and libraries; their proportional set size divides
+  // each shared page among the processes that map it, so its sum is what they hold together.
+  // Sampled once a second (reading it walks the page tables), for the record beside the target.
+  let peakPss = 0;
+  let tick = 0;
   // Where the memory goes: the peak seen during each part of the run.
   let phase = "start";
   const rssByPhase: Record<string, number> = {};
@@ -206,6 +220,7 @@ try {
     const rss = Math.max(...pids.map(groupRss));
     peakRss = Math.max(peakRss, rss);
     rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
+    if (tick++ % 4 === 0) peakPss = Math.max(peakPss, ...pids.map((pid) => groupOf(pid).reduce((n, p) => n + pssOf(p), 0)));
   }, 250);
   await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
   await Promise.all(bases.map(waitForWorkers));
@@ -323,6 +338,7 @@ try {
     saves: { judges: judges.length, firstWave, backToBack, steady, lost: lostSaves },
     burst: burst.stats,
     peakRssMb: peakRss,
+    ...(workers > 1 ? { peakPssMb: peakPss } : {}),
     rssByPhaseMb: rssByPhase,
   };
   await db.$disconnect();
