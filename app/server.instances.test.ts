@@ -11,7 +11,7 @@ import { demoPdf } from "../prisma/seed-submissions";
 import { db } from "~/services/db.server";
 import { startS3, type LocalS3 } from "~/test/s3-server";
 import { makeEvent as openEvent, makeTeam } from "~/test/submission-fixtures";
-import { startServer, type ServerProcess } from "~/test/server-process";
+import { eventually, startServer, type ServerProcess } from "~/test/server-process";
 
 // Both instances answer for the same public address, as they would behind one load balancer.
 const APP_URL = "http://kim-hackathon.test";
@@ -50,15 +50,6 @@ async function uploadThenDownload(from: ServerProcess, to: ServerProcess) {
 async function stop(...servers: ServerProcess[]) {
   for (const s of servers) s?.child.kill("SIGTERM");
   await Promise.all(servers.map((s) => s?.exited));
-}
-
-/** Polls until `check` holds: another instance may serve a cached copy for a few seconds. */
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe("two instances behind one address", { timeout: 120_000 }, () => {
@@ -101,7 +92,8 @@ describe("two instances behind one address", { timeout: 120_000 }, () => {
     expect(again.headers.get("X-Cache")).toBe("HIT");
     const question = `Apakah ada sesi daring ${Date.now()}?`;
     expect((await post(a, `/kelola/${ev.slug}/pengaturan`, form({ intent: "faq-add", question, answer: "Ya, lewat Zoom." }), organizer.cookie)).status).toBe(302);
-    await eventually(async () => (await (await get(b, `/acara/${ev.slug}`)).text()).includes(question), "the new question on the other instance");
+    // Another instance may serve a cached copy for a few seconds.
+    await eventually(async () => (await (await get(b, `/acara/${ev.slug}`)).text()).includes(question), "the new question on the other instance", 20_000, 200);
   });
 
   it("a file uploaded through one instance downloads through the other", () => uploadThenDownload(a, b));

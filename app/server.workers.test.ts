@@ -3,68 +3,52 @@
 // answer, only the first runs the scheduled jobs, change notices pass between them, a public page
 // cached by one shows a change written through the other, SIGHUP replaces both without a request
 // going unanswered, and SIGTERM stops them in order. Runs on SQLite and PostgreSQL.
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEvent, organizerOf } from "~/test/teams";
-import { startServer, type ServerProcess } from "~/test/server-process";
+import { eventually, onNewConnection, startServer, type ServerProcess } from "~/test/server-process";
 
 const APP_URL = "http://kim-hackathon.test";
 const HOST = new URL(APP_URL).host;
 let s: ServerProcess;
 
-type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-
 /** One request on a connection of its own: the supervisor hands each new connection to the next worker. */
-function fresh(path: string, init: { method?: string; body?: string; cookie?: string } = {}): Promise<Answer | null> {
-  const url = new URL(s.url);
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: init.method ?? "GET",
-        agent: false,
-        headers: {
-          "X-Forwarded-Host": HOST,
-          ...(init.body !== undefined ? { Origin: APP_URL, "Content-Type": "application/x-www-form-urlencoded" } : {}),
-          ...(init.cookie ? { Cookie: init.cookie } : {}),
-        },
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (d: string) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        res.on("error", () => resolve(null));
-      },
-    );
-    req.on("error", () => resolve(null));
-    req.setTimeout(15_000, () => req.destroy());
-    req.end(init.body);
+function fresh(path: string, init: { method?: string; body?: string; cookie?: string } = {}) {
+  return onNewConnection(s.url, path, {
+    method: init.method,
+    body: init.body,
+    headers: {
+      "X-Forwarded-Host": HOST,
+      ...(init.body !== undefined ? { Origin: APP_URL, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      ...(init.cookie ? { Cookie: init.cookie } : {}),
+    },
   });
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How many workers have said they drained since the output was `since` long. */
+const drainedSince = (since: number) =>
+  (
+    s
+      .output()
+      .slice(since)
+      .match(/Basis data ditutup, server berhenti\./g) ?? []
+  ).length;
 
 type Ready = { status: string; changes: string; jobs: unknown; worker: number };
 
 async function bothWorkers(): Promise<Map<number, Ready>> {
   const seen = new Map<number, Ready>();
-  await until(async () => {
-    const answer = await fresh("/readyz");
-    if (answer?.status === 200) {
-      const ready = JSON.parse(answer.body) as Ready;
-      seen.set(ready.worker, ready);
-    }
-    return seen.size === 2;
-  }, "both workers answering /readyz");
+  await eventually(
+    async () => {
+      const answer = await fresh("/readyz");
+      if (answer?.status === 200) {
+        const ready = JSON.parse(answer.body) as Ready;
+        seen.set(ready.worker, ready);
+      }
+      return seen.size === 2;
+    },
+    "both workers answering /readyz",
+    30_000,
+  );
   return seen;
 }
 
@@ -96,19 +80,27 @@ describe("npm start with two workers", { timeout: 120_000 }, () => {
     const page = `/acara/${ev.slug}`;
     // Each worker renders it once and then serves it from its cache.
     let hits = 0;
-    await until(async () => {
-      const answer = await fresh(page);
-      hits = answer?.headers["x-cache"] === "HIT" ? hits + 1 : 0;
-      return hits >= 2;
-    }, "the page cached by both workers");
+    await eventually(
+      async () => {
+        const answer = await fresh(page);
+        hits = answer?.headers["x-cache"] === "HIT" ? hits + 1 : 0;
+        return hits >= 2;
+      },
+      "the page cached by both workers",
+      30_000,
+    );
     const question = `Apakah ada sesi daring ${Date.now()}?`;
     const body = new URLSearchParams({ intent: "faq-add", question, answer: "Ya, lewat Zoom." }).toString();
     expect((await fresh(`/kelola/${ev.slug}/pengaturan`, { method: "POST", body, cookie: organizer.cookie }))?.status).toBe(302);
     let shown = 0;
-    await until(async () => {
-      shown = (await fresh(page))?.body.includes(question) ? shown + 1 : 0;
-      return shown >= 2;
-    }, "the new question on both workers");
+    await eventually(
+      async () => {
+        shown = (await fresh(page))?.body.includes(question) ? shown + 1 : 0;
+        return shown >= 2;
+      },
+      "the new question on both workers",
+      30_000,
+    );
   });
 
   it("SIGHUP replaces both workers one at a time without a request going unanswered", async () => {
@@ -123,15 +115,8 @@ describe("npm start with two workers", { timeout: 120_000 }, () => {
       }
     })();
     const before = s.output().length;
-    const drained = () =>
-      (
-        s
-          .output()
-          .slice(before)
-          .match(/Basis data ditutup, server berhenti\./g) ?? []
-      ).length;
     s.child.kill("SIGHUP");
-    await until(() => s.output().slice(before).includes("Semua proses server sudah diganti.") && drained() === 2, "the reload finishing, both old workers drained");
+    await eventually(() => s.output().slice(before).includes("Semua proses server sudah diganti.") && drainedSince(before) === 2, "the reload finishing, both old workers drained", 30_000);
     reloading = false;
     await traffic;
     expect(failed).toBe(0);
@@ -144,15 +129,6 @@ describe("npm start with two workers", { timeout: 120_000 }, () => {
     s.child.kill("SIGTERM");
     expect(await s.exited).toBe(0);
     // The output can arrive after the exit.
-    await until(
-      () =>
-        (
-          s
-            .output()
-            .slice(before)
-            .match(/Basis data ditutup, server berhenti\./g) ?? []
-        ).length === 2,
-      "both workers drained",
-    );
+    await eventually(() => drainedSince(before) === 2, "both workers drained", 30_000);
   });
 });

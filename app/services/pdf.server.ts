@@ -14,7 +14,14 @@ let lib: Promise<PdfLib> | undefined;
 /** pdf-lib, loaded once on first use. */
 export const loadPdfLib = () => (lib ??= import("pdf-lib"));
 
-const palette = ({ rgb }: PdfLib) => ({ BRAND: rgb(0.09, 0.31, 0.64), INK: rgb(0.1, 0.12, 0.16), MUTED: rgb(0.35, 0.38, 0.43) });
+/** The colours every PDF of the site is drawn in. */
+export const palette = ({ rgb }: PdfLib) => ({
+  BRAND: rgb(0.09, 0.31, 0.64),
+  BRAND_LIGHT: rgb(0.85, 0.91, 1),
+  INK: rgb(0.1, 0.12, 0.16),
+  MUTED: rgb(0.35, 0.38, 0.43),
+  RULE: rgb(0.8, 0.82, 0.86),
+});
 
 /** Centred on the page, shrunk until it fits between the margins. */
 function centered(text: PdfText, page: PDFPage, line: string, y: number, weight: Weight, size: number, color: RGB) {

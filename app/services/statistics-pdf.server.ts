@@ -2,7 +2,7 @@
 // member groups and the table of teams and participants per kabupaten/kota. Text is drawn with the
 // shipped Noto fonts (pdf-fonts.server), so region and event names print as written. Every string
 // comes in ready to print (translated, numbers in the reader's language).
-import { loadPdfLib } from "./pdf.server";
+import { loadPdfLib, palette } from "./pdf.server";
 import { pdfText, type Weight } from "./pdf-fonts.server";
 
 export type StatisticsPdfInput = {
@@ -31,12 +31,9 @@ const MARGIN = 40;
 
 /** One A4 page; a region table longer than the room left is cut with a line saying how many are left out. */
 export async function statisticsPdf(input: StatisticsPdfInput): Promise<Uint8Array> {
-  const { PDFDocument, rgb } = await loadPdfLib();
-  const BRAND = rgb(0.09, 0.31, 0.64);
-  const BRAND_LIGHT = rgb(0.85, 0.91, 1);
-  const INK = rgb(0.1, 0.12, 0.16);
-  const MUTED = rgb(0.35, 0.38, 0.43);
-  const RULE = rgb(0.8, 0.82, 0.86);
+  const pdfLib = await loadPdfLib();
+  const { PDFDocument, rgb } = pdfLib;
+  const { BRAND, BRAND_LIGHT, INK, MUTED, RULE } = palette(pdfLib);
   const pdf = await PDFDocument.create();
   const page = pdf.addPage(PAGE);
   const [width, height] = PAGE;

@@ -4,11 +4,10 @@
 // server.workers.test.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { get } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { rootDir } from "~/test/db-template";
-import { freePort } from "~/test/server-process";
+import { eventually as until, freePort, onNewConnection } from "~/test/server-process";
 import { restartDelayMs, workerCount } from "./supervisor.server";
 
 describe("WEB_CONCURRENCY", () => {
@@ -77,34 +76,17 @@ function workersOf(s: Supervisor): number[] {
   }
 }
 
-/** One request on a connection of its own, so that the next one may go to another worker. */
-function ask(s: Supervisor, path: string): Promise<{ slot: string; feed: string; scheduler: string } | null> {
-  return new Promise((resolve) => {
-    const req = get({ host: "127.0.0.1", port: s.port, path, agent: false }, (res) => {
-      let body = "";
-      res.on("data", (d: Buffer) => (body += d.toString()));
-      res.on("end", () => resolve(JSON.parse(body) as { slot: string; feed: string; scheduler: string }));
-      res.on("error", () => resolve(null));
-    });
-    req.on("error", () => resolve(null));
-    // A request that hangs counts as unanswered rather than stalling the test.
-    req.setTimeout(10_000, () => req.destroy());
-  });
-}
+type Answer = { slot: string; feed: string; scheduler: string };
 
-async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 25_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** One request on a connection of its own, so that the next one may go to another worker. */
+async function ask(s: Supervisor, path: string): Promise<Answer | null> {
+  const answer = await onNewConnection(`http://127.0.0.1:${s.port}`, path);
+  return answer && (JSON.parse(answer.body) as Answer);
 }
 
 /** Asks until every one of `count` slots has answered; returns the answers by slot. */
 async function everySlot(s: Supervisor, count = 2, path = "/") {
-  const seen = new Map<string, { slot: string; feed: string; scheduler: string }>();
+  const seen = new Map<string, Answer>();
   await until(async () => {
     const answer = await ask(s, path);
     if (answer) seen.set(answer.slot, answer);

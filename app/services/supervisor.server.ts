@@ -26,8 +26,13 @@ export const CHANGE_MESSAGE = "kim:change";
 
 export type ChangeMessage = { type: typeof CHANGE_MESSAGE; topic: string };
 
+/** Whether a message between supervisor and worker is of this type. */
+function isMessage(message: unknown, type: string): message is { type: string } {
+  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === type;
+}
+
 export function isChangeMessage(message: unknown): message is ChangeMessage {
-  return typeof message === "object" && message !== null && (message as ChangeMessage).type === CHANGE_MESSAGE && typeof (message as ChangeMessage).topic === "string";
+  return isMessage(message, CHANGE_MESSAGE) && typeof (message as ChangeMessage).topic === "string";
 }
 
 /** A worker whose servers are closed says so; the supervisor answers with the same message. */
@@ -50,7 +55,7 @@ export function leaveSupervisor(timeoutMs = 2000): Promise<void> {
       resolve();
     };
     const onMessage = (message: unknown) => {
-      if (typeof message === "object" && message !== null && (message as { type?: unknown }).type === LEAVING_MESSAGE) done();
+      if (isMessage(message, LEAVING_MESSAGE)) done();
     };
     const timer = setTimeout(done, timeoutMs);
     process.on("message", onMessage);
@@ -121,7 +126,7 @@ export function supervise({ exec, count, log = (line) => console.log(line) }: Su
       everUp = true;
     });
     worker.on("message", (message: unknown) => {
-      if (typeof message === "object" && message !== null && (message as { type?: unknown }).type === LEAVING_MESSAGE) {
+      if (isMessage(message, LEAVING_MESSAGE)) {
         if (worker.isConnected()) worker.send({ type: LEAVING_MESSAGE });
         return;
       }

@@ -2,6 +2,7 @@
 // for tests that need the real thing: a kill, a restart, a signal. It uses the test file's own
 // database and data folder.
 import { spawn, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -62,4 +63,40 @@ export async function startServer(port?: number, env: Record<string, string> = {
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, child, output: () => log, exited };
+}
+
+/**
+ * Polls until `check` gives something truthy and returns it (each look is a real request or a
+ * read; nothing is timed); fails naming `what` after `timeoutMs`.
+ */
+export async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutMs = 25_000, pauseMs = 100): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+}
+
+export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/**
+ * One request on a connection of its own: under `npm start`'s supervisor each new connection goes
+ * to the next worker. Null when it fails or gets no answer within 15 s (a hang counts as no answer).
+ */
+export function onNewConnection(base: string, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Answer | null> {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: init.method ?? "GET", agent: false, headers: init.headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on("error", () => resolve(null));
+    });
+    req.on("error", () => resolve(null));
+    req.setTimeout(15_000, () => req.destroy());
+    req.end(init.body);
+  });
 }

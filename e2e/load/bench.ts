@@ -105,6 +105,11 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
+/** `measure` over a server's processes (groupOf), added up. */
+function groupSum(pid: number, measure: (pid: number) => number): number {
+  return groupOf(pid).reduce((n, p) => n + measure(p), 0);
+}
+
 /** Proportional set size (MB): the process's own pages, and its share of those it maps with others. */
 function pssOf(pid: number): number {
   try {
@@ -206,7 +211,7 @@ try {
   const pids = servers.map((s) => s.pid ?? 0);
   // An instance's memory is its processes' together (supervisor and workers); with several
   // instances the figure is the largest instance's, each having its own memory target.
-  const groupRss = (pid: number) => groupOf(pid).reduce((n, p) => n + memoryOf(p).rss, 0);
+  const groupRss = (pid: number) => groupSum(pid, (p) => memoryOf(p).rss);
   let peakRss = 0;
   // The processes map the same Node.js binary and libraries; their proportional set size divides
   // each shared page among the processes that map it, so its sum is what they hold together.
@@ -220,7 +225,7 @@ try {
     const rss = Math.max(...pids.map(groupRss));
     peakRss = Math.max(peakRss, rss);
     rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
-    if (tick++ % 4 === 0) peakPss = Math.max(peakPss, ...pids.map((pid) => groupOf(pid).reduce((n, p) => n + pssOf(p), 0)));
+    if (tick++ % 4 === 0) peakPss = Math.max(peakPss, ...pids.map((pid) => groupSum(pid, pssOf)));
   }, 250);
   await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
   await Promise.all(bases.map(waitForWorkers));
@@ -321,7 +326,7 @@ try {
   }
   clearInterval(sampler);
   // Each process's own peak, added up: the most the instance can have held at once.
-  peakRss = Math.max(peakRss, ...pids.map((pid) => groupOf(pid).reduce((n, p) => n + memoryOf(p).hwm, 0)));
+  peakRss = Math.max(peakRss, ...pids.map((pid) => groupSum(pid, (p) => memoryOf(p).hwm)));
 
   const run: Run = {
     database: database.kind,
