@@ -33,7 +33,7 @@ export class FlowNetwork {
     this.queue = new Int32Array(nodeCount);
   }
 
-  /** Adds from→to with the given capacity; returns the edge id. */
+  /** Adds the edge from `from` to `to` with the given capacity; returns the edge id. */
   addEdge(from: number, to: number, capacity: number): number {
     if (this.edgeCount + 2 > this.to.length) this.grow();
     const e = this.edgeCount;

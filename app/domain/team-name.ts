@@ -34,7 +34,7 @@ export function teamNameKey(name: string): string {
       .replace(/\s+/g, " ")
       .trim()
       // Shapes that read alike once lower-cased: "I"/"l"/"1"/"|" and "0"/"o", "rn"/"m", "vv"/"w".
-      .replace(/[l1|ı]/g, "i")
+      .replace(/[l1|\u0131]/g, "i")
       .replace(/0/g, "o")
       .replace(/rn/g, "m")
       .replace(/vv/g, "w")

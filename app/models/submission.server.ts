@@ -100,7 +100,7 @@ export async function getTeamForMember(teamId: string, userId: string): Promise<
     queryRows<TeamForSubmission["extensions"]>`
       SELECT "id", "teamId", "kind", "until", "reason", "grantedById", "createdAt" FROM "Extension" WHERE "teamId" = ${teamId}`,
     // The project and its attachments in SQL as well, in one statement (a project has at most a
-    // few attachments): through the query builder this read cost 0.8–1.1 ms against about 0.2 ms.
+    // few attachments): through the query builder this read cost 0.8 to 1.1 ms against about 0.2 ms.
     queryRows<SubmissionRow[]>`
       SELECT s.*, x."id" AS "attachmentId", x."filename" AS "attachmentFilename", x."kind" AS "attachmentKind", x."mime" AS "attachmentMime",
         x."size" AS "attachmentSize", x."storageKey" AS "attachmentStorageKey", x."sha256" AS "attachmentSha256",

@@ -151,7 +151,7 @@ md.renderer.rules.html_inline = (tokens, idx) => md.utils.escapeHtml(tokens[idx]
 const sameText = (text: string) =>
   text
     .toLocaleLowerCase("id")
-    .replace(/[\s.:;!?…–—-]+/g, " ")
+    .replace(/[\s.:;!?\u2026\u2013\u2014-]+/g, " ")
     .trim();
 
 /**
@@ -228,5 +228,5 @@ function truncate(text: string, maxLength: number): string {
   const lastSpace = head.lastIndexOf(" ");
   // Only back off to a word boundary if it does not throw away most of the text.
   const base = lastSpace >= head.length * 0.6 ? head.slice(0, lastSpace) : head;
-  return `${base.replace(/[\s.,;:!?\-–—]+$/u, "")}…`;
+  return `${base.replace(/[\s.,;:!?\-\u2013\u2014]+$/u, "")}…`;
 }

@@ -39,7 +39,7 @@ export const ROUTE_POLICIES: Record<string, BodyPolicy> = {
   "routes/tim.$teamId._index": upload(UPLOAD_KINDS.proposal.maxBytes, ["proposal"]),
   "routes/acara.$slug.daftar-tim": upload(UPLOAD_KINDS.proposal.maxBytes, ["proposal"]),
   "routes/kelola.$slug.pengaturan": upload(UPLOAD_KINDS.image.maxBytes, ["banner"]),
-  // The berita acara check accepts the published JSON document as a file (≤ 5 MB).
+  // The berita acara check accepts the published JSON document as a file (at most 5 MB).
   "routes/berita-acara.$id": upload(5 * MIB, ["file"]),
   // Imports: the spreadsheet, then its rows sent back with the confirmation.
   "routes/kelola.$slug.tim-panitia_.impor": upload(IMPORT_MAX_BYTES, ["file"]),
