@@ -8,7 +8,7 @@
 // and clients are spread over them as a load balancer would) --workers N (server processes per
 // instance, as WEB_CONCURRENCY for `npm start`; default: one per core, as `npm start` runs).
 import { spawn, execSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
 import { get } from "node:http";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,7 @@ import { fetchPage, measurePage, settle, startCeiling, type Page, type PageResul
 import { write, type Run } from "./report";
 import { buildBare, startBare } from "./bare";
 import { createDatabase, type BenchDatabase } from "./database";
+import { groupOf, groupSum, memoryOf, residentTogether } from "./memory";
 import { SERVER_NODE_FLAGS } from "../../app/server-flags";
 import { workerCount } from "../../app/services/supervisor.server";
 import type { SaveStats } from "./writes";
@@ -83,40 +84,6 @@ function buildIfNeeded(): number {
   log("building the production server");
   execSync("npm run build", { cwd: root, stdio: "inherit" });
   return (performance.now() - t0) / 1000;
-}
-
-/** A server's processes: the supervisor and the workers under it (just the one without workers). */
-function groupOf(pid: number): number[] {
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    return [pid, ...children];
-  } catch {
-    return [pid];
-  }
-}
-
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
-  } catch {
-    return { rss: 0, hwm: 0 };
-  }
-}
-
-/** `measure` over a server's processes (groupOf), added up. */
-function groupSum(pid: number, measure: (pid: number) => number): number {
-  return groupOf(pid).reduce((n, p) => n + measure(p), 0);
-}
-
-/** Proportional set size (MB): the process's own pages, and its share of those it maps with others. */
-function pssOf(pid: number): number {
-  try {
-    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 async function waitForHealth(url: string, server: ChildProcess) {
@@ -209,24 +176,23 @@ try {
     });
   });
   const pids = servers.map((s) => s.pid ?? 0);
-  // An instance's memory is its processes' together (supervisor and workers); with several
-  // instances the figure is the largest instance's, each having its own memory target.
-  const groupRss = (pid: number) => groupSum(pid, (p) => memoryOf(p).rss);
-  let peakRss = 0;
-  // The processes map the same Node.js binary and libraries; their proportional set size divides
-  // each shared page among the processes that map it, so its sum is what they hold together.
-  // Sampled once a second (reading it walks the page tables), for the record beside the target.
-  let peakPss = 0;
-  let tick = 0;
+  // An instance's memory is what its processes (supervisor and workers) hold together at one
+  // moment, each physical page once (memory.ts); with one process, its own peak as the kernel
+  // records it. With several instances the figure is the largest instance's, each having its own
+  // memory target. Sampled twice a second: reading the page tables of every process takes about
+  // 10 ms.
+  let peakTogether = 0;
+  let exact = true;
   // Where the memory goes: the peak seen during each part of the run.
   let phase = "start";
   const rssByPhase: Record<string, number> = {};
   const sampler = setInterval(() => {
-    const rss = Math.max(...pids.map(groupRss));
-    peakRss = Math.max(peakRss, rss);
-    rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
-    if (tick++ % 4 === 0) peakPss = Math.max(peakPss, ...pids.map((pid) => groupSum(pid, pssOf)));
-  }, 250);
+    const now = pids.map((pid) => residentTogether(groupOf(pid)));
+    exact &&= now.every((m) => m.exact);
+    const mb = Math.max(...now.map((m) => m.mb));
+    peakTogether = Math.max(peakTogether, mb);
+    rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, mb);
+  }, 500);
   await Promise.all(servers.map((s, i) => waitForHealth(`${bases[i]}/healthz`, s)));
   await Promise.all(bases.map(waitForWorkers));
   log(`${instances > 1 ? `${instances} servers are up` : "server is up"}, ${workers} worker${workers > 1 ? "s" : ""} each`);
@@ -325,8 +291,10 @@ try {
     measured.push(await measurePage(bases, ceilingUrl, results, { ...options, slices, warmup: 0, firstWaveSeconds, single: 3, settle: quiet }));
   }
   clearInterval(sampler);
-  // Each process's own peak, added up: the most the instance can have held at once.
-  peakRss = Math.max(peakRss, ...pids.map((pid) => groupSum(pid, (p) => memoryOf(p).hwm)));
+  // Each process's own peak (VmHWM), added up: more than the instance held at any one moment (the
+  // peaks came at different times, and the pages the processes share count once for each).
+  const peaksAddedUp = Math.max(...pids.map((pid) => groupSum(pid, (p) => memoryOf(p).hwm)));
+  const peakRss = workers > 1 ? peakTogether : Math.max(peakTogether, peaksAddedUp);
 
   const run: Run = {
     database: database.kind,
@@ -343,7 +311,7 @@ try {
     saves: { judges: judges.length, firstWave, backToBack, steady, lost: lostSaves },
     burst: burst.stats,
     peakRssMb: peakRss,
-    ...(workers > 1 ? { peakPssMb: peakPss } : {}),
+    ...(workers > 1 ? { peakRssAddedUpMb: peaksAddedUp, memoryExact: exact } : {}),
     rssByPhaseMb: rssByPhase,
   };
   await db.$disconnect();

@@ -24,7 +24,11 @@ export type Run = {
   saves: { judges: number; firstWave?: SaveStats; backToBack: SaveStats; steady: SaveStats & { rate: number }; lost: number };
   burst: BurstStats;
   peakRssMb: number;
-  /** With workers: the largest sum of the processes' proportional set sizes, sampled once a second (shared pages counted once). */
+  /** With workers: each process's own peak (VmHWM) added up, for the record beside peakRssMb. */
+  peakRssAddedUpMb?: number;
+  /** With workers: whether peakRssMb counted each physical page once (false: the processes' RSS added up). */
+  memoryExact?: boolean;
+  /** Runs before memoryExact: the largest sum of the processes' proportional set sizes, sampled once a second. */
   peakPssMb?: number;
   /** The peak RSS seen in each part of the run (page key, "saves", "burst"). */
   rssByPhaseMb?: Record<string, number>;
@@ -110,19 +114,27 @@ export function checks(run: Run): Check[] {
     key: "rss",
     what: `Server peak RSS over the whole run${rssScope(run)}`,
     target: "≤ 300 MB",
-    figure: `${int(run.peakRssMb)} MB${run.peakPssMb ? ` (shared pages counted once: at most ${int(run.peakPssMb)} MB, the processes' proportional set sizes added up, sampled once a second)` : ""}`,
+    figure: `${int(run.peakRssMb)} MB${memoryNote(run)}`,
     met: run.peakRssMb > 0 && run.peakRssMb <= 300,
   });
   return out;
 }
 
-/** Whose memory the RSS figure is: each process's peak added up over an instance's supervisor and workers. */
-function rssScope(run: Pick<Run, "instances" | "workers">): string {
+/** Whose memory the RSS figure is: an instance's supervisor and workers together, the largest instance's. */
+function rssScope(run: Pick<Run, "instances" | "workers" | "memoryExact" | "peakRssAddedUpMb">): string {
   const workers = run.workers ?? 1;
-  const group = workers > 1 ? `supervisor and ${workers} workers together, each one's peak added up` : "";
+  const together = run.memoryExact === undefined ? "each one's peak added up" : run.memoryExact ? "each page in memory counted once" : "their RSS added up";
+  const group = workers > 1 ? `supervisor and ${workers} workers together, ${together}` : "";
   const instances = (run.instances ?? 1) > 1 ? "largest instance" : "";
   const parts = [instances, group].filter(Boolean);
   return parts.length ? ` (${parts.join("; ")})` : "";
+}
+
+/** Beside the figure: with workers, what the processes' own peaks add up to (or, in older runs, their proportional set sizes). */
+function memoryNote(run: Pick<Run, "peakRssAddedUpMb" | "peakPssMb">): string {
+  if (run.peakRssAddedUpMb) return ` (each process's own peak added up: ${int(run.peakRssAddedUpMb)} MB)`;
+  if (run.peakPssMb) return ` (shared pages counted once: at most ${int(run.peakPssMb)} MB, the processes' proportional set sizes added up, sampled once a second)`;
+  return "";
 }
 
 type Results = Record<string, Run>;
