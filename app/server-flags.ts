@@ -7,4 +7,9 @@
 // memory grows with load for no benefit. Everything an instance holds at once (a few requests'
 // working sets, the ranking cache, the micro-cache) fits well below the cap; a heavier one-off
 // (a 2,000-row export, a certificate batch) makes V8 collect sooner, not fail.
-export const SERVER_NODE_FLAGS = ["--max-old-space-size=192"] as const;
+//
+// A young generation of 2 × 4 MB instead of V8's 2 × 16 MB: under load V8 grows it to the largest
+// it may be, and all of it stays resident. A page's garbage is collected from it more often, at a
+// cost that grows with what is still alive, not with the garbage, so the pages serve about as
+// fast (README, Performance) and each process holds about 24 MB less.
+export const SERVER_NODE_FLAGS = ["--max-old-space-size=192", "--max-semi-space-size=4"] as const;

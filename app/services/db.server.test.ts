@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "~/test/event-helpers";
-import { db, isPostgres, isUniqueViolation, Prisma, queryRows, queryTuples } from "./db.server";
+import { db, isPostgres, isUniqueViolation, Prisma, queryRows, queryTuples, SQLITE_CACHE_KIB } from "./db.server";
 
 describe("database client", () => {
   it("recognizes a unique violation from the query builder and from SQL, and nothing else", async () => {
@@ -26,6 +26,13 @@ describe("database client", () => {
     }
     await expect(db.team.create({ data: { eventId: "tidak-ada", name: "Tim Hantu", nameKey: "tim hantu", inviteCode: "HANTU001", inviteToken: "hantu-token-0001" } })).rejects.toThrow();
     expect(await db.team.count({ where: { nameKey: "tim hantu" } })).toBe(0);
+  });
+
+  it("keeps SQLite's page cache of the connection at its set size", async () => {
+    if (isPostgres()) return;
+    const rows = await db.$queryRawUnsafe<{ cache_size: bigint | number }[]>("PRAGMA cache_size");
+    expect(Number(rows[0].cache_size)).toBe(-SQLITE_CACHE_KIB);
+    expect(SQLITE_CACHE_KIB).toBeLessThan(16000);
   });
 
   it("runs a transaction as its first statement (no setup race with per-connection settings)", async () => {

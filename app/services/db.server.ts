@@ -22,6 +22,14 @@ export function isPostgres(url = env().DATABASE_URL): boolean {
   return !url.startsWith("file:");
 }
 
+/**
+ * SQLite's own page cache for the connection, in KiB. better-sqlite3 is built with 16 MB; under
+ * load each server process filled most of it, a copy of pages the operating system's file cache
+ * holds anyway (and, unlike that cache, once per process). 4 MB keeps the indexes and rows every
+ * page reads; the pages served as fast with it in the benchmark (README, Performance).
+ */
+export const SQLITE_CACHE_KIB = 4000;
+
 // SQLite settings are per connection, so they are applied the moment the adapter opens its
 // (single) connection, before Prisma can send any query or transaction. WAL mode is persistent
 // and set by the migration runner; the busy timeout makes a second writer wait, not fail.
@@ -30,6 +38,7 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     reusePreparedStatements((adapter as unknown as { client: SqliteDatabase }).client);
     await adapter.executeRaw({ sql: "PRAGMA foreign_keys = ON", args: [], argTypes: [] });
+    await adapter.executeRaw({ sql: `PRAGMA cache_size = -${SQLITE_CACHE_KIB}`, args: [], argTypes: [] });
     return (connection.current = noteWrites(adapter));
   }
 }

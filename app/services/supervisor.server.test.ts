@@ -76,7 +76,7 @@ function workersOf(s: Supervisor): number[] {
   }
 }
 
-type Answer = { slot: string; feed: string; scheduler: string };
+type Answer = { slot: string; feed: string; scheduler: string; arenas: string };
 
 /** One request on a connection of its own, so that the next one may go to another worker. */
 async function ask(s: Supervisor, path: string): Promise<Answer | null> {
@@ -123,6 +123,13 @@ describe("the supervisor", () => {
       expect(count(s.output(), `1 got ${topic}`), topic).toBe(1);
       expect(count(s.output(), `2 got ${topic}`), topic).toBe(1);
     }
+  });
+
+  it("starts its workers with two malloc arenas each, unless MALLOC_ARENA_MAX says otherwise", async () => {
+    const unset = await everySlot(await startSupervisor({ MALLOC_ARENA_MAX: "" }));
+    expect([...unset.values()].map((a) => a.arenas)).toEqual(["2", "2"]);
+    const set = await everySlot(await startSupervisor({ MALLOC_ARENA_MAX: "4" }));
+    expect([...set.values()].map((a) => a.arenas)).toEqual(["4", "4"]);
   });
 
   it("starts a worker that died again, in the same slot, and the site keeps answering", async () => {

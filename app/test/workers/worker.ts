@@ -14,7 +14,7 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://x");
   if (url.pathname === "/announce") announce(url.searchParams.get("topic") ?? "");
   res.setHeader("Connection", "close");
-  res.end(JSON.stringify({ slot, feed: feedState(), scheduler: process.env.SCHEDULER ?? "on" }));
+  res.end(JSON.stringify({ slot, feed: feedState(), scheduler: process.env.SCHEDULER ?? "on", arenas: process.env.MALLOC_ARENA_MAX ?? "" }));
   if (url.pathname === "/exit") setImmediate(() => process.exit(5));
 }).listen(Number(process.env.PORT));
 // As the server does (shutdown.server.ts): take no new connections, finish the open ones, exit.
