@@ -9,7 +9,6 @@
 // instance, as WEB_CONCURRENCY for `npm start`; default: one per core, as `npm start` runs).
 import { spawn, execSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
-import { get } from "node:http";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,9 +18,10 @@ import { fetchPage, measurePage, settle, startCeiling, type Page, type PageResul
 import { write, type Run } from "./report";
 import { buildBare, startBare } from "./bare";
 import { createDatabase, type BenchDatabase } from "./database";
-import { groupOf, groupSum, memoryOf, residentTogether } from "./memory";
+import { groupOf, groupSum, peakOf, residentTogether } from "./memory";
 import { SERVER_NODE_FLAGS } from "../../app/server-flags";
 import { workerCount } from "../../app/services/supervisor.server";
+import { eventually, onNewConnection } from "../../app/test/server-process";
 import type { SaveStats } from "./writes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -100,29 +100,21 @@ async function waitForHealth(url: string, server: ChildProcess) {
   throw new Error(`server did not answer at ${url}`);
 }
 
-/** /readyz on a connection of its own, which the supervisor hands to its next worker: that worker's number. */
-function workerAt(base: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const req = get(`${base}/readyz`, { agent: false }, (res) => {
-      let body = "";
-      res.on("data", (d: Buffer) => (body += d.toString()));
-      res.on("end", () => resolve((JSON.parse(body) as { worker?: number }).worker));
-      res.on("error", () => resolve(undefined));
-    });
-    req.on("error", () => resolve(undefined));
-  });
-}
-
-/** Waits until every worker of the instance at `base` has answered. */
+/** Waits until every worker of the instance at `base` has answered /readyz (each on a connection of its own, which the supervisor hands to its next worker). */
 async function waitForWorkers(base: string) {
-  const until = Date.now() + 60_000;
+  if (workers === 1) return;
   const seen = new Set<number>();
-  while (workers > 1 && seen.size < workers) {
-    if (Date.now() > until) throw new Error(`only ${seen.size} of ${workers} workers answered at ${base}`);
-    const worker = await workerAt(base);
-    if (worker) seen.add(worker);
-    else await new Promise((r) => setTimeout(r, 200));
-  }
+  await eventually(
+    async () => {
+      const answer = await onNewConnection(base, "/readyz");
+      const worker = answer && (JSON.parse(answer.body) as { worker?: number }).worker;
+      if (worker) seen.add(worker);
+      return seen.size === workers;
+    },
+    `all ${workers} workers answering at ${base}`,
+    60_000,
+    200,
+  );
 }
 
 async function stop(child: ChildProcess | undefined) {
@@ -293,7 +285,7 @@ try {
   clearInterval(sampler);
   // Each process's own peak (VmHWM), added up: more than the instance held at any one moment (the
   // peaks came at different times, and the pages the processes share count once for each).
-  const peaksAddedUp = Math.max(...pids.map((pid) => groupSum(pid, (p) => memoryOf(p).hwm)));
+  const peaksAddedUp = Math.max(...pids.map((pid) => groupSum(pid, peakOf)));
   const peakRss = workers > 1 ? peakTogether : Math.max(peakTogether, peaksAddedUp);
 
   const run: Run = {

@@ -1,6 +1,6 @@
 // The server's memory, as the benchmark reads it from /proc.
 //
-// One process: its resident set (VmRSS) and the kernel's record of its peak (VmHWM). A server of
+// One process: the kernel's record of its peak resident set (VmHWM). A server of
 // several processes (a supervisor and its workers) is more than one resident set: the processes
 // map the same Node.js binary and libraries, and each one's RSS counts those pages again. What
 // the server holds at one moment is the set of physical pages its processes map, each page once:
@@ -23,14 +23,12 @@ export function groupOf(pid: number): number[] {
   }
 }
 
-/** VmRSS and VmHWM of one process, in MB; 0 once it has gone. */
-export function memoryOf(pid: number): { rss: number; hwm: number } {
+/** The peak resident set of one process as the kernel records it (VmHWM), in MB; 0 once it has gone. */
+export function peakOf(pid: number): number {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
   } catch {
-    return { rss: 0, hwm: 0 };
+    return 0;
   }
 }
 

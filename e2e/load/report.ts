@@ -121,7 +121,7 @@ export function checks(run: Run): Check[] {
 }
 
 /** Whose memory the RSS figure is: an instance's supervisor and workers together, the largest instance's. */
-function rssScope(run: Pick<Run, "instances" | "workers" | "memoryExact" | "peakRssAddedUpMb">): string {
+function rssScope(run: Pick<Run, "instances" | "workers" | "memoryExact">): string {
   const workers = run.workers ?? 1;
   const together = run.memoryExact === undefined ? "each one's peak added up" : run.memoryExact ? "each page in memory counted once" : "their RSS added up";
   const group = workers > 1 ? `supervisor and ${workers} workers together, ${together}` : "";
